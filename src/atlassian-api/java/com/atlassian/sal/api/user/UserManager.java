@@ -1,0 +1,19 @@
+package com.atlassian.sal.api.user;
+
+/**
+ * Stand-in for SAL's {@code com.atlassian.sal.api.user.UserManager} (SAL API javadoc): the current
+ * user and their administrator status. Only what this plugin calls. Never packaged.
+ */
+public interface UserManager {
+    UserProfile getRemoteUser();
+
+    UserKey getRemoteUserKey();
+
+    UserProfile getUserProfile(UserKey userKey);
+
+    boolean isAdmin(UserKey userKey);
+
+    boolean isSystemAdmin(UserKey userKey);
+
+    boolean isUserInGroup(UserKey userKey, String group);
+}

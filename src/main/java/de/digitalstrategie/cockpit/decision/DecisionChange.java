@@ -1,0 +1,17 @@
+package de.digitalstrategie.cockpit.decision;
+
+/**
+ * A requested status change of a decision, as the workflow's guards see it.
+ *
+ * @param vote      the vote taken with this change, or null to keep the recorded one
+ * @param successor the number of the newer decision, for superseded and revoked
+ * @param comment   why, in the actor's words; goes into the audit trail
+ */
+public record DecisionChange(Decision decision, DecisionStatus to, String actor, Vote vote, String successor,
+                             String comment) {
+
+    /** The vote that will stand after the change. */
+    public Vote effectiveVote() {
+        return vote != null ? vote : decision.vote();
+    }
+}
