@@ -1,0 +1,108 @@
+package de.digitalstrategie.cockpit.advisory.store;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+
+import java.util.Date;
+
+/** An input of the advisory board and the city's answer; never deleted, only withdrawn. */
+@Preload
+@Table("ADVISORY_INPUT")
+public interface AdvisoryInputEntity extends Entity {
+    String MACRO_ID = "MACRO_ID";
+    String INPUT_NUMBER = "INPUT_NUMBER";
+    String ANSWER_STATUS = "ANSWER_STATUS";
+    String SECTORS = "SECTORS";
+
+    @Indexed
+    String getMacroId();
+
+    void setMacroId(String macroId);
+
+    @NotNull
+    @Indexed
+    String getInputNumber();
+
+    void setInputNumber(String number);
+
+    @NotNull
+    String getTitle();
+
+    void setTitle(String title);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getRecommendation();
+
+    void setRecommendation(String text);
+
+    String getTopic();
+
+    void setTopic(String topic);
+
+    /** Comma-separated sector names, e.g. "WIRTSCHAFT,WISSENSCHAFT". */
+    @NotNull
+    String getSectors();
+
+    void setSectors(String sectors);
+
+    @Indexed
+    long getMeetingId();
+
+    void setMeetingId(long id);
+
+    @NotNull
+    Date getReceivedOn();
+
+    void setReceivedOn(Date date);
+
+    @NotNull
+    @Indexed
+    String getAnswerStatus();
+
+    void setAnswerStatus(String status);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getAnswerText();
+
+    void setAnswerText(String text);
+
+    String getAnswerOwner();
+
+    void setAnswerOwner(String owner);
+
+    Date getAnsweredOn();
+
+    void setAnsweredOn(Date date);
+
+    Date getReportedOn();
+
+    void setReportedOn(Date date);
+
+    long getPageId();
+
+    void setPageId(long id);
+
+    int getPageVersion();
+
+    void setPageVersion(int version);
+
+    String getSpaceKey();
+
+    void setSpaceKey(String key);
+
+    String getPageTitle();
+
+    void setPageTitle(String title);
+
+    boolean isWithdrawn();
+
+    void setWithdrawn(boolean withdrawn);
+
+    boolean isPublished();
+
+    void setPublished(boolean published);
+}

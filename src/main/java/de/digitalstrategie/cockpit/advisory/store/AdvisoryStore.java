@@ -1,0 +1,198 @@
+package de.digitalstrategie.cockpit.advisory.store;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.advisory.AnswerChange;
+import de.digitalstrategie.cockpit.advisory.AnswerStatus;
+import de.digitalstrategie.cockpit.advisory.AnswerWorkflow;
+import de.digitalstrategie.cockpit.advisory.CityAnswer;
+import de.digitalstrategie.cockpit.audit.AuditEntry;
+import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.audit.store.AuditLog;
+import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.message.NotFoundException;
+import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
+import net.java.ao.DBParam;
+import net.java.ao.Query;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
+
+/**
+ * The register of advisory input. The city's answer changes only through {@link AnswerWorkflow},
+ * each change audited in the same transaction.
+ */
+@Named
+public class AdvisoryStore {
+    private final ActiveObjects ao;
+    private final ProjectLinks links;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    @Inject
+    public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock) {
+        this.ao = ao;
+        this.links = links;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a new input, or updates the content of the one with the same macro id; the answer
+     * of an existing input changes only through {@link #changeAnswer}.
+     */
+    public AdvisoryInput record(AdvisoryInput input, String actor) {
+        return ao.executeInTransaction(() -> {
+            Optional<AdvisoryInputEntity> existing = input.macroId().isEmpty() ? Optional.empty()
+                    : Arrays.stream(ao.find(AdvisoryInputEntity.class, AdvisoryInputEntity.MACRO_ID + " = ?",
+                    input.macroId())).findFirst();
+            AdvisoryInputEntity e;
+            if (existing.isPresent()) {
+                e = existing.get();
+            } else {
+                e = ao.create(AdvisoryInputEntity.class,
+                        new DBParam(AdvisoryInputEntity.INPUT_NUMBER, input.number()),
+                        new DBParam("TITLE", input.title()),
+                        new DBParam(AdvisoryInputEntity.SECTORS, sectors(input)),
+                        new DBParam("RECEIVED_ON", toDate(input.receivedOn())),
+                        new DBParam(AdvisoryInputEntity.ANSWER_STATUS, input.answer().status().name()));
+                writeAnswer(e, input.answer());
+                audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, e.getID(), actor, clock.instant(), null,
+                        input.answer().status().name(), ""));
+            }
+            e.setMacroId(input.macroId().isEmpty() ? null : input.macroId());
+            e.setInputNumber(input.number());
+            e.setTitle(input.title());
+            e.setRecommendation(input.recommendation());
+            e.setTopic(input.topic());
+            e.setSectors(sectors(input));
+            e.setMeetingId(input.meetingId());
+            e.setReceivedOn(toDate(input.receivedOn()));
+            e.setPageId(input.page().pageId());
+            e.setPageVersion(input.page().version());
+            e.setSpaceKey(input.page().spaceKey());
+            e.setPageTitle(input.page().title());
+            e.setWithdrawn(input.withdrawn());
+            e.setPublished(input.isPublic());
+            e.save();
+            links.replace(AuditSubject.ADVISORY_INPUT, e.getID(), input.projectKeys());
+            return toInput(e, input.projectKeys());
+        });
+    }
+
+    /**
+     * Moves the city's answer on, if the workflow allows it. The text given becomes the answer
+     * (or the reason for declining); the day of the change becomes the answer's date.
+     */
+    public AdvisoryInput changeAnswer(long id, AnswerStatus to, String actor, String text) {
+        return ao.executeInTransaction(() -> {
+            AdvisoryInputEntity e = entity(id);
+            AdvisoryInput current = toInput(e, projectKeys(id));
+            AnswerChange change = new AnswerChange(current, to, actor, text);
+            AnswerWorkflow.WORKFLOW.check(current.answer().status(), to, change);
+            CityAnswer old = current.answer();
+            LocalDate today = LocalDate.now(clock);
+            CityAnswer answer = new CityAnswer(to, change.effectiveText(), old.owner().isEmpty() ? actor : old.owner(),
+                    to.answered() && old.answeredOn() == null ? today : old.answeredOn(), old.reportedToBoardOn());
+            writeAnswer(e, answer);
+            e.save();
+            audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, id, actor, clock.instant(),
+                    old.status().name(), to.name(), text));
+            return current.withAnswer(answer);
+        });
+    }
+
+    /** Notes that the board has been told what became of its input; needs an answer to tell. */
+    public AdvisoryInput reportToBoard(long id, LocalDate on, String actor) {
+        return ao.executeInTransaction(() -> {
+            AdvisoryInputEntity e = entity(id);
+            AdvisoryInput current = toInput(e, projectKeys(id));
+            CityAnswer old = current.answer();
+            if (!old.status().answered()) {
+                throw ValidationException.of("cockpit.advisory.error.report-before-answer", old.status().label());
+            }
+            CityAnswer answer = new CityAnswer(old.status(), old.text(), old.owner(), old.answeredOn(), on);
+            writeAnswer(e, answer);
+            e.save();
+            audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, id, actor, clock.instant(), old.status().name(),
+                    old.status().name(), "reported to board " + on));
+            return current.withAnswer(answer);
+        });
+    }
+
+    public Optional<AdvisoryInput> find(long id) {
+        return Arrays.stream(ao.find(AdvisoryInputEntity.class, "ID = ?", id)).findFirst()
+                .map(e -> toInput(e, projectKeys(id)));
+    }
+
+    public List<AdvisoryInput> all() {
+        AdvisoryInputEntity[] entities = ao.find(AdvisoryInputEntity.class,
+                Query.select().order(AdvisoryInputEntity.INPUT_NUMBER));
+        Map<Long, List<String>> keys = links.keysFor(AuditSubject.ADVISORY_INPUT,
+                Arrays.stream(entities).map(e -> (long) e.getID()).toList());
+        return Arrays.stream(entities).map(e -> toInput(e, keys.getOrDefault((long) e.getID(), List.of()))).toList();
+    }
+
+    public List<AuditEntry> history(long id) {
+        return audit.history(AuditSubject.ADVISORY_INPUT, id);
+    }
+
+    public int count() {
+        return ao.count(AdvisoryInputEntity.class);
+    }
+
+    public Map<AnswerStatus, Integer> countByStatus() {
+        Map<AnswerStatus, Integer> counts = new EnumMap<>(AnswerStatus.class);
+        for (AnswerStatus status : AnswerStatus.values()) {
+            counts.put(status, ao.count(AdvisoryInputEntity.class, AdvisoryInputEntity.ANSWER_STATUS + " = ?",
+                    status.name()));
+        }
+        return counts;
+    }
+
+    private List<String> projectKeys(long id) {
+        return links.keysFor(AuditSubject.ADVISORY_INPUT, List.of(id)).getOrDefault(id, List.of());
+    }
+
+    private AdvisoryInputEntity entity(long id) {
+        AdvisoryInputEntity[] found = ao.find(AdvisoryInputEntity.class, "ID = ?", id);
+        if (found.length == 0) {
+            throw NotFoundException.of("cockpit.advisory.error.unknown", id);
+        }
+        return found[0];
+    }
+
+    private static String sectors(AdvisoryInput input) {
+        return input.sectors().stream().sorted().map(Sector::name).collect(Collectors.joining(","));
+    }
+
+    private static void writeAnswer(AdvisoryInputEntity e, CityAnswer answer) {
+        e.setAnswerStatus(answer.status().name());
+        e.setAnswerText(answer.text());
+        e.setAnswerOwner(answer.owner());
+        e.setAnsweredOn(toDate(answer.answeredOn()));
+        e.setReportedOn(toDate(answer.reportedToBoardOn()));
+    }
+
+    private static AdvisoryInput toInput(AdvisoryInputEntity e, List<String> projectKeys) {
+        CityAnswer answer = new CityAnswer(AnswerStatus.valueOf(e.getAnswerStatus()), e.getAnswerText(),
+                e.getAnswerOwner(), toDay(e.getAnsweredOn()), toDay(e.getReportedOn()));
+        return new AdvisoryInput(e.getID(), e.getMacroId(), e.getInputNumber(), e.getTitle(), e.getRecommendation(),
+                e.getTopic(), Sector.parseList(e.getSectors()), e.getMeetingId(), projectKeys, toDay(e.getReceivedOn()),
+                answer, new PageRef(e.getPageId(), e.getPageVersion(), e.getSpaceKey(), e.getPageTitle()),
+                e.isWithdrawn(), e.isPublished());
+    }
+}

@@ -1,0 +1,99 @@
+package de.digitalstrategie.cockpit.decision.store;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+
+import java.util.Date;
+
+/** A steering-committee decision in the register; never deleted, only withdrawn. */
+@Preload
+@Table("DECISION")
+public interface DecisionEntity extends Entity {
+    String MACRO_ID = "MACRO_ID";
+    String DECISION_NUMBER = "DECISION_NUMBER";
+    String STATUS = "STATUS";
+    String MEETING_ID = "MEETING_ID";
+    String DUE_DATE = "DUE_DATE";
+    String WITHDRAWN = "WITHDRAWN";
+
+    @Indexed
+    String getMacroId();
+
+    void setMacroId(String macroId);
+
+    @NotNull
+    @Indexed
+    String getDecisionNumber();
+
+    void setDecisionNumber(String number);
+
+    @NotNull
+    String getTitle();
+
+    void setTitle(String title);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getDecisionText();
+
+    void setDecisionText(String text);
+
+    @NotNull
+    @Indexed
+    String getStatus();
+
+    void setStatus(String status);
+
+    /** "for/against/abstentions", or empty while no vote has been taken. */
+    String getVote();
+
+    void setVote(String vote);
+
+    @Indexed
+    long getMeetingId();
+
+    void setMeetingId(long id);
+
+    long getAgendaItemId();
+
+    void setAgendaItemId(long id);
+
+    String getOwner();
+
+    void setOwner(String owner);
+
+    Date getDueDate();
+
+    void setDueDate(Date due);
+
+    String getSuccessor();
+
+    void setSuccessor(String number);
+
+    long getPageId();
+
+    void setPageId(long id);
+
+    int getPageVersion();
+
+    void setPageVersion(int version);
+
+    String getSpaceKey();
+
+    void setSpaceKey(String key);
+
+    String getPageTitle();
+
+    void setPageTitle(String title);
+
+    boolean isWithdrawn();
+
+    void setWithdrawn(boolean withdrawn);
+
+    boolean isPublished();
+
+    void setPublished(boolean published);
+}

@@ -1,0 +1,108 @@
+package de.digitalstrategie.cockpit.portfolio.store;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+
+import java.util.Date;
+
+/** The local mirror of one digital project (a Jira issue of the project type). */
+@Preload
+@Table("PROJECT")
+public interface ProjectEntity extends Entity {
+    String ISSUE_KEY = "ISSUE_KEY";
+    String TITLE = "TITLE";
+    String STATUS = "STATUS";
+    String PHASE = "PHASE";
+    String HEALTH = "HEALTH";
+    String DEPARTMENT_KEY = "DEPARTMENT_KEY";
+    String FIELD_OF_ACTION_KEY = "FIELD_OF_ACTION_KEY";
+
+    @NotNull
+    @Indexed
+    String getIssueKey();
+
+    void setIssueKey(String key);
+
+    @NotNull
+    String getTitle();
+
+    void setTitle(String title);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getDescription();
+
+    void setDescription(String text);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getGoals();
+
+    void setGoals(String text);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getParticipants();
+
+    void setParticipants(String text);
+
+    String getOwners();
+
+    void setOwners(String text);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getRisks();
+
+    void setRisks(String text);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getFundingSource();
+
+    void setFundingSource(String text);
+
+    Date getStartDate();
+
+    void setStartDate(Date date);
+
+    Date getEndDate();
+
+    void setEndDate(Date date);
+
+    long getBudgetCents();
+
+    void setBudgetCents(long cents);
+
+    long getFundingCents();
+
+    void setFundingCents(long cents);
+
+    @NotNull
+    String getStatus();
+
+    void setStatus(String status);
+
+    @NotNull
+    String getPhase();
+
+    void setPhase(String phase);
+
+    @NotNull
+    String getHealth();
+
+    void setHealth(String health);
+
+    @Indexed
+    String getDepartmentKey();
+
+    void setDepartmentKey(String key);
+
+    @Indexed
+    String getFieldOfActionKey();
+
+    void setFieldOfActionKey(String key);
+
+    Date getJiraUpdated();
+
+    void setJiraUpdated(Date updated);
+}

@@ -1,0 +1,72 @@
+package de.digitalstrategie.cockpit.portfolio.store;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import de.digitalstrategie.cockpit.audit.AuditSubject;
+import net.java.ao.DBParam;
+import net.java.ao.Query;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Which projects a decision or advisory input concerns, read in batches (never per row). */
+@Named
+public class ProjectLinks {
+    private static final int BATCH = 500;
+    private final ActiveObjects ao;
+
+    @Inject
+    public ProjectLinks(ActiveObjects ao) {
+        this.ao = ao;
+    }
+
+    /** Replaces the projects a record concerns; call inside the record's transaction. */
+    public void replace(AuditSubject subject, long subjectId, List<String> issueKeys) {
+        ao.deleteWithSQL(ProjectLinkEntity.class, ProjectLinkEntity.SUBJECT_TYPE + " = ? AND "
+                + ProjectLinkEntity.SUBJECT_ID + " = ?", subject.name(), subjectId);
+        for (String key : new LinkedHashSet<>(issueKeys)) {
+            ao.create(ProjectLinkEntity.class,
+                    new DBParam(ProjectLinkEntity.SUBJECT_TYPE, subject.name()),
+                    new DBParam(ProjectLinkEntity.SUBJECT_ID, subjectId),
+                    new DBParam(ProjectLinkEntity.ISSUE_KEY, key));
+        }
+    }
+
+    /** The issue keys per record id, for all the given records at once. */
+    public Map<Long, List<String>> keysFor(AuditSubject subject, Collection<Long> subjectIds) {
+        Map<Long, List<String>> keys = new HashMap<>();
+        List<Long> ids = new ArrayList<>(subjectIds);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            String placeholders = batch.stream().map(id -> "?").collect(Collectors.joining(","));
+            Object[] params = new Object[batch.size() + 1];
+            params[0] = subject.name();
+            for (int i = 0; i < batch.size(); i++) {
+                params[i + 1] = batch.get(i);
+            }
+            for (ProjectLinkEntity link : ao.find(ProjectLinkEntity.class, Query.select()
+                    .where(ProjectLinkEntity.SUBJECT_TYPE + " = ? AND " + ProjectLinkEntity.SUBJECT_ID
+                            + " IN (" + placeholders + ")", params)
+                    .order("ID"))) {
+                keys.computeIfAbsent(link.getSubjectId(), k -> new ArrayList<>()).add(link.getIssueKey());
+            }
+        }
+        return keys;
+    }
+
+    /** The ids of the records of one kind that concern a project. */
+    public List<Long> subjectsConcerning(AuditSubject subject, String issueKey) {
+        List<Long> ids = new ArrayList<>();
+        for (ProjectLinkEntity link : ao.find(ProjectLinkEntity.class, ProjectLinkEntity.SUBJECT_TYPE + " = ? AND "
+                + ProjectLinkEntity.ISSUE_KEY + " = ?", subject.name(), issueKey)) {
+            ids.add(link.getSubjectId());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,46 @@
+package de.digitalstrategie.cockpit.schema;
+
+import de.digitalstrategie.cockpit.advisory.store.AdvisoryInputEntity;
+import de.digitalstrategie.cockpit.audit.store.AuditEntryEntity;
+import de.digitalstrategie.cockpit.committee.store.AgendaItemEntity;
+import de.digitalstrategie.cockpit.committee.store.BodyEntity;
+import de.digitalstrategie.cockpit.committee.store.MeetingEntity;
+import de.digitalstrategie.cockpit.committee.store.MemberEntity;
+import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
+import de.digitalstrategie.cockpit.organisation.store.DepartmentEntity;
+import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectLinkEntity;
+import net.java.ao.RawEntity;
+
+import java.util.List;
+
+/**
+ * The plugin's Active Objects schema: its namespace and every entity, exactly as the
+ * {@code <ao>} module of atlassian-plugin.xml declares them (a test keeps the two in step).
+ */
+public final class CockpitSchema {
+    /** Fixed forever: Active Objects derives the table prefix from it. */
+    public static final String NAMESPACE = "de.digitalstrategie.cockpit";
+
+    public static final List<Class<? extends RawEntity<?>>> ENTITIES = List.of(
+            DepartmentEntity.class,
+            FieldOfActionEntity.class,
+            ProjectEntity.class,
+            ProjectLinkEntity.class,
+            BodyEntity.class,
+            MemberEntity.class,
+            MeetingEntity.class,
+            AgendaItemEntity.class,
+            DecisionEntity.class,
+            AdvisoryInputEntity.class,
+            AuditEntryEntity.class);
+
+    private CockpitSchema() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Class<? extends RawEntity<?>>[] entityArray() {
+        return ENTITIES.toArray(new Class[0]);
+    }
+}

@@ -1,0 +1,210 @@
+package de.digitalstrategie.cockpit.sandbox.ao;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.sal.api.transaction.TransactionCallback;
+import net.java.ao.DBParam;
+import net.java.ao.DatabaseProvider;
+import net.java.ao.EntityManager;
+import net.java.ao.Query;
+import net.java.ao.RawEntity;
+import net.java.ao.Transaction;
+import net.java.ao.schema.FieldNameConverter;
+import net.java.ao.schema.UnderscoreFieldNameConverter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link ActiveObjects} facade implemented on the original ActiveObjects 0.8.2 ORM, so the
+ * plugin's entities and stores run outside Confluence on a real database (H2 or PostgreSQL).
+ * Names follow Atlassian's AO: prefixed upper-underscore tables, underscore columns.
+ */
+public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
+    // 0.8.2 logs every statement at INFO; a strong reference keeps the level from being collected.
+    private static final Logger AO_LOG = Logger.getLogger("net.java.ao");
+
+    static {
+        AO_LOG.setLevel(Level.WARNING);
+    }
+
+    private final EntityManager manager;
+    private final DatabaseProvider provider;
+    private final UnlimitedColumns unlimited;
+    private final AtlassianTableNameConverter tables;
+    private final FieldNameConverter fields;
+    private final ThreadLocal<Integer> transactionDepth = ThreadLocal.withInitial(() -> 0);
+
+    private HostActiveObjects(DatabaseProvider provider, UnlimitedColumns unlimited, AtlassianTableNameConverter tables) {
+        this.provider = provider;
+        this.unlimited = unlimited;
+        this.tables = tables;
+        this.fields = new UnderscoreFieldNameConverter(false);
+        this.manager = new EntityManager(provider, true);
+        manager.setTableNameConverter(tables);
+        manager.setFieldNameConverter(fields);
+    }
+
+    /**
+     * Opens the plugin's store on a database.
+     *
+     * @param database  where and how to connect
+     * @param namespace the plugin's AO namespace (the {@code <ao namespace>} of atlassian-plugin.xml)
+     */
+    public static HostActiveObjects open(Database database, String namespace) {
+        AtlassianTableNameConverter tables = new AtlassianTableNameConverter(namespace);
+        UnlimitedColumns unlimited = new UnlimitedColumns();
+        DatabaseProvider provider = switch (database.kind()) {
+            case H2 -> new H2DatabaseProvider(database.url(), database.user(), database.password(), tables.prefix(),
+                    unlimited);
+            case POSTGRESQL -> new PostgresDatabaseProvider(database.url(), database.user(), database.password(),
+                    tables.prefix(), database.schema(), unlimited);
+        };
+        return new HostActiveObjects(provider, unlimited, tables);
+    }
+
+    public String tablePrefix() {
+        return tables.prefix();
+    }
+
+    /** The table of an entity, as it is named in the database. */
+    public String tableOf(Class<? extends RawEntity<?>> entity) {
+        return tables.getName(entity);
+    }
+
+    @Override
+    @SafeVarargs
+    public final void migrate(Class<? extends RawEntity<?>>... entities) {
+        for (Class<? extends RawEntity<?>> entity : entities) {
+            unlimited.register(entity, tables, fields);
+        }
+        run(() -> {
+            manager.migrate(entities);
+            return null;
+        });
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T create(Class<T> type, DBParam... params) {
+        return run(() -> manager.create(type, params));
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params) {
+        return run(() -> manager.create(type, params));
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T get(Class<T> type, K key) {
+        return manager.get(type, key);
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T[] find(Class<T> type) {
+        return run(() -> manager.find(type));
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T[] find(Class<T> type, String criteria, Object... parameters) {
+        return run(() -> manager.find(type, criteria, parameters));
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query) {
+        return run(() -> manager.find(type, query));
+    }
+
+    @Override
+    public <K> int count(Class<? extends RawEntity<K>> type) {
+        return run(() -> manager.count(type));
+    }
+
+    @Override
+    public <K> int count(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
+        return run(() -> manager.count(type, criteria, parameters));
+    }
+
+    @Override
+    public <K> int count(Class<? extends RawEntity<K>> type, Query query) {
+        return run(() -> manager.count(type, query));
+    }
+
+    @Override
+    public void delete(RawEntity<?>... entities) {
+        run(() -> {
+            manager.delete(entities);
+            return null;
+        });
+    }
+
+    @Override
+    public <K> int deleteWithSQL(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
+        // 0.8.2 has no deleteWithSQL: render it the way Atlassian's AO does.
+        String sql = "DELETE FROM " + tables.getName(type) + (criteria == null ? "" : " WHERE " + criteria);
+        return run(() -> {
+            Connection connection = provider.getConnection();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                int deleted = statement.executeUpdate();
+                manager.flushAll();
+                return deleted;
+            } finally {
+                connection.close();
+            }
+        });
+    }
+
+    @Override
+    public <T> T executeInTransaction(TransactionCallback<T> callback) {
+        if (transactionDepth.get() > 0) {
+            // Nested calls join the outer transaction, as with AO's transaction template.
+            return callback.doInTransaction();
+        }
+        transactionDepth.set(1);
+        try {
+            return new Transaction<T>(manager) {
+                @Override
+                protected T run() {
+                    return callback.doInTransaction();
+                }
+            }.execute();
+        } catch (SQLException e) {
+            manager.flushAll();
+            throw new StoreException("Transaction failed", e);
+        } catch (RuntimeException e) {
+            // 0.8.2 rolls back only on SQLException; anything else must not leave stale cache.
+            manager.flushAll();
+            throw e;
+        } finally {
+            transactionDepth.remove();
+        }
+    }
+
+    @Override
+    public void flushAll() {
+        manager.flushAll();
+    }
+
+    @Override
+    public void close() {
+        provider.dispose();
+    }
+
+    private <T> T run(SqlCall<T> call) {
+        try {
+            return call.call();
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+}
