@@ -8,6 +8,7 @@ import net.java.ao.EntityManager;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 import net.java.ao.Transaction;
+import net.java.ao.db.DBCPPoolProvider;
 import net.java.ao.schema.FieldNameConverter;
 import net.java.ao.schema.UnderscoreFieldNameConverter;
 
@@ -63,7 +64,8 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
             case POSTGRESQL -> new PostgresDatabaseProvider(database.url(), database.user(), database.password(),
                     tables.prefix(), database.schema(), unlimited);
         };
-        return new HostActiveObjects(provider, unlimited, tables);
+        // Without a pool 0.8.2 opens a connection per operation (30 s instead of 2 s for 10,000 inserts).
+        return new HostActiveObjects(new DBCPPoolProvider(provider), unlimited, tables);
     }
 
     public String tablePrefix() {
@@ -89,7 +91,9 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
 
     @Override
     public <T extends RawEntity<K>, K> T create(Class<T> type, DBParam... params) {
-        return run(() -> manager.create(type, params));
+        // 0.8.2 hashes each DBParam's value and fails on null; a null column is the default anyway.
+        DBParam[] present = java.util.Arrays.stream(params).filter(p -> p.getValue() != null).toArray(DBParam[]::new);
+        return run(() -> manager.create(type, present));
     }
 
     @Override

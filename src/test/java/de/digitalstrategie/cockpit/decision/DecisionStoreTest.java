@@ -1,0 +1,129 @@
+package de.digitalstrategie.cockpit.decision;
+
+import de.digitalstrategie.cockpit.audit.AuditEntry;
+import de.digitalstrategie.cockpit.message.NotFoundException;
+import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.testing.DatabaseTarget;
+import de.digitalstrategie.cockpit.testing.StoreFixture;
+import de.digitalstrategie.cockpit.workflow.IllegalTransitionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ParameterizedClass(name = "{0}")
+@MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
+class DecisionStoreTest {
+    private final StoreFixture store;
+
+    DecisionStoreTest(DatabaseTarget target) {
+        this.store = StoreFixture.on(target);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private Decision proposed(String macroId, String number, List<String> projects) {
+        return new Decision(0, macroId, number, "Priorisierung OZG-Leistungen", "Der Lenkungskreis beschließt die Reihenfolge …",
+                DecisionStatus.PROPOSED, null, 0, 0, projects, "Stabsabteilung", LocalDate.of(2026, 12, 31), "",
+                new PageRef(4711, 3, "DIGI", "Lenkungskreis 2026/4"), false, true);
+    }
+
+    @Test
+    void aDecisionGoesThroughItsWorkflowAndEveryStepIsAudited() {
+        Decision d = store.decisions.record(proposed("mac-1", "LK-2026-07", List.of("DIGI-1", "DIGI-2")), "secretary");
+        assertTrue(d.id() > 0);
+        store.decisions.changeStatus(d.id(), DecisionStatus.READY_FOR_VOTE, "secretary", null, null, "auf TO gesetzt");
+        Decision decided = store.decisions.changeStatus(d.id(), DecisionStatus.DECIDED, "cdo", new Vote(8, 1, 1), null, "");
+        assertEquals(new Vote(8, 1, 1), decided.vote());
+        Decision superseded = store.decisions.changeStatus(d.id(), DecisionStatus.SUPERSEDED, "cdo", null, "LK-2026-19",
+                "ersetzt durch Neufassung");
+        assertEquals("LK-2026-19", superseded.successor());
+        assertEquals(superseded, store.decisions.find(d.id()).orElseThrow());
+        assertEquals(List.of("DIGI-1", "DIGI-2"), superseded.projectKeys());
+
+        List<AuditEntry> history = store.decisions.history(d.id());
+        assertEquals(4, history.size());
+        AuditEntry created = history.get(0);
+        assertNull(created.from());
+        assertEquals("PROPOSED", created.to());
+        assertEquals("secretary", created.actor());
+        AuditEntry last = history.get(3);
+        assertEquals("DECIDED", last.from());
+        assertEquals("SUPERSEDED", last.to());
+        assertEquals("cdo", last.actor());
+        assertEquals("ersetzt durch Neufassung", last.comment());
+        assertEquals(StoreFixture.CLOCK.instant(), last.at());
+    }
+
+    @Test
+    void anIllegalTransitionChangesNothing() {
+        Decision d = store.decisions.record(proposed("mac-2", "LK-2026-08", List.of()), "secretary");
+        assertThrows(IllegalTransitionException.class,
+                () -> store.decisions.changeStatus(d.id(), DecisionStatus.DECIDED, "cdo", new Vote(5, 0, 0), null, ""));
+        store.decisions.changeStatus(d.id(), DecisionStatus.READY_FOR_VOTE, "secretary", null, null, "");
+        // A failing guard rolls back too: a tie does not carry.
+        assertThrows(IllegalTransitionException.class,
+                () -> store.decisions.changeStatus(d.id(), DecisionStatus.DECIDED, "cdo", new Vote(4, 4, 0), null, ""));
+        Decision after = store.decisions.find(d.id()).orElseThrow();
+        assertEquals(DecisionStatus.READY_FOR_VOTE, after.status());
+        assertNull(after.vote());
+        assertEquals(2, store.decisions.history(d.id()).size());
+    }
+
+    @Test
+    void recordingTheSameMacroAgainUpdatesContentButNeverStatus() {
+        Decision first = store.decisions.record(proposed("mac-3", "LK-2026-09", List.of("DIGI-1")), "secretary");
+        Decision edited = new Decision(0, "mac-3", "LK-2026-09", "Neuer Titel", "Neuer Text", DecisionStatus.DECIDED,
+                null, 0, 0, List.of("DIGI-3"), "FB 2", null, "", new PageRef(4711, 4, "DIGI", "Lenkungskreis 2026/4"),
+                false, true);
+        Decision stored = store.decisions.record(edited, "page-edit");
+        assertEquals(first.id(), stored.id());
+        assertEquals(1, store.decisions.count());
+        Decision reread = store.decisions.find(first.id()).orElseThrow();
+        assertEquals("Neuer Titel", reread.title());
+        assertEquals(List.of("DIGI-3"), reread.projectKeys());
+        assertEquals(4, reread.page().version());
+        assertEquals(DecisionStatus.PROPOSED, reread.status(), "status changes only through the workflow");
+        assertEquals(first.id(), store.decisions.findByMacroId("mac-3").orElseThrow().id());
+    }
+
+    @Test
+    void withdrawingKeepsTheRecord() {
+        Decision d = store.decisions.record(proposed("mac-4", "LK-2026-10", List.of()), "secretary");
+        store.decisions.setWithdrawn(d.id(), true, "page-edit");
+        assertTrue(store.decisions.find(d.id()).orElseThrow().withdrawn());
+        store.decisions.setWithdrawn(d.id(), false, "page-restore");
+        assertEquals(false, store.decisions.find(d.id()).orElseThrow().withdrawn());
+        assertEquals(1, store.decisions.count());
+        assertEquals(3, store.decisions.history(d.id()).size());
+    }
+
+    @Test
+    void unknownDecisionIsNotFound() {
+        assertTrue(store.decisions.find(999).isEmpty());
+        assertEquals("cockpit.decision.error.unknown", assertThrows(NotFoundException.class,
+                () -> store.decisions.changeStatus(999, DecisionStatus.DECIDED, "x", null, null, "")).userMessage().key());
+    }
+
+    @Test
+    void countsByStatus() {
+        store.decisions.record(proposed("a", "LK-1", List.of()), "s");
+        Decision b = store.decisions.record(proposed("b", "LK-2", List.of()), "s");
+        store.decisions.changeStatus(b.id(), DecisionStatus.DEFERRED, "s", null, null, "");
+        assertEquals(1, store.decisions.countByStatus().get(DecisionStatus.PROPOSED));
+        assertEquals(1, store.decisions.countByStatus().get(DecisionStatus.DEFERRED));
+        assertEquals(0, store.decisions.countByStatus().get(DecisionStatus.DECIDED));
+        assertEquals(List.of("LK-1", "LK-2"), store.decisions.all().stream().map(Decision::number).toList());
+    }
+}

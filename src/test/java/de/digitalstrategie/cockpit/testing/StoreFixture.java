@@ -1,0 +1,52 @@
+package de.digitalstrategie.cockpit.testing;
+
+import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
+import de.digitalstrategie.cockpit.audit.store.AuditLog;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
+import de.digitalstrategie.cockpit.schema.CockpitSchema;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** The plugin's stores on a real database, wired as the host wires them. */
+public final class StoreFixture implements AutoCloseable {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+
+    public final Database database;
+    public final HostActiveObjects ao;
+    public final OrganisationStore organisation;
+    public final ProjectStore projects;
+    public final CommitteeStore committee;
+    public final DecisionStore decisions;
+    public final AdvisoryStore advisory;
+    public final AuditLog audit;
+
+    public StoreFixture(Database database) {
+        this.database = database;
+        this.ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
+        ao.migrate(CockpitSchema.entityArray());
+        ProjectLinks links = new ProjectLinks(ao);
+        this.audit = new AuditLog(ao);
+        this.organisation = new OrganisationStore(ao);
+        this.projects = new ProjectStore(ao);
+        this.committee = new CommitteeStore(ao);
+        this.decisions = new DecisionStore(ao, links, audit, CLOCK);
+        this.advisory = new AdvisoryStore(ao, links, audit, CLOCK);
+    }
+
+    public static StoreFixture on(DatabaseTarget target) {
+        return new StoreFixture(target.fresh());
+    }
+
+    @Override
+    public void close() {
+        ao.close();
+    }
+}
