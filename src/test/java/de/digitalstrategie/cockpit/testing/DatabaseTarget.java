@@ -2,18 +2,24 @@ package de.digitalstrategie.cockpit.testing;
 
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
- * The databases the persistence tests run on: H2 always, PostgreSQL when
- * {@code COCKPIT_TEST_POSTGRES_URL} (with {@code _USER} and {@code _PASSWORD}) names a server, as
- * CI does. Each {@link #fresh()} is an empty, isolated database (a new H2 memory database or a new
+ * The databases the persistence tests run on: H2 always, PostgreSQL when the build started one
+ * ({@code target/postgres.properties}, written by {@code src/test/postgres/postgres.sh}) or
+ * {@code COCKPIT_TEST_POSTGRES_URL} (with {@code _USER} and {@code _PASSWORD}) names a server. Each {@link #fresh()} is an empty, isolated database (a new H2 memory database or a new
  * PostgreSQL schema), so tests never see each other's rows.
  */
 public record DatabaseTarget(String name, Database.Kind kind) {
@@ -48,17 +54,32 @@ public record DatabaseTarget(String name, Database.Kind kind) {
                 postgresPassword(), id);
     }
 
+    private static final Properties STARTED = startedByBuild();
+
+    private static Properties startedByBuild() {
+        Properties p = new Properties();
+        Path file = Path.of("target/postgres.properties");
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
     private static String postgresUrl() {
-        String url = System.getenv(POSTGRES_URL);
+        String url = System.getenv().getOrDefault(POSTGRES_URL, STARTED.getProperty("url"));
         return url == null || url.isBlank() ? null : url;
     }
 
     private static String postgresUser() {
-        return System.getenv().getOrDefault(POSTGRES_URL + "_USER", "cockpit");
+        return System.getenv().getOrDefault(POSTGRES_URL + "_USER", STARTED.getProperty("user", "cockpit"));
     }
 
     private static String postgresPassword() {
-        return System.getenv().getOrDefault(POSTGRES_URL + "_PASSWORD", "cockpit");
+        return System.getenv().getOrDefault(POSTGRES_URL + "_PASSWORD", STARTED.getProperty("password", "cockpit"));
     }
 
     @Override

@@ -5,6 +5,8 @@ import net.java.ao.schema.ddl.DDLField;
 import net.java.ao.schema.ddl.DDLTable;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -30,6 +32,13 @@ final class PostgresDatabaseProvider extends PostgreSQLDatabaseProvider {
     public ResultSet getTables(Connection conn) throws SQLException {
         // migrate() drops every table it sees that is not an entity: show it only the plugin's own.
         return conn.getMetaData().getTables(null, schema, tablePrefix.toLowerCase() + "%", new String[]{"TABLE"});
+    }
+
+    @Override
+    public void putNull(PreparedStatement statement, int index) throws SQLException {
+        // 0.8.2 binds every null as an integer, which PostgreSQL refuses for date and text columns;
+        // an untyped null lets the server take the column's type.
+        statement.setNull(index, Types.NULL);
     }
 
     @Override
