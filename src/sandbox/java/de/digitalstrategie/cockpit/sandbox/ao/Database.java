@@ -17,7 +17,7 @@ public record Database(Kind kind, String url, String user, String password, Stri
 
     /** An H2 in-memory database that lives as long as the JVM. */
     public static Database h2Memory(String name) {
-        return new Database(Kind.H2, "jdbc:h2:mem:" + name + H2_OPTIONS, "sa", "", "public");
+        return new Database(Kind.H2, "jdbc:h2:mem:" + name + H2_OPTIONS + ";DB_CLOSE_DELAY=-1", "sa", "", "public");
     }
 
     public static Database postgres(String url, String user, String password, String schema) {
@@ -25,7 +25,8 @@ public record Database(Kind kind, String url, String user, String password, Stri
     }
 
     // KEY is reserved in H2 2.x; lower-case folding matches PostgreSQL (see H2DatabaseProvider).
-    private static final String H2_OPTIONS = ";NON_KEYWORDS=KEY,VALUE;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    // A file database closes with its last connection, so a restart really reads it back from disk.
+    private static final String H2_OPTIONS = ";NON_KEYWORDS=KEY,VALUE;DATABASE_TO_LOWER=TRUE";
 
     /** A description without the password, for logs and the health endpoint. */
     public String describe() {
