@@ -88,7 +88,7 @@ class I18nBundlesTest {
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> DecisionWorkflow.WORKFLOW.check(DecisionStatus.PROPOSED, DecisionStatus.DECIDED,
                         new DecisionChange(decided, DecisionStatus.DECIDED, "x", null, "", "")));
-        BundleI18nResolver i18n = new BundleI18nResolver(Locale.GERMAN);
+        BundleI18nResolver i18n = new BundleI18nResolver(BundleI18nResolver.BUNDLE, Locale.GERMAN);
         MessageResolver resolver = new MessageResolver(i18n::getText);
         assertEquals("Von „Vorgeschlagen“ kann nicht nach „Beschlossen“ gewechselt werden. "
                 + "Möglich ist: Zur Abstimmung, Vertagt.", resolver.resolve(e.userMessage(), Locale.GERMAN));

@@ -15,9 +15,11 @@ import java.util.ResourceBundle;
  */
 public final class BundleI18nResolver implements I18nResolver {
     public static final String BUNDLE = "i18n/cockpit";
+    private final String bundle;
     private final Locale defaultLocale;
 
-    public BundleI18nResolver(Locale defaultLocale) {
+    public BundleI18nResolver(String bundle, Locale defaultLocale) {
+        this.bundle = bundle;
         this.defaultLocale = defaultLocale;
     }
 
@@ -43,7 +45,7 @@ public final class BundleI18nResolver implements I18nResolver {
     /** The text without formatting, or null if the key is missing in every bundle. */
     public String raw(Locale locale, String key) {
         try {
-            return ResourceBundle.getBundle(BUNDLE, locale, getClass().getClassLoader(), NO_FALLBACK_TO_JVM_LOCALE)
+            return ResourceBundle.getBundle(bundle, locale, getClass().getClassLoader(), NO_FALLBACK_TO_JVM_LOCALE)
                     .getString(key);
         } catch (MissingResourceException e) {
             return null;

@@ -1,0 +1,45 @@
+package de.digitalstrategie.cockpit.sandbox;
+
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the sandbox: the plugin on an H2 file database (seeded with the Worms demo on first
+ * start) behind a local web server. Settings (system properties):
+ * {@code cockpit.port} (8080), {@code cockpit.host} (127.0.0.1), {@code cockpit.data} (data),
+ * {@code cockpit.seed} (../shared/data/worms).
+ */
+public final class SandboxMain {
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(System.getProperty("cockpit.port", "8080"));
+        String host = System.getProperty("cockpit.host", "127.0.0.1");
+        Path data = Path.of(System.getProperty("cockpit.data", "data")).toAbsolutePath();
+        Path seed = Path.of(System.getProperty("cockpit.seed", "../shared/data/worms")).toAbsolutePath().normalize();
+        Files.createDirectories(data);
+        if (!Files.isRegularFile(seed.resolve("measures.csv"))) {
+            System.err.println("No Worms seed data at " + seed + " (set -Dcockpit.seed=DIR)");
+            System.exit(2);
+        }
+        Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, Clock.systemDefaultZone());
+        boolean seeded = sandbox.seedDemo(seed);
+        SandboxServer server = new SandboxServer(sandbox, host, port);
+        server.start();
+        System.out.println((seeded ? "Seeded the Worms demo from " + seed + ". " : "")
+                + "Digitalstrategie-Cockpit sandbox on http://localhost:" + server.port() + "/ (health: /health)");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            sandbox.close();
+            stop.countDown();
+        }));
+        stop.await();
+    }
+}

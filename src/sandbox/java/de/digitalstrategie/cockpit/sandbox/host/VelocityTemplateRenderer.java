@@ -1,0 +1,78 @@
+package de.digitalstrategie.cockpit.sandbox.host;
+
+import com.atlassian.templaterenderer.RenderingException;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.app.event.EventCartridge;
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.context.Context;
+import org.apache.velocity.runtime.RuntimeConstants;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The host's {@link TemplateRenderer} on Apache Velocity, loading templates from the class path.
+ * Like Confluence, it HTML-escapes every reference it writes unless the reference's name ends in
+ * {@code Html} (the convention for values that are already safe markup), so a template cannot
+ * forget to escape a user's value.
+ */
+public final class VelocityTemplateRenderer implements TemplateRenderer {
+    private final VelocityEngine engine;
+
+    public VelocityTemplateRenderer() {
+        Properties p = new Properties();
+        p.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+        p.setProperty("resource.loader.classpath.class",
+                "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+        p.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
+        p.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        p.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
+        this.engine = new VelocityEngine(p);
+        engine.init();
+    }
+
+    @Override
+    public void render(String templateName, Map<String, Object> context, Writer writer)
+            throws RenderingException, IOException {
+        try {
+            Template template = engine.getTemplate(templateName, "UTF-8");
+            template.merge(escaping(context), writer);
+        } catch (RuntimeException e) {
+            throw new RenderingException("Cannot render " + templateName, e);
+        }
+    }
+
+    @Override
+    public String renderFragment(String fragment, Map<String, Object> context) {
+        StringWriter out = new StringWriter();
+        engine.evaluate(escaping(context), out, "fragment", fragment);
+        return out.toString();
+    }
+
+    private static VelocityContext escaping(Map<String, Object> values) {
+        VelocityContext context = new VelocityContext(new java.util.HashMap<>(values));
+        EventCartridge cartridge = new EventCartridge();
+        cartridge.addEventHandler(new HtmlEscaping());
+        cartridge.attachToContext(context);
+        return context;
+    }
+
+    private static final class HtmlEscaping implements ReferenceInsertionEventHandler {
+        @Override
+        public Object referenceInsert(Context context, String reference, Object value) {
+            if (value == null) {
+                return null;
+            }
+            String name = reference.replaceAll("[${}!]", "");
+            int call = name.indexOf('(');
+            String bare = call >= 0 ? name.substring(0, call) : name;
+            return bare.endsWith("Html") ? value : Html.escape(String.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package de.digitalstrategie.cockpit.sandbox.web;
+
+import de.digitalstrategie.cockpit.committee.Body;
+import de.digitalstrategie.cockpit.committee.Meeting;
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.message.Message;
+import de.digitalstrategie.cockpit.organisation.FieldOfAction;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The start page's view: what the sandbox holds, built once per request, read by the template. */
+public final class StartPage {
+
+    public record Count(String label, int value) {
+    }
+
+    public record Row(String key, String title, Message field, Message phase, Message health) {
+    }
+
+    public record MeetingRow(String body, String number, String title, String date) {
+    }
+
+    public record User(String key, String name, boolean current) {
+    }
+
+    private final List<Count> fieldCounts = new ArrayList<>();
+    private final List<Count> statusCounts = new ArrayList<>();
+    private final List<MeetingRow> meetings = new ArrayList<>();
+    private final List<User> users = new ArrayList<>();
+    private final List<Body> bodies;
+    private final int projectCount;
+    private final int departmentCount;
+    private final int decisionCount;
+    private final int inputCount;
+    private final String viewer;
+
+    StartPage(Sandbox sandbox, Locale locale, DemoUser viewer) {
+        List<DigitalProject> projects = sandbox.projects.all();
+        Map<String, Long> perField = projects.stream()
+                .collect(Collectors.groupingBy(DigitalProject::fieldOfActionKey, Collectors.counting()));
+        for (FieldOfAction field : sandbox.organisation.fieldsOfAction()) {
+            fieldCounts.add(new Count(field.name(locale), perField.getOrDefault(field.key(), 0L).intValue()));
+        }
+        Map<DecisionStatus, Integer> byStatus = sandbox.decisions.countByStatus();
+        this.bodies = sandbox.committee.bodies();
+        for (Body body : bodies) {
+            for (Meeting m : sandbox.committee.meetings(body.key())) {
+                meetings.add(new MeetingRow(body.name(), m.number(), m.title(), m.date().toString()));
+            }
+        }
+        byStatus.forEach((status, n) -> statusCounts.add(new Count(status.name(), n)));
+        sandbox.users.users().forEach(u -> users.add(new User(u.key(), u.fullName(),
+                viewer != null && viewer.key().equals(u.key()))));
+        this.projectCount = projects.size();
+        this.departmentCount = sandbox.organisation.countDepartments();
+        this.decisionCount = sandbox.decisions.count();
+        this.inputCount = sandbox.advisory.count();
+        this.viewer = viewer == null ? "" : viewer.fullName();
+    }
+
+    public List<Count> getFieldCounts() {
+        return fieldCounts;
+    }
+
+    public List<Count> getStatusCounts() {
+        return statusCounts;
+    }
+
+    public Message statusLabel(String status) {
+        return DecisionStatus.valueOf(status).label();
+    }
+
+    public List<MeetingRow> getMeetings() {
+        return meetings;
+    }
+
+    public List<User> getUsers() {
+        return users;
+    }
+
+    public int getProjectCount() {
+        return projectCount;
+    }
+
+    public int getDepartmentCount() {
+        return departmentCount;
+    }
+
+    public int getDecisionCount() {
+        return decisionCount;
+    }
+
+    public int getInputCount() {
+        return inputCount;
+    }
+
+    public int getBodyCount() {
+        return bodies.size();
+    }
+
+    public String getViewer() {
+        return viewer;
+    }
+}
