@@ -1,0 +1,121 @@
+package de.digitalstrategie.cockpit.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.digitalstrategie.cockpit.committee.Meeting;
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.advisory.AnswerStatus;
+import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
+import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sandbox as a new user starts it: seeded Worms demo, start page and health over real HTTP. */
+class SandboxTest {
+    private static final Path SEED = Path.of("../shared/data/worms");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(SandboxServer server, String path, String language) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void startsSeededAnswersHealthAndKeepsItsDataOverARestart(@TempDir Path data) throws Exception {
+        Database db = Database.h2File(data.resolve("cockpit"));
+        JsonNode first;
+        try (Sandbox sandbox = new Sandbox(db, data, CLOCK)) {
+            assertTrue(sandbox.seedDemo(SEED));
+            try (SandboxServer server = new SandboxServer(sandbox, "127.0.0.1", 0)) {
+                server.start();
+                HttpResponse<String> health = get(server, "/health", "de");
+                assertEquals(200, health.statusCode());
+                assertTrue(health.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+                first = new ObjectMapper().readTree(health.body());
+            }
+            // Every decision got to its status through the workflow, so each has an audit trail.
+            for (Decision d : sandbox.decisions.all()) {
+                assertFalse(sandbox.decisions.history(d.id()).isEmpty(), d.number());
+            }
+        }
+        JsonNode counts = first.get("counts");
+        assertEquals("UP", first.get("status").asText());
+        assertEquals("H2", first.at("/database/kind").asText());
+        assertTrue(counts.get("projects").asInt() >= 40);
+        assertTrue(counts.get("departments").asInt() >= 10);
+        assertTrue(counts.get("steeringCommitteeMeetings").asInt() >= 6);
+        assertTrue(counts.get("advisoryBoardMeetings").asInt() >= 3);
+        assertTrue(counts.get("decisions").asInt() >= 30);
+        assertTrue(counts.get("advisoryInputs").asInt() >= 15);
+        for (DecisionStatus s : DecisionStatus.values()) {
+            assertTrue(counts.at("/decisionsByStatus/" + s.name()).asInt() > 0, "no decision " + s);
+        }
+        for (AnswerStatus s : AnswerStatus.values()) {
+            assertTrue(counts.at("/advisoryInputsByAnswer/" + s.name()).asInt() > 0, "no input " + s);
+        }
+        for (Sector s : Sector.values()) {
+            assertTrue(counts.at("/advisoryInputsBySector/" + s.name()).asInt() > 0, "no input from " + s);
+        }
+
+        try (Sandbox again = new Sandbox(db, data, CLOCK)) {
+            assertFalse(again.seedDemo(SEED), "a seeded database is not seeded twice");
+            try (SandboxServer server = new SandboxServer(again, "127.0.0.1", 0)) {
+                server.start();
+                JsonNode after = new ObjectMapper().readTree(get(server, "/health", "de").body());
+                assertEquals(counts, after.get("counts"), "nothing lost, nothing added on restart");
+            }
+        }
+    }
+
+    @Test
+    void projectsSpreadOverTheSixFieldsOfAction(@TempDir Path data) throws Exception {
+        try (Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, CLOCK)) {
+            sandbox.seedDemo(SEED);
+            for (String field : new String[]{"3.1", "3.2", "3.3", "3.4", "3.5", "3.6"}) {
+                assertTrue(sandbox.projects.all().stream().anyMatch(p -> p.fieldOfActionKey().equals(field)), field);
+            }
+            assertTrue(sandbox.projects.all().stream().allMatch(p -> p.profile().description().contains("Demo-Werte")),
+                    "demo values are marked as such");
+        }
+    }
+
+    @Test
+    void startPageIsGermanFirstAndEscapesWhatUsersEntered(@TempDir Path data) throws Exception {
+        try (Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, CLOCK)) {
+            sandbox.seedDemo(SEED);
+            sandbox.committee.save(new Meeting(0, WormsDemo.STEERING, "LK X", "<script>window.pwned=1</script>",
+                    LocalDate.of(2026, 12, 1), "", 0, false));
+            try (SandboxServer server = new SandboxServer(sandbox, "127.0.0.1", 0)) {
+                server.start();
+                HttpResponse<String> de = get(server, "/", "de-DE,de;q=0.9");
+                assertEquals(200, de.statusCode());
+                assertTrue(de.body().contains("<html lang=\"de\">"));
+                assertTrue(de.body().contains("Beschlüsse des Lenkungskreises nach Status"));
+                assertTrue(de.body().contains("&lt;script&gt;window.pwned=1&lt;/script&gt;"));
+                assertFalse(de.body().contains("<script>window.pwned"));
+                HttpResponse<String> en = get(server, "/", "en-GB");
+                assertTrue(en.body().contains("<html lang=\"en\">"));
+                assertTrue(en.body().contains("Steering-committee decisions by status"));
+                assertEquals(404, get(server, "/nothing-here", "de").statusCode());
+            }
+        }
+    }
+}
