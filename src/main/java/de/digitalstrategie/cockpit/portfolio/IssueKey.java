@@ -15,6 +15,11 @@ public final class IssueKey {
         return key != null && PATTERN.matcher(key).matches();
     }
 
+    /** The Jira project part of a valid key ("DIGI-42" → "DIGI"). */
+    public static String projectOf(String key) {
+        return require(key).substring(0, key.lastIndexOf('-'));
+    }
+
     /** @return the key; refuses anything that is not a Jira issue key */
     public static String require(String key) {
         if (!isValid(key)) {

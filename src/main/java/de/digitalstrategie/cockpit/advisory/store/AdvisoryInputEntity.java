@@ -17,6 +17,12 @@ public interface AdvisoryInputEntity extends Entity {
     String INPUT_NUMBER = "INPUT_NUMBER";
     String ANSWER_STATUS = "ANSWER_STATUS";
     String SECTORS = "SECTORS";
+    String PAGE_ID = "PAGE_ID";
+    String MEETING_ID = "MEETING_ID";
+    String RECEIVED_ON = "RECEIVED_ON";
+    String REPORTED_ON = "REPORTED_ON";
+    String WITHDRAWN = "WITHDRAWN";
+    String TITLE = "TITLE";
 
     @Indexed
     String getMacroId();
@@ -105,4 +111,9 @@ public interface AdvisoryInputEntity extends Entity {
     boolean isPublished();
 
     void setPublished(boolean published);
+
+    /** The answer status a page edit claimed but the workflow refused, or empty. */
+    String getStatusConflict();
+
+    void setStatusConflict(String status);
 }

@@ -19,7 +19,15 @@ import net.java.ao.Query;
 
 import javax.inject.Inject;
 import javax.inject.Named;
+import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
+import de.digitalstrategie.cockpit.advisory.AdvisorySort;
+import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.ResultPage;
+import de.digitalstrategie.cockpit.query.SortOrder;
+
 import java.time.Clock;
+import java.util.Collection;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -133,17 +141,127 @@ public class AdvisoryStore {
         });
     }
 
+    /** Notes a page's claim of an answer status the workflow refused; the record keeps its status. */
+    public void markConflict(long id, AnswerStatus claimed, String actor, String reason) {
+        ao.executeInTransaction(() -> {
+            AdvisoryInputEntity e = entity(id);
+            if (!claimed.name().equals(e.getStatusConflict())) {
+                e.setStatusConflict(claimed.name());
+                e.save();
+                audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, id, actor, clock.instant(),
+                        e.getAnswerStatus(), e.getAnswerStatus(), "refused " + claimed.name() + ": " + reason));
+            }
+            return null;
+        });
+    }
+
+    public void clearConflict(long id) {
+        ao.executeInTransaction(() -> {
+            AdvisoryInputEntity e = entity(id);
+            if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
+                e.setStatusConflict("");
+                e.save();
+            }
+            return null;
+        });
+    }
+
+    public Optional<AnswerStatus> conflict(long id) {
+        String claimed = entity(id).getStatusConflict();
+        return claimed == null || claimed.isEmpty() ? Optional.empty() : Optional.of(AnswerStatus.valueOf(claimed));
+    }
+
+    /** Marks an input whose macro left its page as withdrawn, or brings it back. */
+    public void setWithdrawn(long id, boolean withdrawn, String actor) {
+        ao.executeInTransaction(() -> {
+            AdvisoryInputEntity e = entity(id);
+            if (e.isWithdrawn() != withdrawn) {
+                e.setWithdrawn(withdrawn);
+                e.save();
+                audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, id, actor, clock.instant(),
+                        e.getAnswerStatus(), e.getAnswerStatus(), withdrawn ? "withdrawn" : "restored"));
+            }
+            return null;
+        });
+    }
+
+    public Optional<AdvisoryInput> findByMacroId(String macroId) {
+        return Arrays.stream(ao.find(AdvisoryInputEntity.class, AdvisoryInputEntity.MACRO_ID + " = ?", macroId))
+                .findFirst().map(e -> toInput(e, projectKeys(e.getID())));
+    }
+
+    /** Every input recorded from a page, withdrawn ones included. */
+    public List<AdvisoryInput> ofPage(long pageId) {
+        return withProjects(ao.find(AdvisoryInputEntity.class, Query.select()
+                .where(AdvisoryInputEntity.PAGE_ID + " = ?", pageId).order(AdvisoryInputEntity.INPUT_NUMBER)));
+    }
+
+    /** One page of the register over the input on pages the viewer may see, counted in the database. */
+    public AdvisoryPage query(AdvisoryFilter filter, AdvisorySort sort, SortOrder order, PageRequest page,
+                              Collection<Long> viewablePages) {
+        Criteria criteria = new Criteria().in(AdvisoryInputEntity.PAGE_ID, viewablePages);
+        if (!filter.withdrawn()) {
+            criteria.eq(AdvisoryInputEntity.WITHDRAWN, false);
+        }
+        if (filter.year() != null) {
+            criteria.within(AdvisoryInputEntity.RECEIVED_ON, toDate(LocalDate.of(filter.year(), 1, 1)),
+                    toDate(LocalDate.of(filter.year() + 1, 1, 1)));
+        }
+        if (filter.meetingId() != null) {
+            criteria.eq(AdvisoryInputEntity.MEETING_ID, filter.meetingId());
+        }
+        if (!filter.statuses().isEmpty()) {
+            criteria.in(AdvisoryInputEntity.ANSWER_STATUS, filter.statuses().stream().map(Enum::name).sorted().toList());
+        }
+        if (filter.unanswered()) {
+            criteria.in(AdvisoryInputEntity.ANSWER_STATUS, List.of(AnswerStatus.RECEIVED.name(),
+                    AnswerStatus.UNDER_REVIEW.name()));
+        }
+        if (filter.awaitingReport()) {
+            criteria.in(AdvisoryInputEntity.ANSWER_STATUS, Arrays.stream(AnswerStatus.values())
+                    .filter(AnswerStatus::answered).map(Enum::name).toList());
+            criteria.isNull(AdvisoryInputEntity.REPORTED_ON);
+        }
+        if (filter.sector() != null) {
+            // Sectors are stored as a sorted, comma-separated list of enum names.
+            criteria.raw(AdvisoryInputEntity.SECTORS + " LIKE ?", "%" + filter.sector().name() + "%");
+        }
+        if (filter.projectKey() != null && !filter.projectKey().isBlank()) {
+            criteria.in("ID", links.subjectsConcerning(AuditSubject.ADVISORY_INPUT, filter.projectKey().strip()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            criteria.contains(filter.text().strip(), AdvisoryInputEntity.TITLE, AdvisoryInputEntity.INPUT_NUMBER,
+                    "TOPIC");
+        }
+        if (criteria.matchesNothing()) {
+            return new AdvisoryPage(new ResultPage<>(List.of(), 0, page.offset(), page.limit()), Map.of());
+        }
+        int total = ao.count(AdvisoryInputEntity.class, criteria.query());
+        AdvisoryInputEntity[] rows = ao.find(AdvisoryInputEntity.class, criteria.query()
+                .order(sort.column() + " " + order.sql() + ", " + AdvisoryInputEntity.INPUT_NUMBER + " " + order.sql())
+                .limit(page.limit()).offset(page.offset()));
+        Map<Long, AnswerStatus> conflicts = new java.util.HashMap<>();
+        for (AdvisoryInputEntity e : rows) {
+            if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
+                conflicts.put((long) e.getID(), AnswerStatus.valueOf(e.getStatusConflict()));
+            }
+        }
+        return new AdvisoryPage(new ResultPage<>(withProjects(rows), total, page.offset(), page.limit()), conflicts);
+    }
+
+    private List<AdvisoryInput> withProjects(AdvisoryInputEntity[] entities) {
+        Map<Long, List<String>> keys = links.keysFor(AuditSubject.ADVISORY_INPUT,
+                Arrays.stream(entities).map(e -> (long) e.getID()).toList());
+        return Arrays.stream(entities).map(e -> toInput(e, keys.getOrDefault((long) e.getID(), List.of()))).toList();
+    }
+
     public Optional<AdvisoryInput> find(long id) {
         return Arrays.stream(ao.find(AdvisoryInputEntity.class, "ID = ?", id)).findFirst()
                 .map(e -> toInput(e, projectKeys(id)));
     }
 
     public List<AdvisoryInput> all() {
-        AdvisoryInputEntity[] entities = ao.find(AdvisoryInputEntity.class,
-                Query.select().order(AdvisoryInputEntity.INPUT_NUMBER));
-        Map<Long, List<String>> keys = links.keysFor(AuditSubject.ADVISORY_INPUT,
-                Arrays.stream(entities).map(e -> (long) e.getID()).toList());
-        return Arrays.stream(entities).map(e -> toInput(e, keys.getOrDefault((long) e.getID(), List.of()))).toList();
+        return withProjects(ao.find(AdvisoryInputEntity.class, Query.select().order(AdvisoryInputEntity.INPUT_NUMBER)));
     }
 
     public List<AuditEntry> history(long id) {

@@ -125,6 +125,19 @@ public class CommitteeStore {
                 .map(CommitteeStore::toMeeting).toList();
     }
 
+    /** The meeting minuted on a page, if the page is a meeting's minutes. */
+    public Optional<Meeting> meetingByPage(long pageId) {
+        return Arrays.stream(ao.find(MeetingEntity.class, MeetingEntity.PAGE_ID + " = ?", pageId)).findFirst()
+                .map(CommitteeStore::toMeeting);
+    }
+
+    /** The pages on which meetings are minuted: where decisions and input are recorded. */
+    public List<Long> minutesPageIds() {
+        return Arrays.stream(ao.find(MeetingEntity.class, Query.select("ID, " + MeetingEntity.PAGE_ID)
+                        .where(MeetingEntity.PAGE_ID + " > ?", 0L)))
+                .map(e -> e.getPageId()).distinct().toList();
+    }
+
     public int countMeetings(String bodyKey) {
         return ao.count(MeetingEntity.class, MeetingEntity.BODY_KEY + " = ?", bodyKey);
     }

@@ -14,6 +14,7 @@ import java.util.Date;
 public interface MeetingEntity extends Entity {
     String BODY_KEY = "BODY_KEY";
     String MEETING_DATE = "MEETING_DATE";
+    String PAGE_ID = "PAGE_ID";
 
     @NotNull
     @Indexed

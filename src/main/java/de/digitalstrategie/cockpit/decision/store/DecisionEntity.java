@@ -19,6 +19,11 @@ public interface DecisionEntity extends Entity {
     String MEETING_ID = "MEETING_ID";
     String DUE_DATE = "DUE_DATE";
     String WITHDRAWN = "WITHDRAWN";
+    String PAGE_ID = "PAGE_ID";
+    String MEETING_DATE = "MEETING_DATE";
+    String OWNER = "OWNER";
+    String SUCCESSOR = "SUCCESSOR";
+    String TITLE = "TITLE";
 
     @Indexed
     String getMacroId();
@@ -96,4 +101,15 @@ public interface DecisionEntity extends Entity {
     boolean isPublished();
 
     void setPublished(boolean published);
+
+    /** The date of the meeting that took the decision, copied here so the register can filter by year. */
+    @Indexed
+    Date getMeetingDate();
+
+    void setMeetingDate(Date date);
+
+    /** The status a page edit claimed but the workflow refused, or empty: shown until resolved. */
+    String getStatusConflict();
+
+    void setStatusConflict(String status);
 }

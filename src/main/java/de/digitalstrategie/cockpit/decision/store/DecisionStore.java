@@ -18,7 +18,17 @@ import net.java.ao.Query;
 
 import javax.inject.Inject;
 import javax.inject.Named;
+import de.digitalstrategie.cockpit.decision.DecisionFilter;
+import de.digitalstrategie.cockpit.decision.DecisionSort;
+import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.ResultPage;
+import de.digitalstrategie.cockpit.query.SortOrder;
+
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -55,6 +65,11 @@ public class DecisionStore {
      * @return the stored decision with its id
      */
     public Decision record(Decision decision, String actor) {
+        return record(decision, null, actor);
+    }
+
+    /** As {@link #record(Decision, String)}, with the date of the meeting that took it. */
+    public Decision record(Decision decision, LocalDate meetingDate, String actor) {
         return ao.executeInTransaction(() -> {
             Optional<DecisionEntity> existing = decision.macroId().isEmpty() ? Optional.empty()
                     : Arrays.stream(ao.find(DecisionEntity.class, DecisionEntity.MACRO_ID + " = ?", decision.macroId()))
@@ -71,6 +86,7 @@ public class DecisionStore {
                         decision.status().name(), ""));
             }
             write(e, decision);
+            e.setMeetingDate(toDate(meetingDate));
             e.save();
             links.replace(AuditSubject.DECISION, e.getID(), decision.projectKeys());
             return toDecision(e, decision.projectKeys());
@@ -136,6 +152,117 @@ public class DecisionStore {
         });
     }
 
+    /**
+     * Notes that a page claims a status the workflow does not allow from the recorded one; the
+     * record keeps its status, the register shows the conflict, the audit trail the refusal.
+     */
+    public void markConflict(long id, DecisionStatus claimed, String actor, String reason) {
+        ao.executeInTransaction(() -> {
+            DecisionEntity e = entity(id);
+            if (!claimed.name().equals(e.getStatusConflict())) {
+                e.setStatusConflict(claimed.name());
+                e.save();
+                audit.append(new AuditEntry(AuditSubject.DECISION, id, actor, clock.instant(), e.getStatus(),
+                        e.getStatus(), "refused " + claimed.name() + ": " + reason));
+            }
+            return null;
+        });
+    }
+
+    public void clearConflict(long id) {
+        ao.executeInTransaction(() -> {
+            DecisionEntity e = entity(id);
+            if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
+                e.setStatusConflict("");
+                e.save();
+            }
+            return null;
+        });
+    }
+
+    /** The status a page claims that the workflow refused, if any. */
+    public Optional<DecisionStatus> conflict(long id) {
+        String claimed = entity(id).getStatusConflict();
+        return claimed == null || claimed.isEmpty() ? Optional.empty() : Optional.of(DecisionStatus.valueOf(claimed));
+    }
+
+    /** Every decision recorded from a page, withdrawn ones included. */
+    public List<Decision> ofPage(long pageId) {
+        return withProjects(ao.find(DecisionEntity.class, Query.select()
+                .where(DecisionEntity.PAGE_ID + " = ?", pageId).order(DecisionEntity.DECISION_NUMBER)));
+    }
+
+    /**
+     * One page of the register, counted and sorted in the database, over the decisions on pages
+     * the viewer may see: nothing else is read, counted or summed.
+     */
+    public RegisterPage query(DecisionFilter filter, DecisionSort sort, SortOrder order, PageRequest page,
+                              Collection<Long> viewablePages) {
+        Criteria criteria = new Criteria().in(DecisionEntity.PAGE_ID, viewablePages);
+        if (!filter.withdrawn()) {
+            criteria.eq(DecisionEntity.WITHDRAWN, false);
+        }
+        if (filter.year() != null) {
+            criteria.within(DecisionEntity.MEETING_DATE, toDate(LocalDate.of(filter.year(), 1, 1)),
+                    toDate(LocalDate.of(filter.year() + 1, 1, 1)));
+        }
+        if (filter.meetingId() != null) {
+            criteria.eq(DecisionEntity.MEETING_ID, filter.meetingId());
+        }
+        if (!filter.statuses().isEmpty()) {
+            criteria.in(DecisionEntity.STATUS, filter.statuses().stream().map(Enum::name).sorted().toList());
+        }
+        if (filter.projectKey() != null && !filter.projectKey().isBlank()) {
+            criteria.in("ID", links.subjectsConcerning(AuditSubject.DECISION, filter.projectKey().strip()));
+        }
+        if (filter.owner() != null && !filter.owner().isBlank()) {
+            criteria.eq(DecisionEntity.OWNER, filter.owner().strip());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            criteria.contains(filter.text().strip(), DecisionEntity.TITLE, DecisionEntity.DECISION_NUMBER);
+        }
+        if (criteria.matchesNothing()) {
+            return new RegisterPage(new ResultPage<>(List.of(), 0, page.offset(), page.limit()), Map.of(), Map.of(), Map.of());
+        }
+        int total = ao.count(DecisionEntity.class, criteria.query());
+        DecisionEntity[] rows = ao.find(DecisionEntity.class, criteria.query()
+                .order(sort.column() + " " + order.sql() + ", " + DecisionEntity.DECISION_NUMBER + " " + order.sql())
+                .limit(page.limit()).offset(page.offset()));
+        List<Decision> decisions = withProjects(rows);
+        Map<Long, LocalDate> dates = new java.util.HashMap<>();
+        Map<Long, DecisionStatus> conflicts = new java.util.HashMap<>();
+        for (DecisionEntity e : rows) {
+            if (e.getMeetingDate() != null) {
+                dates.put((long) e.getID(), toDay(e.getMeetingDate()));
+            }
+            if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
+                conflicts.put((long) e.getID(), DecisionStatus.valueOf(e.getStatusConflict()));
+            }
+        }
+        return new RegisterPage(new ResultPage<>(decisions, total, page.offset(), page.limit()), dates, conflicts,
+                supersededBy(decisions));
+    }
+
+    /** For each decision on the page: the decisions that name it as the one they replace. */
+    private Map<String, List<String>> supersededBy(List<Decision> decisions) {
+        Map<String, List<String>> replaced = new java.util.HashMap<>();
+        List<String> numbers = decisions.stream().map(Decision::number).distinct().toList();
+        if (numbers.isEmpty()) {
+            return replaced;
+        }
+        Criteria criteria = new Criteria().in(DecisionEntity.SUCCESSOR, numbers);
+        for (DecisionEntity e : ao.find(DecisionEntity.class, criteria.query())) {
+            replaced.computeIfAbsent(e.getSuccessor(), k -> new ArrayList<>()).add(e.getDecisionNumber());
+        }
+        return replaced;
+    }
+
+    private List<Decision> withProjects(DecisionEntity[] entities) {
+        Map<Long, List<String>> keys = links.keysFor(AuditSubject.DECISION,
+                Arrays.stream(entities).map(e -> (long) e.getID()).toList());
+        return Arrays.stream(entities).map(e -> toDecision(e, keys.getOrDefault((long) e.getID(), List.of()))).toList();
+    }
+
     public Optional<Decision> find(long id) {
         return Arrays.stream(ao.find(DecisionEntity.class, "ID = ?", id)).findFirst().map(found -> toDecision(found,
                 links.keysFor(AuditSubject.DECISION, List.of(id)).getOrDefault(id, List.of())));
@@ -148,10 +275,7 @@ public class DecisionStore {
 
     /** All decisions, oldest number first, with their projects read in one batch. */
     public List<Decision> all() {
-        DecisionEntity[] entities = ao.find(DecisionEntity.class, Query.select().order(DecisionEntity.DECISION_NUMBER));
-        Map<Long, List<String>> keys = links.keysFor(AuditSubject.DECISION,
-                Arrays.stream(entities).map(e -> (long) e.getID()).toList());
-        return Arrays.stream(entities).map(e -> toDecision(e, keys.getOrDefault((long) e.getID(), List.of()))).toList();
+        return withProjects(ao.find(DecisionEntity.class, Query.select().order(DecisionEntity.DECISION_NUMBER)));
     }
 
     public List<AuditEntry> history(long id) {

@@ -20,6 +20,10 @@ public interface ProjectEntity extends Entity {
     String HEALTH = "HEALTH";
     String DEPARTMENT_KEY = "DEPARTMENT_KEY";
     String FIELD_OF_ACTION_KEY = "FIELD_OF_ACTION_KEY";
+    String JIRA_PROJECT = "JIRA_PROJECT";
+    String BUDGET_CENTS = "BUDGET_CENTS";
+    String FUNDING_CENTS = "FUNDING_CENTS";
+    String END_DATE = "END_DATE";
 
     @NotNull
     @Indexed
@@ -101,6 +105,12 @@ public interface ProjectEntity extends Entity {
     String getFieldOfActionKey();
 
     void setFieldOfActionKey(String key);
+
+    /** The Jira project the issue belongs to: what Jira's browse permission is granted on. */
+    @Indexed
+    String getJiraProject();
+
+    void setJiraProject(String key);
 
     Date getJiraUpdated();
 

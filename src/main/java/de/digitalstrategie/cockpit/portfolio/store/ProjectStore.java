@@ -7,12 +7,24 @@ import de.digitalstrategie.cockpit.portfolio.Phase;
 import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
+import de.digitalstrategie.cockpit.portfolio.Grouping;
+import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.portfolio.PortfolioAggregator;
+import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
+import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
+import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;
+import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.ResultPage;
+import de.digitalstrategie.cockpit.query.SortOrder;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
 import javax.inject.Inject;
 import javax.inject.Named;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +70,7 @@ public class ProjectStore {
             e.setDepartmentKey(project.departmentKey());
             e.setFieldOfActionKey(project.fieldOfActionKey());
             e.setJiraUpdated(toDate(project.updated()));
+            e.setJiraProject(IssueKey.projectOf(project.issueKey()));
             e.save();
             return null;
         });
@@ -71,6 +84,89 @@ public class ProjectStore {
     public List<DigitalProject> all() {
         return Arrays.stream(ao.find(ProjectEntity.class, Query.select().order(ProjectEntity.ISSUE_KEY)))
                 .map(ProjectStore::toProject).toList();
+    }
+
+    /**
+     * The portfolio as one viewer sees it: sums over every selected project (streamed, a few
+     * columns per row) and one sorted page of rows, both limited to the Jira projects the viewer
+     * may browse.
+     */
+    public PortfolioView query(PortfolioFilter filter, Grouping grouping, PortfolioSort sort, SortOrder order,
+                               PageRequest page, Set<String> visibleJiraProjects, LocalDate today,
+                               List<String> groupOrder) {
+        Criteria criteria = criteria(filter, visibleJiraProjects);
+        if (criteria.matchesNothing()) {
+            return new PortfolioView(new PortfolioAggregator(grouping, today).summary(groupOrder),
+                    new ResultPage<>(List.of(), 0, page.offset(), page.limit()));
+        }
+        PortfolioAggregator aggregator = new PortfolioAggregator(grouping, today);
+        for (ProjectEntity e : ao.find(ProjectEntity.class, criteria.query(String.join(", ", "ID",
+                ProjectEntity.FIELD_OF_ACTION_KEY, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE,
+                ProjectEntity.STATUS, ProjectEntity.HEALTH, ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS,
+                ProjectEntity.END_DATE)))) {
+            aggregator.add(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
+                    ProjectStatus.valueOf(e.getStatus()), Health.valueOf(e.getHealth()), e.getBudgetCents(),
+                    e.getFundingCents(), toDay(e.getEndDate()));
+        }
+        PortfolioSummary summary = aggregator.summary(groupOrder);
+        String groupColumn = switch (grouping) {
+            case FIELD -> ProjectEntity.FIELD_OF_ACTION_KEY + ", ";
+            case DEPARTMENT -> ProjectEntity.DEPARTMENT_KEY + ", ";
+            case PHASE -> phaseOrder() + ", ";
+            case NONE -> "";
+        };
+        ProjectEntity[] rows = ao.find(ProjectEntity.class, criteria.query()
+                .order(groupColumn + sort.column() + " " + order.sql() + ", " + ProjectEntity.ISSUE_KEY)
+                .limit(page.limit()).offset(page.offset()));
+        List<DigitalProject> projects = Arrays.stream(rows).map(ProjectStore::toProject).toList();
+        return new PortfolioView(summary, new ResultPage<>(projects, summary.total().projects(), page.offset(),
+                page.limit()));
+    }
+
+    /** Phases in life-cycle order, not alphabetically, so rows follow the group headers. */
+    private static String phaseOrder() {
+        StringBuilder sql = new StringBuilder("CASE " + ProjectEntity.PHASE);
+        for (Phase phase : Phase.values()) {
+            sql.append(" WHEN '").append(phase.name()).append("' THEN ").append(phase.ordinal());
+        }
+        return sql.append(" END").toString();
+    }
+
+    private static Criteria criteria(PortfolioFilter filter, Set<String> visibleJiraProjects) {
+        Criteria criteria = new Criteria().in(ProjectEntity.JIRA_PROJECT, visibleJiraProjects);
+        if (!filter.fieldKeys().isEmpty()) {
+            criteria.in(ProjectEntity.FIELD_OF_ACTION_KEY, sorted(filter.fieldKeys()));
+        }
+        if (!filter.departmentKeys().isEmpty()) {
+            criteria.in(ProjectEntity.DEPARTMENT_KEY, sorted(filter.departmentKeys()));
+        }
+        if (!filter.phases().isEmpty()) {
+            criteria.in(ProjectEntity.PHASE, names(filter.phases()));
+        }
+        if (!filter.statuses().isEmpty()) {
+            criteria.in(ProjectEntity.STATUS, names(filter.statuses()));
+        }
+        if (!filter.health().isEmpty()) {
+            criteria.in(ProjectEntity.HEALTH, names(filter.health()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            criteria.contains(filter.text().strip(), ProjectEntity.TITLE, ProjectEntity.ISSUE_KEY, "OWNERS");
+        }
+        return criteria;
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static List<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().toList();
+    }
+
+    /** The Jira projects the mirror holds issues of. */
+    public Set<String> jiraProjects() {
+        return Arrays.stream(ao.find(ProjectEntity.class, Query.select("ID, " + ProjectEntity.JIRA_PROJECT)))
+                .map(ProjectEntity::getJiraProject).filter(k -> k != null).collect(java.util.stream.Collectors.toSet());
     }
 
     public int count() {

@@ -1,0 +1,44 @@
+package de.digitalstrategie.cockpit.access;
+
+import com.atlassian.confluence.pages.AbstractPage;
+import com.atlassian.confluence.pages.PageManager;
+import com.atlassian.confluence.security.Permission;
+import com.atlassian.confluence.security.PermissionManager;
+import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
+import com.atlassian.confluence.user.ConfluenceUser;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Page access as Confluence decides it: the VIEW permission of the request's user (anonymous when
+ * none) on each page, space permissions and page restrictions included. One check per distinct
+ * minutes page, not per record.
+ */
+@Named
+public class ConfluencePageAccess implements PageAccess {
+    private final PageManager pages;
+    private final PermissionManager permissions;
+
+    @Inject
+    public ConfluencePageAccess(PageManager pages, PermissionManager permissions) {
+        this.pages = pages;
+        this.permissions = permissions;
+    }
+
+    @Override
+    public Set<Long> viewable(Collection<Long> pageIds) {
+        ConfluenceUser viewer = AuthenticatedUserThreadLocal.get();
+        Set<Long> viewable = new HashSet<>();
+        for (Long id : new HashSet<>(pageIds)) {
+            AbstractPage page = pages.getAbstractPage(id);
+            if (page != null && permissions.hasPermission(viewer, Permission.VIEW, page)) {
+                viewable.add(id);
+            }
+        }
+        return viewable;
+    }
+}

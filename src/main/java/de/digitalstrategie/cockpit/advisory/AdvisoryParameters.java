@@ -1,0 +1,47 @@
+package de.digitalstrategie.cockpit.advisory;
+
+import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.minutes.PageRef;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The parameters of the {@code advisory-input} macro, typed and checked once; shared by the
+ * macro's rendering and the register's sync.
+ */
+public record AdvisoryParameters(String number, String title, String topic, Set<Sector> sectors,
+                                 List<String> projectKeys, LocalDate receivedOn, AnswerStatus answerStatus,
+                                 String answer, LocalDate reportedOn, boolean isPublic) {
+
+    public static final String MACRO = "advisory-input";
+
+    public static AdvisoryParameters read(MacroParameters p) {
+        List<Sector> sectors = p.choices("sectors", Sector.class);
+        if (sectors.isEmpty()) {
+            throw ValidationException.of("cockpit.macro.error.missing", "sectors");
+        }
+        return new AdvisoryParameters(
+                p.required("number"),
+                p.required("title"),
+                p.text("topic", ""),
+                EnumSet.copyOf(sectors),
+                p.issueKeys("projects"),
+                p.date("received").orElse(null),
+                p.choice("answer-status", AnswerStatus.class).orElse(AnswerStatus.RECEIVED),
+                p.text("answer", ""),
+                p.date("reported").orElse(null),
+                p.flag("public", true));
+    }
+
+    /** The input as the register records it from a page; without a date, the day it was recorded. */
+    public AdvisoryInput toInput(String macroId, String recommendation, long meetingId, LocalDate fallbackDate,
+                                 PageRef page) {
+        return new AdvisoryInput(0, macroId, number, title, recommendation, topic, sectors, meetingId, projectKeys,
+                receivedOn != null ? receivedOn : fallbackDate, null, page, false, isPublic);
+    }
+}
