@@ -1,7 +1,6 @@
 package de.digitalstrategie.cockpit.portfolio.store;
 
 import net.java.ao.Entity;
-import net.java.ao.Preload;
 import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
 import net.java.ao.schema.StringLength;
@@ -9,8 +8,10 @@ import net.java.ao.schema.Table;
 
 import java.util.Date;
 
-/** The local mirror of one digital project (a Jira issue of the project type). */
-@Preload
+/**
+ * The local mirror of one digital project (a Jira issue of the project type). Not preloaded:
+ * the portfolio's sums read a few columns of every row, so each query names what it reads.
+ */
 @Table("PROJECT")
 public interface ProjectEntity extends Entity {
     String ISSUE_KEY = "ISSUE_KEY";

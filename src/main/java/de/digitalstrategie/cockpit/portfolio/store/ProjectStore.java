@@ -35,6 +35,12 @@ import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
 /** The plugin's mirror of the project portfolio, so pages render without calling Jira. */
 @Named
 public class ProjectStore {
+    /** Every column: what a whole project is read with (one query, no lazy loads per field). */
+    private static final String ALL_COLUMNS = String.join(", ", "ID", ProjectEntity.ISSUE_KEY, ProjectEntity.TITLE,
+            "DESCRIPTION", "GOALS", "PARTICIPANTS", "OWNERS", "RISKS", "FUNDING_SOURCE", "START_DATE",
+            ProjectEntity.END_DATE, ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.STATUS,
+            ProjectEntity.PHASE, ProjectEntity.HEALTH, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.FIELD_OF_ACTION_KEY,
+            ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED");
     private final ActiveObjects ao;
 
     @Inject
@@ -45,7 +51,8 @@ public class ProjectStore {
     /** Creates or updates the project with the same issue key. */
     public void save(DigitalProject project) {
         ao.executeInTransaction(() -> {
-            ProjectEntity[] found = ao.find(ProjectEntity.class, ProjectEntity.ISSUE_KEY + " = ?", project.issueKey());
+            ProjectEntity[] found = ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
+                    .where(ProjectEntity.ISSUE_KEY + " = ?", project.issueKey()));
             ProjectEntity e = found.length > 0 ? found[0] : ao.create(ProjectEntity.class,
                     new DBParam(ProjectEntity.ISSUE_KEY, project.issueKey()),
                     new DBParam(ProjectEntity.TITLE, project.title()),
@@ -77,12 +84,12 @@ public class ProjectStore {
     }
 
     public Optional<DigitalProject> find(String issueKey) {
-        return Arrays.stream(ao.find(ProjectEntity.class, ProjectEntity.ISSUE_KEY + " = ?", issueKey))
-                .findFirst().map(ProjectStore::toProject);
+        return Arrays.stream(ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
+                .where(ProjectEntity.ISSUE_KEY + " = ?", issueKey))).findFirst().map(ProjectStore::toProject);
     }
 
     public List<DigitalProject> all() {
-        return Arrays.stream(ao.find(ProjectEntity.class, Query.select().order(ProjectEntity.ISSUE_KEY)))
+        return Arrays.stream(ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS).order(ProjectEntity.ISSUE_KEY)))
                 .map(ProjectStore::toProject).toList();
     }
 
@@ -115,7 +122,7 @@ public class ProjectStore {
             case PHASE -> phaseOrder() + ", ";
             case NONE -> "";
         };
-        ProjectEntity[] rows = ao.find(ProjectEntity.class, criteria.query()
+        ProjectEntity[] rows = ao.find(ProjectEntity.class, criteria.query(ALL_COLUMNS)
                 .order(groupColumn + sort.column() + " " + order.sql() + ", " + ProjectEntity.ISSUE_KEY)
                 .limit(page.limit()).offset(page.offset()));
         List<DigitalProject> projects = Arrays.stream(rows).map(ProjectStore::toProject).toList();

@@ -1,0 +1,271 @@
+package de.digitalstrategie.cockpit.portfolio.macro;
+
+import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.organisation.Department;
+import de.digitalstrategie.cockpit.organisation.FieldOfAction;
+import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.Grouping;
+import de.digitalstrategie.cockpit.portfolio.Health;
+import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
+import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
+import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;
+import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.portfolio.Totals;
+import de.digitalstrategie.cockpit.portfolio.chart.BarChart;
+import de.digitalstrategie.cockpit.portfolio.store.PortfolioView;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.render.Formats;
+import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.render.MacroRequest;
+import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.render.Views;
+import de.digitalstrategie.cockpit.render.Views.Column;
+import de.digitalstrategie.cockpit.render.Views.Field;
+import de.digitalstrategie.cockpit.render.Views.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns the macro's parameters and the request into the portfolio page a template prints. */
+public final class PortfolioViewBuilder {
+
+    public record TotalsLine(String labelHtml, String projectsHtml, String budgetHtml, String fundingHtml,
+                      String atRiskHtml, String overdueHtml) {
+    }
+
+    public record Row(String keyHtml, String jiraUrlHtml, String titleHtml, String departmentHtml, String fieldHtml,
+               String phaseHtml, String statusHtml, String healthHtml, String healthClassHtml, String budgetHtml,
+               String fundingHtml, String endHtml, boolean overdue) {
+    }
+
+    /** A run of table rows under one group heading ("" when not grouped). */
+    public record Block(String labelHtml, List<Row> rows) {
+    }
+
+    public record ChartRow(String labelHtml, String valueHtml) {
+    }
+
+    public record Chart(String idHtml, String titleHtml, String svgHtml, List<ChartRow> rows) {
+    }
+
+    public record Page(String idHtml, String captionHtml, Views.FilterForm form, String groupLabelHtml,
+                List<TotalsLine> groups, TotalsLine total, List<Views.Header> headers, List<Block> blocks,
+                Views.Pager pager, List<Chart> charts, boolean empty) {
+    }
+
+    private static final List<Column<PortfolioSort>> COLUMNS = List.of(
+            new Column<>("cockpit.portfolio.column.key", PortfolioSort.KEY, false),
+            new Column<>("cockpit.portfolio.column.title", PortfolioSort.TITLE, false),
+            new Column<>("cockpit.portfolio.column.department", null, false),
+            new Column<>("cockpit.portfolio.column.phase", PortfolioSort.PHASE, false),
+            new Column<>("cockpit.portfolio.column.status", PortfolioSort.STATUS, false),
+            new Column<>("cockpit.portfolio.column.health", PortfolioSort.HEALTH, false),
+            new Column<>("cockpit.portfolio.column.budget", PortfolioSort.BUDGET, true),
+            new Column<>("cockpit.portfolio.column.funding", PortfolioSort.FUNDING, true),
+            new Column<>("cockpit.portfolio.column.end", PortfolioSort.END, false));
+
+    private final ProjectStore projects;
+    private final OrganisationStore organisation;
+    private final ProjectAccess access;
+    private final JiraLinks jira;
+
+    PortfolioViewBuilder(ProjectStore projects, OrganisationStore organisation, ProjectAccess access, JiraLinks jira) {
+        this.projects = projects;
+        this.organisation = organisation;
+        this.access = access;
+        this.jira = jira;
+    }
+
+    Page build(MacroParameters macro, MacroRequest request) {
+        MacroParameters p = withRequest(macro, request);
+        Texts t = request.texts();
+        Formats f = request.formats();
+        PortfolioFilter filter = new PortfolioFilter(new LinkedHashSet<>(p.list("field")),
+                new LinkedHashSet<>(p.list("department")), Set.copyOf(p.choices("phase", Phase.class)),
+                Set.copyOf(p.choices("status", ProjectStatus.class)), Set.copyOf(p.choices("health", Health.class)),
+                p.text("text").orElse(null));
+        Grouping grouping = p.choice("group", Grouping.class).orElse(Grouping.FIELD);
+        PortfolioSort sort = p.choice("sort", PortfolioSort.class).orElse(PortfolioSort.KEY);
+        SortOrder order = p.choice("order", SortOrder.class).orElse(SortOrder.ASC);
+        int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
+        int pageNumber = p.number("page", 1, 1, Integer.MAX_VALUE / PageRequest.MAX_LIMIT);
+
+        List<FieldOfAction> fields = organisation.fieldsOfAction();
+        Map<String, String> fieldNames = new LinkedHashMap<>();
+        fields.forEach(fa -> fieldNames.put(fa.key(), fa.name(t.locale())));
+        Map<String, String> departmentNames = new LinkedHashMap<>();
+        for (Department d : organisation.departments()) {
+            departmentNames.put(d.key(), d.name());
+        }
+        List<String> groupOrder = switch (grouping) {
+            case FIELD -> List.copyOf(fieldNames.keySet());
+            case DEPARTMENT -> departmentNames.keySet().stream().sorted().toList();
+            case PHASE -> java.util.Arrays.stream(Phase.values()).map(Enum::name).toList();
+            case NONE -> List.of();
+        };
+        PortfolioView view = projects.query(filter, grouping, sort, order, PageRequest.page(pageNumber, size),
+                access.visibleJiraProjects(), request.today(), groupOrder);
+        Function<String, String> groupName = key -> switch (grouping) {
+            case FIELD -> fieldNames.getOrDefault(key, t.plain("cockpit.portfolio.unassigned"));
+            case DEPARTMENT -> departmentNames.getOrDefault(key, t.plain("cockpit.portfolio.unassigned"));
+            case PHASE -> t.plain(Phase.valueOf(key));
+            case NONE -> "";
+        };
+
+        PortfolioSummary summary = view.summary();
+        List<TotalsLine> groups = new ArrayList<>();
+        for (PortfolioSummary.Group g : summary.groups()) {
+            groups.add(totals(groupName.apply(g.key()), g.totals(), f));
+        }
+        List<Block> blocks = new ArrayList<>();
+        String current = null;
+        List<Row> rows = null;
+        for (DigitalProject project : view.page().items()) {
+            String key = switch (grouping) {
+                case FIELD -> project.fieldOfActionKey();
+                case DEPARTMENT -> project.departmentKey();
+                case PHASE -> project.phase().name();
+                case NONE -> "";
+            };
+            if (!Objects.equals(key, current)) {
+                rows = new ArrayList<>();
+                blocks.add(new Block(Html.text(groupName.apply(key)), rows));
+                current = key;
+            }
+            rows.add(row(project, fieldNames, departmentNames, request));
+        }
+        String id = request.instanceKey();
+        List<Chart> charts = p.flag("charts", true) && summary.total().projects() > 0
+                ? charts(id, summary, fieldNames, departmentNames, t, f) : List.of();
+        String caption = t.plain("cockpit.portfolio.caption", f.number(summary.total().projects()));
+        return new Page(Html.text(id), Html.text(caption), request.interactive() ? form(p, fieldNames,
+                departmentNames, grouping, request) : null,
+                grouping == Grouping.NONE ? "" : t.html(grouping), groups,
+                totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
+                Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
+                summary.total().projects() == 0);
+    }
+
+    /** The viewer's choices in the request override the page author's parameters, one by one. */
+    private static MacroParameters withRequest(MacroParameters macro, MacroRequest request) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (String name : List.of("field", "department", "phase", "status", "health", "text", "group", "sort",
+                "order", "page-size", "charts", "page")) {
+            request.own(name).or(() -> macro.text(name)).ifPresent(v -> merged.put(name, v));
+        }
+        return new MacroParameters(merged);
+    }
+
+    private Row row(DigitalProject p, Map<String, String> fieldNames, Map<String, String> departmentNames,
+                    MacroRequest request) {
+        Texts t = request.texts();
+        Formats f = request.formats();
+        boolean overdue = p.overdue(request.today());
+        return new Row(Html.text(p.issueKey()), jira.issueUrl(p.issueKey()).map(Html::url).orElse(""),
+                Html.text(p.title()), Html.text(departmentNames.getOrDefault(p.departmentKey(), p.departmentKey())),
+                Html.text(fieldNames.getOrDefault(p.fieldOfActionKey(), p.fieldOfActionKey())),
+                t.html(p.phase()), t.html(p.status()), t.html(p.health()),
+                Html.text(p.health().name().toLowerCase(java.util.Locale.ROOT)),
+                Html.text(f.money(p.budgetCents())), Html.text(f.money(p.fundingCents())),
+                Html.text(f.date(p.timeFrame().end())), overdue);
+    }
+
+    private static TotalsLine totals(String label, Totals totals, Formats f) {
+        return new TotalsLine(Html.text(label), Html.text(f.number(totals.projects())),
+                Html.text(f.money(totals.budgetCents())), Html.text(f.money(totals.fundingCents())),
+                Html.text(f.number(totals.atRisk())), Html.text(f.number(totals.overdue())));
+    }
+
+    private static List<Chart> charts(String id, PortfolioSummary summary, Map<String, String> fieldNames,
+                                      Map<String, String> departmentNames, Texts t, Formats f) {
+        List<BarChart.Bar> perField = new ArrayList<>();
+        summary.byField().forEach((k, n) -> perField.add(new BarChart.Bar(fieldNames.getOrDefault(k, k), n,
+                f.number(n))));
+        List<BarChart.Bar> perPhase = new ArrayList<>();
+        summary.byPhase().forEach((phase, n) -> perPhase.add(new BarChart.Bar(t.plain(phase), n, f.number(n))));
+        List<BarChart.Bar> perDepartment = new ArrayList<>();
+        summary.budgetByDepartment().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> perDepartment.add(new BarChart.Bar(departmentNames.getOrDefault(e.getKey(), e.getKey()),
+                        e.getValue(), f.money(e.getValue()))));
+        return List.of(chart(id + "-field", t.plain("cockpit.portfolio.chart.field"),
+                        t.plain("cockpit.portfolio.chart.field.desc"), perField),
+                chart(id + "-phase", t.plain("cockpit.portfolio.chart.phase"),
+                        t.plain("cockpit.portfolio.chart.phase.desc"), perPhase),
+                chart(id + "-budget", t.plain("cockpit.portfolio.chart.budget"),
+                        t.plain("cockpit.portfolio.chart.budget.desc"), perDepartment));
+    }
+
+    private static Chart chart(String id, String title, String description, List<BarChart.Bar> bars) {
+        List<ChartRow> rows = bars.stream().map(b -> new ChartRow(Html.text(b.label()), Html.text(b.valueText())))
+                .toList();
+        return new Chart(Html.text(id), Html.text(title), BarChart.svg(id, title, description, bars, 560), rows);
+    }
+
+    private static Views.FilterForm form(MacroParameters p, Map<String, String> fieldNames,
+                                         Map<String, String> departmentNames, Grouping grouping, MacroRequest request) {
+        Texts t = request.texts();
+        String id = request.instanceKey();
+        List<Field> fields = new ArrayList<>();
+        fields.add(select(request, "field", t.plain("cockpit.portfolio.column.field"), fieldNames, p.list("field")));
+        fields.add(select(request, "department", t.plain("cockpit.portfolio.column.department"), departmentNames,
+                p.list("department")));
+        fields.add(select(request, "phase", t.plain("cockpit.portfolio.column.phase"), labels(Phase.values(), t),
+                p.list("phase")));
+        fields.add(select(request, "status", t.plain("cockpit.portfolio.column.status"),
+                labels(ProjectStatus.values(), t), p.list("status")));
+        fields.add(select(request, "health", t.plain("cockpit.portfolio.column.health"), labels(Health.values(), t),
+                p.list("health")));
+        Map<String, String> groupings = new LinkedHashMap<>();
+        for (Grouping g : Grouping.values()) {
+            groupings.put(g.name().toLowerCase(java.util.Locale.ROOT), t.plain(g));
+        }
+        List<Option> groupOptions = new ArrayList<>();
+        groupings.forEach((v, l) -> groupOptions.add(new Option(Html.text(v), Html.text(l),
+                v.equalsIgnoreCase(grouping.name()))));
+        fields.add(new Field(Html.text(id + "-group"), Html.text(request.ownName("group")),
+                Html.text(t.plain("cockpit.portfolio.group")), "", groupOptions, false));
+        fields.add(new Field(Html.text(id + "-text"), Html.text(request.ownName("text")),
+                Html.text(t.plain("cockpit.filter.text")), Html.text(p.text("text", "")), List.of(), false));
+        Map<String, String> reset = new LinkedHashMap<>();
+        for (String name : List.of("field", "department", "phase", "status", "health", "text", "group", "page")) {
+            reset.put(request.ownName(name), "");
+        }
+        return new Views.FilterForm(Html.text(t.plain("cockpit.portfolio.filter")), Views.hidden(request), fields,
+                Html.text(t.plain("cockpit.filter.submit")), Html.text(request.links().with(reset)),
+                Html.text(t.plain("cockpit.filter.reset")));
+    }
+
+    private static <E extends Enum<E> & de.digitalstrategie.cockpit.message.Labelled> Map<String, String> labels(
+            E[] values, Texts t) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (E v : values) {
+            labels.put(v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), t.plain(v));
+        }
+        return labels;
+    }
+
+    private static Field select(MacroRequest request, String name, String label, Map<String, String> values,
+                                List<String> chosen) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", Html.text(request.texts().plain("cockpit.filter.any")), chosen.isEmpty()));
+        Set<String> picked = new LinkedHashSet<>();
+        chosen.forEach(c -> picked.add(c.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        values.forEach((v, l) -> options.add(new Option(Html.text(v), Html.text(l),
+                picked.contains(v.toLowerCase(java.util.Locale.ROOT)))));
+        return new Field(Html.text(request.instanceKey() + "-" + name), Html.text(request.ownName(name)),
+                Html.text(label), "", options, false);
+    }
+}

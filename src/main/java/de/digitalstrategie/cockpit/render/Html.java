@@ -1,0 +1,47 @@
+package de.digitalstrategie.cockpit.render;
+
+/**
+ * Escapes text for HTML element content and attribute values. Every value a view hands to a
+ * template passes through here; templates print only such {@code ...Html} values.
+ */
+public final class Html {
+    private Html() {
+    }
+
+    public static String text(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '`' -> out.append("&#96;");
+                default -> {
+                    // Control characters other than tab and line breaks have no place in a page.
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** A URL for an href: only http(s) and site-relative URLs pass; anything else becomes "#". */
+    public static String url(String url) {
+        if (url == null) {
+            return "#";
+        }
+        String trimmed = url.strip();
+        String lower = trimmed.toLowerCase(java.util.Locale.ROOT);
+        boolean safe = lower.startsWith("https://") || lower.startsWith("http://")
+                || (trimmed.startsWith("/") && !trimmed.startsWith("//")) || trimmed.startsWith("?");
+        return safe ? text(trimmed) : "#";
+    }
+}

@@ -1,0 +1,73 @@
+package de.digitalstrategie.cockpit.render;
+
+import com.atlassian.confluence.content.render.xhtml.ConversionContext;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.message.LocaleResolver;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import de.digitalstrategie.cockpit.message.Message;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every macro of the plugin needs to turn a view into markup: the viewer's texts and
+ * formats, the request's parameters, the template renderer, and the error box.
+ */
+@Named
+public class MacroRenderer {
+    /** Output types in which a person looks at the page in a browser; all others are exports. */
+    private static final Set<String> INTERACTIVE = Set.of("display", "preview");
+
+    private final TemplateRenderer templates;
+    private final I18nResolver i18n;
+    private final LocaleResolver locales;
+    private final RequestParameters request;
+    private final Clock clock;
+
+    @Inject
+    public MacroRenderer(TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
+                         RequestParameters request, Clock clock) {
+        this.templates = templates;
+        this.i18n = i18n;
+        this.locales = locales;
+        this.request = request;
+        this.clock = clock;
+    }
+
+    /** The viewer and the request, as a macro sees them while it renders. */
+    public MacroRequest request(ConversionContext context, String instanceKey) {
+        String outputType = context == null || context.getOutputType() == null ? "display" : context.getOutputType();
+        long pageId = context != null && context.getEntity() != null ? context.getEntity().getId() : 0;
+        return new MacroRequest(new Texts(i18n, locales.getLocale()), new Formats(locales.getLocale()),
+                INTERACTIVE.contains(outputType), instanceKey, request.all(), pageId, LocalDate.now(clock));
+    }
+
+    public String render(String template, MacroRequest request, Object view) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("view", view);
+        context.put("i18n", request.texts());
+        context.put("interactive", request.interactive());
+        StringWriter out = new StringWriter();
+        try {
+            templates.render(template, context, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A localised error box in place of the macro, never a stack trace. */
+    public String error(MacroRequest request, Message message) {
+        return "<div class=\"aui-message aui-message-error cockpit-error\" role=\"alert\"><p class=\"title\"><strong>"
+                + request.texts().getText("cockpit.macro.error.title") + "</strong></p><p>"
+                + request.texts().html(message) + "</p></div>";
+    }
+}

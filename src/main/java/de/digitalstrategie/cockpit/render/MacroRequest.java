@@ -1,0 +1,30 @@
+package de.digitalstrategie.cockpit.render;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One rendering of one macro: the viewer's texts and formats, whether a person views the page
+ * (links, forms) or it is exported (static output), the macro's own parameter prefix in the
+ * request, and the request's parameters.
+ */
+public record MacroRequest(Texts texts, Formats formats, boolean interactive, String instanceKey,
+                           Map<String, List<String>> parameters, long pageId, LocalDate today) {
+
+    /** One of this macro instance's own request parameters (e.g. its page number). */
+    public Optional<String> own(String name) {
+        List<String> values = interactive ? parameters.get(instanceKey + "." + name) : null;
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty()
+                : Optional.of(values.get(0).strip());
+    }
+
+    public String ownName(String name) {
+        return instanceKey + "." + name;
+    }
+
+    public Links links() {
+        return new Links(parameters);
+    }
+}

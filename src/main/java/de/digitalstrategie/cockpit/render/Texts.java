@@ -1,0 +1,60 @@
+package de.digitalstrategie.cockpit.render;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import de.digitalstrategie.cockpit.message.Labelled;
+import de.digitalstrategie.cockpit.message.Message;
+import de.digitalstrategie.cockpit.message.MessageResolver;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * The viewer's texts: i18n keys, messages and labels resolved in the viewer's language and
+ * escaped for HTML. What views and templates use; never a raw string into a page.
+ */
+public final class Texts {
+    private final I18nResolver i18n;
+    private final MessageResolver messages;
+    private final Locale locale;
+
+    public Texts(I18nResolver i18n, Locale locale) {
+        this.i18n = i18n;
+        this.locale = locale;
+        this.messages = new MessageResolver(i18n::getText);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** Plain text (not escaped), for building other values. */
+    public String plain(String key, Serializable... args) {
+        return i18n.getText(locale, key, args);
+    }
+
+    public String plain(Message message) {
+        return messages.resolve(message, locale);
+    }
+
+    public String plain(Labelled value) {
+        return plain(value.label());
+    }
+
+    /** For templates: the text of a key, escaped. */
+    public String getText(String key) {
+        return Html.text(i18n.getText(locale, key));
+    }
+
+    /** For templates: the text of a key with arguments, escaped. */
+    public String getText(String key, Object arg) {
+        return Html.text(i18n.getText(locale, key, String.valueOf(arg)));
+    }
+
+    public String html(Message message) {
+        return Html.text(plain(message));
+    }
+
+    public String html(Labelled value) {
+        return Html.text(plain(value));
+    }
+}

@@ -1,0 +1,95 @@
+package de.digitalstrategie.cockpit.render;
+
+import de.digitalstrategie.cockpit.query.ResultPage;
+import de.digitalstrategie.cockpit.query.SortOrder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pieces every table view is made of, as escaped, display-ready values: templates print only
+ * {@code ...Html} values and loop over lists; they compute nothing.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** A column header; {@code urlHtml} empty when the column does not sort (or in an export). */
+    public record Header(String labelHtml, String urlHtml, String ariaSortHtml, boolean numeric) {
+    }
+
+    /** "1–25 of 42" and the links to the neighbouring pages (empty where there is none). */
+    public record Pager(String summaryHtml, String previousUrlHtml, String nextUrlHtml, String positionHtml) {
+    }
+
+    public record Option(String valueHtml, String labelHtml, boolean selected) {
+    }
+
+    /** A filter control: a select (options) or, without options, a text field. */
+    public record Field(String idHtml, String nameHtml, String labelHtml, String valueHtml, List<Option> options,
+                        boolean multiple) {
+        public boolean isSelect() {
+            return !options.isEmpty();
+        }
+    }
+
+    public record Hidden(String nameHtml, String valueHtml) {
+    }
+
+    /** A GET form that re-renders the page with the chosen filters, keeping other parameters. */
+    public record FilterForm(String legendHtml, List<Hidden> hidden, List<Field> fields, String submitHtml,
+                             String resetUrlHtml, String resetHtml) {
+    }
+
+    public static Pager pager(ResultPage<?> page, MacroRequest request) {
+        Texts t = request.texts();
+        Formats f = request.formats();
+        String summary = page.total() == 0 ? t.plain("cockpit.pager.none")
+                : t.plain("cockpit.pager.summary", f.number(page.first()), f.number(page.last()), f.number(page.total()));
+        String previous = "";
+        String next = "";
+        if (request.interactive() && page.hasPrevious()) {
+            previous = Html.text(request.links().with(Map.of(request.ownName("page"),
+                    String.valueOf(page.pageNumber() - 1))));
+        }
+        if (request.interactive() && page.hasNext()) {
+            next = Html.text(request.links().with(Map.of(request.ownName("page"), String.valueOf(page.pageNumber() + 1))));
+        }
+        String position = t.plain("cockpit.pager.position", f.number(page.pageNumber()), f.number(page.pageCount()));
+        return new Pager(Html.text(summary), previous, next, Html.text(position));
+    }
+
+    /** Headers for sortable columns; the active one carries aria-sort, each links to its sort. */
+    public static <S extends Enum<S>> List<Header> headers(List<Column<S>> columns, S active, SortOrder order,
+                                                           MacroRequest request) {
+        List<Header> headers = new ArrayList<>();
+        for (Column<S> c : columns) {
+            String url = "";
+            String aria = "";
+            if (c.sort() != null) {
+                SortOrder next = c.sort() == active ? order.reversed() : SortOrder.ASC;
+                aria = c.sort() == active ? order.ariaSort() : "none";
+                if (request.interactive()) {
+                    url = Html.text(request.links().with(Map.of(request.ownName("sort"),
+                            c.sort().name().toLowerCase(java.util.Locale.ROOT), request.ownName("order"),
+                            next.name().toLowerCase(java.util.Locale.ROOT), request.ownName("page"), "")));
+                }
+            }
+            headers.add(new Header(Html.text(request.texts().plain(c.labelKey())), url, aria, c.numeric()));
+        }
+        return headers;
+    }
+
+    /** A table column: its label key, the sort it stands for (or null) and whether it holds numbers. */
+    public record Column<S extends Enum<S>>(String labelKey, S sort, boolean numeric) {
+    }
+
+    /** The request's parameters other than this macro's, as hidden fields of its filter form. */
+    public static List<Hidden> hidden(MacroRequest request) {
+        List<Hidden> hidden = new ArrayList<>();
+        request.links().othersThan(request.instanceKey() + ".")
+                .forEach((k, v) -> hidden.add(new Hidden(Html.text(k), Html.text(v))));
+        return hidden;
+    }
+}
