@@ -1,0 +1,87 @@
+package de.digitalstrategie.cockpit.advisory.macro;
+
+import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.advisory.AdvisoryParameters;
+import de.digitalstrategie.cockpit.advisory.AnswerStatus;
+import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
+import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
+import de.digitalstrategie.cockpit.macro.CockpitMacro;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.render.MacroRenderer;
+import de.digitalstrategie.cockpit.render.MacroRequest;
+import de.digitalstrategie.cockpit.render.Texts;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code advisory-input}: a recommendation of the advisory board in its minutes, with the city's
+ * answer as the register holds it and whether the board has been told.
+ */
+@Named
+public class AdvisoryInputMacro extends CockpitMacro {
+    private final AdvisoryStore advisory;
+    private final JiraLinks jira;
+
+    public record View(String idHtml, String numberHtml, String titleHtml, String topicHtml, String sectorsHtml,
+                       String statusHtml, String statusClassHtml, String answerHtml, String reportedHtml,
+                       List<DecisionMacro.ProjectLink> projects, String conflictHtml, String bodyHtml,
+                       boolean recorded) {
+    }
+
+    @Inject
+    public AdvisoryInputMacro(MacroRenderer renderer, AdvisoryStore advisory, JiraLinks jira) {
+        super(renderer);
+        this.advisory = advisory;
+        this.jira = jira;
+    }
+
+    @Override
+    protected String render(MacroParameters parameters, String body, MacroRequest request) {
+        AdvisoryParameters p = AdvisoryParameters.read(parameters);
+        if (body.isBlank()) {
+            throw ValidationException.of("cockpit.advisory.error.empty-body", p.number());
+        }
+        Texts t = request.texts();
+        Optional<AdvisoryInput> recorded = advisory.ofPage(request.pageId()).stream()
+                .filter(i -> i.number().equals(p.number()) && !i.withdrawn()).findFirst();
+        AnswerStatus shown = recorded.map(i -> i.answer().status()).orElse(p.answerStatus());
+        String answer = recorded.map(i -> i.answer().text()).filter(a -> !a.isEmpty()).orElse(p.answer());
+        String conflict = recorded.isPresent() && shown != p.answerStatus()
+                ? t.plain("cockpit.decision.conflict", t.plain(p.answerStatus()), t.plain(shown)) : "";
+        String reported = recorded.map(i -> i.answer().reportedToBoardOn()).map(d -> t.plain(
+                "cockpit.advisory.reported-on", request.formats().date(d))).orElse(shown.answered()
+                ? t.plain("cockpit.advisory.not-reported") : "");
+        View view = new View(Html.text("input-" + p.number()), Html.text(p.number()), Html.text(p.title()),
+                Html.text(p.topic()), Html.text(sectors(p.sectors().stream().sorted().toList(), t)), t.html(shown),
+                Html.text(statusClass(shown)), Html.text(answer), Html.text(reported),
+                p.projectKeys().stream().map(k -> new DecisionMacro.ProjectLink(Html.text(k),
+                        jira.issueUrl(k).map(Html::url).orElse(""))).toList(),
+                Html.text(conflict), body, recorded.isPresent());
+        return renderer.render("templates/advisory-input.vm", request, view);
+    }
+
+    static String sectors(List<Sector> sectors, Texts t) {
+        return String.join(", ", sectors.stream().map(t::plain).toList());
+    }
+
+    public static String statusClass(AnswerStatus status) {
+        return switch (status) {
+            case ADOPTED, IMPLEMENTED -> "aui-lozenge-success";
+            case PARTLY_ADOPTED -> "aui-lozenge-moved";
+            case DECLINED -> "aui-lozenge-error";
+            case RECEIVED, UNDER_REVIEW -> "aui-lozenge-current";
+        };
+    }
+
+    @Override
+    public BodyType getBodyType() {
+        return BodyType.RICH_TEXT;
+    }
+}

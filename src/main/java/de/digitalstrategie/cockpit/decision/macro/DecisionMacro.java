@@ -1,0 +1,89 @@
+package de.digitalstrategie.cockpit.decision.macro;
+
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.DecisionParameters;
+import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.macro.CockpitMacro;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.render.MacroRenderer;
+import de.digitalstrategie.cockpit.render.MacroRequest;
+import de.digitalstrategie.cockpit.render.Texts;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code committee-decision}: a decision in the steering committee's minutes. The rich-text body
+ * is the decision's wording; the block shows the status the register holds, and a warning when
+ * the page claims a status the workflow refused.
+ */
+@Named
+public class DecisionMacro extends CockpitMacro {
+    private final DecisionStore decisions;
+    private final JiraLinks jira;
+
+    /** A project the decision concerns, linked to Jira where it is connected. */
+    public record ProjectLink(String keyHtml, String urlHtml) {
+    }
+
+    public record View(String idHtml, String numberHtml, String titleHtml, String statusHtml, String statusClassHtml,
+                       String voteHtml, List<ProjectLink> projects, String ownerHtml, String dueHtml,
+                       String successorHtml, String conflictHtml, String bodyHtml, boolean recorded) {
+    }
+
+    @Inject
+    public DecisionMacro(MacroRenderer renderer, DecisionStore decisions, JiraLinks jira) {
+        super(renderer);
+        this.decisions = decisions;
+        this.jira = jira;
+    }
+
+    @Override
+    protected String render(MacroParameters parameters, String body, MacroRequest request) {
+        DecisionParameters p = DecisionParameters.read(parameters);
+        if (body.isBlank()) {
+            throw ValidationException.of("cockpit.decision.error.empty-body", p.number());
+        }
+        Texts t = request.texts();
+        Optional<Decision> recorded = decisions.ofPage(request.pageId()).stream()
+                .filter(d -> d.number().equals(p.number()) && !d.withdrawn()).findFirst();
+        DecisionStatus shown = recorded.map(Decision::status).orElse(p.status());
+        String conflict = "";
+        if (recorded.isPresent() && recorded.get().status() != p.status()) {
+            conflict = t.plain("cockpit.decision.conflict", t.plain(p.status()), t.plain(shown));
+        }
+        View view = new View(Html.text("decision-" + p.number()), Html.text(p.number()), Html.text(p.title()),
+                t.html(shown), Html.text(statusClass(shown)),
+                p.vote() == null ? "" : Html.text(t.plain("cockpit.decision.vote.value", p.vote().inFavour(),
+                        p.vote().against(), p.vote().abstentions())),
+                projectLinks(p.projectKeys(), jira), Html.text(p.owner()), Html.text(request.formats().date(p.dueDate())),
+                Html.text(p.successor()), Html.text(conflict), body, recorded.isPresent());
+        return renderer.render("templates/decision.vm", request, view);
+    }
+
+    static List<ProjectLink> projectLinks(List<String> keys, JiraLinks jira) {
+        return keys.stream().map(k -> new ProjectLink(Html.text(k), jira.issueUrl(k).map(Html::url).orElse(""))).toList();
+    }
+
+    /** The AUI lozenge for a status: green in force, red refused, grey ended, blue pending. */
+    public static String statusClass(DecisionStatus status) {
+        return switch (status) {
+            case DECIDED -> "aui-lozenge-success";
+            case REJECTED -> "aui-lozenge-error";
+            case SUPERSEDED, REVOKED -> "aui-lozenge-subtle";
+            case DEFERRED -> "aui-lozenge-moved";
+            case PROPOSED, READY_FOR_VOTE -> "aui-lozenge-current";
+        };
+    }
+
+    @Override
+    public BodyType getBodyType() {
+        return BodyType.RICH_TEXT;
+    }
+}
