@@ -1,0 +1,151 @@
+package de.digitalstrategie.cockpit.portfolio.macro;
+
+import de.digitalstrategie.cockpit.access.PageAccess;
+import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
+import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.advisory.AdvisorySort;
+import de.digitalstrategie.cockpit.advisory.macro.AdvisoryInputMacro;
+import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.DecisionFilter;
+import de.digitalstrategie.cockpit.decision.DecisionSort;
+import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
+import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.macro.CockpitMacro;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.NotFoundException;
+import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.render.Formats;
+import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.render.MacroRenderer;
+import de.digitalstrategie.cockpit.render.MacroRequest;
+import de.digitalstrategie.cockpit.render.PageLinks;
+import de.digitalstrategie.cockpit.render.Texts;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code project-profile}: the full project profile (Projektsteckbrief) of one project, with the
+ * decisions and advisory input that concern it, as far as the viewer may see them.
+ */
+@Named
+public class ProjectProfileMacro extends CockpitMacro {
+    private static final int RELATED = 100;
+    private final ProjectStore projects;
+    private final OrganisationStore organisation;
+    private final DecisionStore decisions;
+    private final AdvisoryStore advisory;
+    private final CommitteeStore committee;
+    private final ProjectAccess projectAccess;
+    private final PageAccess pageAccess;
+    private final PageLinks pageLinks;
+    private final JiraLinks jira;
+
+    public record Fact(String labelHtml, String valueHtml) {
+    }
+
+    public record Related(String numberHtml, String titleHtml, String statusHtml, String statusClassHtml,
+                          String urlHtml) {
+    }
+
+    public record View(String idHtml, String keyHtml, String jiraUrlHtml, String titleHtml, String healthHtml,
+                       String healthClassHtml, List<Fact> facts, List<Fact> texts, List<Related> decisions,
+                       List<Related> inputs) {
+    }
+
+    @Inject
+    public ProjectProfileMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
+                               DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee,
+                               ProjectAccess projectAccess, PageAccess pageAccess, PageLinks pageLinks, JiraLinks jira) {
+        super(renderer);
+        this.projects = projects;
+        this.organisation = organisation;
+        this.decisions = decisions;
+        this.advisory = advisory;
+        this.committee = committee;
+        this.projectAccess = projectAccess;
+        this.pageAccess = pageAccess;
+        this.pageLinks = pageLinks;
+        this.jira = jira;
+    }
+
+    @Override
+    protected String render(MacroParameters parameters, String body, MacroRequest request) {
+        String key = parameters.required("key").toUpperCase(Locale.ROOT);
+        if (!IssueKey.isValid(key)) {
+            throw ValidationException.of("cockpit.macro.error.issue-key", "key", parameters.required("key"));
+        }
+        // A project the viewer may not see is reported exactly like one that does not exist.
+        DigitalProject p = projects.find(key)
+                .filter(found -> projectAccess.visibleJiraProjects().contains(IssueKey.projectOf(found.issueKey())))
+                .orElseThrow(() -> NotFoundException.of("cockpit.project.error.unknown", key));
+        Texts t = request.texts();
+        Formats f = request.formats();
+        ProjectProfile profile = p.profile();
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, t.plain("cockpit.project.status"), t.plain(p.status()));
+        fact(facts, t.plain("cockpit.project.phase"), t.plain(p.phase()));
+        fact(facts, t.plain("cockpit.project.field"), organisation.fieldOfAction(p.fieldOfActionKey())
+                .map(fa -> fa.name(t.locale())).orElse(p.fieldOfActionKey()));
+        fact(facts, t.plain("cockpit.project.department"), organisation.department(p.departmentKey())
+                .map(d -> d.name()).orElse(p.departmentKey()));
+        fact(facts, t.plain("cockpit.project.owners"), profile.owners());
+        fact(facts, t.plain("cockpit.project.time-frame"), t.plain("cockpit.project.time-frame.value",
+                f.date(p.timeFrame().start()), f.date(p.timeFrame().end())));
+        fact(facts, t.plain("cockpit.portfolio.column.budget"), f.money(p.budgetCents()));
+        fact(facts, t.plain("cockpit.portfolio.column.funding"), f.money(p.fundingCents()));
+        List<Fact> texts = new ArrayList<>();
+        fact(texts, t.plain("cockpit.project.description"), profile.description());
+        fact(texts, t.plain("cockpit.project.goals"), profile.goals());
+        fact(texts, t.plain("cockpit.project.participants"), profile.participants());
+        fact(texts, t.plain("cockpit.project.risks"), profile.risks());
+        fact(texts, t.plain("cockpit.project.funding-source"), profile.fundingSource());
+
+        Collection<Long> viewable = pageAccess.viewable(committee.minutesPageIds());
+        List<Related> related = new ArrayList<>();
+        for (Decision d : decisions.query(new DecisionFilter(null, null, Set.of(), key, null, null, false),
+                DecisionSort.NUMBER, SortOrder.ASC, new PageRequest(0, RELATED), viewable).page().items()) {
+            related.add(new Related(Html.text(d.number()), Html.text(d.title()), t.html(d.status()),
+                    Html.text(DecisionMacro.statusClass(d.status())),
+                    d.page().exists() ? Html.url(pageLinks.page(d.page().pageId())) : ""));
+        }
+        List<Related> inputs = new ArrayList<>();
+        for (AdvisoryInput i : advisory.query(new AdvisoryFilter(null, null, Set.of(), null, key, null, false, false,
+                false), AdvisorySort.NUMBER, SortOrder.ASC, new PageRequest(0, RELATED), viewable).page().items()) {
+            inputs.add(new Related(Html.text(i.number()), Html.text(i.title()), t.html(i.answer().status()),
+                    Html.text(AdvisoryInputMacro.statusClass(i.answer().status())),
+                    i.page().exists() ? Html.url(pageLinks.page(i.page().pageId())) : ""));
+        }
+        View view = new View(Html.text("profile-" + key), Html.text(key), jira.issueUrl(key).map(Html::url).orElse(""),
+                Html.text(p.title()), t.html(p.health()), Html.text(p.health().name().toLowerCase(Locale.ROOT)), facts,
+                texts, related, inputs);
+        return renderer.render("templates/project-profile.vm", request, view);
+    }
+
+    private static void fact(List<Fact> facts, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact(Html.text(label), Html.text(value)));
+        }
+    }
+
+    @Override
+    public BodyType getBodyType() {
+        return BodyType.NONE;
+    }
+}
