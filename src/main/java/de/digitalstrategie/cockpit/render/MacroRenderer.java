@@ -67,7 +67,7 @@ public class MacroRenderer {
     /** A localised error box in place of the macro, never a stack trace. */
     public String error(MacroRequest request, Message message) {
         return "<div class=\"aui-message aui-message-error cockpit-error\" role=\"alert\"><p class=\"title\"><strong>"
-                + request.texts().getText("cockpit.macro.error.title") + "</strong></p><p>"
+                + request.texts().textHtml("cockpit.macro.error.title") + "</strong></p><p>"
                 + request.texts().html(message) + "</p></div>";
     }
 }

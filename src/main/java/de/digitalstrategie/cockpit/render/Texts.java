@@ -40,13 +40,13 @@ public final class Texts {
         return plain(value.label());
     }
 
-    /** For templates: the text of a key, escaped. */
-    public String getText(String key) {
+    /** For templates: the text of a key, escaped (hence the name: hosts leave ...Html values alone). */
+    public String textHtml(String key) {
         return Html.text(i18n.getText(locale, key));
     }
 
-    /** For templates: the text of a key with arguments, escaped. */
-    public String getText(String key, Object arg) {
+    /** For templates: the text of a key with one argument, escaped. */
+    public String textHtml(String key, Object arg) {
         return Html.text(i18n.getText(locale, key, String.valueOf(arg)));
     }
 

@@ -1,32 +1,55 @@
 package de.digitalstrategie.cockpit.sandbox;
 
+import com.atlassian.confluence.macro.Macro;
+import de.digitalstrategie.cockpit.access.ConfluencePageAccess;
+import de.digitalstrategie.cockpit.access.LicensedUserProjectAccess;
+import de.digitalstrategie.cockpit.access.PageAccess;
+import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.advisory.macro.AdvisoryInputMacro;
+import de.digitalstrategie.cockpit.advisory.macro.AdvisoryRegisterMacro;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
+import de.digitalstrategie.cockpit.decision.macro.DecisionRegisterMacro;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.minutes.sync.MinutesPageListener;
+import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.portfolio.macro.PortfolioMacro;
+import de.digitalstrategie.cockpit.portfolio.macro.ProjectProfileMacro;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
+import de.digitalstrategie.cockpit.render.MacroRenderer;
+import de.digitalstrategie.cockpit.render.PageLinks;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
+import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
+import de.digitalstrategie.cockpit.sandbox.confluence.RequestScope;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPermissions;
 import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
 import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
 import de.digitalstrategie.cockpit.sandbox.host.VelocityTemplateRenderer;
+import de.digitalstrategie.cockpit.sandbox.pages.StorageRenderer;
 import de.digitalstrategie.cockpit.schema.CockpitSchema;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The plugin's real classes wired to thin host services, as Confluence's plugin system would
- * wire them from the Spring context: Active Objects on a real database, i18n from the plugin's
- * bundles, Velocity rendering, demo users and plugin settings.
+ * The plugin's real classes wired to thin host services, as Confluence's plugin system wires them
+ * from META-INF/spring/plugin-context.xml: Active Objects on a real database, i18n from the
+ * plugin's bundles, Velocity rendering, demo users, pages with permissions and page events.
  */
 public final class Sandbox implements AutoCloseable {
     public final Database database;
@@ -37,11 +60,21 @@ public final class Sandbox implements AutoCloseable {
     public final VelocityTemplateRenderer templates;
     public final DemoUserManager users;
     public final StorePluginSettings settings;
+    public final RequestScope request;
+    public final SandboxEvents events;
+    public final PageRepository pages;
+    public final SandboxPermissions permissions;
     public final OrganisationStore organisation;
     public final ProjectStore projects;
     public final CommitteeStore committee;
     public final DecisionStore decisions;
     public final AdvisoryStore advisory;
+    public final MinutesSync sync;
+    public final PageAccess pageAccess;
+    public final ProjectAccess projectAccess;
+    public final Map<String, Macro> macros;
+    public final StorageRenderer renderer;
+    private final MinutesPageListener listener;
 
     public Sandbox(Database database, Path dataDir, Clock clock) {
         this.database = database;
@@ -53,6 +86,11 @@ public final class Sandbox implements AutoCloseable {
         this.templates = new VelocityTemplateRenderer();
         this.users = new DemoUserManager(DemoPeople.users());
         this.settings = new StorePluginSettings(dataDir.resolve("plugin-settings.properties"));
+        this.request = new RequestScope();
+        this.events = new SandboxEvents();
+        this.pages = new PageRepository(database, events);
+        this.permissions = new SandboxPermissions();
+
         ProjectLinks links = new ProjectLinks(ao);
         AuditLog audit = new AuditLog(ao);
         this.organisation = new OrganisationStore(ao);
@@ -60,16 +98,37 @@ public final class Sandbox implements AutoCloseable {
         this.committee = new CommitteeStore(ao);
         this.decisions = new DecisionStore(ao, links, audit, clock);
         this.advisory = new AdvisoryStore(ao, links, audit, clock);
+        this.sync = new MinutesSync(decisions, advisory, committee, clock);
+        this.listener = new MinutesPageListener(events, sync);
+        listener.register();
+
+        MacroRenderer macroRenderer = new MacroRenderer(templates, i18n, request, request, clock);
+        PageLinks pageLinks = new PageLinks(request);
+        JiraLinks jira = new JiraLinks(settings);
+        this.pageAccess = new ConfluencePageAccess(pages, permissions);
+        this.projectAccess = new LicensedUserProjectAccess(users, projects);
+        Map<String, Macro> registry = new LinkedHashMap<>();
+        registry.put("digital-portfolio", new PortfolioMacro(macroRenderer, projects, organisation, projectAccess, jira));
+        registry.put("project-profile", new ProjectProfileMacro(macroRenderer, projects, organisation, decisions,
+                advisory, committee, projectAccess, pageAccess, pageLinks, jira));
+        registry.put("committee-decision", new DecisionMacro(macroRenderer, decisions, jira));
+        registry.put("decision-register", new DecisionRegisterMacro(macroRenderer, decisions, committee, pageAccess,
+                pageLinks, jira));
+        registry.put("advisory-input", new AdvisoryInputMacro(macroRenderer, advisory, jira));
+        registry.put("advisory-register", new AdvisoryRegisterMacro(macroRenderer, advisory, committee, pageAccess,
+                pageLinks, jira));
+        this.macros = Map.copyOf(registry);
+        this.renderer = new StorageRenderer(macros);
     }
 
     /** Seeds the Worms demo on first start; a database that has data keeps it. */
     public boolean seedDemo(Path seedDir) throws IOException {
-        return new WormsDemo(organisation, projects, committee, decisions, advisory)
-                .seedIfEmpty(seedDir, LocalDate.now(clock));
+        return new WormsDemo(organisation, projects, committee, pages).seedIfEmpty(seedDir, LocalDate.now(clock));
     }
 
     @Override
     public void close() {
+        listener.unregister();
         ao.close();
     }
 }

@@ -1,5 +1,7 @@
 package de.digitalstrategie.cockpit.sandbox.host;
 
+import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
+import com.atlassian.confluence.user.ConfluenceUser;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
@@ -17,7 +19,17 @@ import java.util.Set;
 public final class DemoUserManager implements UserManager {
 
     /** A demo user; {@code groups} as in Confluence ("confluence-administrators", ...). */
-    public record DemoUser(String key, String fullName, Set<String> groups) implements UserProfile {
+    public record DemoUser(String key, String fullName, Set<String> groups) implements UserProfile, ConfluenceUser {
+        @Override
+        public UserKey getKey() {
+            return new UserKey(key);
+        }
+
+        @Override
+        public String getName() {
+            return key;
+        }
+
         @Override
         public UserKey getUserKey() {
             return new UserKey(key);
@@ -57,6 +69,8 @@ public final class DemoUserManager implements UserManager {
         } else {
             current.set(user);
         }
+        // Confluence binds the same user for its own services (permissions).
+        AuthenticatedUserThreadLocal.set(user);
     }
 
     @Override

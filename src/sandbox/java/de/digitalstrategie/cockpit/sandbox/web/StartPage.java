@@ -32,10 +32,14 @@ public final class StartPage {
     public record User(String key, String name, boolean current) {
     }
 
+    public record Link(long id, String title) {
+    }
+
     private final List<Count> fieldCounts = new ArrayList<>();
     private final List<Count> statusCounts = new ArrayList<>();
     private final List<MeetingRow> meetings = new ArrayList<>();
     private final List<User> users = new ArrayList<>();
+    private final List<Link> minutes = new ArrayList<>();
     private final List<Body> bodies;
     private final int projectCount;
     private final int departmentCount;
@@ -60,6 +64,10 @@ public final class StartPage {
         byStatus.forEach((status, n) -> statusCounts.add(new Count(status.name(), n)));
         sandbox.users.users().forEach(u -> users.add(new User(u.key(), u.fullName(),
                 viewer != null && viewer.key().equals(u.key()))));
+        sandbox.pages.all().stream()
+                .filter(p -> "minutes".equals(p.kind()) && sandbox.permissions.hasPermission(viewer,
+                        com.atlassian.confluence.security.Permission.VIEW, p))
+                .forEach(p -> minutes.add(new Link(p.getId(), p.getTitle())));
         this.projectCount = projects.size();
         this.departmentCount = sandbox.organisation.countDepartments();
         this.decisionCount = sandbox.decisions.count();
@@ -77,6 +85,14 @@ public final class StartPage {
 
     public Message statusLabel(String status) {
         return DecisionStatus.valueOf(status).label();
+    }
+
+    public List<Link> getMinutes() {
+        return minutes;
+    }
+
+    public Message blueprintLabel(String kind) {
+        return Message.of("cockpit.blueprint." + kind + ".name");
     }
 
     public List<MeetingRow> getMeetings() {

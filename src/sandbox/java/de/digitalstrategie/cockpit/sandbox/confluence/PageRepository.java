@@ -1,0 +1,158 @@
+package de.digitalstrategie.cockpit.sandbox.confluence;
+
+import com.atlassian.confluence.pages.AbstractPage;
+import com.atlassian.confluence.pages.PageManager;
+import com.atlassian.event.api.EventPublisher;
+import com.atlassian.confluence.event.events.content.page.PageCreateEvent;
+import com.atlassian.confluence.event.events.content.page.PageRestoreEvent;
+import com.atlassian.confluence.event.events.content.page.PageTrashedEvent;
+import com.atlassian.confluence.event.events.content.page.PageUpdateEvent;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sandbox's pages, kept in its database beside the plugin's tables, and Confluence's
+ * {@link PageManager} over them. Saving a page publishes the page events Confluence would.
+ */
+public final class PageRepository implements PageManager {
+    private final Database database;
+    private final EventPublisher events;
+
+    public PageRepository(Database database, EventPublisher events) {
+        this.database = database;
+        this.events = events;
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS sandbox_page (id BIGINT PRIMARY KEY, space_key VARCHAR(64), "
+                    + "title VARCHAR(255), version INTEGER, body TEXT, restricted_to VARCHAR(1000), "
+                    + "trashed BOOLEAN, kind VARCHAR(32))");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the sandbox's pages", e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.url(), database.user(), database.password());
+    }
+
+    /** Creates a page (version 1) and tells listeners, as Confluence does on publish. */
+    public SandboxPage create(String spaceKey, String title, String body, Set<String> restrictedTo, String kind) {
+        return create(reserveId(), spaceKey, title, body, restrictedTo, kind);
+    }
+
+    /** Creates a page under an id taken earlier with {@link #reserveId()}. */
+    public synchronized SandboxPage create(long id, String spaceKey, String title, String body, Set<String> restrictedTo,
+                                           String kind) {
+        SandboxPage page = new SandboxPage(id, 1, spaceKey, title, body, restrictedTo, false, kind);
+        write(page, true);
+        events.publish(new PageCreateEvent(this, page));
+        return page;
+    }
+
+    /** Saves a new version of a page's body and tells listeners. */
+    public SandboxPage update(long id, String body) {
+        SandboxPage page = find(id).orElseThrow(() -> new IllegalArgumentException("No page " + id)).edited(body);
+        write(page, false);
+        events.publish(new PageUpdateEvent(this, page));
+        return page;
+    }
+
+    public SandboxPage trash(long id) {
+        SandboxPage page = find(id).orElseThrow().withTrashed(true);
+        write(page, false);
+        events.publish(new PageTrashedEvent(this, page));
+        return page;
+    }
+
+    public SandboxPage restore(long id) {
+        SandboxPage page = find(id).orElseThrow().withTrashed(false);
+        write(page, false);
+        events.publish(new PageRestoreEvent(this, page));
+        return page;
+    }
+
+    public Optional<SandboxPage> find(long id) {
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("SELECT * FROM sandbox_page WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<SandboxPage> all() {
+        List<SandboxPage> pages = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM sandbox_page ORDER BY id")) {
+            while (rs.next()) {
+                pages.add(read(rs));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pages;
+    }
+
+    @Override
+    public AbstractPage getAbstractPage(long id) {
+        return find(id).orElse(null);
+    }
+
+    private long lastId;
+
+    /** An id for a page about to be created (a meeting may need it before the page exists). */
+    public synchronized long reserveId() {
+        if (lastId == 0) {
+            try (Connection c = connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 1000) FROM sandbox_page")) {
+                rs.next();
+                lastId = rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ++lastId;
+    }
+
+    private void write(SandboxPage page, boolean insert) {
+        String sql = insert
+                ? "INSERT INTO sandbox_page (space_key, title, version, body, restricted_to, trashed, kind, id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                : "UPDATE sandbox_page SET space_key = ?, title = ?, version = ?, body = ?, restricted_to = ?, "
+                + "trashed = ?, kind = ? WHERE id = ?";
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, page.getSpaceKey());
+            s.setString(2, page.getTitle());
+            s.setInt(3, page.getVersion());
+            s.setString(4, page.getBodyAsString());
+            s.setString(5, page.restrictedTo().isEmpty() ? null : String.join(",", page.restrictedTo()));
+            s.setBoolean(6, page.trashed());
+            s.setString(7, page.kind());
+            s.setLong(8, page.getId());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SandboxPage read(ResultSet rs) throws SQLException {
+        String restricted = rs.getString("restricted_to");
+        Set<String> users = restricted == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(restricted.split(",")));
+        return new SandboxPage(rs.getLong("id"), rs.getInt("version"), rs.getString("space_key"), rs.getString("title"),
+                rs.getString("body"), users, rs.getBoolean("trashed"), rs.getString("kind"));
+    }
+}
