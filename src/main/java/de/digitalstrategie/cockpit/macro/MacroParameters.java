@@ -20,7 +20,8 @@ import java.util.function.Function;
  * parameter and quotes the offending value, in the user's language.
  */
 public final class MacroParameters {
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private final Map<String, String> raw;
 
     public MacroParameters(Map<String, String> raw) {
