@@ -33,6 +33,12 @@ public final class Html {
         return out.toString();
     }
 
+    /** Whether rendered markup holds no text a reader would see (tags and spaces only). */
+    public static boolean isBlankMarkup(String markup) {
+        return markup == null || markup.replaceAll("<[^>]*>", "").replace("&nbsp;", " ").replace("&#160;", " ")
+                .replace('\u00a0', ' ').isBlank();
+    }
+
     /** A URL for an href: only http(s) and site-relative URLs pass; anything else becomes "#". */
     public static String url(String url) {
         if (url == null) {

@@ -45,7 +45,7 @@ public class AdvisoryInputMacro extends CockpitMacro {
     @Override
     protected String render(MacroParameters parameters, String body, MacroRequest request) {
         AdvisoryParameters p = AdvisoryParameters.read(parameters);
-        if (body.isBlank()) {
+        if (Html.isBlankMarkup(body)) {
             throw ValidationException.of("cockpit.advisory.error.empty-body", p.number());
         }
         Texts t = request.texts();

@@ -47,7 +47,7 @@ public class DecisionMacro extends CockpitMacro {
     @Override
     protected String render(MacroParameters parameters, String body, MacroRequest request) {
         DecisionParameters p = DecisionParameters.read(parameters);
-        if (body.isBlank()) {
+        if (Html.isBlankMarkup(body)) {
             throw ValidationException.of("cockpit.decision.error.empty-body", p.number());
         }
         Texts t = request.texts();
