@@ -35,6 +35,7 @@
  *                        "auto" (default): if the click starts a main-frame navigation within 0.75 s,
  *                        wait for it to load (15 s); true: a navigation must follow; false: don't wait
  *   {"type":"fill",      "selector":"input[name=q]", "value":"Worms"}
+ *   {"type":"select",    "selector":"select[name=phase]", "value":"operation"}   chooses an option by value
  *   {"type":"submit",    "selector":"form#search", "navigation":true}  requestSubmit() on the form (or on the
  *                        form that contains the selected element); "navigation" defaults to true here
  *   {"type":"url",       "contains":"sort=name"}                       or "equals": a full URL, or a value
@@ -62,7 +63,7 @@ const DEFAULT_RUN_TIMEOUT_S = 180;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const CHECK_TYPES = new Set(['text', 'count', 'visible', 'hidden', 'attribute', 'click', 'fill', 'submit', 'url']);
+const CHECK_TYPES = new Set(['text', 'count', 'visible', 'hidden', 'attribute', 'click', 'fill', 'select', 'submit', 'url']);
 
 const require = createRequire(import.meta.url);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -177,6 +178,9 @@ async function runCheck(page, c) {
     case 'fill':
       await (await firstOrThrow(page, c.selector)).fill(String(c.value ?? ''), { timeout: ACTION_TIMEOUT_MS });
       return [true, 'filled'];
+    case 'select':
+      await (await firstOrThrow(page, c.selector)).selectOption(String(c.value ?? ''), { timeout: ACTION_TIMEOUT_MS });
+      return [true, 'selected'];
     case 'submit': {
       const loc = await firstOrThrow(page, c.selector);
       const how = await actAndSettle(page, () => loc.evaluate((el) => {

@@ -83,7 +83,8 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
                 return null;
             }
             String name = reference.replaceAll("[${}!]", "");
-            int call = name.indexOf('(');
+            // The method named last decides: $view.pager().nextUrlHtml() is safe markup.
+            int call = name.lastIndexOf('(');
             String bare = call >= 0 ? name.substring(0, call) : name;
             return bare.endsWith("Html") ? value : Html.escape(String.valueOf(value));
         }

@@ -1,0 +1,202 @@
+package de.digitalstrategie.cockpit.browser;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
+import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static de.digitalstrategie.cockpit.testing.SandboxFixture.macro;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sandbox's pages in headless Chromium, as a person sees and uses them: grouping, totals,
+ * paging, sorting, filters, permissions, a page made from a blueprint; axe-core checks every page
+ * against WCAG 2.1 AA; no injected script may run. Screenshots land in target/browser/.
+ */
+class BrowserIT {
+    private static final Path RUNNER = Path.of("src/test/browser");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void pagesWorkInARealBrowserAndMeetWcag21AA(@TempDir Path data) throws Exception {
+        assertTrue(Files.isDirectory(RUNNER.resolve("node_modules/playwright-core")),
+                "Node packages missing: run 'npm ci' in src/test/browser (.ci/run does)");
+        assertTrue(Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"))),
+                "Chromium missing: apt-get install chromium (.ci/run does)");
+        Path out = Path.of("target/browser");
+        Files.createDirectories(out);
+        try (Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, Clock.systemDefaultZone())) {
+            sandbox.seedDemo(Path.of("../shared/data/worms"));
+            long hostile = sandbox.pages.create("DIGI", "Testseite <script>window.__xss=1</script>",
+                    "<p>Eingaben wie aus feindlicher Hand.</p>" + macro("committee-decision", Map.of("number", "LK-XSS-1",
+                            "title", "\"><script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">",
+                            "owner", "<svg onload=window.__xss=3>", "projects", "DIGI-1"),
+                            "<p>Text <script>window.__xss=4</script></p>"), Set.of(), "test").getId();
+            try (SandboxServer server = new SandboxServer(sandbox, "127.0.0.1", 0)) {
+                server.start();
+                Path spec = out.resolve("spec.json");
+                Files.writeString(spec, spec(sandbox, server.port(), hostile).toPrettyString());
+                Process node = new ProcessBuilder("node", RUNNER.resolve("run.mjs").toString(), spec.toString(),
+                        out.toString()).redirectErrorStream(true).start();
+                String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(node.waitFor(5, TimeUnit.MINUTES), "browser run did not finish");
+                System.out.println(output);
+                assertEquals(0, node.exitValue(), output);
+                assertTrue(output.contains("browser: " + spec(sandbox, server.port(), hostile).get("pages").size()
+                        + " passed, 0 failed"), output);
+            }
+        }
+    }
+
+    private static long page(Sandbox sandbox, String titleStart) {
+        return sandbox.pages.all().stream().filter(p -> p.getTitle().startsWith(titleStart)).findFirst()
+                .map(SandboxPage::getId).orElseThrow(() -> new AssertionError("no page " + titleStart));
+    }
+
+    private static ObjectNode spec(Sandbox sandbox, int port, long hostile) {
+        ObjectNode spec = JSON.createObjectNode();
+        spec.put("baseUrl", "http://127.0.0.1:" + port);
+        spec.put("timeoutSeconds", 240);
+        ArrayNode pages = spec.putArray("pages");
+        long portfolio = page(sandbox, "Portfolio der Digitalprojekte");
+        long register = page(sandbox, "Beschlussregister");
+        long advisory = page(sandbox, "Empfehlungen des Beirats");
+        long open = page(sandbox, "Offene Empfehlungen");
+        long profile = page(sandbox, "Steckbrief DIGI-1");
+        long minutes = page(sandbox, "Protokoll LK 2025/1");
+        SandboxPage restricted = sandbox.pages.all().stream().filter(p -> !p.restrictedTo().isEmpty()).findFirst()
+                .orElseThrow();
+        int decisions = sandbox.decisions.count();
+        int hidden = sandbox.decisions.ofPage(restricted.getId()).size();
+
+        add(pages, "start", "/?lang=de", List.of(
+                text("h1", "Digitalstrategie-Cockpit"), text("main", "Digitalprojekte")));
+        add(pages, "portfolio", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=de", List.of(
+                text(".cockpit-totals tfoot th", "Gesamt"),
+                text(".cockpit-totals tfoot td", "42"),
+                count(".cockpit-totals tbody tr", 8),
+                count("svg.cockpit-chart[role=img]", 3),
+                count(".cockpit-projects tbody tr:not(.cockpit-group)", 25),
+                text(".cockpit-pager-summary", "1–25 von 42"),
+                click(".cockpit-pager a[rel=next]"),
+                text(".cockpit-pager-summary", "26–42 von 42"),
+                count(".cockpit-projects tbody tr:not(.cockpit-group)", 17)));
+        add(pages, "portfolio-sort", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=de", List.of(
+                click(".cockpit-projects thead th:nth-child(7) a"),
+                attribute(".cockpit-projects thead th:nth-child(7)", "aria-sort", "ascending"),
+                click(".cockpit-projects thead th:nth-child(7) a"),
+                attribute(".cockpit-projects thead th:nth-child(7)", "aria-sort", "descending")));
+        add(pages, "portfolio-filter", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=de", List.of(
+                select(".cockpit-filter select[name$='.phase']", "operation"),
+                select(".cockpit-filter select[name$='.group']", "phase"),
+                submit(".cockpit-filter"),
+                count(".cockpit-totals tbody tr", 1),
+                text(".cockpit-totals tbody th", "Betrieb"),
+                url("pageId=" + portfolio)));
+        add(pages, "portfolio-anonymous", "/pages/viewpage.action?pageId=" + portfolio + "&as=anonymous&lang=de",
+                List.of(text(".cockpit-portfolio", "Keine Projekte"), count(".cockpit-projects", 0)));
+        add(pages, "portfolio-english", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=en", List.of(
+                text(".cockpit-totals tfoot th", "Total"), text(".cockpit-totals tfoot td", "42"),
+                text(".cockpit-pager-summary", "1–25 of 42")));
+        add(pages, "decision-register", "/pages/viewpage.action?pageId=" + register + "&as=cdo&lang=de", List.of(
+                text(".cockpit-decisions caption", "Beschlüsse (" + decisions + ")"),
+                count(".cockpit-decisions tbody tr", 10),
+                select(".cockpit-filter select[name$='.status']", "decided"),
+                submit(".cockpit-filter"),
+                text(".cockpit-decisions tbody", "Beschlossen"),
+                text(".cockpit-decisions caption", "Beschlüsse (")));
+        add(pages, "decision-register-staff", "/pages/viewpage.action?pageId=" + register + "&as=mitarbeiterin&lang=de",
+                List.of(text(".cockpit-decisions caption", "Beschlüsse (" + (decisions - hidden) + ")")));
+        add(pages, "advisory-register", "/pages/viewpage.action?pageId=" + advisory + "&as=cdo&lang=de", List.of(
+                text(".cockpit-inputs caption", "Empfehlungen (18)"),
+                select(".cockpit-filter select[name$='.sector']", "kommunen"),
+                submit(".cockpit-filter"),
+                text(".cockpit-inputs tbody", "Kommunen")));
+        add(pages, "open-inputs", "/pages/viewpage.action?pageId=" + open + "&as=cdo&lang=de", List.of(
+                text(".cockpit-inputs", "Tagen")));
+        add(pages, "profile", "/pages/viewpage.action?pageId=" + profile + "&as=cdo&lang=de", List.of(
+                text(".cockpit-profile h2", "DIGI-1"), text(".cockpit-profile", "Zeitlicher Rahmen")));
+        add(pages, "minutes", "/pages/viewpage.action?pageId=" + minutes + "&as=cdo&lang=de", List.of(
+                count(".cockpit-decision", 4), text(".cockpit-decision .aui-lozenge", "")));
+        ObjectNode missing = add(pages, "restricted-minutes-staff", "/pages/viewpage.action?pageId=" + restricted.getId()
+                + "&as=mitarbeiterin&lang=de", List.of(text("main", "gibt es nicht")));
+        missing.put("status", 404);
+        add(pages, "restricted-minutes-member", "/pages/viewpage.action?pageId=" + restricted.getId()
+                + "&as=leitung-finanzen&lang=de", List.of(count(".cockpit-decision", 5)));
+        add(pages, "hostile-input", "/pages/viewpage.action?pageId=" + hostile + "&as=cdo&lang=de", List.of(
+                text(".cockpit-decision h3", "<script>window.__xss=1</script>"), text("h1", "<script>")));
+        add(pages, "blueprint", "/create?blueprint=steering-minutes&as=schriftfuehrung&lang=de", List.of(
+                fill("#create-title", "Protokoll LK 2026/9 – Testsitzung"),
+                fill("#create-date", "2026-12-01"),
+                submit("form.aui"),
+                url("/pages/viewpage.action?pageId="),
+                text("h1", "Protokoll LK 2026/9"),
+                text(".cockpit-decision h3", "LK-JJJJ-NN")));
+        return spec;
+    }
+
+    private static ObjectNode add(ArrayNode pages, String name, String path, List<ObjectNode> checks) {
+        ObjectNode page = pages.addObject();
+        page.put("name", name);
+        page.put("path", path);
+        page.putArray("checks").addAll(checks);
+        page.put("axe", true);
+        return page;
+    }
+
+    private static ObjectNode check(String type, String selector) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("type", type);
+        if (selector != null) {
+            c.put("selector", selector);
+        }
+        return c;
+    }
+
+    private static ObjectNode text(String selector, String contains) {
+        return check("text", selector).put("contains", contains);
+    }
+
+    private static ObjectNode count(String selector, int equals) {
+        return check("count", selector).put("equals", equals);
+    }
+
+    private static ObjectNode click(String selector) {
+        return check("click", selector).put("navigation", true);
+    }
+
+    private static ObjectNode attribute(String selector, String name, String equals) {
+        return check("attribute", selector).put("name", name).put("equals", equals);
+    }
+
+    private static ObjectNode select(String selector, String value) {
+        return check("select", selector).put("value", value);
+    }
+
+    private static ObjectNode fill(String selector, String value) {
+        return check("fill", selector).put("value", value);
+    }
+
+    private static ObjectNode submit(String selector) {
+        return check("submit", selector);
+    }
+
+    private static ObjectNode url(String contains) {
+        return check("url", null).put("contains", contains);
+    }
+}
