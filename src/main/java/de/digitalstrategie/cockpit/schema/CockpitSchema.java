@@ -11,6 +11,9 @@ import de.digitalstrategie.cockpit.organisation.store.DepartmentEntity;
 import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinkEntity;
+import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
+import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
+import de.digitalstrategie.cockpit.lock.LockEntity;
 import net.java.ao.RawEntity;
 
 import java.util.List;
@@ -34,7 +37,10 @@ public final class CockpitSchema {
             AgendaItemEntity.class,
             DecisionEntity.class,
             AdvisoryInputEntity.class,
-            AuditEntryEntity.class);
+            AuditEntryEntity.class,
+            LockEntity.class,
+            SyncStateEntity.class,
+            OutboxEntity.class);
 
     private CockpitSchema() {
     }

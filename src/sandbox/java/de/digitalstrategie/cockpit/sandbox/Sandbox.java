@@ -13,6 +13,7 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
 import de.digitalstrategie.cockpit.decision.macro.DecisionRegisterMacro;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesPageListener;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
@@ -70,6 +71,7 @@ public final class Sandbox implements AutoCloseable {
     public final DecisionStore decisions;
     public final AdvisoryStore advisory;
     public final MinutesSync sync;
+    public final Outbox outbox;
     public final PageAccess pageAccess;
     public final ProjectAccess projectAccess;
     public final Map<String, Macro> macros;
@@ -96,8 +98,9 @@ public final class Sandbox implements AutoCloseable {
         this.organisation = new OrganisationStore(ao);
         this.projects = new ProjectStore(ao);
         this.committee = new CommitteeStore(ao);
-        this.decisions = new DecisionStore(ao, links, audit, clock);
-        this.advisory = new AdvisoryStore(ao, links, audit, clock);
+        this.outbox = new Outbox(ao, clock);
+        this.decisions = new DecisionStore(ao, links, audit, clock, outbox);
+        this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox);
         this.sync = new MinutesSync(decisions, advisory, committee, clock);
         this.listener = new MinutesPageListener(events, sync);
         listener.register();

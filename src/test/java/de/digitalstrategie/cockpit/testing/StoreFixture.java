@@ -4,6 +4,7 @@ import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
@@ -27,6 +28,7 @@ public final class StoreFixture implements AutoCloseable {
     public final DecisionStore decisions;
     public final AdvisoryStore advisory;
     public final AuditLog audit;
+    public final Outbox outbox;
 
     public StoreFixture(Database database) {
         this.database = database;
@@ -37,8 +39,9 @@ public final class StoreFixture implements AutoCloseable {
         this.organisation = new OrganisationStore(ao);
         this.projects = new ProjectStore(ao);
         this.committee = new CommitteeStore(ao);
-        this.decisions = new DecisionStore(ao, links, audit, CLOCK);
-        this.advisory = new AdvisoryStore(ao, links, audit, CLOCK);
+        this.outbox = new Outbox(ao, CLOCK);
+        this.decisions = new DecisionStore(ao, links, audit, CLOCK, outbox);
+        this.advisory = new AdvisoryStore(ao, links, audit, CLOCK, outbox);
     }
 
     public static StoreFixture on(DatabaseTarget target) {

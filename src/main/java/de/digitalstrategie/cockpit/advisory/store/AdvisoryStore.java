@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.advisory.AnswerWorkflow;
 import de.digitalstrategie.cockpit.advisory.CityAnswer;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.audit.RecordListener;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.message.NotFoundException;
@@ -49,13 +50,15 @@ public class AdvisoryStore {
     private final ProjectLinks links;
     private final AuditLog audit;
     private final Clock clock;
+    private final RecordListener listener;
 
     @Inject
-    public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock) {
+    public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener) {
         this.ao = ao;
         this.links = links;
         this.audit = audit;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -96,6 +99,7 @@ public class AdvisoryStore {
             e.setWithdrawn(input.withdrawn());
             e.setPublished(input.isPublic());
             e.save();
+            listener.changed(AuditSubject.ADVISORY_INPUT, e.getID());
             links.replace(AuditSubject.ADVISORY_INPUT, e.getID(), input.projectKeys());
             return toInput(e, input.projectKeys());
         });
@@ -119,6 +123,7 @@ public class AdvisoryStore {
             e.save();
             audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, id, actor, clock.instant(),
                     old.status().name(), to.name(), text));
+            listener.changed(AuditSubject.ADVISORY_INPUT, id);
             return current.withAnswer(answer);
         });
     }
@@ -137,6 +142,7 @@ public class AdvisoryStore {
             e.save();
             audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, id, actor, clock.instant(), old.status().name(),
                     old.status().name(), "reported to board " + on));
+            listener.changed(AuditSubject.ADVISORY_INPUT, id);
             return current.withAnswer(answer);
         });
     }
@@ -180,6 +186,7 @@ public class AdvisoryStore {
                 e.save();
                 audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, id, actor, clock.instant(),
                         e.getAnswerStatus(), e.getAnswerStatus(), withdrawn ? "withdrawn" : "restored"));
+                listener.changed(AuditSubject.ADVISORY_INPUT, id);
             }
             return null;
         });

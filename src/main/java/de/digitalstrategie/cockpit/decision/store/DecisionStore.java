@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.decision.store;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.audit.RecordListener;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionChange;
@@ -48,13 +49,15 @@ public class DecisionStore {
     private final ProjectLinks links;
     private final AuditLog audit;
     private final Clock clock;
+    private final RecordListener listener;
 
     @Inject
-    public DecisionStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock) {
+    public DecisionStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener) {
         this.ao = ao;
         this.links = links;
         this.audit = audit;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -88,6 +91,7 @@ public class DecisionStore {
             write(e, decision);
             e.setMeetingDate(toDate(meetingDate));
             e.save();
+            listener.changed(AuditSubject.DECISION, e.getID());
             links.replace(AuditSubject.DECISION, e.getID(), decision.projectKeys());
             return toDecision(e, decision.projectKeys());
         });
@@ -134,6 +138,7 @@ public class DecisionStore {
             e.save();
             audit.append(new AuditEntry(AuditSubject.DECISION, id, actor, clock.instant(), current.status().name(),
                     to.name(), comment));
+            listener.changed(AuditSubject.DECISION, id);
             return toDecision(e, current.projectKeys());
         });
     }
@@ -147,6 +152,7 @@ public class DecisionStore {
                 e.save();
                 audit.append(new AuditEntry(AuditSubject.DECISION, id, actor, clock.instant(), e.getStatus(),
                         e.getStatus(), withdrawn ? "withdrawn" : "restored"));
+                listener.changed(AuditSubject.DECISION, id);
             }
             return null;
         });

@@ -22,6 +22,7 @@ public interface ProjectEntity extends Entity {
     String DEPARTMENT_KEY = "DEPARTMENT_KEY";
     String FIELD_OF_ACTION_KEY = "FIELD_OF_ACTION_KEY";
     String JIRA_PROJECT = "JIRA_PROJECT";
+    String ISSUE_ID = "ISSUE_ID";
     String BUDGET_CENTS = "BUDGET_CENTS";
     String FUNDING_CENTS = "FUNDING_CENTS";
     String END_DATE = "END_DATE";
@@ -106,6 +107,12 @@ public interface ProjectEntity extends Entity {
     String getFieldOfActionKey();
 
     void setFieldOfActionKey(String key);
+
+    /** Jira's numeric issue id: stays when an issue moves and gets a new key. */
+    @Indexed
+    String getIssueId();
+
+    void setIssueId(String id);
 
     /** The Jira project the issue belongs to: what Jira's browse permission is granted on. */
     @Indexed

@@ -40,7 +40,7 @@ public class ProjectStore {
             "DESCRIPTION", "GOALS", "PARTICIPANTS", "OWNERS", "RISKS", "FUNDING_SOURCE", "START_DATE",
             ProjectEntity.END_DATE, ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.STATUS,
             ProjectEntity.PHASE, ProjectEntity.HEALTH, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.FIELD_OF_ACTION_KEY,
-            ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED");
+            ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED", ProjectEntity.ISSUE_ID);
     private final ActiveObjects ao;
 
     @Inject
@@ -81,6 +81,30 @@ public class ProjectStore {
             e.save();
             return null;
         });
+    }
+
+    /** Mirrors one Jira issue: as {@link #save}, remembering Jira's id; a known id under a new key is a move. */
+    public void mirror(DigitalProject project, String issueId) {
+        ao.executeInTransaction(() -> {
+            ProjectEntity[] moved = ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
+                    .where(ProjectEntity.ISSUE_ID + " = ? AND " + ProjectEntity.ISSUE_KEY + " <> ?", issueId,
+                            project.issueKey()));
+            if (moved.length > 0) {
+                ao.delete(moved);
+            }
+            save(project);
+            ProjectEntity[] saved = ao.find(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_ID)
+                    .where(ProjectEntity.ISSUE_KEY + " = ?", project.issueKey()));
+            saved[0].setIssueId(issueId);
+            saved[0].save();
+            return null;
+        });
+    }
+
+    /** Every mirrored issue key (a few bytes each): to find what Jira no longer has. */
+    public Set<String> keys() {
+        return Arrays.stream(ao.find(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_KEY)))
+                .map(ProjectEntity::getIssueKey).collect(java.util.stream.Collectors.toSet());
     }
 
     public Optional<DigitalProject> find(String issueKey) {

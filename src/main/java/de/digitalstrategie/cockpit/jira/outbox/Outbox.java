@@ -1,0 +1,107 @@
+package de.digitalstrategie.cockpit.jira.outbox;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.audit.RecordListener;
+import net.java.ao.DBParam;
+import net.java.ao.Query;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+
+import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
+
+/**
+ * The queue of records waiting for Jira, in the plugin's database: a record is queued in the
+ * transaction that records or changes it, so a Jira outage can delay it but never lose it.
+ */
+@Named
+public class Outbox implements RecordListener {
+    public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
+    /** Retries back off from a minute to at most an hour: Jira outages last minutes, not days. */
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private final ActiveObjects ao;
+    private final Clock clock;
+
+    @Inject
+    public Outbox(ActiveObjects ao, Clock clock) {
+        this.ao = ao;
+        this.clock = clock;
+    }
+
+    @Override
+    public void changed(AuditSubject subject, long id) {
+        ao.executeInTransaction(() -> {
+            OutboxEntity[] found = ao.find(OutboxEntity.class, OutboxEntity.RECORD_TYPE + " = ? AND "
+                    + OutboxEntity.RECORD_ID + " = ?", subject.name(), id);
+            OutboxEntity e = found.length > 0 ? found[0] : ao.create(OutboxEntity.class,
+                    new DBParam(OutboxEntity.RECORD_TYPE, subject.name()),
+                    new DBParam(OutboxEntity.RECORD_ID, id),
+                    new DBParam(OutboxEntity.STATE, PENDING));
+            e.setState(PENDING);
+            if (e.getAttempts() == 0) {
+                e.setNextAttempt(Date.from(clock.instant()));
+            }
+            e.save();
+            return null;
+        });
+    }
+
+    /** The entries whose next attempt is due, oldest first. */
+    List<OutboxEntity> due(int limit) {
+        return Arrays.asList(ao.find(OutboxEntity.class, Query.select()
+                .where(OutboxEntity.STATE + " = ? AND " + OutboxEntity.NEXT_ATTEMPT + " <= ?", PENDING,
+                        Date.from(clock.instant()))
+                .order(OutboxEntity.NEXT_ATTEMPT + ", ID").limit(limit)));
+    }
+
+    void delivered(OutboxEntity e, String jiraKey) {
+        e.setState(DELIVERED);
+        e.setJiraKey(jiraKey);
+        e.setAttempts(0);
+        e.setLastError("");
+        e.setDeliveredAt(Date.from(clock.instant()));
+        e.save();
+    }
+
+    void failed(OutboxEntity e, String error) {
+        int attempts = e.getAttempts() + 1;
+        long factor = 1L << Math.min(attempts - 1, 10);
+        Duration wait = FIRST_RETRY.multipliedBy(factor);
+        e.setAttempts(attempts);
+        e.setNextAttempt(Date.from(clock.instant().plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait)));
+        e.setLastError(error);
+        e.save();
+    }
+
+    /** Every entry not yet delivered, for the admin page: none is ever dropped. */
+    public List<OutboxEntry> pending() {
+        return Arrays.stream(ao.find(OutboxEntity.class, Query.select()
+                        .where(OutboxEntity.STATE + " = ?", PENDING).order("ID")))
+                .map(Outbox::entry).toList();
+    }
+
+    public List<OutboxEntry> all() {
+        return Arrays.stream(ao.find(OutboxEntity.class, Query.select().order("ID"))).map(Outbox::entry).toList();
+    }
+
+    public int countPending() {
+        return ao.count(OutboxEntity.class, OutboxEntity.STATE + " = ?", PENDING);
+    }
+
+    private static OutboxEntry entry(OutboxEntity e) {
+        Instant next = toInstant(e.getNextAttempt());
+        return new OutboxEntry(AuditSubject.valueOf(e.getRecordType()), e.getRecordId(), DELIVERED.equals(e.getState()),
+                e.getAttempts(), next, e.getJiraKey() == null ? "" : e.getJiraKey(),
+                e.getLastError() == null ? "" : e.getLastError());
+    }
+}

@@ -1,0 +1,114 @@
+package de.digitalstrategie.cockpit.jira.outbox;
+
+import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
+import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.jira.JiraSettings;
+import de.digitalstrategie.cockpit.jira.client.JiraClient;
+import de.digitalstrategie.cockpit.jira.client.JiraException;
+import de.digitalstrategie.cockpit.jira.client.JiraIssue;
+import de.digitalstrategie.cockpit.jira.provision.Provisioning;
+import de.digitalstrategie.cockpit.lock.ClusterLock;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Pushes due outbox entries to Jira: find the record's issue (by its stored key, else by its
+ * label), create or update it, link it to each project it concerns. Every step can be repeated
+ * without harm, so a crash between "created in Jira" and "marked delivered" yields no duplicate.
+ * One node delivers at a time.
+ */
+public final class OutboxDelivery {
+    public static final String LOCK = "outbox-delivery";
+    private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
+
+    private final Outbox outbox;
+    private final DecisionStore decisions;
+    private final AdvisoryStore advisory;
+    private final ClusterLock lock;
+    private final java.util.function.LongFunction<String> pageUrls;
+
+    /** @param pageUrls the absolute URL of a minutes page by id, for the issue's description */
+    public OutboxDelivery(Outbox outbox, DecisionStore decisions, AdvisoryStore advisory, ClusterLock lock,
+                          java.util.function.LongFunction<String> pageUrls) {
+        this.outbox = outbox;
+        this.decisions = decisions;
+        this.advisory = advisory;
+        this.lock = lock;
+        this.pageUrls = pageUrls;
+    }
+
+    /** Delivers what is due, at most {@code limit} entries; returns how many reached Jira. */
+    public int deliverDue(JiraClient jira, JiraSettings settings, int limit) {
+        return lock.tryRun(LOCK, Duration.ofMinutes(30), () -> {
+            int delivered = 0;
+            for (OutboxEntity entry : outbox.due(limit)) {
+                try {
+                    outbox.delivered(entry, deliver(jira, settings, entry));
+                    delivered++;
+                } catch (JiraException e) {
+                    LOG.log(Level.INFO, "Delivery of {0} {1} failed: {2}", new Object[]{entry.getRecordType(),
+                            entry.getRecordId(), e.getMessage()});
+                    outbox.failed(entry, e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Delivery of " + entry.getRecordType() + " " + entry.getRecordId() + " failed", e);
+                    outbox.failed(entry, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
+            return delivered;
+        }).orElse(0);
+    }
+
+    private String deliver(JiraClient jira, JiraSettings settings, OutboxEntity entry) {
+        AuditSubject subject = AuditSubject.valueOf(entry.getRecordType());
+        long id = entry.getRecordId();
+        Map<String, Object> fields;
+        List<String> projects;
+        String linkType;
+        if (subject == AuditSubject.DECISION) {
+            Decision d = decisions.find(id).orElseThrow(() -> new IllegalStateException("no decision " + id));
+            fields = RecordIssues.decision(d, settings.targetProject(), url(d.page().pageId()));
+            projects = d.projectKeys();
+            linkType = Provisioning.DECISION_LINK;
+        } else {
+            AdvisoryInput i = advisory.find(id).orElseThrow(() -> new IllegalStateException("no input " + id));
+            fields = RecordIssues.input(i, settings.targetProject(), url(i.page().pageId()));
+            projects = i.projectKeys();
+            linkType = Provisioning.INPUT_LINK;
+        }
+        String label = RecordIssues.label(subject, id);
+        Optional<String> known = Optional.ofNullable(entry.getJiraKey()).filter(k -> !k.isBlank())
+                .or(() -> jira.search("labels = \"" + label + "\"", 0, 1, List.of("key")).issues().stream()
+                        .findFirst().map(JiraIssue::key));
+        String key;
+        if (known.isPresent()) {
+            key = known.get();
+            Map<String, Object> update = new java.util.LinkedHashMap<>(fields);
+            update.remove("project");
+            update.remove("issuetype");
+            jira.updateIssue(key, update);
+        } else {
+            key = jira.createIssue(fields).key();
+        }
+        Set<String> linked = new HashSet<>(jira.issue(key, List.of("issuelinks")).linkedKeys());
+        for (String project : projects) {
+            if (!linked.contains(project)) {
+                jira.link(linkType, project, key);
+            }
+        }
+        return key;
+    }
+
+    private String url(long pageId) {
+        return pageId > 0 ? pageUrls.apply(pageId) : null;
+    }
+}

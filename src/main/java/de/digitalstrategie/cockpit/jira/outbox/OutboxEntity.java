@@ -1,0 +1,61 @@
+package de.digitalstrategie.cockpit.jira.outbox;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+
+import java.util.Date;
+
+/**
+ * A record that must reach Jira (again): written in the same transaction as the record itself,
+ * removed never. Delivered entries stay, to remember the Jira issue and to be re-queued on change.
+ */
+@Preload
+@Table("OUTBOX")
+public interface OutboxEntity extends Entity {
+    String RECORD_TYPE = "RECORD_TYPE";
+    String RECORD_ID = "RECORD_ID";
+    String STATE = "STATE";
+    String NEXT_ATTEMPT = "NEXT_ATTEMPT";
+
+    @NotNull
+    String getRecordType();
+
+    void setRecordType(String type);
+
+    @Indexed
+    long getRecordId();
+
+    void setRecordId(long id);
+
+    /** PENDING until Jira has the current state of the record, then DELIVERED. */
+    @NotNull
+    @Indexed
+    String getState();
+
+    void setState(String state);
+
+    int getAttempts();
+
+    void setAttempts(int attempts);
+
+    Date getNextAttempt();
+
+    void setNextAttempt(Date when);
+
+    String getJiraKey();
+
+    void setJiraKey(String key);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getLastError();
+
+    void setLastError(String error);
+
+    Date getDeliveredAt();
+
+    void setDeliveredAt(Date when);
+}

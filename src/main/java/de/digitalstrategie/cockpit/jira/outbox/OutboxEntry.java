@@ -1,0 +1,14 @@
+package de.digitalstrategie.cockpit.jira.outbox;
+
+import de.digitalstrategie.cockpit.audit.AuditSubject;
+
+import java.time.Instant;
+
+/**
+ * A record's delivery to Jira as the admin page shows it.
+ *
+ * @param lastError what Jira (or the network) said the last time, or ""
+ */
+public record OutboxEntry(AuditSubject subject, long recordId, boolean delivered, int attempts, Instant nextAttempt,
+                          String jiraKey, String lastError) {
+}
