@@ -12,6 +12,15 @@ public class LocalisedException extends RuntimeException {
         this.userMessage = userMessage;
     }
 
+    /**
+     * For refusals whose log needs more than the key: what went wrong technically (a remote
+     * system's answer, say), while the user still sees {@code userMessage}.
+     */
+    protected LocalisedException(Message userMessage, String logMessage, Throwable cause) {
+        super(logMessage, cause);
+        this.userMessage = userMessage;
+    }
+
     public Message userMessage() {
         return userMessage;
     }

@@ -1,0 +1,5 @@
+package de.digitalstrategie.cockpit.jira.client;
+
+/** What Jira answers when it has created an issue. */
+public record CreatedIssue(String id, String key) {
+}

@@ -1,0 +1,546 @@
+package de.digitalstrategie.cockpit.testing.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What the {@link JiraDouble} holds: projects, issues, issue types, fields, link types, links, and
+ * the clock that stamps "created" and "updated". Every method takes the one lock: the double's
+ * request threads and the test thread use it at the same time.
+ */
+final class JiraData implements Jql.Catalog {
+    private static final DateTimeFormatter JIRA_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXPAND = "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations";
+    private static final Set<String> SETTABLE = Set.of("summary", "description", "labels");
+
+    record Project(String id, String key, String name) {
+    }
+
+    record IssueType(String id, String name, String description, boolean subtask) {
+    }
+
+    record Field(String id, String name, boolean custom, String schemaType, String customType) {
+    }
+
+    record LinkType(String id, String name, String inward, String outward) {
+    }
+
+    private record Link(long id, LinkType type, long inwardId, long outwardId) {
+    }
+
+    record Page(int total, List<StoredIssue> issues) {
+    }
+
+    final ZoneId zone;
+    private Instant now;
+    private final Map<String, Project> projects = new LinkedHashMap<>();
+    private final Map<String, Long> lastNumber = new HashMap<>();
+    private final Map<Long, StoredIssue> issues = new HashMap<>();
+    private final Map<String, Long> idByKey = new HashMap<>();
+    private final List<IssueType> issueTypes = new ArrayList<>();
+    private final List<Field> fields = new ArrayList<>();
+    private final List<LinkType> linkTypes = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
+    private final Map<Long, List<Link>> linksByIssue = new HashMap<>();
+    private long nextIssueId = 10000;
+    private long nextProjectId = 10000;
+    private long nextIssueTypeId = 10000;
+    private long nextCustomFieldId = 10000;
+    private long nextLinkTypeId = 10000;
+    private long nextLinkId = 10000;
+
+    JiraData(ZoneId zone, Instant now) {
+        this.zone = zone;
+        this.now = now;
+        // What a fresh Jira Software holds.
+        for (String name : List.of("Epic", "Story", "Task", "Bug")) {
+            createIssueType(name, "", false);
+        }
+        createIssueType("Sub-task", "", true);
+        fields.add(new Field("summary", "Summary", false, "string", null));
+        fields.add(new Field("description", "Description", false, "string", null));
+        fields.add(new Field("issuetype", "Issue Type", false, "issuetype", null));
+        fields.add(new Field("project", "Project", false, "project", null));
+        fields.add(new Field("labels", "Labels", false, "array", null));
+        fields.add(new Field("created", "Created", false, "datetime", null));
+        fields.add(new Field("updated", "Updated", false, "datetime", null));
+        fields.add(new Field("issuelinks", "Linked Issues", false, "array", null));
+        createLinkType("Blocks", "is blocked by", "blocks");
+        createLinkType("Cloners", "is cloned by", "clones");
+        createLinkType("Duplicate", "is duplicated by", "duplicates");
+        createLinkType("Relates", "relates to", "relates to");
+    }
+
+    // --- clock ---
+
+    synchronized Instant now() {
+        return now;
+    }
+
+    synchronized void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    synchronized void setNow(Instant instant) {
+        now = instant;
+    }
+
+    // --- metadata ---
+
+    synchronized Project createProject(String key, String name) {
+        if (!key.matches("[A-Z][A-Z0-9_]*") || projects.containsKey(key)) {
+            throw new IllegalArgumentException("bad or duplicate project key " + key);
+        }
+        Project project = new Project(Long.toString(nextProjectId++), key, name);
+        projects.put(key, project);
+        return project;
+    }
+
+    synchronized Project project(String key) {
+        Project project = projects.get(key.toUpperCase(Locale.ROOT));
+        if (project == null) {
+            throw JiraError.messages(404, "No project could be found with key '" + key + "'.");
+        }
+        return project;
+    }
+
+    synchronized IssueType createIssueType(String name, String description, boolean subtask) {
+        if (name == null || name.isBlank()) {
+            throw JiraError.fields(400, Map.of("name", "You must specify a valid name for the issue type."));
+        }
+        if (issueType(name) != null) {
+            throw JiraError.fields(409, Map.of("name", "An issue type with this name already exists."));
+        }
+        IssueType type = new IssueType(Long.toString(nextIssueTypeId++), name.strip(), description, subtask);
+        issueTypes.add(type);
+        return type;
+    }
+
+    synchronized List<IssueType> issueTypes() {
+        return List.copyOf(issueTypes);
+    }
+
+    synchronized Field createField(String name, String type) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name == null || name.isBlank()) {
+            errors.put("name", "You must specify a name for the custom field.");
+        }
+        if (type == null || !type.contains(":")) {
+            errors.put("type", "Invalid custom field type specified.");
+        }
+        if (!errors.isEmpty()) {
+            throw JiraError.fields(400, errors);
+        }
+        Field field = new Field("customfield_" + nextCustomFieldId++, name.strip(), true, schemaType(type), type);
+        fields.add(field);
+        return field;
+    }
+
+    synchronized List<Field> fields() {
+        return List.copyOf(fields);
+    }
+
+    synchronized LinkType createLinkType(String name, String inward, String outward) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name == null || name.isBlank()) {
+            errors.put("name", "You must specify a name for the link type.");
+        } else if (linkType(name) != null) {
+            errors.put("name", "A link type with the name '" + name + "' already exists.");
+        }
+        if (inward == null || inward.isBlank()) {
+            errors.put("inward", "You must specify an inward description.");
+        }
+        if (outward == null || outward.isBlank()) {
+            errors.put("outward", "You must specify an outward description.");
+        }
+        if (!errors.isEmpty()) {
+            throw JiraError.fields(400, errors);
+        }
+        LinkType type = new LinkType(Long.toString(nextLinkTypeId++), name.strip(), inward, outward);
+        linkTypes.add(type);
+        return type;
+    }
+
+    synchronized List<LinkType> linkTypes() {
+        return List.copyOf(linkTypes);
+    }
+
+    // --- issues ---
+
+    /** Creates an issue from Jira's input shapes; the REST endpoint and the tests' helpers both come here. */
+    synchronized StoredIssue createIssue(JsonNode input) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Project project = resolveProject(input.get("project"), errors);
+        IssueType type = resolveIssueType(input.get("issuetype"), errors);
+        JsonNode summary = input.get("summary");
+        if (summary == null || !summary.isTextual() || summary.asText().isBlank()) {
+            errors.put("summary", "You must specify a summary of the issue.");
+        }
+        Map<String, JsonNode> values = new HashMap<>();
+        settable(input, Set.of("project", "issuetype"), values, errors);
+        if (!errors.isEmpty()) {
+            throw JiraError.fields(400, errors);
+        }
+        long number = lastNumber.merge(project.key(), 1L, Long::sum);
+        StoredIssue issue = new StoredIssue(nextIssueId++, project.key() + "-" + number, project.key(), type.name(),
+                now, now, values);
+        issues.put(issue.id(), issue);
+        idByKey.put(issue.key(), issue.id());
+        return issue;
+    }
+
+    /** Many issues at once, each from the fields {@code fieldsOf} gives for 0, 1, … n - 1. */
+    synchronized List<String> createIssues(String project, String issueType, int n,
+                                           Function<Integer, Map<String, Object>> fieldsOf) {
+        List<String> keys = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            keys.add(createIssue(project, issueType, fieldsOf.apply(i), i).key());
+        }
+        return keys;
+    }
+
+    private StoredIssue createIssue(String project, String issueType, Map<String, Object> fields, int index) {
+        ObjectNode input = JSON.valueToTree(fields);
+        input.putObject("project").put("key", project);
+        input.putObject("issuetype").put("name", issueType);
+        if (!input.has("summary")) {
+            input.put("summary", project + " issue " + (index + 1));
+        }
+        try {
+            return createIssue(input);
+        } catch (JiraError e) {
+            throw new IllegalArgumentException("Jira would refuse this issue: " + e.body, e);
+        }
+    }
+
+    synchronized StoredIssue updateIssue(String key, JsonNode input) {
+        StoredIssue issue = issue(key);
+        Map<String, String> errors = new LinkedHashMap<>();
+        IssueType type = input.has("issuetype") ? resolveIssueType(input.get("issuetype"), errors) : null;
+        JsonNode summary = input.get("summary");
+        if (summary != null && (!summary.isTextual() || summary.asText().isBlank())) {
+            errors.put("summary", "You must specify a summary of the issue.");
+        }
+        Map<String, JsonNode> values = new HashMap<>(issue.fields());
+        settable(input, Set.of("issuetype"), values, errors);
+        if (!errors.isEmpty()) {
+            throw JiraError.fields(400, errors);
+        }
+        return replace(issue.with(issue.key(), issue.project(), type == null ? issue.issueType() : type.name(), now,
+                values));
+    }
+
+    synchronized StoredIssue issue(String key) {
+        Long id = idByKey.get(key.toUpperCase(Locale.ROOT));
+        if (id == null) {
+            throw JiraError.messages(404, "Issue Does Not Exist");
+        }
+        return issues.get(id);
+    }
+
+    synchronized void link(String typeName, String inwardKey, String outwardKey) {
+        LinkType type = typeName == null ? null : linkType(typeName);
+        if (type == null) {
+            throw JiraError.messages(404, "No issue link type with name '" + typeName + "' found.");
+        }
+        long inward = issue(inwardKey == null ? "" : inwardKey).id();
+        long outward = issue(outwardKey == null ? "" : outwardKey).id();
+        Link link = new Link(nextLinkId++, type, inward, outward);
+        links.add(link);
+        linksByIssue.computeIfAbsent(inward, id -> new ArrayList<>()).add(link);
+        linksByIssue.computeIfAbsent(outward, id -> new ArrayList<>()).add(link);
+    }
+
+    synchronized void touch(String key) {
+        StoredIssue issue = issue(key);
+        replace(issue.with(issue.key(), issue.project(), issue.issueType(), now, issue.fields()));
+    }
+
+    synchronized void delete(String key) {
+        StoredIssue issue = issue(key);
+        issues.remove(issue.id());
+        idByKey.remove(issue.key());
+        List<Link> gone = new ArrayList<>(linksByIssue.getOrDefault(issue.id(), List.of()));
+        links.removeAll(gone);
+        for (Link link : gone) {
+            linksByIssue.getOrDefault(link.inwardId(), new ArrayList<>()).remove(link);
+            linksByIssue.getOrDefault(link.outwardId(), new ArrayList<>()).remove(link);
+        }
+        linksByIssue.remove(issue.id());
+    }
+
+    synchronized String move(String key, String newProject) {
+        StoredIssue issue = issue(key);
+        Project target = projects.get(newProject);
+        if (target == null) {
+            throw new IllegalArgumentException("no project " + newProject);
+        }
+        long number = lastNumber.merge(target.key(), 1L, Long::sum);
+        String newKey = target.key() + "-" + number;
+        idByKey.remove(issue.key());
+        idByKey.put(newKey, issue.id());
+        replace(issue.with(newKey, target.key(), issue.issueType(), now, issue.fields()));
+        return newKey;
+    }
+
+    synchronized Page search(Jql jql, int startAt, int maxResults) {
+        List<StoredIssue> matching = issues.values().stream().filter(jql.filter).sorted(jql.order).toList();
+        int from = Math.min(startAt, matching.size());
+        return new Page(matching.size(), matching.subList(from, Math.min(matching.size(), from + maxResults)));
+    }
+
+    synchronized List<StoredIssue> issues() {
+        return issues.values().stream().sorted(StoredIssue.BY_KEY).toList();
+    }
+
+    synchronized List<StoredLink> links() {
+        return links.stream().map(l -> new StoredLink(l.type().name(), issues.get(l.inwardId()).key(),
+                issues.get(l.outwardId()).key())).toList();
+    }
+
+    // --- Jira's JSON ---
+
+    synchronized ObjectNode render(StoredIssue issue, Set<String> wanted, String base) {
+        ObjectNode json = NODES.objectNode();
+        json.put("expand", EXPAND);
+        json.put("id", Long.toString(issue.id()));
+        json.put("self", base + "/rest/api/2/issue/" + issue.id());
+        json.put("key", issue.key());
+        ObjectNode fields = json.putObject("fields");
+        for (Field field : this.fields) {
+            String id = field.id();
+            if (wanted != null && !wanted.contains(id)) {
+                continue;
+            }
+            switch (id) {
+                case "issuetype" -> fields.set(id, render(issueType(issue.issueType()), base));
+                case "project" -> fields.set(id, render(projects.get(issue.project()), base));
+                case "labels" -> fields.set(id, issue.fields().getOrDefault(id, NODES.arrayNode()));
+                case "created" -> fields.put(id, format(issue.created()));
+                case "updated" -> fields.put(id, format(issue.updated()));
+                case "issuelinks" -> fields.set(id, renderLinks(issue, base));
+                default -> fields.set(id, issue.fields().getOrDefault(id, NullNode.getInstance()));
+            }
+        }
+        return json;
+    }
+
+    ObjectNode render(Project project, String base) {
+        ObjectNode json = NODES.objectNode();
+        json.put("self", base + "/rest/api/2/project/" + project.id());
+        json.put("id", project.id());
+        json.put("key", project.key());
+        json.put("name", project.name());
+        json.put("projectTypeKey", "software");
+        return json;
+    }
+
+    ObjectNode render(IssueType type, String base) {
+        ObjectNode json = NODES.objectNode();
+        json.put("self", base + "/rest/api/2/issuetype/" + type.id());
+        json.put("id", type.id());
+        json.put("description", type.description());
+        json.put("name", type.name());
+        json.put("subtask", type.subtask());
+        json.put("avatarId", 10300);
+        return json;
+    }
+
+    ObjectNode render(Field field) {
+        ObjectNode json = NODES.objectNode();
+        json.put("id", field.id());
+        json.put("name", field.name());
+        json.put("custom", field.custom());
+        json.put("orderable", true);
+        json.put("navigable", true);
+        json.put("searchable", true);
+        ArrayNode clauseNames = json.putArray("clauseNames");
+        ObjectNode schema = json.putObject("schema");
+        schema.put("type", field.schemaType());
+        if (field.custom()) {
+            String number = field.id().substring("customfield_".length());
+            clauseNames.add("cf[" + number + "]").add(field.name());
+            schema.put("custom", field.customType());
+            schema.put("customId", Long.parseLong(number));
+        } else {
+            clauseNames.add(field.id());
+            schema.put("system", field.id());
+        }
+        return json;
+    }
+
+    ObjectNode render(LinkType type, String base) {
+        ObjectNode json = NODES.objectNode();
+        json.put("id", type.id());
+        json.put("name", type.name());
+        json.put("inward", type.inward());
+        json.put("outward", type.outward());
+        json.put("self", base + "/rest/api/2/issueLinkType/" + type.id());
+        return json;
+    }
+
+    private ArrayNode renderLinks(StoredIssue issue, String base) {
+        ArrayNode array = NODES.arrayNode();
+        for (Link link : linksByIssue.getOrDefault(issue.id(), List.of())) {
+            ObjectNode json = array.addObject();
+            json.put("id", Long.toString(link.id()));
+            json.put("self", base + "/rest/api/2/issueLink/" + link.id());
+            json.set("type", render(link.type(), base));
+            // From the inward issue's side the link points outward, and the other way round.
+            boolean outward = link.inwardId() == issue.id();
+            StoredIssue other = issues.get(outward ? link.outwardId() : link.inwardId());
+            ObjectNode ref = json.putObject(outward ? "outwardIssue" : "inwardIssue");
+            ref.put("id", Long.toString(other.id()));
+            ref.put("key", other.key());
+            ref.put("self", base + "/rest/api/2/issue/" + other.id());
+            ObjectNode fields = ref.putObject("fields");
+            fields.set("summary", other.fields().getOrDefault("summary", NullNode.getInstance()));
+            fields.set("issuetype", render(issueType(other.issueType()), base));
+        }
+        return array;
+    }
+
+    String format(Instant instant) {
+        return JIRA_DATE_TIME.format(instant.atZone(zone));
+    }
+
+    // --- Jql.Catalog ---
+
+    @Override
+    public synchronized boolean hasProject(String key) {
+        return projects.containsKey(key.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public synchronized boolean hasIssueType(String name) {
+        return issueType(name) != null;
+    }
+
+    @Override
+    public synchronized boolean hasIssue(String key) {
+        return idByKey.containsKey(key.toUpperCase(Locale.ROOT));
+    }
+
+    // --- helpers ---
+
+    private StoredIssue replace(StoredIssue issue) {
+        issues.put(issue.id(), issue);
+        return issue;
+    }
+
+    private IssueType issueType(String name) {
+        return issueTypes.stream().filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst().orElse(null);
+    }
+
+    private LinkType linkType(String name) {
+        return linkTypes.stream().filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst().orElse(null);
+    }
+
+    private Project resolveProject(JsonNode ref, Map<String, String> errors) {
+        if (ref == null || ref.isNull()) {
+            errors.put("project", "project is required");
+            return null;
+        }
+        String key = ref.path("key").asText("");
+        String id = ref.path("id").asText("");
+        Project project = projects.values().stream()
+                .filter(p -> p.key().equalsIgnoreCase(key) || p.id().equals(id)).findFirst().orElse(null);
+        if (project == null) {
+            errors.put("project", "valid project is required");
+        }
+        return project;
+    }
+
+    private IssueType resolveIssueType(JsonNode ref, Map<String, String> errors) {
+        if (ref == null || ref.isNull()) {
+            errors.put("issuetype", "issue type is required");
+            return null;
+        }
+        String name = ref.path("name").asText("");
+        String id = ref.path("id").asText("");
+        IssueType type = issueTypes.stream()
+                .filter(t -> t.name().equalsIgnoreCase(name) || t.id().equals(id)).findFirst().orElse(null);
+        if (type == null) {
+            errors.put("issuetype", "valid issue type is required");
+        }
+        return type;
+    }
+
+    /** Copies the settable fields of {@code input} into {@code values} (null unsets), noting refusals. */
+    private void settable(JsonNode input, Set<String> handled, Map<String, JsonNode> values,
+                          Map<String, String> errors) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String id = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (handled.contains(id)) {
+                continue;
+            }
+            boolean custom = fields.stream().anyMatch(f -> f.custom() && f.id().equals(id));
+            if (!SETTABLE.contains(id) && !custom) {
+                errors.put(id, "Field '" + id + "' cannot be set. It is not on the appropriate screen, or unknown.");
+                continue;
+            }
+            if (id.equals("summary") && value.asText().length() > 255) {
+                errors.put(id, "Summary must be less than 255 characters.");
+                continue;
+            }
+            if (id.equals("labels")) {
+                if (!value.isArray()) {
+                    errors.put(id, "data was not an array");
+                    continue;
+                }
+                String bad = null;
+                for (JsonNode label : value) {
+                    if (!label.isTextual() || label.asText().isBlank() || label.asText().contains(" ")) {
+                        bad = label.asText();
+                    }
+                }
+                if (bad != null) {
+                    errors.put(id, "The label '" + bad + "' contains spaces which is invalid.");
+                    continue;
+                }
+            }
+            if (value.isNull()) {
+                values.remove(id);
+            } else {
+                values.put(id, value.deepCopy());
+            }
+        }
+    }
+
+    private static String schemaType(String customType) {
+        String type = customType.substring(customType.indexOf(':') + 1);
+        return switch (type) {
+            case "textfield", "textarea", "url", "readonlyfield" -> "string";
+            case "float" -> "number";
+            case "datepicker" -> "date";
+            case "datetime" -> "datetime";
+            case "select", "radiobuttons" -> "option";
+            case "multiselect", "multicheckboxes", "labels", "multiuserpicker" -> "array";
+            case "userpicker" -> "user";
+            default -> "any";
+        };
+    }
+}
