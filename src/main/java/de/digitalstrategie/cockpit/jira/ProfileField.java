@@ -5,27 +5,18 @@ package de.digitalstrategie.cockpit.jira;
  * Jira field type and searcher each is created with. Names are what administrators see in Jira.
  */
 public enum ProfileField {
-    DEPARTMENT("Federführende Organisationseinheit", TEXT, TEXT_SEARCH),
-    FIELD_OF_ACTION("Handlungsfeld", TEXT, TEXT_SEARCH),
-    PHASE("Projektphase", TEXT, TEXT_SEARCH),
-    HEALTH("Projektampel", TEXT, TEXT_SEARCH),
-    BUDGET("Budget (EUR)", NUMBER, NUMBER_SEARCH),
-    FUNDING("Fördermittel (EUR)", NUMBER, NUMBER_SEARCH),
-    FUNDING_SOURCE("Fördergeber", AREA, TEXT_SEARCH),
-    GOALS("Projektziele", AREA, TEXT_SEARCH),
-    PARTICIPANTS("Projektbeteiligte", AREA, TEXT_SEARCH),
-    RISKS("Projektrisiken", AREA, TEXT_SEARCH),
-    START("Projektbeginn", DATE, DATE_SEARCH),
-    END("Projektende", DATE, DATE_SEARCH);
-
-    private static final String TYPES = "com.atlassian.jira.plugin.system.customfieldtypes:";
-    static final String TEXT = TYPES + "textfield";
-    static final String AREA = TYPES + "textarea";
-    static final String NUMBER = TYPES + "float";
-    static final String DATE = TYPES + "datepicker";
-    static final String TEXT_SEARCH = TYPES + "textsearcher";
-    static final String NUMBER_SEARCH = TYPES + "exactnumber";
-    static final String DATE_SEARCH = TYPES + "daterange";
+    DEPARTMENT("Federführende Organisationseinheit", Types.TEXT, Types.TEXT_SEARCH),
+    FIELD_OF_ACTION("Handlungsfeld", Types.TEXT, Types.TEXT_SEARCH),
+    PHASE("Projektphase", Types.TEXT, Types.TEXT_SEARCH),
+    HEALTH("Projektampel", Types.TEXT, Types.TEXT_SEARCH),
+    BUDGET("Budget (EUR)", Types.NUMBER, Types.NUMBER_SEARCH),
+    FUNDING("Fördermittel (EUR)", Types.NUMBER, Types.NUMBER_SEARCH),
+    FUNDING_SOURCE("Fördergeber", Types.AREA, Types.TEXT_SEARCH),
+    GOALS("Projektziele", Types.AREA, Types.TEXT_SEARCH),
+    PARTICIPANTS("Projektbeteiligte", Types.AREA, Types.TEXT_SEARCH),
+    RISKS("Projektrisiken", Types.AREA, Types.TEXT_SEARCH),
+    START("Projektbeginn", Types.DATE, Types.DATE_SEARCH),
+    END("Projektende", Types.DATE, Types.DATE_SEARCH);
 
     private final String jiraName;
     private final String type;
@@ -47,5 +38,17 @@ public enum ProfileField {
 
     public String searcher() {
         return searcher;
+    }
+
+    /** Jira's keys for the custom field types and searchers (a holder: enum constants cannot see the enum's statics). */
+    private static final class Types {
+        private static final String PREFIX = "com.atlassian.jira.plugin.system.customfieldtypes:";
+        static final String TEXT = PREFIX + "textfield";
+        static final String AREA = PREFIX + "textarea";
+        static final String NUMBER = PREFIX + "float";
+        static final String DATE = PREFIX + "datepicker";
+        static final String TEXT_SEARCH = PREFIX + "textsearcher";
+        static final String NUMBER_SEARCH = PREFIX + "exactnumber";
+        static final String DATE_SEARCH = PREFIX + "daterange";
     }
 }

@@ -53,7 +53,8 @@ final class IssueScan {
     private final String jql;
     private final List<String> fields;
     private final int pageSize;
-    private final ZoneId zone;
+    private final java.util.function.Supplier<ZoneId> zoneOfUser;
+    private ZoneId zone;
 
     /** The minute of the last issue delivered, null before the first. */
     private Instant boundary;
@@ -65,7 +66,11 @@ final class IssueScan {
     private record Window(End end, int delivered) {
     }
 
-    IssueScan(JiraClient client, String jql, List<String> fields, int pageSize, ZoneId zone) {
+    /**
+     * @param zoneOfUser asked only if a second window is needed: a scan that fits in one window
+     *                   (every incremental sync) costs no extra request for it
+     */
+    IssueScan(JiraClient client, String jql, List<String> fields, int pageSize, java.util.function.Supplier<ZoneId> zoneOfUser) {
         if (pageSize < 2 || pageSize > RESULT_WINDOW) {
             // One issue of each page after the first is the check for shifts: a page of one makes no progress.
             throw new IllegalArgumentException("page size must be 2 to " + RESULT_WINDOW + ": " + pageSize);
@@ -78,7 +83,7 @@ final class IssueScan {
         }
         this.fields = List.copyOf(withUpdated);
         this.pageSize = pageSize;
-        this.zone = zone;
+        this.zoneOfUser = zoneOfUser;
     }
 
     void run(Consumer<JiraIssue> each) {
@@ -171,6 +176,9 @@ final class IssueScan {
     }
 
     String jqlMinute(Instant instant) {
+        if (zone == null) {
+            zone = zoneOfUser.get();
+        }
         LocalDateTime minute = LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES);
         ZoneOffsetTransition transition = zone.getRules().getTransition(minute);
         if (transition != null && transition.isOverlap()) {

@@ -147,7 +147,7 @@ public final class JiraClient {
      * @throws JiraScanException when the scan cannot get past one minute or the results keep shifting
      */
     public void scan(String jql, List<String> fields, int pageSize, Consumer<JiraIssue> each) {
-        new IssueScan(this, jql, fields, pageSize, myself().timeZone()).run(each);
+        new IssueScan(this, jql, fields, pageSize, () -> myself().timeZone()).run(each);
     }
 
     /** @param fields the field ids to return; empty for all */

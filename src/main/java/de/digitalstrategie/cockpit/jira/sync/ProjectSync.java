@@ -3,7 +3,6 @@ package de.digitalstrategie.cockpit.jira.sync;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.jira.JiraSettings;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
-import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.message.LocalisedException;
@@ -91,7 +90,8 @@ public final class ProjectSync {
                 }
             }
             finish(state, progress, null);
-        } catch (JiraException | LocalisedException e) {
+        } catch (LocalisedException e) {
+            // Jira's refusals and unreachability are LocalisedExceptions as well.
             LOG.log(Level.WARNING, "Project sync failed: {0}", e.getMessage());
             finish(state, progress, e.getMessage());
         }

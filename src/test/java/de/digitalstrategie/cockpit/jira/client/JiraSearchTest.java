@@ -148,7 +148,7 @@ class JiraSearchTest {
 
     @Test
     void aWindowNeverStartsInTheHourTheClocksAreSetBack() {
-        IssueScan scan = new IssueScan(client, "", List.of(), 2, ZoneId.of("Europe/Berlin"));
+        IssueScan scan = new IssueScan(client, "", List.of(), 2, () -> ZoneId.of("Europe/Berlin"));
         assertEquals("2026-11-20 09:15", scan.jqlMinute(Instant.parse("2026-11-20T08:15:59Z")));
         // 02:30 on 2026-10-25 happens twice in Berlin: in summer time (00:30 UTC), then in winter time (01:30 UTC).
         assertEquals("2026-10-25 01:59", scan.jqlMinute(Instant.parse("2026-10-25T00:30:00Z")));

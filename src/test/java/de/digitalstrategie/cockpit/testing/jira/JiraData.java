@@ -94,7 +94,8 @@ final class JiraData implements Jql.Catalog {
 
     // --- clock ---
 
-    synchronized Instant now() {
+    @Override
+    public synchronized Instant now() {
         return now;
     }
 

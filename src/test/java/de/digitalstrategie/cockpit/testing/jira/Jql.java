@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  *   <li>{@code labels = x}, {@code labels in (x, y)}</li>
  *   <li>{@code key = A-1}, {@code key in (A-1, A-2)} (also {@code issuekey}); a key that exists no
  *       more is an error, as in Jira</li>
- *   <li>{@code updated} and {@code created} with {@code = > >= < <=} and "yyyy-MM-dd HH:mm",
+ *   <li>{@code updated} and {@code created} with {@code = > >= < <=} and "yyyy-MM-dd HH:mm", or a
+ *       duration back from now ("-15m", "-2h", "-1d", "-1w"),
  *       "yyyy/MM/dd HH:mm" or a date alone, read in the user's zone and compared to the minute</li>
  *   <li>{@code ORDER BY} updated, created or key, each ASC or DESC; without ORDER BY the double
  *       sorts by key descending (Jira promises nothing there: a caller must ask for an order)</li>
@@ -40,9 +41,13 @@ final class Jql {
         boolean hasIssueType(String name);
 
         boolean hasIssue(String key);
+
+        /** The server's clock, for relative dates such as "-15m". */
+        Instant now();
     }
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-[0-9]+");
+    private static final Pattern RELATIVE = Pattern.compile("-(\\d{1,7})([mhdw])");
     private static final List<DateTimeFormatter> DATE_TIMES = List.of(
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT),
             DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm", Locale.ROOT));
@@ -239,6 +244,18 @@ final class Jql {
         }
 
         private Instant instant(String field, String text) {
+            java.util.regex.Matcher relative = RELATIVE.matcher(text.strip());
+            if (relative.matches()) {
+                // Relative to the server's clock, as Jira reads "-15m", "-2h", "-1d", "-1w".
+                long n = Long.parseLong(relative.group(1));
+                java.time.Duration unit = switch (relative.group(2)) {
+                    case "m" -> java.time.Duration.ofMinutes(1);
+                    case "h" -> java.time.Duration.ofHours(1);
+                    case "d" -> java.time.Duration.ofDays(1);
+                    default -> java.time.Duration.ofDays(7);
+                };
+                return catalog.now().minus(unit.multipliedBy(n)).truncatedTo(ChronoUnit.MINUTES);
+            }
             for (DateTimeFormatter format : DATE_TIMES) {
                 try {
                     return LocalDateTime.parse(text, format).atZone(zone).toInstant();
