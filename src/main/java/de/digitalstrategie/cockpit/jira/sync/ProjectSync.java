@@ -68,20 +68,23 @@ public final class ProjectSync {
         begin(state, full);
         ProjectMapping mapping = new ProjectMapping(settings, organisation.departments(), organisation.fieldsOfAction());
         Progress progress = new Progress(state);
+        Batch batch = new Batch();
         try {
             String base = settings.projectJql();
             int total = jira.search(base, 0, 0, java.util.List.of("key")).total();
             progress.total(total);
             if (full) {
                 Set<String> seen = new HashSet<>();
-                jira.scan(base, mapping.jiraFields(), PAGE, issue -> progress.read(mirror(issue, mapping), issue, seen));
+                jira.scan(base, mapping.jiraFields(), PAGE, issue -> progress.read(batch.add(issue, mapping), issue, seen));
+                batch.flush();
                 progress.removed(removeAllBut(seen));
             } else {
                 // Relative to Jira's own clock ("-90m"): a JQL date would be read in the token
                 // owner's time zone, which the plugin cannot know.
                 long minutes = Duration.between(highWater.minus(OVERLAP), clock.instant()).toMinutes() + 1;
                 jira.scan("(" + base + ") AND updated >= \"-" + Math.max(1, minutes) + "m\"", mapping.jiraFields(), PAGE,
-                        issue -> progress.read(mirror(issue, mapping), issue, null));
+                        issue -> progress.read(batch.add(issue, mapping), issue, null));
+                batch.flush();
                 if (projects.count() != total) {
                     // Something left the selection (deleted, moved, re-typed): find out what, by key only.
                     Set<String> keys = new HashSet<>();
@@ -98,14 +101,27 @@ public final class ProjectSync {
         return status();
     }
 
-    /** @return whether the issue was mirrored (false: its values break the profile's rules) */
-    private boolean mirror(JiraIssue issue, ProjectMapping mapping) {
-        try {
-            projects.mirror(mapping.project(issue), issue.id());
+    /** Issues on their way into the store, written a page at a time (one transaction each). */
+    private final class Batch {
+        private final java.util.List<ProjectStore.Mirrored> pending = new java.util.ArrayList<>();
+
+        /** @return whether the issue can be mirrored (false: its values break the profile's rules) */
+        boolean add(JiraIssue issue, ProjectMapping mapping) {
+            try {
+                pending.add(new ProjectStore.Mirrored(mapping.project(issue), issue.id()));
+            } catch (LocalisedException e) {
+                LOG.log(Level.WARNING, "Issue {0} not mirrored: {1}", new Object[]{issue.key(), e.getMessage()});
+                return false;
+            }
+            if (pending.size() >= PAGE) {
+                flush();
+            }
             return true;
-        } catch (LocalisedException e) {
-            LOG.log(Level.WARNING, "Issue {0} not mirrored: {1}", new Object[]{issue.key(), e.getMessage()});
-            return false;
+        }
+
+        void flush() {
+            projects.mirror(pending);
+            pending.clear();
         }
     }
 
@@ -121,7 +137,7 @@ public final class ProjectSync {
 
     public SyncStatus status() {
         SyncStateEntity s = state();
-        return new SyncStatus(s.isRunning(), s.isFull(), s.getIssuesRead(), s.getIssuesTotal(), s.getRemoved(),
+        return new SyncStatus(s.isRunning(), s.isFullSync(), s.getIssuesRead(), s.getIssuesTotal(), s.getRemoved(),
                 s.getRejected(), toInstant(s.getStartedAt()), toInstant(s.getFinishedAt()),
                 toInstant(s.getHighWater()), s.getLastError() == null ? "" : s.getLastError());
     }
@@ -136,7 +152,7 @@ public final class ProjectSync {
 
     private void begin(SyncStateEntity s, boolean full) {
         s.setRunning(true);
-        s.setFull(full);
+        s.setFullSync(full);
         s.setStartedAt(Date.from(clock.instant()));
         s.setIssuesRead(0);
         s.setIssuesTotal(0);
@@ -150,11 +166,10 @@ public final class ProjectSync {
         progress.flush();
         s.setRunning(false);
         s.setFinishedAt(Date.from(clock.instant()));
-        if (error == null && progress.latest != null) {
-            Instant previous = toInstant(s.getHighWater());
-            if (previous == null || progress.latest.isAfter(previous)) {
-                s.setHighWater(Date.from(progress.latest));
-            }
+        if (error == null) {
+            // Everything changed before this run started is now mirrored; the next run reads
+            // from here (less the overlap for clocks that disagree).
+            s.setHighWater(s.getStartedAt());
         }
         s.setLastError(error == null ? "" : error);
         s.save();
@@ -165,7 +180,6 @@ public final class ProjectSync {
         private final SyncStateEntity state;
         private int read;
         private int rejected;
-        private Instant latest;
 
         Progress(SyncStateEntity state) {
             this.state = state;
@@ -183,9 +197,6 @@ public final class ProjectSync {
             }
             if (seen != null) {
                 seen.add(issue.key());
-            }
-            if (issue.updated() != null && (latest == null || issue.updated().isAfter(latest))) {
-                latest = issue.updated();
             }
             if (read % 500 == 0) {
                 flush();

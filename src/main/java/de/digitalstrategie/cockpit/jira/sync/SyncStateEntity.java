@@ -32,9 +32,9 @@ public interface SyncStateEntity extends Entity {
 
     void setRunning(boolean running);
 
-    boolean isFull();
+    boolean isFullSync();
 
-    void setFull(boolean full);
+    void setFullSync(boolean full);
 
     int getIssuesRead();
 

@@ -59,46 +59,105 @@ public class ProjectStore {
                     new DBParam(ProjectEntity.STATUS, project.status().name()),
                     new DBParam(ProjectEntity.PHASE, project.phase().name()),
                     new DBParam(ProjectEntity.HEALTH, project.health().name()));
-            ProjectProfile p = project.profile();
-            e.setTitle(project.title());
-            e.setDescription(p.description());
-            e.setGoals(p.goals());
-            e.setParticipants(p.participants());
-            e.setOwners(p.owners());
-            e.setRisks(p.risks());
-            e.setFundingSource(p.fundingSource());
-            e.setStartDate(toDate(project.timeFrame().start()));
-            e.setEndDate(toDate(project.timeFrame().end()));
-            e.setBudgetCents(project.budgetCents());
-            e.setFundingCents(project.fundingCents());
-            e.setStatus(project.status().name());
-            e.setPhase(project.phase().name());
-            e.setHealth(project.health().name());
-            e.setDepartmentKey(project.departmentKey());
-            e.setFieldOfActionKey(project.fieldOfActionKey());
-            e.setJiraUpdated(toDate(project.updated()));
-            e.setJiraProject(IssueKey.projectOf(project.issueKey()));
+            write(e, project);
             e.save();
             return null;
         });
     }
 
-    /** Mirrors one Jira issue: as {@link #save}, remembering Jira's id; a known id under a new key is a move. */
-    public void mirror(DigitalProject project, String issueId) {
+    private static void write(ProjectEntity e, DigitalProject project) {
+        ProjectProfile p = project.profile();
+        e.setTitle(project.title());
+        e.setDescription(p.description());
+        e.setGoals(p.goals());
+        e.setParticipants(p.participants());
+        e.setOwners(p.owners());
+        e.setRisks(p.risks());
+        e.setFundingSource(p.fundingSource());
+        e.setStartDate(toDate(project.timeFrame().start()));
+        e.setEndDate(toDate(project.timeFrame().end()));
+        e.setBudgetCents(project.budgetCents());
+        e.setFundingCents(project.fundingCents());
+        e.setStatus(project.status().name());
+        e.setPhase(project.phase().name());
+        e.setHealth(project.health().name());
+        e.setDepartmentKey(project.departmentKey());
+        e.setFieldOfActionKey(project.fieldOfActionKey());
+        e.setJiraUpdated(toDate(project.updated()));
+        e.setJiraProject(IssueKey.projectOf(project.issueKey()));
+    }
+
+    /** A project as read from Jira, with Jira's numeric id (which survives a move to a new key). */
+    public record Mirrored(DigitalProject project, String issueId) {
+    }
+
+    /**
+     * Mirrors a batch of Jira issues in one transaction: new keys are inserted, known ones updated,
+     * and a known issue id under a new key is a move (the old key's row goes).
+     */
+    public void mirror(List<Mirrored> issues) {
+        if (issues.isEmpty()) {
+            return;
+        }
+        // An issue changed while a sync read it comes twice; its last state wins.
+        java.util.Map<String, Mirrored> latest = new java.util.LinkedHashMap<>();
+        issues.forEach(m -> latest.put(m.project().issueKey(), m));
+        List<Mirrored> batch = List.copyOf(latest.values());
         ao.executeInTransaction(() -> {
-            ProjectEntity[] moved = ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
-                    .where(ProjectEntity.ISSUE_ID + " = ? AND " + ProjectEntity.ISSUE_KEY + " <> ?", issueId,
-                            project.issueKey()));
-            if (moved.length > 0) {
-                ao.delete(moved);
+            List<String> keys = batch.stream().map(m -> m.project().issueKey()).toList();
+            List<String> ids = batch.stream().map(Mirrored::issueId).toList();
+            java.util.Map<String, ProjectEntity> byKey = new java.util.HashMap<>();
+            for (ProjectEntity e : ao.find(ProjectEntity.class, new Criteria().in(ProjectEntity.ISSUE_KEY, keys)
+                    .query(ALL_COLUMNS))) {
+                byKey.put(e.getIssueKey(), e);
             }
-            save(project);
-            ProjectEntity[] saved = ao.find(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_ID)
-                    .where(ProjectEntity.ISSUE_KEY + " = ?", project.issueKey()));
-            saved[0].setIssueId(issueId);
-            saved[0].save();
+            java.util.List<ProjectEntity> moved = new java.util.ArrayList<>();
+            for (ProjectEntity e : ao.find(ProjectEntity.class, new Criteria().in(ProjectEntity.ISSUE_ID, ids)
+                    .query("ID, " + ProjectEntity.ISSUE_KEY + ", " + ProjectEntity.ISSUE_ID))) {
+                if (!keys.contains(e.getIssueKey())) {
+                    moved.add(e);
+                }
+            }
+            if (!moved.isEmpty()) {
+                ao.delete(moved.toArray(new ProjectEntity[0]));
+            }
+            for (Mirrored m : batch) {
+                ProjectEntity e = byKey.get(m.project().issueKey());
+                if (e == null) {
+                    ao.create(ProjectEntity.class, params(m.project(), m.issueId()));
+                } else {
+                    write(e, m.project());
+                    e.setIssueId(m.issueId());
+                    e.save();
+                }
+            }
             return null;
         });
+    }
+
+    private static DBParam[] params(DigitalProject p, String issueId) {
+        ProjectProfile profile = p.profile();
+        return new DBParam[]{
+                new DBParam(ProjectEntity.ISSUE_KEY, p.issueKey()),
+                new DBParam(ProjectEntity.TITLE, p.title()),
+                new DBParam("DESCRIPTION", profile.description()),
+                new DBParam("GOALS", profile.goals()),
+                new DBParam("PARTICIPANTS", profile.participants()),
+                new DBParam("OWNERS", profile.owners()),
+                new DBParam("RISKS", profile.risks()),
+                new DBParam("FUNDING_SOURCE", profile.fundingSource()),
+                new DBParam("START_DATE", toDate(p.timeFrame().start())),
+                new DBParam(ProjectEntity.END_DATE, toDate(p.timeFrame().end())),
+                new DBParam(ProjectEntity.BUDGET_CENTS, p.budgetCents()),
+                new DBParam(ProjectEntity.FUNDING_CENTS, p.fundingCents()),
+                new DBParam(ProjectEntity.STATUS, p.status().name()),
+                new DBParam(ProjectEntity.PHASE, p.phase().name()),
+                new DBParam(ProjectEntity.HEALTH, p.health().name()),
+                new DBParam(ProjectEntity.DEPARTMENT_KEY, p.departmentKey()),
+                new DBParam(ProjectEntity.FIELD_OF_ACTION_KEY, p.fieldOfActionKey()),
+                new DBParam(ProjectEntity.JIRA_PROJECT, IssueKey.projectOf(p.issueKey())),
+                new DBParam("JIRA_UPDATED", toDate(p.updated())),
+                new DBParam(ProjectEntity.ISSUE_ID, issueId)};
     }
 
     /** Every mirrored issue key (a few bytes each): to find what Jira no longer has. */

@@ -152,7 +152,10 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
             Connection connection = provider.getConnection();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
+                    Object p = parameters[i];
+                    // JDBC drivers know java.sql.Timestamp, not java.util.Date.
+                    statement.setObject(i + 1, p instanceof java.util.Date d && !(p instanceof java.sql.Timestamp)
+                            ? new java.sql.Timestamp(d.getTime()) : p);
                 }
                 int deleted = statement.executeUpdate();
                 manager.flushAll();
