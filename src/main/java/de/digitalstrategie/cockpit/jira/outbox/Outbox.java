@@ -46,7 +46,8 @@ public class Outbox implements RecordListener {
             OutboxEntity e = found.length > 0 ? found[0] : ao.create(OutboxEntity.class,
                     new DBParam(OutboxEntity.RECORD_TYPE, subject.name()),
                     new DBParam(OutboxEntity.RECORD_ID, id),
-                    new DBParam(OutboxEntity.STATE, PENDING));
+                    new DBParam(OutboxEntity.STATE, PENDING),
+                    new DBParam("ATTEMPTS", 0));
             e.setState(PENDING);
             if (e.getAttempts() == 0) {
                 e.setNextAttempt(Date.from(clock.instant()));

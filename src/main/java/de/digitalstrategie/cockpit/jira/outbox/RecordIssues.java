@@ -35,6 +35,11 @@ final class RecordIssues {
         if (!d.owner().isEmpty()) {
             text.append("\nVerantwortlich: ").append(d.owner());
         }
+        if (d.dueDate() != null) {
+            // In the text, not Jira's due date: that field is on the create screen only if an
+            // administrator put it there, and Jira refuses the whole issue otherwise.
+            text.append("\nFrist: ").append(d.dueDate());
+        }
         if (!d.successor().isEmpty()) {
             text.append("\nNachfolgender Beschluss: ").append(d.successor());
         }
@@ -47,9 +52,6 @@ final class RecordIssues {
         fields.put("description", text.toString());
         fields.put("labels", List.of(label(AuditSubject.DECISION, d.id()), "lenkungskreis",
                 "status-" + d.status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        if (d.dueDate() != null) {
-            fields.put("duedate", d.dueDate().toString());
-        }
         return fields;
     }
 

@@ -1,0 +1,202 @@
+package de.digitalstrategie.cockpit.jira.integration;
+
+import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
+import de.digitalstrategie.cockpit.audit.store.AuditLog;
+import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.jira.outbox.Outbox;
+import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
+import de.digitalstrategie.cockpit.jira.provision.Provisioning;
+import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
+import de.digitalstrategie.cockpit.testing.DatabaseTarget;
+import de.digitalstrategie.cockpit.testing.StoreFixture;
+import de.digitalstrategie.cockpit.testing.jira.Fault;
+import de.digitalstrategie.cockpit.testing.jira.StoredIssue;
+import de.digitalstrategie.cockpit.testing.jira.StoredLink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Decisions and advisory input reach Jira exactly once, linked to their projects, whatever Jira does. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
+class OutboxDeliveryTest {
+    private final StoreFixture store;
+    private final JiraSetup jira = new JiraSetup().provisioned();
+    private final MovableClock clock = new MovableClock();
+    private Services services;
+
+    /** The plugin's services on the shared database; a "restart" makes new ones, keeping the data. */
+    private final class Services {
+        final Outbox outbox = new Outbox(store.ao, clock);
+        final DecisionStore decisions = new DecisionStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
+                clock, outbox);
+        final AdvisoryStore advisory = new AdvisoryStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
+                clock, outbox);
+        final OutboxDelivery delivery = new OutboxDelivery(outbox, decisions, advisory, new ClusterLock(store.ao, clock),
+                id -> "https://wiki.stadt.example/pages/viewpage.action?pageId=" + id);
+
+        int deliver() {
+            return delivery.deliverDue(jira.fixture.client, jira.settings(), 500);
+        }
+    }
+
+    OutboxDeliveryTest(DatabaseTarget target) {
+        this.store = StoreFixture.on(target);
+        this.services = new Services();
+        jira.fixture.jira.createIssues("DIGI", Provisioning.PROJECT_TYPE, 5, jira::profile);
+    }
+
+    @AfterEach
+    void close() {
+        jira.close();
+        store.close();
+    }
+
+    private Decision decision(int n, List<String> projects) {
+        return services.decisions.record(new Decision(0, "macro-" + n, "LK-2026-" + n, "Beschluss " + n,
+                "Der Lenkungskreis beschließt " + n + ".", DecisionStatus.READY_FOR_VOTE, null, 0, 0, projects,
+                "Stabsabteilung", LocalDate.of(2027, 3, 31), "", new PageRef(4000 + n, 1, "DIGI", "Protokoll"), false,
+                true), "schriftfuehrung");
+    }
+
+    private AdvisoryInput input(int n, List<String> projects) {
+        return services.advisory.record(new AdvisoryInput(0, "input-" + n, "BR-2026-" + n, "Empfehlung " + n,
+                "Der Beirat empfiehlt " + n + ".", "Open Data", Set.of(Sector.WISSENSCHAFT), 0, projects,
+                LocalDate.of(2026, 6, 1), null, new PageRef(5000 + n, 1, "DIGI", "Protokoll"), false, true), "cdo");
+    }
+
+    private List<StoredIssue> withLabel(String label) {
+        return jira.fixture.jira.issues().stream().filter(i -> i.labels().contains(label)).toList();
+    }
+
+    private long links(String from, String to) {
+        return jira.fixture.jira.links().stream()
+                .filter(l -> l.inwardKey().equals(to) && l.outwardKey().equals(from)).count();
+    }
+
+    @Test
+    void recordsBecomeLinkedIssuesAndChangesUpdateThem() {
+        Decision d = decision(1, List.of("DIGI-1", "DIGI-2"));
+        AdvisoryInput i = input(2, List.of("DIGI-3"));
+        assertEquals(2, services.outbox.countPending());
+        assertEquals(2, services.deliver(), services.outbox.pending().toString());
+        assertEquals(0, services.outbox.countPending());
+
+        StoredIssue issue = withLabel("cockpit-decision-" + d.id()).get(0);
+        assertEquals(Provisioning.DECISION_TYPE, issue.issueType());
+        assertEquals("LK-2026-1: Beschluss 1", issue.fields().get("summary").asText());
+        assertTrue(issue.fields().get("description").asText().contains("pageId=4001"), "links back to the minutes");
+        assertEquals(1, links(issue.key(), "DIGI-1"));
+        assertEquals(1, links(issue.key(), "DIGI-2"));
+        StoredIssue inputIssue = withLabel("cockpit-advisory-input-" + i.id()).get(0);
+        assertEquals(Provisioning.INPUT_TYPE, inputIssue.issueType());
+        assertEquals(1, links(inputIssue.key(), "DIGI-3"));
+
+        services.decisions.changeStatus(d.id(), DecisionStatus.DEFERRED, "cdo", null, null, "vertagt");
+        assertEquals(1, services.outbox.countPending(), "a change goes out again");
+        services.deliver();
+        List<StoredIssue> after = withLabel("cockpit-decision-" + d.id());
+        assertEquals(1, after.size(), "updated, not duplicated");
+        assertTrue(after.get(0).labels().contains("status-deferred"));
+        assertEquals(1, links(issue.key(), "DIGI-1"), "links are not added twice");
+    }
+
+    @Test
+    void anIssueCreatedBeforeACrashIsFoundAgainNotDuplicated() {
+        Decision d = decision(7, List.of("DIGI-4"));
+        // The earlier attempt created the issue, then the node died before noting it.
+        jira.fixture.jira.createIssue("DIGI", Provisioning.DECISION_TYPE, Map.of("summary", "LK-2026-7: Beschluss 7",
+                "labels", List.of("cockpit-decision-" + d.id())));
+        services.deliver();
+        assertEquals(1, withLabel("cockpit-decision-" + d.id()).size());
+        assertEquals(1, links(withLabel("cockpit-decision-" + d.id()).get(0).key(), "DIGI-4"));
+    }
+
+    @Test
+    void everyRecordArrivesExactlyOnceThroughOutagesRateLimitsErrorsAndARestart() {
+        List<String> labels = new ArrayList<>();
+        Map<String, List<String>> projects = new java.util.HashMap<>();
+        for (int n = 1; n <= 30; n++) {
+            List<String> concerned = List.of("DIGI-" + (1 + n % 5), "DIGI-" + (1 + (n + 2) % 5));
+            String label = n % 3 == 0 ? "cockpit-advisory-input-" + input(n, concerned).id()
+                    : "cockpit-decision-" + decision(n, concerned).id();
+            labels.add(label);
+            projects.put(label, concerned);
+        }
+        // Jira is down: nothing arrives, nothing is lost, every failure is noted.
+        jira.fixture.jira.stop();
+        assertEquals(0, services.deliver());
+        assertEquals(30, services.outbox.countPending());
+        assertTrue(services.outbox.pending().stream().allMatch(e -> !e.lastError().isEmpty() && e.attempts() == 1));
+        jira.fixture.jira.restart();
+
+        // Jira is back but unwell, and the plugin restarts halfway.
+        jira.fixture.jira.failNext(3, Fault.status(500));
+        jira.fixture.jira.failNext(2, Fault.rateLimit(1));
+        jira.fixture.jira.failNext(2, Fault.timeout());
+        int rounds = 0;
+        while (services.outbox.countPending() > 0 && rounds++ < 20) {
+            clock.advance(Duration.ofHours(2));
+            services.deliver();
+            if (rounds == 1) {
+                services = new Services();
+                jira.fixture.jira.failNext(6, Fault.status(503));
+            }
+        }
+        assertEquals(0, services.outbox.countPending(), "everything arrived within " + rounds + " rounds");
+        for (String label : labels) {
+            List<StoredIssue> issues = withLabel(label);
+            assertEquals(1, issues.size(), "exactly one issue for " + label);
+            for (String project : projects.get(label)) {
+                assertEquals(1, links(issues.get(0).key(), project), label + " linked to " + project + " once");
+            }
+        }
+        List<StoredLink> all = jira.fixture.jira.links();
+        assertEquals(all.size(), Set.copyOf(all).size(), "no duplicate links");
+    }
+
+    /** A clock the test moves on, so retries fall due without waiting. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-27T09:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
