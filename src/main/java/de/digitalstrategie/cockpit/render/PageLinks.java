@@ -6,14 +6,21 @@ import com.atlassian.sal.api.UrlMode;
 import javax.inject.Inject;
 import javax.inject.Named;
 
-/** Links to Confluence pages by id, relative to the host's context path. */
+/** Links to Confluence pages by id: relative within pages, absolute for Jira issues that point back. */
 @Named
-public class PageLinks {
+public class PageLinks implements java.util.function.LongFunction<String> {
     private final ApplicationProperties application;
 
     @Inject
     public PageLinks(ApplicationProperties application) {
         this.application = application;
+    }
+
+    /** The page's absolute address, for links from outside Confluence. */
+    @Override
+    public String apply(long pageId) {
+        String base = application.getBaseUrl(UrlMode.ABSOLUTE);
+        return (base == null ? "" : base.replaceAll("/+$", "")) + "/pages/viewpage.action?pageId=" + pageId;
     }
 
     public String page(long pageId) {

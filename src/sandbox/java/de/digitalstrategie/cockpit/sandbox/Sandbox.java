@@ -13,7 +13,16 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
 import de.digitalstrategie.cockpit.decision.macro.DecisionRegisterMacro;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.jira.JiraConnector;
+import de.digitalstrategie.cockpit.jira.JiraJobs;
+import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet;
+import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
+import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
+import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
+import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.sandbox.host.CookieXsrf;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesPageListener;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
@@ -76,7 +85,14 @@ public final class Sandbox implements AutoCloseable {
     public final ProjectAccess projectAccess;
     public final Map<String, Macro> macros;
     public final StorageRenderer renderer;
+    public final CookieXsrf xsrf;
+    public final JiraSettingsStore jiraSettings;
+    public final JiraConnector jira;
+    public final ProjectSync projectSync;
+    public final OutboxDelivery delivery;
+    public final JiraJobs jiraJobs;
     private final MinutesPageListener listener;
+    private final JiraAdminServlet jiraAdmin;
 
     public Sandbox(Database database, Path dataDir, Clock clock) {
         this.database = database;
@@ -107,21 +123,44 @@ public final class Sandbox implements AutoCloseable {
 
         MacroRenderer macroRenderer = new MacroRenderer(templates, i18n, request, request, clock);
         PageLinks pageLinks = new PageLinks(request);
-        JiraLinks jira = new JiraLinks(settings);
+        JiraLinks jiraLinks = new JiraLinks(settings);
         this.pageAccess = new ConfluencePageAccess(pages, permissions);
         this.projectAccess = new LicensedUserProjectAccess(users, projects);
         Map<String, Macro> registry = new LinkedHashMap<>();
-        registry.put("digital-portfolio", new PortfolioMacro(macroRenderer, projects, organisation, projectAccess, jira));
+        registry.put("digital-portfolio", new PortfolioMacro(macroRenderer, projects, organisation, projectAccess, jiraLinks));
         registry.put("project-profile", new ProjectProfileMacro(macroRenderer, projects, organisation, decisions,
-                advisory, committee, projectAccess, pageAccess, pageLinks, jira));
-        registry.put("committee-decision", new DecisionMacro(macroRenderer, decisions, jira));
+                advisory, committee, projectAccess, pageAccess, pageLinks, jiraLinks));
+        registry.put("committee-decision", new DecisionMacro(macroRenderer, decisions, jiraLinks));
         registry.put("decision-register", new DecisionRegisterMacro(macroRenderer, decisions, committee, pageAccess,
-                pageLinks, jira));
-        registry.put("advisory-input", new AdvisoryInputMacro(macroRenderer, advisory, jira));
+                pageLinks, jiraLinks));
+        registry.put("advisory-input", new AdvisoryInputMacro(macroRenderer, advisory, jiraLinks));
         registry.put("advisory-register", new AdvisoryRegisterMacro(macroRenderer, advisory, committee, pageAccess,
-                pageLinks, jira));
+                pageLinks, jiraLinks));
         this.macros = Map.copyOf(registry);
         this.renderer = new StorageRenderer(macros);
+
+        this.xsrf = new CookieXsrf();
+        this.jiraSettings = new JiraSettingsStore(settings);
+        this.jira = new JiraConnector(jiraSettings, JiraClient::new);
+        ClusterLock lock = new ClusterLock(ao, clock);
+        this.projectSync = new ProjectSync(ao, projects, organisation, lock, clock);
+        this.delivery = new OutboxDelivery(outbox, decisions, advisory, lock,
+                id -> baseUrl + pageLinks.page(id));
+        this.jiraJobs = JiraJobs.standard(jira, projectSync, delivery);
+        this.jiraAdmin = new JiraAdminServlet(users, jiraSettings, jira, projectSync, outbox, templates, i18n, request,
+                xsrf, xsrf);
+    }
+
+    /** The public address of the sandbox, for links that leave it (e.g. in Jira issues). */
+    private String baseUrl = "http://localhost:8080";
+
+    public void baseUrl(String url) {
+        this.baseUrl = url;
+    }
+
+    /** The plugin's servlets by path, as the servlet modules of atlassian-plugin.xml mount them. */
+    public Map<String, javax.servlet.http.HttpServlet> servlets() {
+        return Map.of("/plugins/servlet/cockpit/admin", jiraAdmin);
     }
 
     /** Seeds the Worms demo on first start; a database that has data keeps it. */
@@ -131,6 +170,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        jiraJobs.stop();
         listener.unregister();
         ao.close();
     }

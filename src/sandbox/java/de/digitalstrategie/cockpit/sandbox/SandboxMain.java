@@ -30,10 +30,23 @@ public final class SandboxMain {
         }
         Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, Clock.systemDefaultZone());
         boolean seeded = sandbox.seedDemo(seed);
+        sandbox.baseUrl("http://localhost:" + port);
+        // A real Jira, if given: -Dcockpit.jira.url=... with the token in COCKPIT_JIRA_TOKEN (never on the command line).
+        String jiraUrl = System.getProperty("cockpit.jira.url", System.getenv().getOrDefault("COCKPIT_JIRA_URL", ""));
+        String jiraToken = System.getenv().getOrDefault("COCKPIT_JIRA_TOKEN", "");
+        if (!jiraUrl.isBlank() && !jiraToken.isBlank()) {
+            sandbox.jiraSettings.save(jiraUrl, jiraToken, System.getProperty("cockpit.jira.jql",
+                    de.digitalstrategie.cockpit.jira.JiraSettings.DEFAULT_JQL), System.getProperty("cockpit.jira.project", "DIGI"));
+        }
+        if (sandbox.jira.settings().configured()) {
+            sandbox.jiraJobs.start();
+        }
         SandboxServer server = new SandboxServer(sandbox, host, port);
         server.start();
         System.out.println((seeded ? "Seeded the Worms demo from " + seed + ". " : "")
-                + "Digitalstrategie-Cockpit sandbox on http://localhost:" + server.port() + "/ (health: /health)");
+                + "Digitalstrategie-Cockpit sandbox on http://localhost:" + server.port() + "/ (health: /health)"
+                + (sandbox.jira.settings().configured() ? "; Jira: " + sandbox.jira.settings().baseUrl()
+                : "; Jira is not configured: the portfolio shows the demo mirror."));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -146,7 +146,9 @@ public final class ProjectSync {
         return ao.executeInTransaction(() -> {
             SyncStateEntity[] found = ao.find(SyncStateEntity.class, "SYNC_NAME = ?", LOCK);
             return found.length > 0 ? found[0]
-                    : ao.create(SyncStateEntity.class, new DBParam("SYNC_NAME", LOCK));
+                    : ao.create(SyncStateEntity.class, new DBParam("SYNC_NAME", LOCK), new DBParam("RUNNING", false),
+                    new DBParam("FULL_SYNC", false), new DBParam("ISSUES_READ", 0), new DBParam("ISSUES_TOTAL", 0),
+                    new DBParam("REMOVED", 0), new DBParam("REJECTED", 0), new DBParam("REQUESTS", 0));
         });
     }
 

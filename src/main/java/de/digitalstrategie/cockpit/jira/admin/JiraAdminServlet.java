@@ -1,0 +1,189 @@
+package de.digitalstrategie.cockpit.jira.admin;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.message.LocaleResolver;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import de.digitalstrategie.cockpit.jira.ConnectionCheck;
+import de.digitalstrategie.cockpit.jira.JiraConnector;
+import de.digitalstrategie.cockpit.jira.JiraSettings;
+import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.outbox.Outbox;
+import de.digitalstrategie.cockpit.jira.outbox.OutboxEntry;
+import de.digitalstrategie.cockpit.jira.provision.Provisioning;
+import de.digitalstrategie.cockpit.jira.provision.ProvisioningReport;
+import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
+import de.digitalstrategie.cockpit.jira.sync.SyncStatus;
+import de.digitalstrategie.cockpit.message.LocalisedException;
+import de.digitalstrategie.cockpit.message.Message;
+import de.digitalstrategie.cockpit.render.Formats;
+import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.render.Texts;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The administrators' page for the Jira connection: base URL, token (never shown again in full),
+ * the project JQL and the target project; buttons to test the connection, set Jira up and sync
+ * now; the sync's progress and every record Jira has not taken yet, with Jira's message. Only for
+ * administrators; every change is a form post with SAL's XSRF token.
+ */
+public class JiraAdminServlet extends HttpServlet {
+    private final transient UserManager users;
+    private final transient JiraSettingsStore settings;
+    private final transient JiraConnector connector;
+    private final transient ProjectSync sync;
+    private final transient Outbox outbox;
+    private final transient TemplateRenderer templates;
+    private final transient I18nResolver i18n;
+    private final transient LocaleResolver locales;
+    private final transient XsrfTokenAccessor xsrfTokens;
+    private final transient XsrfTokenValidator xsrf;
+
+    /** A line of feedback after an action: what happened, in the administrator's words. */
+    public record Notice(String textHtml, String kindHtml) {
+    }
+
+    /** A record that has not reached Jira (yet), with what Jira said. */
+    public record Pending(String recordHtml, String attemptsHtml, String nextHtml, String errorHtml) {
+    }
+
+    public record View(boolean configured, String baseUrlHtml, String maskedTokenHtml, String jqlHtml,
+                       String targetHtml, String xsrfNameHtml, String xsrfHtml, List<Notice> notices,
+                       String syncHtml, String syncErrorHtml, List<Pending> pending) {
+    }
+
+    public JiraAdminServlet(UserManager users, JiraSettingsStore settings, JiraConnector connector, ProjectSync sync,
+                            Outbox outbox, TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
+                            XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
+        this.users = users;
+        this.settings = settings;
+        this.connector = connector;
+        this.sync = sync;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.i18n = i18n;
+        this.locales = locales;
+        this.xsrfTokens = xsrfTokens;
+        this.xsrf = xsrf;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (refused(response)) {
+            return;
+        }
+        render(request, response, List.of());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (refused(response)) {
+            return;
+        }
+        Texts t = new Texts(i18n, locales.getLocale());
+        if (!xsrf.validateFormEncodedToken(request)) {
+            response.sendError(403, t.plain("cockpit.admin.error.xsrf"));
+            return;
+        }
+        List<Notice> notices = new ArrayList<>();
+        try {
+            switch (String.valueOf(request.getParameter("action"))) {
+                case "save" -> {
+                    settings.save(request.getParameter("baseUrl"), request.getParameter("token"),
+                            request.getParameter("jql"), request.getParameter("target"));
+                    notices.add(notice(t.plain("cockpit.admin.saved"), "success"));
+                }
+                case "test" -> {
+                    ConnectionCheck check = connector.test();
+                    for (Message m : check.findings()) {
+                        notices.add(notice(t.plain(m), check.ok() ? "success" : "error"));
+                    }
+                }
+                case "provision" -> connector.client().ifPresentOrElse(jira -> {
+                    ProvisioningReport report = new Provisioning(jira, settings).run();
+                    for (ProvisioningReport.Item item : report.items()) {
+                        String key = switch (item.outcome()) {
+                            case FOUND -> "cockpit.admin.provision.found";
+                            case CREATED -> "cockpit.admin.provision.created";
+                            case FAILED -> "cockpit.admin.provision.failed";
+                        };
+                        String line = t.plain(key, item.name())
+                                + (item.problem() == null ? "" : " " + t.plain(item.problem()));
+                        notices.add(notice(line, item.outcome() == ProvisioningReport.Outcome.FAILED ? "error" : "info"));
+                    }
+                }, () -> notices.add(notice(t.plain("cockpit.jira.not-configured"), "error")));
+                case "sync" -> connector.client().ifPresentOrElse(jira -> notices.add(
+                        sync.run(jira, connector.settings(), true)
+                                .map(s -> notice(t.plain("cockpit.admin.sync.done", s.read(), s.total()),
+                                        s.lastError().isEmpty() ? "success" : "error"))
+                                .orElse(notice(t.plain("cockpit.admin.sync.busy"), "warning"))),
+                        () -> notices.add(notice(t.plain("cockpit.jira.not-configured"), "error")));
+                default -> notices.add(notice(t.plain("cockpit.admin.error.action"), "error"));
+            }
+        } catch (LocalisedException e) {
+            notices.add(notice(t.plain(e.userMessage()), "error"));
+        }
+        render(request, response, notices);
+    }
+
+    private static Notice notice(String text, String kind) {
+        return new Notice(Html.text(text), Html.text(kind));
+    }
+
+    /** Anyone but an administrator gets a 403, anonymous visitors too. */
+    private boolean refused(HttpServletResponse response) throws IOException {
+        UserKey user = users.getRemoteUserKey();
+        if (user == null || !users.isAdmin(user)) {
+            response.sendError(403, new Texts(i18n, locales.getLocale()).plain("cockpit.admin.error.admin-only"));
+            return true;
+        }
+        return false;
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, List<Notice> notices)
+            throws IOException {
+        Texts t = new Texts(i18n, locales.getLocale());
+        Formats f = new Formats(locales.getLocale());
+        JiraSettings s = settings.load();
+        SyncStatus status = sync.status();
+        String syncLine = status.startedAt() == null ? t.plain("cockpit.admin.sync.never")
+                : t.plain(status.running() ? "cockpit.admin.sync.running" : "cockpit.admin.sync.last",
+                status.read(), status.total(), status.removed(), status.rejected(),
+                f.date(status.startedAt().atZone(ZoneId.systemDefault()).toLocalDate()));
+        List<Pending> pending = new ArrayList<>();
+        for (OutboxEntry e : outbox.pending()) {
+            String record = t.plain(e.subject() == de.digitalstrategie.cockpit.audit.AuditSubject.DECISION
+                    ? "cockpit.admin.outbox.record.decision" : "cockpit.admin.outbox.record.advisory_input", e.recordId());
+            pending.add(new Pending(Html.text(record), Html.text(f.number(e.attempts())),
+                    Html.text(e.nextAttempt() == null ? "" : e.nextAttempt().toString()), Html.text(e.lastError())));
+        }
+        View view = new View(s.configured(), Html.text(s.baseUrl() == null ? "" : s.baseUrl().toString()),
+                Html.text(s.maskedToken()), Html.text(s.projectJql()), Html.text(s.targetProject()),
+                Html.text(xsrf.getXsrfParameterName()), Html.text(xsrfTokens.getXsrfToken(request, response, true)),
+                notices, Html.text(syncLine), Html.text(status.lastError()), pending);
+        Map<String, Object> context = new HashMap<>();
+        context.put("view", view);
+        context.put("i18n", t);
+        StringWriter html = new StringWriter();
+        templates.render("templates/admin/jira.vm", context, html);
+        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/html; charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

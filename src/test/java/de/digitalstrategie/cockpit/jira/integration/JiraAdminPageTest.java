@@ -1,0 +1,150 @@
+package de.digitalstrategie.cockpit.jira.integration;
+
+import de.digitalstrategie.cockpit.jira.provision.Provisioning;
+import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.testing.jira.JiraFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Jira admin page over real HTTP in the sandbox, against the Jira double. */
+class JiraAdminPageTest {
+    @TempDir
+    Path data;
+    private JiraFixture jira;
+    private Sandbox sandbox;
+    private SandboxServer server;
+    private HttpClient http;
+
+    @BeforeEach
+    void start() {
+        jira = new JiraFixture();
+        jira.jira.createProject("DIGI", "Digitalisierung");
+        sandbox = new Sandbox(Database.h2Memory("a" + UUID.randomUUID().toString().replace("-", "")), data,
+                Clock.systemDefaultZone());
+        server = new SandboxServer(sandbox, "127.0.0.1", 0);
+        server.start();
+        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        sandbox.close();
+        jira.close();
+    }
+
+    private HttpResponse<String> get(String as) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/plugins/servlet/cockpit/admin?lang=de&as=" + as)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + "/plugins/servlet/cockpit/admin")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String page) {
+        Matcher m = Pattern.compile("name=\"atl_token\" value=\"([0-9a-f]+)\"").matcher(page);
+        assertTrue(m.find(), "no XSRF token on the page");
+        return m.group(1);
+    }
+
+    private Map<String, String> form(String xsrf, String action, String url, String token) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("atl_token", xsrf);
+        form.put("action", action);
+        form.put("baseUrl", url);
+        form.put("token", token);
+        form.put("jql", "project = DIGI AND issuetype = \"Digitalprojekt\"");
+        form.put("target", "DIGI");
+        return form;
+    }
+
+    @Test
+    void onlyAdministratorsGetThePage() throws Exception {
+        assertEquals(403, get("mitarbeiterin").statusCode());
+        assertEquals(403, get("cdo").statusCode());
+        assertEquals(403, get("anonymous").statusCode());
+        HttpResponse<String> admin = get("admin");
+        assertEquals(200, admin.statusCode());
+        assertTrue(admin.body().contains("Jira ist nicht eingerichtet"));
+    }
+
+    @Test
+    void aPostWithoutTheFormsTokenIsRefused() throws Exception {
+        get("admin");
+        HttpResponse<String> forged = post(form("0123456789abcdef", "save", jira.jira.baseUrl().toString(),
+                JiraFixture.TOKEN));
+        assertEquals(403, forged.statusCode());
+        assertFalse(sandbox.jira.settings().configured(), "nothing was saved");
+    }
+
+    @Test
+    void configureTestSetUpAndSyncWithoutEverShowingTheToken() throws Exception {
+        String xsrf = token(get("admin").body());
+        HttpResponse<String> saved = post(form(xsrf, "save", jira.jira.baseUrl().toString(), JiraFixture.TOKEN));
+        assertEquals(200, saved.statusCode());
+        assertTrue(saved.body().contains("Die Einstellungen sind gespeichert"));
+        assertFalse(saved.body().contains(JiraFixture.TOKEN), "the token never comes back");
+        assertTrue(saved.body().contains("****" + JiraFixture.TOKEN.substring(JiraFixture.TOKEN.length() - 4)));
+
+        String before = post(form(xsrf, "test", "", "")).body();
+        assertTrue(before.contains("fehlt der Vorgangstyp „" + Provisioning.PROJECT_TYPE + "“"), before);
+
+        String provisioned = post(form(xsrf, "provision", "", "")).body();
+        assertTrue(provisioned.contains("Angelegt: " + Provisioning.DECISION_TYPE));
+        jira.jira.createIssues("DIGI", Provisioning.PROJECT_TYPE, 5, i -> Map.of("summary", "Projekt " + i));
+
+        String tested = post(form(xsrf, "test", "", "")).body();
+        assertTrue(tested.contains("Die Verbindung zu Jira funktioniert"), tested);
+        String synced = post(form(xsrf, "sync", "", "")).body();
+        assertTrue(synced.contains("Abgleich beendet: 5 von 5"), synced);
+        assertEquals(5, sandbox.projects.count());
+
+        // Saving again without a token keeps the stored one.
+        post(form(xsrf, "save", jira.jira.baseUrl().toString(), ""));
+        assertEquals(JiraFixture.TOKEN, sandbox.jira.settings().token());
+    }
+
+    @Test
+    void theConnectionTestSaysWhatIsWrong() throws Exception {
+        String xsrf = token(get("admin").body());
+        post(form(xsrf, "save", jira.jira.baseUrl().toString(), "falscher-token-1234567890"));
+        assertTrue(post(form(xsrf, "test", "", "")).body().contains("401"), "a refused token says 401");
+        post(form(xsrf, "save", jira.jira.baseUrl().toString(), JiraFixture.READER_TOKEN));
+        String reader = post(form(xsrf, "provision", "", "")).body();
+        assertTrue(reader.contains("Nicht angelegt") && reader.contains("403"), reader);
+        jira.jira.stop();
+        String down = post(form(xsrf, "test", "", "")).body();
+        assertTrue(down.contains(jira.jira.baseUrl().getHost()) || down.contains("erreichbar"), down);
+        String bad = post(form(xsrf, "save", "ftp://jira", "x")).body();
+        assertTrue(bad.contains("keine gültige http(s)-Adresse"), bad);
+    }
+}
