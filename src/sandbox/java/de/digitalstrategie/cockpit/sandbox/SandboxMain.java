@@ -38,9 +38,8 @@ public final class SandboxMain {
             sandbox.jiraSettings.save(jiraUrl, jiraToken, System.getProperty("cockpit.jira.jql",
                     de.digitalstrategie.cockpit.jira.JiraSettings.DEFAULT_JQL), System.getProperty("cockpit.jira.project", "DIGI"));
         }
-        if (sandbox.jira.settings().configured()) {
-            sandbox.jiraJobs.start();
-        }
+        // The jobs do nothing while Jira is not configured, and start working once an administrator has.
+        sandbox.jiraJobs.start();
         SandboxServer server = new SandboxServer(sandbox, host, port);
         server.start();
         System.out.println((seeded ? "Seeded the Worms demo from " + seed + ". " : "")
