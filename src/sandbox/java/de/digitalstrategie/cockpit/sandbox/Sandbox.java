@@ -13,6 +13,10 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
 import de.digitalstrategie.cockpit.decision.macro.DecisionRegisterMacro;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.decision.rest.DecisionResource;
+import de.digitalstrategie.cockpit.access.Roles;
+import de.digitalstrategie.cockpit.rest.FallbackExceptionMapper;
+import de.digitalstrategie.cockpit.rest.LocalisedExceptionMapper;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.JiraJobs;
 import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
@@ -156,6 +160,16 @@ public final class Sandbox implements AutoCloseable {
 
     public void baseUrl(String url) {
         this.baseUrl = url;
+    }
+
+    /** The plugin's REST resources and providers, as its {@code <rest>} module declares them. */
+    public java.util.List<Object> restResources() {
+        Roles roles = new Roles(users, committee);
+        PageLinks pageLinks = new PageLinks(request);
+        return java.util.List.of(
+                new DecisionResource(decisions, committee, pageAccess, pageLinks, roles, i18n, request),
+                new LocalisedExceptionMapper(i18n, request),
+                new FallbackExceptionMapper(i18n, request));
     }
 
     /** The plugin's servlets by path, as the servlet modules of atlassian-plugin.xml mount them. */

@@ -84,6 +84,7 @@ public final class SandboxServer implements AutoCloseable {
                 "/sandbox.css");
         context.addServlet(new ServletHolder(new Route(this::aui)), "/aui/*");
         sandbox.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+        context.addServlet(new ServletHolder(RestHost.servlet(sandbox.restResources(), sandbox.users)), RestHost.PATH);
         // Errors of the plugin's servlets show a status and a message, never a stack trace.
         org.eclipse.jetty.server.handler.ErrorHandler errors = new org.eclipse.jetty.server.handler.ErrorHandler();
         errors.setShowStacks(false);

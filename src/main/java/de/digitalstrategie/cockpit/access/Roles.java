@@ -1,0 +1,80 @@
+package de.digitalstrategie.cockpit.access;
+
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import de.digitalstrategie.cockpit.committee.Body;
+import de.digitalstrategie.cockpit.committee.BodyKind;
+import de.digitalstrategie.cockpit.committee.Member;
+import de.digitalstrategie.cockpit.committee.MemberRole;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.message.AccessDeniedException;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who may change what, from the seats users hold in the bodies: the steering committee's
+ * secretary and its CDO record and change decisions; the CDO and the advisory board's secretary
+ * (the staff unit that answers the board) change the city's answers.
+ */
+@Named
+public class Roles {
+    private final UserManager users;
+    private final CommitteeStore committee;
+
+    @Inject
+    public Roles(UserManager users, CommitteeStore committee) {
+        this.users = users;
+        this.committee = committee;
+    }
+
+    /** The signed-in user's key; refuses anonymous callers. */
+    public String actor() {
+        UserKey key = users.getRemoteUserKey();
+        if (key == null) {
+            throw AccessDeniedException.of("cockpit.access.error.sign-in");
+        }
+        return key.getStringValue();
+    }
+
+    public boolean mayChangeDecisions(String userKey) {
+        return holds(userKey, BodyKind.STEERING_COMMITTEE, List.of(MemberRole.CDO, MemberRole.SECRETARY));
+    }
+
+    public boolean mayAnswerAdvisory(String userKey) {
+        return holds(userKey, BodyKind.ADVISORY_BOARD, List.of(MemberRole.CDO, MemberRole.SECRETARY));
+    }
+
+    /** @return the actor's key, if they may change decisions; refuses everyone else */
+    public String decisionWriter() {
+        String actor = actor();
+        if (!mayChangeDecisions(actor)) {
+            throw AccessDeniedException.of("cockpit.access.error.decisions");
+        }
+        return actor;
+    }
+
+    /** @return the actor's key, if they may answer advisory input; refuses everyone else */
+    public String advisoryWriter() {
+        String actor = actor();
+        if (!mayAnswerAdvisory(actor)) {
+            throw AccessDeniedException.of("cockpit.access.error.advisory");
+        }
+        return actor;
+    }
+
+    private boolean holds(String userKey, BodyKind kind, List<MemberRole> roles) {
+        Map<String, Body> bodies = committee.bodies().stream().collect(Collectors.toMap(Body::key, Function.identity()));
+        for (Member seat : committee.seatsOf(userKey)) {
+            Body body = bodies.get(seat.bodyKey());
+            if (body != null && body.kind() == kind && roles.contains(seat.role())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

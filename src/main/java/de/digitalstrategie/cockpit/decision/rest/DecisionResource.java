@@ -1,0 +1,144 @@
+package de.digitalstrategie.cockpit.decision.rest;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.message.LocaleResolver;
+import de.digitalstrategie.cockpit.access.PageAccess;
+import de.digitalstrategie.cockpit.access.Roles;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.DecisionFilter;
+import de.digitalstrategie.cockpit.decision.DecisionSort;
+import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.Vote;
+import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.decision.store.RegisterPage;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.NotFoundException;
+import de.digitalstrategie.cockpit.message.Text;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.ResultPage;
+import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.render.PageLinks;
+import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.rest.QueryParameters;
+import de.digitalstrategie.cockpit.rest.RestJson;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The decision register over REST: the same query as the register macro, one decision with its
+ * audit trail, and status changes through the workflow for the committee's secretary and CDO.
+ * Reads show only decisions on pages the caller may view.
+ */
+@Path("/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+    static final Set<String> QUERY = Set.of("year", "meeting", "status", "project", "owner", "text", "sort", "order",
+            "page", "page-size", "withdrawn");
+    private final DecisionStore decisions;
+    private final CommitteeStore committee;
+    private final PageAccess pages;
+    private final PageLinks links;
+    private final Roles roles;
+    private final I18nResolver i18n;
+    private final LocaleResolver locales;
+
+    public DecisionResource(DecisionStore decisions, CommitteeStore committee, PageAccess pages, PageLinks links,
+                            Roles roles, I18nResolver i18n, LocaleResolver locales) {
+        this.decisions = decisions;
+        this.committee = committee;
+        this.pages = pages;
+        this.links = links;
+        this.roles = roles;
+        this.i18n = i18n;
+        this.locales = locales;
+    }
+
+    /** The filter of a register query, read from the request as the macro reads its parameters. */
+    public static DecisionFilter filter(MacroParameters p) {
+        return new DecisionFilter(p.text("year").map(y -> p.number("year", 0, 1990, 2100)).orElse(null),
+                p.text("meeting").map(m -> (long) p.number("meeting", 0, 1, Integer.MAX_VALUE)).orElse(null),
+                Set.copyOf(p.choices("status", DecisionStatus.class)),
+                p.text("project").map(k -> p.issueKeys("project").get(0)).orElse(null),
+                p.text("owner").orElse(null), p.text("text").orElse(null), p.flag("withdrawn", false));
+    }
+
+    @GET
+    public Response query(@Context UriInfo uri) {
+        MacroParameters p = QueryParameters.of(uri, QUERY);
+        DecisionFilter filter = filter(p);
+        DecisionSort sort = p.choice("sort", DecisionSort.class).orElse(DecisionSort.NUMBER);
+        SortOrder order = p.choice("order", SortOrder.class).orElse(SortOrder.ASC);
+        int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
+        int number = p.number("page", 1, 1, 1_000_000);
+        RegisterPage result = decisions.query(filter, sort, order, PageRequest.page(number, size), viewable());
+        Texts t = new Texts(i18n, locales.getLocale());
+        List<DecisionJson> items = result.page().items().stream().map(d -> json(d, result, t)).toList();
+        return RestJson.ok(new ResultPage<>(items, result.page().total(), result.page().offset(), result.page().limit()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response one(@PathParam("id") String id) {
+        Decision d = visible(id);
+        Texts t = new Texts(i18n, locales.getLocale());
+        RegisterPage around = decisions.query(new DecisionFilter(null, null, Set.of(), null, null, d.number(), true),
+                DecisionSort.NUMBER, SortOrder.ASC, new PageRequest(0, 1), List.of(d.page().pageId()));
+        return RestJson.ok(new DecisionJson.WithHistory(json(d, around, t),
+                decisions.history(d.id()).stream().map(DecisionJson.AuditJson::of).toList()));
+    }
+
+    /** Moves a decision on through the workflow: 409 if the workflow refuses, 403 without the role. */
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeStatus(@PathParam("id") String id, String body) {
+        String actor = roles.decisionWriter();
+        Decision d = visible(id);
+        StatusChange change = RestJson.read(body, StatusChange.class);
+        MacroParameters p = new MacroParameters(java.util.Map.of("status", String.valueOf(change.status())));
+        DecisionStatus to = p.choice("status", DecisionStatus.class)
+                .orElseThrow(() -> de.digitalstrategie.cockpit.message.ValidationException.of(
+                        "cockpit.macro.error.missing", "status"));
+        Vote vote = change.vote() == null || change.vote().isBlank() ? null : Vote.parse(change.vote());
+        String comment = Text.optional(change.comment(), "cockpit.rest.field.comment", 2000);
+        String successor = Text.optional(change.successor(), "cockpit.decision.successor", 40);
+        decisions.changeStatus(d.id(), to, actor, vote, successor, comment);
+        return one(id);
+    }
+
+    private Decision visible(String id) {
+        long number;
+        try {
+            number = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw NotFoundException.of("cockpit.decision.error.unknown", id);
+        }
+        // A decision on a page the caller may not view is reported exactly like one that does not exist.
+        return decisions.find(number).filter(d -> pages.viewable(List.of(d.page().pageId())).contains(d.page().pageId()))
+                .orElseThrow(() -> NotFoundException.of("cockpit.decision.error.unknown", id));
+    }
+
+    private Collection<Long> viewable() {
+        return pages.viewable(committee.minutesPageIds());
+    }
+
+    private DecisionJson json(Decision d, RegisterPage page, Texts t) {
+        DecisionStatus conflict = page.conflicts().get(d.id());
+        return DecisionJson.of(d, t.plain(d.status()), page.meetingDates().get(d.id()),
+                page.replacedBy().getOrDefault(d.number(), List.of()),
+                d.page().exists() ? links.page(d.page().pageId()) : null, conflict == null ? null : conflict.name());
+    }
+}
