@@ -1,0 +1,145 @@
+package de.digitalstrategie.cockpit.advisory.rest;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.message.LocaleResolver;
+import de.digitalstrategie.cockpit.access.PageAccess;
+import de.digitalstrategie.cockpit.access.Roles;
+import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
+import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.advisory.AdvisorySort;
+import de.digitalstrategie.cockpit.advisory.AnswerStatus;
+import de.digitalstrategie.cockpit.advisory.store.AdvisoryPage;
+import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
+import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.NotFoundException;
+import de.digitalstrategie.cockpit.message.Text;
+import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.ResultPage;
+import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.render.PageLinks;
+import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.rest.QueryParameters;
+import de.digitalstrategie.cockpit.rest.RestJson;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The advisory register over REST, and the city's answer: moved on through its workflow and the
+ * board's being told, by the board's chair and secretary only.
+ */
+@Path("/advisory")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdvisoryResource {
+    static final Set<String> QUERY = Set.of("year", "status", "sector", "project", "text", "unanswered",
+            "awaiting-report", "sort", "order", "page", "page-size", "withdrawn");
+    private final AdvisoryStore advisory;
+    private final CommitteeStore committee;
+    private final PageAccess pages;
+    private final PageLinks links;
+    private final Roles roles;
+    private final I18nResolver i18n;
+    private final LocaleResolver locales;
+    private final Clock clock;
+
+    public AdvisoryResource(AdvisoryStore advisory, CommitteeStore committee, PageAccess pages, PageLinks links,
+                            Roles roles, I18nResolver i18n, LocaleResolver locales, Clock clock) {
+        this.advisory = advisory;
+        this.committee = committee;
+        this.pages = pages;
+        this.links = links;
+        this.roles = roles;
+        this.i18n = i18n;
+        this.locales = locales;
+        this.clock = clock;
+    }
+
+    public static AdvisoryFilter filter(MacroParameters p) {
+        return new AdvisoryFilter(p.text("year").map(y -> p.number("year", 0, 1990, 2100)).orElse(null), null,
+                Set.copyOf(p.choices("status", AnswerStatus.class)), p.choice("sector", Sector.class).orElse(null),
+                p.text("project").map(k -> p.issueKeys("project").get(0)).orElse(null), p.text("text").orElse(null),
+                p.flag("unanswered", false), p.flag("awaiting-report", false), p.flag("withdrawn", false));
+    }
+
+    @GET
+    public Response query(@Context UriInfo uri) {
+        MacroParameters p = QueryParameters.of(uri, QUERY);
+        AdvisorySort sort = p.choice("sort", AdvisorySort.class).orElse(AdvisorySort.NUMBER);
+        SortOrder order = p.choice("order", SortOrder.class).orElse(SortOrder.ASC);
+        int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
+        int number = p.number("page", 1, 1, 1_000_000);
+        AdvisoryPage result = advisory.query(filter(p), sort, order, PageRequest.page(number, size),
+                pages.viewable(committee.minutesPageIds()));
+        Texts t = new Texts(i18n, locales.getLocale());
+        List<AdvisoryJson> items = result.page().items().stream()
+                .map(i -> json(i, t, result.conflicts().get(i.id()))).toList();
+        return RestJson.ok(new ResultPage<>(items, result.page().total(), result.page().offset(), result.page().limit()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response one(@PathParam("id") String id) {
+        AdvisoryInput input = visible(id);
+        Texts t = new Texts(i18n, locales.getLocale());
+        return RestJson.ok(Map.of("input", json(input, t, advisory.conflict(input.id()).orElse(null)), "history",
+                advisory.history(input.id()).stream().map(e -> Map.of("actor", e.actor(), "at", e.at().toString(),
+                        "from", String.valueOf(e.from()), "to", e.to(), "comment", e.comment())).toList()));
+    }
+
+    @POST
+    @Path("/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response answer(@PathParam("id") String id, String body) {
+        String actor = roles.advisoryWriter();
+        AdvisoryInput input = visible(id);
+        AnswerChange change = RestJson.read(body, AnswerChange.class);
+        AnswerStatus to = new MacroParameters(Map.of("status", String.valueOf(change.status())))
+                .choice("status", AnswerStatus.class)
+                .orElseThrow(() -> ValidationException.of("cockpit.macro.error.missing", "status"));
+        advisory.changeAnswer(input.id(), to, actor, Text.optional(change.text(), "cockpit.advisory.answer", Text.LONG));
+        return one(id);
+    }
+
+    @POST
+    @Path("/{id}/report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response report(@PathParam("id") String id, String body) {
+        String actor = roles.advisoryWriter();
+        AdvisoryInput input = visible(id);
+        BoardReport report = RestJson.read(body, BoardReport.class);
+        advisory.reportToBoard(input.id(), Text.present(report.on(), "cockpit.advisory.column.reported"), actor);
+        return one(id);
+    }
+
+    private AdvisoryInput visible(String id) {
+        long number;
+        try {
+            number = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw NotFoundException.of("cockpit.advisory.error.unknown", id);
+        }
+        return advisory.find(number).filter(i -> pages.viewable(List.of(i.page().pageId())).contains(i.page().pageId()))
+                .orElseThrow(() -> NotFoundException.of("cockpit.advisory.error.unknown", id));
+    }
+
+    private AdvisoryJson json(AdvisoryInput i, Texts t, AnswerStatus conflict) {
+        return AdvisoryJson.of(i, t.plain(i.answer().status()), LocalDate.now(clock),
+                i.page().exists() ? links.page(i.page().pageId()) : null, conflict == null ? null : conflict.name());
+    }
+}
