@@ -206,6 +206,24 @@ public class AdvisoryStore {
     /** One page of the register over the input on pages the viewer may see, counted in the database. */
     public AdvisoryPage query(AdvisoryFilter filter, AdvisorySort sort, SortOrder order, PageRequest page,
                               Collection<Long> viewablePages) {
+        Criteria criteria = criteria(filter, viewablePages);
+        if (criteria.matchesNothing()) {
+            return new AdvisoryPage(new ResultPage<>(List.of(), 0, page.offset(), page.limit()), Map.of());
+        }
+        int total = ao.count(AdvisoryInputEntity.class, criteria.query());
+        AdvisoryInputEntity[] rows = ao.find(AdvisoryInputEntity.class, criteria.query()
+                .order(sort.column() + " " + order.sql() + ", " + AdvisoryInputEntity.INPUT_NUMBER + " " + order.sql())
+                .limit(page.limit()).offset(page.offset()));
+        Map<Long, AnswerStatus> conflicts = new java.util.HashMap<>();
+        for (AdvisoryInputEntity e : rows) {
+            if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
+                conflicts.put((long) e.getID(), AnswerStatus.valueOf(e.getStatusConflict()));
+            }
+        }
+        return new AdvisoryPage(new ResultPage<>(withProjects(rows), total, page.offset(), page.limit()), conflicts);
+    }
+
+    private Criteria criteria(AdvisoryFilter filter, Collection<Long> viewablePages) {
         Criteria criteria = new Criteria().in(AdvisoryInputEntity.PAGE_ID, viewablePages);
         if (!filter.withdrawn()) {
             criteria.eq(AdvisoryInputEntity.WITHDRAWN, false);
@@ -240,20 +258,26 @@ public class AdvisoryStore {
             criteria.contains(filter.text().strip(), AdvisoryInputEntity.TITLE, AdvisoryInputEntity.INPUT_NUMBER,
                     "TOPIC");
         }
-        if (criteria.matchesNothing()) {
-            return new AdvisoryPage(new ResultPage<>(List.of(), 0, page.offset(), page.limit()), Map.of());
-        }
-        int total = ao.count(AdvisoryInputEntity.class, criteria.query());
-        AdvisoryInputEntity[] rows = ao.find(AdvisoryInputEntity.class, criteria.query()
-                .order(sort.column() + " " + order.sql() + ", " + AdvisoryInputEntity.INPUT_NUMBER + " " + order.sql())
-                .limit(page.limit()).offset(page.offset()));
-        Map<Long, AnswerStatus> conflicts = new java.util.HashMap<>();
-        for (AdvisoryInputEntity e : rows) {
-            if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
-                conflicts.put((long) e.getID(), AnswerStatus.valueOf(e.getStatusConflict()));
+        return criteria;
+    }
+
+    /** Every input the filter selects on the given pages, oldest first, a batch at a time (exports). */
+    public void forEach(AdvisoryFilter filter, Collection<Long> viewablePages,
+                        java.util.function.Consumer<AdvisoryInput> each) {
+        long after = 0;
+        while (true) {
+            Criteria criteria = criteria(filter, viewablePages);
+            if (criteria.matchesNothing()) {
+                return;
             }
+            AdvisoryInputEntity[] batch = ao.find(AdvisoryInputEntity.class, criteria.raw("ID > ?", after).query()
+                    .order("ID").limit(500));
+            if (batch.length == 0) {
+                return;
+            }
+            withProjects(batch).forEach(each);
+            after = batch[batch.length - 1].getID();
         }
-        return new AdvisoryPage(new ResultPage<>(withProjects(rows), total, page.offset(), page.limit()), conflicts);
     }
 
     private List<AdvisoryInput> withProjects(AdvisoryInputEntity[] entities) {

@@ -204,6 +204,30 @@ public class DecisionStore {
      */
     public RegisterPage query(DecisionFilter filter, DecisionSort sort, SortOrder order, PageRequest page,
                               Collection<Long> viewablePages) {
+        Criteria criteria = criteria(filter, viewablePages);
+        if (criteria.matchesNothing()) {
+            return new RegisterPage(new ResultPage<>(List.of(), 0, page.offset(), page.limit()), Map.of(), Map.of(), Map.of());
+        }
+        int total = ao.count(DecisionEntity.class, criteria.query());
+        DecisionEntity[] rows = ao.find(DecisionEntity.class, criteria.query()
+                .order(sort.column() + " " + order.sql() + ", " + DecisionEntity.DECISION_NUMBER + " " + order.sql())
+                .limit(page.limit()).offset(page.offset()));
+        List<Decision> decisions = withProjects(rows);
+        Map<Long, LocalDate> dates = new java.util.HashMap<>();
+        Map<Long, DecisionStatus> conflicts = new java.util.HashMap<>();
+        for (DecisionEntity e : rows) {
+            if (e.getMeetingDate() != null) {
+                dates.put((long) e.getID(), toDay(e.getMeetingDate()));
+            }
+            if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
+                conflicts.put((long) e.getID(), DecisionStatus.valueOf(e.getStatusConflict()));
+            }
+        }
+        return new RegisterPage(new ResultPage<>(decisions, total, page.offset(), page.limit()), dates, conflicts,
+                supersededBy(decisions));
+    }
+
+    private Criteria criteria(DecisionFilter filter, Collection<Long> viewablePages) {
         Criteria criteria = new Criteria().in(DecisionEntity.PAGE_ID, viewablePages);
         if (!filter.withdrawn()) {
             criteria.eq(DecisionEntity.WITHDRAWN, false);
@@ -227,26 +251,28 @@ public class DecisionStore {
         if (filter.text() != null && !filter.text().isBlank()) {
             criteria.contains(filter.text().strip(), DecisionEntity.TITLE, DecisionEntity.DECISION_NUMBER);
         }
-        if (criteria.matchesNothing()) {
-            return new RegisterPage(new ResultPage<>(List.of(), 0, page.offset(), page.limit()), Map.of(), Map.of(), Map.of());
-        }
-        int total = ao.count(DecisionEntity.class, criteria.query());
-        DecisionEntity[] rows = ao.find(DecisionEntity.class, criteria.query()
-                .order(sort.column() + " " + order.sql() + ", " + DecisionEntity.DECISION_NUMBER + " " + order.sql())
-                .limit(page.limit()).offset(page.offset()));
-        List<Decision> decisions = withProjects(rows);
-        Map<Long, LocalDate> dates = new java.util.HashMap<>();
-        Map<Long, DecisionStatus> conflicts = new java.util.HashMap<>();
-        for (DecisionEntity e : rows) {
-            if (e.getMeetingDate() != null) {
-                dates.put((long) e.getID(), toDay(e.getMeetingDate()));
+        return criteria;
+    }
+
+    /**
+     * Every decision the filter selects on the given pages, oldest first, a batch at a time: for
+     * exports of any size without holding them all.
+     */
+    public void forEach(DecisionFilter filter, Collection<Long> viewablePages, java.util.function.Consumer<Decision> each) {
+        long after = 0;
+        while (true) {
+            Criteria criteria = criteria(filter, viewablePages);
+            if (criteria.matchesNothing()) {
+                return;
             }
-            if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
-                conflicts.put((long) e.getID(), DecisionStatus.valueOf(e.getStatusConflict()));
+            DecisionEntity[] batch = ao.find(DecisionEntity.class, criteria.raw("ID > ?", after).query()
+                    .order("ID").limit(500));
+            if (batch.length == 0) {
+                return;
             }
+            withProjects(batch).forEach(each);
+            after = batch[batch.length - 1].getID();
         }
-        return new RegisterPage(new ResultPage<>(decisions, total, page.offset(), page.limit()), dates, conflicts,
-                supersededBy(decisions));
     }
 
     /** For each decision on the page: the decisions that name it as the one they replace. */

@@ -213,6 +213,25 @@ public class ProjectStore {
                 page.limit()));
     }
 
+    /** Every project the filter selects among the visible Jira projects, a batch at a time (exports). */
+    public void forEach(PortfolioFilter filter, Set<String> visibleJiraProjects,
+                        java.util.function.Consumer<DigitalProject> each) {
+        long after = 0;
+        while (true) {
+            Criteria criteria = criteria(filter, visibleJiraProjects);
+            if (criteria.matchesNothing()) {
+                return;
+            }
+            ProjectEntity[] batch = ao.find(ProjectEntity.class, criteria.raw("ID > ?", after).query(ALL_COLUMNS)
+                    .order("ID").limit(500));
+            if (batch.length == 0) {
+                return;
+            }
+            Arrays.stream(batch).map(ProjectStore::toProject).forEach(each);
+            after = batch[batch.length - 1].getID();
+        }
+    }
+
     /** Phases in life-cycle order, not alphabetically, so rows follow the group headers. */
     private static String phaseOrder() {
         StringBuilder sql = new StringBuilder("CASE " + ProjectEntity.PHASE);
