@@ -47,7 +47,8 @@ public class MacroRenderer {
         String outputType = context == null || context.getOutputType() == null ? "display" : context.getOutputType();
         long pageId = context != null && context.getEntity() != null ? context.getEntity().getId() : 0;
         return new MacroRequest(new Texts(i18n, locales.getLocale()), new Formats(locales.getLocale()),
-                INTERACTIVE.contains(outputType), instanceKey, request.all(), pageId, LocalDate.now(clock));
+                INTERACTIVE.contains(outputType), instanceKey, request.all(), pageId, LocalDate.now(clock),
+                request.contextPath());
     }
 
     public String render(String template, MacroRequest request, Object view) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * request, and the request's parameters.
  */
 public record MacroRequest(Texts texts, Formats formats, boolean interactive, String instanceKey,
-                           Map<String, List<String>> parameters, long pageId, LocalDate today) {
+                           Map<String, List<String>> parameters, long pageId, LocalDate today, String contextPath) {
 
     /** One of this macro instance's own request parameters (e.g. its page number). */
     public Optional<String> own(String name) {
@@ -22,6 +22,20 @@ public record MacroRequest(Texts texts, Formats formats, boolean interactive, St
 
     public String ownName(String name) {
         return instanceKey + "." + name;
+    }
+
+    /** A link to one of the plugin's REST resources with the given query (values encoded here). */
+    public String restUrl(String path, Map<String, String> query) {
+        StringBuilder url = new StringBuilder(contextPath).append("/rest/cockpit/1.0").append(path);
+        char sep = '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            if (e.getValue() != null && !e.getValue().isBlank()) {
+                url.append(sep).append(java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8))
+                        .append('=').append(java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                sep = '&';
+            }
+        }
+        return url.toString();
     }
 
     public Links links() {

@@ -12,6 +12,11 @@ public interface RequestParameters {
     /** All parameters of the request, in order; empty outside a request (e.g. an export job). */
     Map<String, List<String>> all();
 
+    /** The host's context path ("/confluence", or "" at the root), for links to the plugin's REST resources. */
+    default String contextPath() {
+        return "";
+    }
+
     default Optional<String> first(String name) {
         List<String> values = all().get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

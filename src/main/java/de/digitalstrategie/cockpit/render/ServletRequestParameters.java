@@ -13,6 +13,12 @@ import java.util.Map;
 @Named
 public class ServletRequestParameters implements RequestParameters {
     @Override
+    public String contextPath() {
+        HttpServletRequest request = ServletContextThreadLocal.getRequest();
+        return request == null || request.getContextPath() == null ? "" : request.getContextPath();
+    }
+
+    @Override
     public Map<String, List<String>> all() {
         HttpServletRequest request = ServletContextThreadLocal.getRequest();
         Map<String, List<String>> all = new LinkedHashMap<>();

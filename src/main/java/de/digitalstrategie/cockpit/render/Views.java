@@ -37,6 +37,17 @@ public final class Views {
     public record Hidden(String nameHtml, String valueHtml) {
     }
 
+    /** The download links of a table view: its current selection as CSV and as XLSX. */
+    public record Downloads(String csvUrlHtml, String xlsxUrlHtml) {
+        public static Downloads of(MacroRequest request, String path, Map<String, String> selection) {
+            Map<String, String> csv = new java.util.LinkedHashMap<>(selection);
+            csv.put("format", "csv");
+            Map<String, String> xlsx = new java.util.LinkedHashMap<>(selection);
+            xlsx.put("format", "xlsx");
+            return new Downloads(Html.text(request.restUrl(path, csv)), Html.text(request.restUrl(path, xlsx)));
+        }
+    }
+
     /** A GET form that re-renders the page with the chosen filters, keeping other parameters. */
     public record FilterForm(String legendHtml, List<Hidden> hidden, List<Field> fields, String submitHtml,
                              String resetUrlHtml, String resetHtml) {

@@ -171,7 +171,7 @@ public final class Sandbox implements AutoCloseable {
                 new de.digitalstrategie.cockpit.advisory.rest.AdvisoryResource(advisory, committee, pageAccess, pageLinks,
                         roles, i18n, request, clock),
                 new de.digitalstrategie.cockpit.portfolio.rest.ProjectResource(projects, organisation, decisions,
-                        advisory, committee, projectAccess, pageAccess, new JiraLinks(settings), clock),
+                        advisory, committee, projectAccess, pageAccess, new JiraLinks(settings), clock, i18n, request),
                 new de.digitalstrategie.cockpit.committee.rest.BodyResource(committee, pageAccess),
                 new LocalisedExceptionMapper(i18n, request),
                 new FallbackExceptionMapper(i18n, request));

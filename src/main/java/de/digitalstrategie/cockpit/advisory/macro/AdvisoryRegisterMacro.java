@@ -63,7 +63,7 @@ public class AdvisoryRegisterMacro extends CockpitMacro {
     }
 
     public record Page(String idHtml, String captionHtml, Views.FilterForm form, List<Views.Header> headers,
-                       List<Row> rows, Views.Pager pager) {
+                       List<Row> rows, Views.Pager pager, Views.Downloads downloads) {
     }
 
     @Inject
@@ -119,8 +119,18 @@ public class AdvisoryRegisterMacro extends CockpitMacro {
         Page page = new Page(Html.text(request.instanceKey()),
                 Html.text(t.plain("cockpit.advisory.caption", request.formats().number(result.page().total()))),
                 request.interactive() ? form(p, request) : null, Views.headers(COLUMNS, sort, order, request), rows,
-                Views.pager(result.page(), request));
+                Views.pager(result.page(), request), Views.Downloads.of(request, "/advisory/export", selection(merged)));
         return renderer.render("templates/advisory-register.vm", request, page);
+    }
+
+    private static Map<String, String> selection(Map<String, String> merged) {
+        Map<String, String> selection = new LinkedHashMap<>();
+        for (String name : List.of("year", "status", "sector", "project", "text", "unanswered", "awaiting-report")) {
+            if (merged.containsKey(name)) {
+                selection.put(name, merged.get(name));
+            }
+        }
+        return selection;
     }
 
     private static Views.FilterForm form(MacroParameters p, MacroRequest request) {

@@ -92,6 +92,24 @@ public class AdvisoryResource {
         return RestJson.ok(new ResultPage<>(items, result.page().total(), result.page().offset(), result.page().limit()));
     }
 
+    /** The selected input as CSV or XLSX (?format=csv|xlsx), with the same filters as the query. */
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response export(@Context UriInfo uri) {
+        Set<String> known = new java.util.HashSet<>(QUERY);
+        known.add("format");
+        MacroParameters p = QueryParameters.of(uri, known);
+        de.digitalstrategie.cockpit.export.ExportFormat format = de.digitalstrategie.cockpit.rest.Downloads.format(p);
+        AdvisoryFilter filter = filter(p);
+        var viewable = pages.viewable(committee.minutesPageIds());
+        Texts t = new Texts(i18n, locales.getLocale());
+        LocalDate today = LocalDate.now(clock);
+        return de.digitalstrategie.cockpit.rest.Downloads.of(AdvisoryExport.table(t, today,
+                        each -> advisory.forEach(filter, viewable, each)), format, locales.getLocale(),
+                t.plain("cockpit.advisory.heading"), today);
+    }
+
     @GET
     @Path("/{id}")
     public Response one(@PathParam("id") String id) {

@@ -70,7 +70,7 @@ public class DecisionRegisterMacro extends CockpitMacro {
     }
 
     public record Page(String idHtml, String captionHtml, Views.FilterForm form, List<Views.Header> headers,
-                       List<Row> rows, Views.Pager pager) {
+                       List<Row> rows, Views.Pager pager, Views.Downloads downloads) {
     }
 
     @Inject
@@ -114,8 +114,20 @@ public class DecisionRegisterMacro extends CockpitMacro {
         Page page = new Page(Html.text(request.instanceKey()),
                 Html.text(t.plain("cockpit.register.caption", request.formats().number(result.page().total()))),
                 request.interactive() ? form(p, meetings, request) : null,
-                Views.headers(COLUMNS, sort, order, request), rows, Views.pager(result.page(), request));
+                Views.headers(COLUMNS, sort, order, request), rows, Views.pager(result.page(), request),
+                Views.Downloads.of(request, "/decisions/export", selection(p, meetingId)));
         return renderer.render("templates/decision-register.vm", request, page);
+    }
+
+    private static Map<String, String> selection(MacroParameters p, Long meetingId) {
+        Map<String, String> selection = new LinkedHashMap<>();
+        for (String name : List.of("year", "status", "project", "owner", "text")) {
+            p.text(name).ifPresent(v -> selection.put(name, v));
+        }
+        if (meetingId != null) {
+            selection.put("meeting", String.valueOf(meetingId));
+        }
+        return selection;
     }
 
     private Row row(Decision d, RegisterPage result, MacroRequest request) {

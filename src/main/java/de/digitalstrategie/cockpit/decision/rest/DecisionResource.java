@@ -89,6 +89,23 @@ public class DecisionResource {
         return RestJson.ok(new ResultPage<>(items, result.page().total(), result.page().offset(), result.page().limit()));
     }
 
+    /** The selected decisions as CSV or XLSX (?format=csv|xlsx), with the same filters as the query. */
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response export(@Context UriInfo uri) {
+        Set<String> known = new java.util.HashSet<>(QUERY);
+        known.add("format");
+        MacroParameters p = QueryParameters.of(uri, known);
+        de.digitalstrategie.cockpit.export.ExportFormat format = de.digitalstrategie.cockpit.rest.Downloads.format(p);
+        DecisionFilter filter = filter(p);
+        Collection<Long> viewable = viewable();
+        Texts t = new Texts(i18n, locales.getLocale());
+        return de.digitalstrategie.cockpit.rest.Downloads.of(DecisionExport.table(t, links::page,
+                        each -> decisions.forEach(filter, viewable, each)), format, locales.getLocale(),
+                t.plain("cockpit.register.heading"), java.time.LocalDate.now());
+    }
+
     @GET
     @Path("/{id}")
     public Response one(@PathParam("id") String id) {

@@ -62,7 +62,7 @@ public final class PortfolioViewBuilder {
 
     public record Page(String idHtml, String captionHtml, Views.FilterForm form, String groupLabelHtml,
                 List<TotalsLine> groups, TotalsLine total, List<Views.Header> headers, List<Block> blocks,
-                Views.Pager pager, List<Chart> charts, boolean empty) {
+                Views.Pager pager, List<Chart> charts, boolean empty, Views.Downloads downloads) {
     }
 
     private static final List<Column<PortfolioSort>> COLUMNS = List.of(
@@ -155,7 +155,15 @@ public final class PortfolioViewBuilder {
                 grouping == Grouping.NONE ? "" : t.html(grouping), groups,
                 totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
                 Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
-                summary.total().projects() == 0);
+                summary.total().projects() == 0, Views.Downloads.of(request, "/projects/export", selection(p)));
+    }
+
+    private static Map<String, String> selection(MacroParameters p) {
+        Map<String, String> selection = new LinkedHashMap<>();
+        for (String name : List.of("field", "department", "phase", "status", "health", "text")) {
+            p.text(name).ifPresent(v -> selection.put(name, v));
+        }
+        return selection;
     }
 
     /** The viewer's choices in the request override the page author's parameters, one by one. */

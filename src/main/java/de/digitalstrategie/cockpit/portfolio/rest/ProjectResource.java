@@ -64,6 +64,8 @@ public class ProjectResource {
     private final PageAccess pageAccess;
     private final JiraLinks jira;
     private final Clock clock;
+    private final com.atlassian.sal.api.message.I18nResolver i18n;
+    private final com.atlassian.sal.api.message.LocaleResolver locales;
 
     /** The portfolio's answer: the page of projects, the sums per group and in total. */
     public record PortfolioJson(ResultPage<ProjectJson> projects, PortfolioSummary summary) {
@@ -75,7 +77,11 @@ public class ProjectResource {
 
     public ProjectResource(ProjectStore projects, OrganisationStore organisation, DecisionStore decisions,
                            AdvisoryStore advisory, CommitteeStore committee, ProjectAccess projectAccess,
-                           PageAccess pageAccess, JiraLinks jira, Clock clock) {
+                           PageAccess pageAccess, JiraLinks jira, Clock clock,
+                           com.atlassian.sal.api.message.I18nResolver i18n,
+                           com.atlassian.sal.api.message.LocaleResolver locales) {
+        this.i18n = i18n;
+        this.locales = locales;
         this.projects = projects;
         this.organisation = organisation;
         this.decisions = decisions;
@@ -114,6 +120,29 @@ public class ProjectResource {
                 .map(pr -> ProjectJson.of(pr, today, jira.issueUrl(pr.issueKey()).orElse(null))).toList();
         return RestJson.ok(new PortfolioJson(new ResultPage<>(items, view.page().total(), view.page().offset(),
                 view.page().limit()), view.summary()));
+    }
+
+    /** The selected projects as CSV or XLSX (?format=csv|xlsx), with the same filters as the query. */
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response export(@Context UriInfo uri) {
+        java.util.Set<String> known = new java.util.HashSet<>(QUERY);
+        known.add("format");
+        MacroParameters p = QueryParameters.of(uri, known);
+        de.digitalstrategie.cockpit.export.ExportFormat format = de.digitalstrategie.cockpit.rest.Downloads.format(p);
+        PortfolioFilter filter = filter(p);
+        Set<String> visible = projectAccess.visibleJiraProjects();
+        de.digitalstrategie.cockpit.render.Texts t = new de.digitalstrategie.cockpit.render.Texts(i18n,
+                locales.getLocale());
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        organisation.fieldsOfAction().forEach(f -> fields.put(f.key(), f.name(locales.getLocale())));
+        java.util.Map<String, String> departments = new java.util.HashMap<>();
+        organisation.departments().forEach(d -> departments.put(d.key(), d.name()));
+        LocalDate today = LocalDate.now(clock);
+        return de.digitalstrategie.cockpit.rest.Downloads.of(PortfolioExport.table(t, fields, departments, today,
+                each -> projects.forEach(filter, visible, each)), format, locales.getLocale(),
+                t.plain("cockpit.portfolio.heading"), today);
     }
 
     @GET

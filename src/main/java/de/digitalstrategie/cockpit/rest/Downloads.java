@@ -1,0 +1,32 @@
+package de.digitalstrategie.cockpit.rest;
+
+import de.digitalstrategie.cockpit.export.ExportFormat;
+import de.digitalstrategie.cockpit.export.ExportTable;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * Answers an export request with the file itself, written straight into the response: the rows
+ * stream from the database into the spreadsheet without being collected first.
+ */
+public final class Downloads {
+    private Downloads() {
+    }
+
+    public static ExportFormat format(MacroParameters p) {
+        return p.choice("format", ExportFormat.class).orElse(ExportFormat.CSV);
+    }
+
+    public static Response of(ExportTable table, ExportFormat format, Locale locale, String fileBase, LocalDate day) {
+        StreamingOutput body = out -> format.writer(locale, ZoneId.systemDefault()).write(table, out);
+        return Response.ok(body, format.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + format.fileName(fileBase, day) + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
