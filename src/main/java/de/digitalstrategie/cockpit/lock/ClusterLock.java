@@ -45,6 +45,33 @@ public class ClusterLock {
         }
     }
 
+    /**
+     * Runs the work under the named lock, waiting up to {@code wait} for another holder to let
+     * go: for short critical sections such as one record's status change.
+     *
+     * @throws de.digitalstrategie.cockpit.message.LocalisedException if the lock stays taken
+     */
+    public <T> T runWaiting(String name, Duration wait, Supplier<T> work) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!acquire(name, Duration.ofMinutes(1))) {
+            if (System.nanoTime() > deadline) {
+                throw new de.digitalstrategie.cockpit.message.LocalisedException(
+                        de.digitalstrategie.cockpit.message.Message.of("cockpit.lock.error.busy"));
+            }
+            try {
+                Thread.sleep(15);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for lock " + name, e);
+            }
+        }
+        try {
+            return work.get();
+        } finally {
+            release(name);
+        }
+    }
+
     public boolean acquire(String name, Duration lease) {
         Date now = Date.from(clock.instant());
         ao.deleteWithSQL(LockEntity.class, LockEntity.LOCK_NAME + " = ? AND " + LockEntity.EXPIRES + " < ?", name, now);

@@ -119,8 +119,9 @@ public final class Sandbox implements AutoCloseable {
         this.projects = new ProjectStore(ao);
         this.committee = new CommitteeStore(ao);
         this.outbox = new Outbox(ao, clock);
-        this.decisions = new DecisionStore(ao, links, audit, clock, outbox);
-        this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox);
+        ClusterLock recordLocks = new ClusterLock(ao, clock);
+        this.decisions = new DecisionStore(ao, links, audit, clock, outbox, recordLocks);
+        this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox, recordLocks);
         this.sync = new MinutesSync(decisions, advisory, committee, clock);
         this.listener = new MinutesPageListener(events, sync);
         listener.register();

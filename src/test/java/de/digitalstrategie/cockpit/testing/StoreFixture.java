@@ -5,6 +5,7 @@ import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
+import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
@@ -40,8 +41,9 @@ public final class StoreFixture implements AutoCloseable {
         this.projects = new ProjectStore(ao);
         this.committee = new CommitteeStore(ao);
         this.outbox = new Outbox(ao, CLOCK);
-        this.decisions = new DecisionStore(ao, links, audit, CLOCK, outbox);
-        this.advisory = new AdvisoryStore(ao, links, audit, CLOCK, outbox);
+        ClusterLock locks = new ClusterLock(ao, CLOCK);
+        this.decisions = new DecisionStore(ao, links, audit, CLOCK, outbox, locks);
+        this.advisory = new AdvisoryStore(ao, links, audit, CLOCK, outbox, locks);
     }
 
     public static StoreFixture on(DatabaseTarget target) {

@@ -9,6 +9,7 @@ import de.digitalstrategie.cockpit.advisory.CityAnswer;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
 import de.digitalstrategie.cockpit.audit.RecordListener;
+import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.message.NotFoundException;
@@ -51,9 +52,12 @@ public class AdvisoryStore {
     private final AuditLog audit;
     private final Clock clock;
     private final RecordListener listener;
+    private final ClusterLock locks;
 
     @Inject
-    public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener) {
+    public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
+                         ClusterLock locks) {
+        this.locks = locks;
         this.ao = ao;
         this.links = links;
         this.audit = audit;
@@ -66,6 +70,17 @@ public class AdvisoryStore {
      * of an existing input changes only through {@link #changeAnswer}.
      */
     public AdvisoryInput record(AdvisoryInput input, String actor) {
+        if (input.macroId().isEmpty()) {
+            return recordNow(input, actor);
+        }
+        // Two nodes may hear the same page event at once: one records, the other then updates.
+        return locks.runWaiting("input-macro-" + input.macroId(), WAIT, () -> recordNow(input, actor));
+    }
+
+    /** How long a change waits for another node working on the same record. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(10);
+
+    private AdvisoryInput recordNow(AdvisoryInput input, String actor) {
         return ao.executeInTransaction(() -> {
             Optional<AdvisoryInputEntity> existing = input.macroId().isEmpty() ? Optional.empty()
                     : Arrays.stream(ao.find(AdvisoryInputEntity.class, AdvisoryInputEntity.MACRO_ID + " = ?",
@@ -110,6 +125,10 @@ public class AdvisoryStore {
      * (or the reason for declining); the day of the change becomes the answer's date.
      */
     public AdvisoryInput changeAnswer(long id, AnswerStatus to, String actor, String text) {
+        return locks.runWaiting("input-" + id, WAIT, () -> changeAnswerNow(id, to, actor, text));
+    }
+
+    private AdvisoryInput changeAnswerNow(long id, AnswerStatus to, String actor, String text) {
         return ao.executeInTransaction(() -> {
             AdvisoryInputEntity e = entity(id);
             AdvisoryInput current = toInput(e, projectKeys(id));

@@ -4,6 +4,7 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
 import de.digitalstrategie.cockpit.audit.RecordListener;
+import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionChange;
@@ -50,9 +51,12 @@ public class DecisionStore {
     private final AuditLog audit;
     private final Clock clock;
     private final RecordListener listener;
+    private final ClusterLock locks;
 
     @Inject
-    public DecisionStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener) {
+    public DecisionStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
+                         ClusterLock locks) {
+        this.locks = locks;
         this.ao = ao;
         this.links = links;
         this.audit = audit;
@@ -73,6 +77,18 @@ public class DecisionStore {
 
     /** As {@link #record(Decision, String)}, with the date of the meeting that took it. */
     public Decision record(Decision decision, LocalDate meetingDate, String actor) {
+        if (decision.macroId().isEmpty()) {
+            return recordNow(decision, meetingDate, actor);
+        }
+        // Two nodes may hear the same page event at once: one records, the other then updates.
+        return locks.runWaiting("decision-macro-" + decision.macroId(), WAIT,
+                () -> recordNow(decision, meetingDate, actor));
+    }
+
+    /** How long a change waits for another node working on the same record. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(10);
+
+    private Decision recordNow(Decision decision, LocalDate meetingDate, String actor) {
         return ao.executeInTransaction(() -> {
             Optional<DecisionEntity> existing = decision.macroId().isEmpty() ? Optional.empty()
                     : Arrays.stream(ao.find(DecisionEntity.class, DecisionEntity.MACRO_ID + " = ?", decision.macroId()))
@@ -123,6 +139,13 @@ public class DecisionStore {
      */
     public Decision changeStatus(long id, DecisionStatus to, String actor, Vote vote, String successor,
                                  String comment) {
+        // One change of a record at a time across the cluster: the workflow check and the write
+        // must see the same status, or two nodes could both apply a change from it.
+        return locks.runWaiting("decision-" + id, WAIT, () -> changeStatusNow(id, to, actor, vote, successor, comment));
+    }
+
+    private Decision changeStatusNow(long id, DecisionStatus to, String actor, Vote vote, String successor,
+                                     String comment) {
         return ao.executeInTransaction(() -> {
             DecisionEntity e = entity(id);
             Decision current = toDecision(e, links.keysFor(AuditSubject.DECISION, List.of(id)).getOrDefault(id, List.of()));

@@ -50,9 +50,9 @@ class OutboxDeliveryTest {
     private final class Services {
         final Outbox outbox = new Outbox(store.ao, clock);
         final DecisionStore decisions = new DecisionStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                clock, outbox);
+                clock, outbox, new ClusterLock(store.ao, clock));
         final AdvisoryStore advisory = new AdvisoryStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                clock, outbox);
+                clock, outbox, new ClusterLock(store.ao, clock));
         final OutboxDelivery delivery = new OutboxDelivery(outbox, decisions, advisory, new ClusterLock(store.ao, clock),
                 id -> "https://wiki.stadt.example/pages/viewpage.action?pageId=" + id);
 
