@@ -31,7 +31,19 @@ public class ConfluencePageAccess implements PageAccess {
 
     @Override
     public Set<Long> viewable(Collection<Long> pageIds) {
-        ConfluenceUser viewer = AuthenticatedUserThreadLocal.get();
+        return viewableBy(AuthenticatedUserThreadLocal.get(), pageIds);
+    }
+
+    /**
+     * Confluence's answer for the anonymous user (null): no page restriction, and a space that
+     * grants anonymous users VIEW. A site without anonymous access therefore publishes nothing.
+     */
+    @Override
+    public Set<Long> publiclyViewable(Collection<Long> pageIds) {
+        return viewableBy(null, pageIds);
+    }
+
+    private Set<Long> viewableBy(ConfluenceUser viewer, Collection<Long> pageIds) {
         Set<Long> viewable = new HashSet<>();
         for (Long id : new HashSet<>(pageIds)) {
             AbstractPage page = pages.getAbstractPage(id);

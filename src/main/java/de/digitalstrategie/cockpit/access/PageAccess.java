@@ -10,4 +10,10 @@ import java.util.Set;
 public interface PageAccess {
     /** @return those of the given pages the current viewer may see */
     Set<Long> viewable(Collection<Long> pageIds);
+
+    /**
+     * @return those of the given pages an anonymous visitor may see, whoever asks: what is
+     *         published to the public (OParl) must not depend on who happens to be signed in
+     */
+    Set<Long> publiclyViewable(Collection<Long> pageIds);
 }

@@ -14,6 +14,8 @@ import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
 import de.digitalstrategie.cockpit.decision.macro.DecisionRegisterMacro;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.decision.rest.DecisionResource;
+import de.digitalstrategie.cockpit.oparl.OParlCors;
+import de.digitalstrategie.cockpit.oparl.OParlResource;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.rest.FallbackExceptionMapper;
 import de.digitalstrategie.cockpit.rest.LocalisedExceptionMapper;
@@ -174,6 +176,8 @@ public final class Sandbox implements AutoCloseable {
                 new de.digitalstrategie.cockpit.portfolio.rest.ProjectResource(projects, organisation, decisions,
                         advisory, committee, projectAccess, pageAccess, new JiraLinks(settings), clock, i18n, request),
                 new de.digitalstrategie.cockpit.committee.rest.BodyResource(committee, pageAccess),
+                new OParlResource(committee, decisions, advisory, pageAccess, pageLinks, settings, i18n, request),
+                new OParlCors(),
                 new LocalisedExceptionMapper(i18n, request),
                 new FallbackExceptionMapper(i18n, request));
     }

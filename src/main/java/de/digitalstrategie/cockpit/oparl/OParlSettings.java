@@ -1,0 +1,134 @@
+package de.digitalstrategie.cockpit.oparl;
+
+import com.atlassian.sal.api.pluginsettings.PluginSettings;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the OParl interface says about the city that publishes it, from the host's global plugin
+ * settings. The plugin serves one municipality, so the OParl body is that city; without settings it
+ * is Worms, the city the plugin was built with (the sandbox's demo city), so that a fresh
+ * installation serves a valid interface. Another city sets at least {@link #NAME}.
+ */
+final class OParlSettings {
+    static final String PREFIX = "de.digitalstrategie.cockpit.oparl.";
+    /** The body's official name, e.g. "Stadt Worms". */
+    static final String NAME = PREFIX + "bodyName";
+    static final String SHORT_NAME = PREFIX + "bodyShortName";
+    static final String CLASSIFICATION = PREFIX + "bodyClassification";
+    /** The city's website (absolute URL). */
+    static final String WEBSITE = PREFIX + "website";
+    /** The licence the city publishes the data under (URL, e.g. dl-de/by-2-0); none unless set. */
+    static final String LICENSE = PREFIX + "license";
+    static final String CONTACT_EMAIL = PREFIX + "contactEmail";
+    static final String CONTACT_NAME = PREFIX + "contactName";
+    static final String VENDOR = PREFIX + "vendor";
+    static final String PRODUCT = PREFIX + "product";
+    /** The key person ids are derived with; made once, on first use, and kept. */
+    static final String PERSON_ID_KEY = PREFIX + "personIdKey";
+
+    static final String DEFAULT_NAME = "Stadt Worms";
+    static final String DEFAULT_SHORT_NAME = "Worms";
+    static final String DEFAULT_CLASSIFICATION = "Kreisfreie Stadt";
+    /** The city's site, the source of the demo's seed data (../shared/data/worms). */
+    static final String DEFAULT_WEBSITE = "https://www.worms.de/";
+    /** The vendor URL of atlassian-plugin.xml; change both together. */
+    static final String DEFAULT_VENDOR = "https://github.com/";
+
+    private final PluginSettingsFactory factory;
+
+    OParlSettings(PluginSettingsFactory factory) {
+        this.factory = factory;
+    }
+
+    String name() {
+        return text(NAME).orElse(DEFAULT_NAME);
+    }
+
+    String shortName() {
+        return text(SHORT_NAME).orElse(DEFAULT_SHORT_NAME);
+    }
+
+    String classification() {
+        return text(CLASSIFICATION).orElse(DEFAULT_CLASSIFICATION);
+    }
+
+    String website() {
+        return url(WEBSITE).orElse(DEFAULT_WEBSITE);
+    }
+
+    Optional<String> license() {
+        return url(LICENSE);
+    }
+
+    Optional<String> contactEmail() {
+        return text(CONTACT_EMAIL);
+    }
+
+    Optional<String> contactName() {
+        return text(CONTACT_NAME);
+    }
+
+    String vendor() {
+        return url(VENDOR).orElse(DEFAULT_VENDOR);
+    }
+
+    Optional<String> product() {
+        return url(PRODUCT);
+    }
+
+    /**
+     * A person's public id: a keyed hash of the Confluence user key. The user key itself is not
+     * published: in older installations it is the login name, which no member agreed to publish,
+     * and an unkeyed hash of a login name can be confirmed by guessing.
+     */
+    String personId(String userKey) {
+        return personIds().apply(userKey);
+    }
+
+    /** {@link #personId} for many users, reading the key once. */
+    UnaryOperator<String> personIds() {
+        SecretKeySpec key = new SecretKeySpec(personIdKey(), "HmacSHA256");
+        return userKey -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return HexFormat.of().formatHex(mac.doFinal(userKey.getBytes(StandardCharsets.UTF_8)), 0, 12);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        };
+    }
+
+    private byte[] personIdKey() {
+        PluginSettings settings = factory.createGlobalSettings();
+        Object stored = settings.get(PERSON_ID_KEY);
+        if (!(stored instanceof String key) || key.isBlank()) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            settings.put(PERSON_ID_KEY, Base64.getEncoder().encodeToString(fresh));
+            // Read back: if two nodes raced, both go on with the key that was kept.
+            stored = settings.get(PERSON_ID_KEY);
+        }
+        return Base64.getDecoder().decode((String) stored);
+    }
+
+    private Optional<String> text(String key) {
+        Object value = factory.createGlobalSettings().get(key);
+        return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
+    }
+
+    /** A configured URL that is not absolute http(s) is ignored rather than published broken. */
+    private Optional<String> url(String key) {
+        return text(key).filter(u -> u.matches("(?i)https?://[^\\s/]+(/\\S*)?"));
+    }
+}
