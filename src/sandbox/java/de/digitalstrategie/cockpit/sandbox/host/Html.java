@@ -1,23 +1,14 @@
 package de.digitalstrategie.cockpit.sandbox.host;
 
-/** HTML escaping for text and attribute values, as the host's template renderer applies it. */
+/**
+ * HTML escaping for text and attribute values, as the host's template renderer applies it. The
+ * host escapes exactly as the plugin's views do, so a page can be read for one escaping only.
+ */
 public final class Html {
     private Html() {
     }
 
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return de.digitalstrategie.cockpit.render.Html.text(text);
     }
 }
