@@ -31,9 +31,12 @@ import java.util.stream.Collectors;
  * Every failure ends as one {@link JiraException}: after retries for what may pass (429, 5xx, no
  * answer), at once for what will not (any other 4xx). One instance serves concurrent callers.
  *
- * <p>Writes are retried like reads, although a POST whose answer was lost (or a 5xx) may have been
- * carried out: the callers write through their outbox, which makes each write idempotent, so a
- * repeated write costs nothing, while giving up at the first lost answer would leave it undone.
+ * <p>Reads and updates are retried whatever went wrong: repeating them does no harm. A POST that
+ * creates something (an issue, a link) is repeated only when Jira certainly did not carry it out
+ * (the connection was refused, 429, 503): when its answer was lost or Jira failed with another
+ * 5xx, Jira may well have done it, and repeating it here would create the issue or the link a
+ * second time. Such a failure goes to the caller, whose outbox looks first on its next attempt
+ * (the issue by its label, the links on the issue) before it writes again.
  */
 public final class JiraClient {
     private static final Logger LOG = Logger.getLogger(JiraClient.class.getName());
@@ -161,7 +164,7 @@ public final class JiraClient {
      *               {@code "issuetype": {"name": "Projekt"}}, {@code "summary": "…"}, {@code "labels": [...]}
      */
     public CreatedIssue createIssue(Map<String, Object> fields) {
-        JsonNode created = send("POST", "/issue", Map.of("fields", fields));
+        JsonNode created = exchange("POST", "/issue", Map.of(), Map.of("fields", fields), false);
         return new CreatedIssue(created.path("id").asText(""), created.path("key").asText(""));
     }
 
@@ -172,19 +175,24 @@ public final class JiraClient {
 
     /** Links two issues: read as "inward &lt;type's inward text&gt; outward" from the inward issue's side. */
     public void link(String typeName, String inwardKey, String outwardKey) {
-        send("POST", "/issueLink", Map.of("type", Map.of("name", typeName), "inwardIssue", Map.of("key", inwardKey),
-                "outwardIssue", Map.of("key", outwardKey)));
+        exchange("POST", "/issueLink", Map.of(), Map.of("type", Map.of("name", typeName),
+                "inwardIssue", Map.of("key", inwardKey), "outwardIssue", Map.of("key", outwardKey)), false);
     }
 
     private JsonNode get(String path, Map<String, String> query) {
-        return exchange("GET", path, query, null);
+        return exchange("GET", path, query, null, true);
     }
 
     private JsonNode send(String method, String path, Object body) {
-        return exchange(method, path, Map.of(), body);
+        return exchange(method, path, Map.of(), body, true);
     }
 
-    private JsonNode exchange(String method, String path, Map<String, String> query, Object body) {
+    /**
+     * @param repeatable whether the request may be sent again after an attempt Jira may have
+     *                   carried out (lost answer, 5xx): false for creating POSTs
+     */
+    private JsonNode exchange(String method, String path, Map<String, String> query, Object body,
+                              boolean repeatable) {
         String request = method + " " + API + path;
         String pathAndQuery = API + path + (query.isEmpty() ? "" : "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&")));
@@ -198,7 +206,7 @@ public final class JiraClient {
             } catch (IOException e) {
                 // Refused, timed out, reset, dropped: whether Jira is down or the network hiccupped,
                 // the answer may come on the next attempt.
-                if (lastAttempt) {
+                if (lastAttempt || !(repeatable || neverSent(e))) {
                     throw new JiraUnavailableException(request, connection.base(), attempt, e);
                 }
                 pauseBeforeRetry(request, attempt, backoff(attempt), e.toString());
@@ -214,7 +222,8 @@ public final class JiraClient {
                 return parse(request, status, response.body());
             }
             Duration retryAfter = retryAfter(response);
-            if (lastAttempt || !(status == 429 || status >= 500)) {
+            boolean refusedUndone = status == 429 || status == 503;
+            if (lastAttempt || !(status == 429 || status >= 500) || !(repeatable || refusedUndone)) {
                 JsonNode error = errorBody(response.body());
                 throw JiraException.forStatus(request, status, errorMessages(error), errors(error), retryAfter);
             }
@@ -223,6 +232,11 @@ public final class JiraClient {
                     : retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
             pauseBeforeRetry(request, attempt, wait, "status " + status);
         }
+    }
+
+    /** Whether the request never reached Jira: no connection, so nothing can have been carried out. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
     }
 
     private HttpRequest build(String method, String pathAndQuery, Object body) {
