@@ -534,7 +534,7 @@ public final class JiraDouble implements AutoCloseable {
                     "X-RateLimit-Remaining", "0",
                     "X-RateLimit-FillRate", "10",
                     "X-RateLimit-Interval-Seconds", "1")));
-        } else if (fault instanceof Fault.Timeout) {
+        } else if (fault instanceof Fault.Timeout || fault instanceof Fault.Late) {
             try {
                 release.await(timeoutHold.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
