@@ -31,12 +31,12 @@ import java.util.stream.Collectors;
  * Every failure ends as one {@link JiraException}: after retries for what may pass (429, 5xx, no
  * answer), at once for what will not (any other 4xx). One instance serves concurrent callers.
  *
- * <p>Reads and updates are retried whatever went wrong: repeating them does no harm. A POST that
- * creates something (an issue, a link) is repeated only when Jira certainly did not carry it out
- * (the connection was refused, 429, 503): when its answer was lost or Jira failed with another
- * 5xx, Jira may well have done it, and repeating it here would create the issue or the link a
- * second time. Such a failure goes to the caller, whose outbox looks first on its next attempt
- * (the issue by its label, the links on the issue) before it writes again.
+ * <p>Reads and updates are retried whatever went wrong: repeating them does no harm. A POST
+ * creates something (an issue, a link, an issue type, a field) and is repeated only when Jira
+ * certainly did not carry it out (the connection was refused, 429, 503): when its answer was lost
+ * or Jira failed with another 5xx, Jira may well have done it, and repeating it here would create
+ * it a second time. Such a failure goes to the caller, who looks first on its next attempt: the
+ * outbox for the issue by its label and for the links on the issue, provisioning for what exists.
  */
 public final class JiraClient {
     private static final Logger LOG = Logger.getLogger(JiraClient.class.getName());
@@ -164,7 +164,7 @@ public final class JiraClient {
      *               {@code "issuetype": {"name": "Projekt"}}, {@code "summary": "…"}, {@code "labels": [...]}
      */
     public CreatedIssue createIssue(Map<String, Object> fields) {
-        JsonNode created = exchange("POST", "/issue", Map.of(), Map.of("fields", fields), false);
+        JsonNode created = send("POST", "/issue", Map.of("fields", fields));
         return new CreatedIssue(created.path("id").asText(""), created.path("key").asText(""));
     }
 
@@ -175,21 +175,22 @@ public final class JiraClient {
 
     /** Links two issues: read as "inward &lt;type's inward text&gt; outward" from the inward issue's side. */
     public void link(String typeName, String inwardKey, String outwardKey) {
-        exchange("POST", "/issueLink", Map.of(), Map.of("type", Map.of("name", typeName),
-                "inwardIssue", Map.of("key", inwardKey), "outwardIssue", Map.of("key", outwardKey)), false);
+        send("POST", "/issueLink", Map.of("type", Map.of("name", typeName), "inwardIssue", Map.of("key", inwardKey),
+                "outwardIssue", Map.of("key", outwardKey)));
     }
 
     private JsonNode get(String path, Map<String, String> query) {
         return exchange("GET", path, query, null, true);
     }
 
+    /** Every POST here creates something (an issue type, a field, a link type, an issue, a link). */
     private JsonNode send(String method, String path, Object body) {
-        return exchange(method, path, Map.of(), body, true);
+        return exchange(method, path, Map.of(), body, !"POST".equals(method));
     }
 
     /**
      * @param repeatable whether the request may be sent again after an attempt Jira may have
-     *                   carried out (lost answer, 5xx): false for creating POSTs
+     *                   carried out (lost answer, 5xx): false for POSTs
      */
     private JsonNode exchange(String method, String path, Map<String, String> query, Object body,
                               boolean repeatable) {
