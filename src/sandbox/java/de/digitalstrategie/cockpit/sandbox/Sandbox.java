@@ -124,7 +124,7 @@ public final class Sandbox implements AutoCloseable {
         ClusterLock recordLocks = new ClusterLock(ao, clock);
         this.decisions = new DecisionStore(ao, links, audit, clock, outbox, recordLocks);
         this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox, recordLocks);
-        this.sync = new MinutesSync(decisions, advisory, committee, clock);
+        this.sync = new MinutesSync(decisions, advisory, committee, clock, recordLocks);
         this.listener = new MinutesPageListener(events, sync);
         listener.register();
 

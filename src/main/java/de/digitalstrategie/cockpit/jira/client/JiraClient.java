@@ -31,9 +31,12 @@ import java.util.stream.Collectors;
  * Every failure ends as one {@link JiraException}: after retries for what may pass (429, 5xx, no
  * answer), at once for what will not (any other 4xx). One instance serves concurrent callers.
  *
- * <p>Writes are retried like reads, although a POST whose answer was lost (or a 5xx) may have been
- * carried out: the callers write through their outbox, which makes each write idempotent, so a
- * repeated write costs nothing, while giving up at the first lost answer would leave it undone.
+ * <p>Reads and updates are retried whatever went wrong: repeating them does no harm. A POST
+ * creates something (an issue, a link, an issue type, a field) and is repeated only when Jira
+ * certainly did not carry it out (the connection was refused, 429, 503): when its answer was lost
+ * or Jira failed with another 5xx, Jira may well have done it, and repeating it here would create
+ * it a second time. Such a failure goes to the caller, who looks first on its next attempt: the
+ * outbox for the issue by its label and for the links on the issue, provisioning for what exists.
  */
 public final class JiraClient {
     private static final Logger LOG = Logger.getLogger(JiraClient.class.getName());
@@ -177,14 +180,20 @@ public final class JiraClient {
     }
 
     private JsonNode get(String path, Map<String, String> query) {
-        return exchange("GET", path, query, null);
+        return exchange("GET", path, query, null, true);
     }
 
+    /** Every POST here creates something (an issue type, a field, a link type, an issue, a link). */
     private JsonNode send(String method, String path, Object body) {
-        return exchange(method, path, Map.of(), body);
+        return exchange(method, path, Map.of(), body, !"POST".equals(method));
     }
 
-    private JsonNode exchange(String method, String path, Map<String, String> query, Object body) {
+    /**
+     * @param repeatable whether the request may be sent again after an attempt Jira may have
+     *                   carried out (lost answer, 5xx): false for POSTs
+     */
+    private JsonNode exchange(String method, String path, Map<String, String> query, Object body,
+                              boolean repeatable) {
         String request = method + " " + API + path;
         String pathAndQuery = API + path + (query.isEmpty() ? "" : "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&")));
@@ -198,7 +207,7 @@ public final class JiraClient {
             } catch (IOException e) {
                 // Refused, timed out, reset, dropped: whether Jira is down or the network hiccupped,
                 // the answer may come on the next attempt.
-                if (lastAttempt) {
+                if (lastAttempt || !(repeatable || neverSent(e))) {
                     throw new JiraUnavailableException(request, connection.base(), attempt, e);
                 }
                 pauseBeforeRetry(request, attempt, backoff(attempt), e.toString());
@@ -214,7 +223,8 @@ public final class JiraClient {
                 return parse(request, status, response.body());
             }
             Duration retryAfter = retryAfter(response);
-            if (lastAttempt || !(status == 429 || status >= 500)) {
+            boolean refusedUndone = status == 429 || status == 503;
+            if (lastAttempt || !(status == 429 || status >= 500) || !(repeatable || refusedUndone)) {
                 JsonNode error = errorBody(response.body());
                 throw JiraException.forStatus(request, status, errorMessages(error), errors(error), retryAfter);
             }
@@ -223,6 +233,11 @@ public final class JiraClient {
                     : retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
             pauseBeforeRetry(request, attempt, wait, "status " + status);
         }
+    }
+
+    /** Whether the request never reached Jira: no connection, so nothing can have been carried out. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
     }
 
     private HttpRequest build(String method, String pathAndQuery, Object body) {

@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionParameters;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.LocalisedException;
 import de.digitalstrategie.cockpit.message.Message;
@@ -48,13 +49,32 @@ public class MinutesSync {
     private final AdvisoryStore advisory;
     private final CommitteeStore committee;
     private final Clock clock;
+    private final ClusterLock locks;
 
     @Inject
-    public MinutesSync(DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee, Clock clock) {
+    public MinutesSync(DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee, Clock clock,
+                       ClusterLock locks) {
         this.decisions = decisions;
         this.advisory = advisory;
         this.committee = committee;
         this.clock = clock;
+        this.locks = locks;
+    }
+
+    /**
+     * How long one node waits for another that is recording the same page: a page's records are
+     * written in well under a second each, so this only runs out if the other node hangs.
+     */
+    private static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * One node at a time records a page: two nodes may handle the same page version at once (an
+     * event republished or retried), and working the page in parallel would create its meeting
+     * twice, see a status the other node has just applied as an illegal jump to itself, and
+     * deadlock on the rows both update. Serialised, the second node finds the page recorded.
+     */
+    private SyncReport onePageAtATime(long pageId, java.util.function.Supplier<SyncReport> work) {
+        return locks.runWaiting("minutes-page-" + pageId, PAGE_WAIT, work);
     }
 
     /** Whether a page needs syncing at all: it holds our macros, or records came from it. */
@@ -66,6 +86,10 @@ public class MinutesSync {
 
     /** A page was created, edited or restored. */
     public SyncReport pageSaved(MinutesPage page) {
+        return onePageAtATime(page.pageId(), () -> recordPage(page));
+    }
+
+    private SyncReport recordPage(MinutesPage page) {
         List<MacroInstance> macros;
         try {
             macros = READER.read(page.storageFormat());
@@ -115,6 +139,10 @@ public class MinutesSync {
 
     /** A page went to the trash: everything recorded from it is withdrawn, nothing deleted. */
     public SyncReport pageTrashed(long pageId) {
+        return onePageAtATime(pageId, () -> trashPage(pageId));
+    }
+
+    private SyncReport trashPage(long pageId) {
         Tally tally = new Tally(pageId);
         String actor = "page:" + pageId + "/trash";
         for (Decision d : decisions.ofPage(pageId)) {

@@ -16,6 +16,13 @@ public sealed interface Fault {
     }
 
     /**
+     * Carries the request out, then holds the answer longer than a test client waits and closes
+     * the connection: a Jira under load that did the work but whose answer never arrives.
+     */
+    record Late() implements Fault {
+    }
+
+    /**
      * Closes the connection without any answer. On a connection it had used before, the JDK's
      * HTTP client repeats a GET once by itself before it reports the failure, so a GET may use up
      * two of these per attempt of the cockpit's client; a POST uses one.
@@ -33,6 +40,10 @@ public sealed interface Fault {
 
     static Fault timeout() {
         return new Timeout();
+    }
+
+    static Fault late() {
+        return new Late();
     }
 
     static Fault drop() {

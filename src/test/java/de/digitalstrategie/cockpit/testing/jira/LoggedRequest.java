@@ -10,9 +10,11 @@ import java.util.Map;
  * @param endpoint method and path pattern, "GET /rest/api/2/issue/{key}"; method and path for unknown paths
  * @param headers  the request headers a test may check (Accept, Content-Type, X-Atlassian-Token,
  *                 User-Agent), by lower-case name; never Authorization, so no token ends up here
+ * @param user     the name of the user whose token came with the request, "" if none or unknown:
+ *                 tells apart the requests of clients that use different tokens (two cluster nodes)
  */
 public record LoggedRequest(String method, String path, Map<String, String> query, String endpoint,
-                            Map<String, String> headers) {
+                            Map<String, String> headers, String user) {
     static final java.util.List<String> HEADERS = java.util.List.of("accept", "content-type", "x-atlassian-token",
             "user-agent");
 
