@@ -15,8 +15,11 @@ public final class JiraFixture implements AutoCloseable {
     /** Distinctive, so a test can prove it appears in no message, log line or toString. */
     public static final String TOKEN = "NjQ4Mzk1MjE3OTkzOkGeheimesTokenXq7Zp2Lw9";
     public static final String READER_TOKEN = "MTIzNDU2Nzg5MDEyOkLeserTokenRt5Vb8Nc3";
-    /** Short, so timeouts are quick to provoke; the double holds a "timeout" for a second. */
-    public static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    /**
+     * Short, so timeouts are quick to provoke, yet long enough that a busy build machine does not
+     * provoke one by accident; the double holds a "timeout" for two seconds.
+     */
+    public static final Duration READ_TIMEOUT = Duration.ofMillis(1000);
     public static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
     public static final int MAX_RETRIES = 4;
 
@@ -31,7 +34,7 @@ public final class JiraFixture implements AutoCloseable {
     /** @param builder a double to be; the fixture adds the two users and the timeout hold */
     public JiraFixture(JiraDouble.Builder builder) {
         this.jira = builder.user(TOKEN, "cockpit", true).user(READER_TOKEN, "leser", false)
-                .timeoutHold(Duration.ofSeconds(1)).start();
+                .timeoutHold(Duration.ofSeconds(2)).start();
         this.client = client(TOKEN);
     }
 
