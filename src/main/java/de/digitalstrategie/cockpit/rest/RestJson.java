@@ -58,8 +58,9 @@ public final class RestJson {
         if (json.length() > 200_000) {
             throw ValidationException.of("cockpit.rest.error.body-too-large", 200_000);
         }
+        T value;
         try {
-            return MAPPER.readValue(json, type);
+            value = MAPPER.readValue(json, type);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
             throw ValidationException.of("cockpit.rest.error.unknown-field", e.getPropertyName());
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
@@ -69,5 +70,11 @@ public final class RestJson {
         } catch (JsonProcessingException e) {
             throw ValidationException.of("cockpit.rest.error.not-json");
         }
+        // The JSON literal null is valid JSON but no object: Jackson gives null, which the
+        // resources would dereference into a 500 instead of telling the caller what is missing.
+        if (value == null) {
+            throw ValidationException.of("cockpit.rest.error.body-missing");
+        }
+        return value;
     }
 }

@@ -54,10 +54,23 @@ public final class StartPage {
         for (FieldOfAction field : sandbox.organisation.fieldsOfAction()) {
             fieldCounts.add(new Count(field.name(locale), perField.getOrDefault(field.key(), 0L).intValue()));
         }
-        Map<DecisionStatus, Integer> byStatus = sandbox.decisions.countByStatus();
+        // What the start page lists and counts, the viewer may see: a meeting whose minutes are
+        // restricted, and the decisions and input recorded on them, stay out, as in the registers.
+        java.util.function.LongPredicate viewable = pageId -> sandbox.pages.find(pageId)
+                .map(p -> sandbox.permissions.hasPermission(viewer, com.atlassian.confluence.security.Permission.VIEW, p))
+                .orElse(true);
+        List<de.digitalstrategie.cockpit.decision.Decision> decisions = sandbox.decisions.all().stream()
+                .filter(d -> viewable.test(d.page().pageId())).toList();
+        Map<DecisionStatus, Integer> byStatus = new java.util.EnumMap<>(DecisionStatus.class);
+        for (DecisionStatus status : DecisionStatus.values()) {
+            byStatus.put(status, (int) decisions.stream().filter(d -> d.status() == status).count());
+        }
         this.bodies = sandbox.committee.bodies();
         for (Body body : bodies) {
             for (Meeting m : sandbox.committee.meetings(body.key())) {
+                if (!viewable.test(m.pageId())) {
+                    continue;
+                }
                 meetings.add(new MeetingRow(body.name(), m.number(), m.title(), m.date().toString()));
             }
         }
@@ -70,8 +83,8 @@ public final class StartPage {
                 .forEach(p -> minutes.add(new Link(p.getId(), p.getTitle())));
         this.projectCount = projects.size();
         this.departmentCount = sandbox.organisation.countDepartments();
-        this.decisionCount = sandbox.decisions.count();
-        this.inputCount = sandbox.advisory.count();
+        this.decisionCount = decisions.size();
+        this.inputCount = (int) sandbox.advisory.all().stream().filter(i -> viewable.test(i.page().pageId())).count();
         this.viewer = viewer == null ? "" : viewer.fullName();
     }
 
