@@ -1,0 +1,495 @@
+package de.digitalstrategie.cockpit.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
+import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static de.digitalstrategie.cockpit.testing.SandboxFixture.macro;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile input in a real browser: every payload of {@code hardening/xss-payloads.txt} goes into
+ * every parameter and body of every macro, every page title, and every text field of the REST API
+ * (through the real HTTP interface), reaches the registers through the page events, and every
+ * resulting page is loaded in headless Chromium (a page fails if any script runs or any dialog
+ * opens) and read over HTTP for markup a payload smuggled in unescaped.
+ *
+ * <p>Each payload's {@code __xss=1} is numbered {@code __xss=<line>} before use, so a script that
+ * runs, or a tag that slipped through, names the payload it came from.
+ */
+class XssCorpusIT {
+    private static final Path RUNNER = Path.of("src/test/browser");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String USER = "cdo";
+
+    /** A real start tag or script carrying a payload's marker: only unescaped markup can look like this. */
+    private static final Pattern TAG_WITH_MARKER = Pattern.compile(
+            "<[a-zA-Z][^<>]*>|<script[^>]*>[^<]*?__xss=(\\d+)|<style[^>]*>[^<]*?__xss=(\\d+)");
+    /** Quoted attribute values: escaped text in them is harmless, only what stands outside counts. */
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
+    /** A script URL in a link or source the page itself offers. */
+    private static final Pattern SCRIPT_URL = Pattern.compile(
+            "(?i)\\b(?:href|src|action|formaction|data|xlink:href)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):");
+    private static final Pattern BROWSER_MARKER = Pattern.compile("__xss=(\\d+)");
+    private static final List<String> STACK_TRACE = List.of("Exception", "\tat de.", "at org.apache.velocity",
+            "Ein interner Fehler ist aufgetreten", "An internal error occurred");
+
+    private static final int PER_MINUTES = 50;
+    private final List<String> payloads = payloads();
+    /** Injection point by page: which payload lines the page holds. */
+    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final Set<String> leaks = new TreeSet<>();
+    private final List<String> crashes = new ArrayList<>();
+    private int tried;
+
+    /** A page to load: the injection points it shows and the payloads in them. */
+    record Target(String name, String path, int combinations, Set<String> points, boolean browser) {
+    }
+
+    @Test
+    void noPayloadRunsAnywhere(@TempDir Path data) throws Exception {
+        assertTrue(Files.isDirectory(RUNNER.resolve("node_modules/playwright-core")),
+                "Node packages missing: run 'npm ci' in src/test/browser (.ci/run does)");
+        assertTrue(payloads.size() >= 100, "corpus too small: " + payloads.size());
+        Path out = Path.of("target/browser-xss");
+        Files.createDirectories(out);
+        try (Sandbox sandbox = new Sandbox(Database.h2Memory("xss" + UUID.randomUUID().toString().replace("-", "")),
+                data, Clock.systemDefaultZone())) {
+            sandbox.seedDemo(Path.of("../shared/data/worms"));
+            Corpus corpus = new Corpus(sandbox);
+            corpus.recordingMacros();
+            corpus.viewingMacros();
+            corpus.pageTitles();
+            List<Decision> restDecisions = corpus.restTargets();
+            try (SandboxServer server = new SandboxServer(sandbox, "127.0.0.1", 0)) {
+                server.start();
+                String base = "http://127.0.0.1:" + server.port();
+                rest(base, restDecisions, sandbox.advisory.all().stream()
+                        .filter(i -> i.number().startsWith("BR-REST-")).toList());
+                corpus.registers();
+                for (Target t : targets.values()) {
+                    readOverHttp(base, t);
+                }
+                browser(base, out);
+            }
+        }
+        System.out.println("hardening xss: tried " + tried + ", leaked " + leaks.size() + ", crashed " + crashes.size());
+        assertEquals(Set.of(), leaks, "payloads that ran or were written out as markup");
+        assertEquals(List.of(), crashes, "pages or calls that failed");
+    }
+
+    // ---------------------------------------------------------------- the corpus on pages
+
+    private final class Corpus {
+        private final Sandbox sandbox;
+        private int project = 1;
+
+        Corpus(Sandbox sandbox) {
+            this.sandbox = sandbox;
+        }
+
+        /** committee-decision and advisory-input: each parameter and the body, recorded through the page events. */
+        void recordingMacros() {
+            List<String> decisionParams = List.of("number", "title", "status", "vote", "projects", "owner", "due",
+                    "successor", "date", "public");
+            for (String param : decisionParams) {
+                String key = "DIGI-" + project++;
+                String point = "committee-decision." + param;
+                minutes(point, key, i -> decision(point, i, key, param, payloads.get(i), "<p>Begründung</p>"), true);
+            }
+            String bodyKey = "DIGI-" + project++;
+            minutes("committee-decision.body", bodyKey,
+                    i -> decision("committee-decision.body", i, bodyKey, null, null, "<p>" + xml(payloads.get(i)) + "</p>"),
+                    true);
+            String markupKey = "DIGI-" + project++;
+            minutes("committee-decision.body-markup", markupKey, i -> wellFormed(payloads.get(i))
+                    ? decision("committee-decision.body-markup", i, markupKey, null, null, "<p>" + payloads.get(i) + "</p>")
+                    : null, true);
+
+            List<String> inputParams = List.of("number", "title", "topic", "sectors", "projects", "received",
+                    "answer-status", "reported", "public");
+            for (String param : inputParams) {
+                String key = "DIGI-" + project++;
+                String point = "advisory-input." + param;
+                minutes(point, key, i -> input(point, i, key, Map.of(param, payloads.get(i)), "<p>Empfehlung</p>"), false);
+            }
+            // The answer counts once the city has taken a position: under review first, then declined with it.
+            String answerKey = "DIGI-" + project++;
+            List<SandboxPage> answers = minutes("advisory-input.answer", answerKey, i -> input("advisory-input.answer",
+                    i, answerKey, Map.of("answer-status", "under-review"), "<p>Empfehlung</p>"), false);
+            for (int c = 0; c < answers.size(); c++) {
+                StringBuilder declined = new StringBuilder();
+                for (int i = c * PER_MINUTES; i < Math.min(payloads.size(), (c + 1) * PER_MINUTES); i++) {
+                    declined.append(input("advisory-input.answer", i, answerKey, Map.of("answer-status", "declined",
+                            "answer", payloads.get(i)), "<p>Empfehlung</p>"));
+                }
+                sandbox.pages.update(answers.get(c).getId(), declined.toString());
+            }
+            String inputBody = "DIGI-" + project++;
+            minutes("advisory-input.body", inputBody, i -> input("advisory-input.body", i, inputBody, Map.of(),
+                    "<p>" + xml(payloads.get(i)) + "</p>"), false);
+            String inputMarkup = "DIGI-" + project++;
+            minutes("advisory-input.body-markup", inputMarkup, i -> wellFormed(payloads.get(i))
+                    ? input("advisory-input.body-markup", i, inputMarkup, Map.of(), "<p>" + payloads.get(i) + "</p>")
+                    : null, false);
+        }
+
+        /** Portfolio, profile and both registers: every parameter, many macros per page. */
+        void viewingMacros() {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("digital-portfolio", List.of("field", "department", "phase", "status", "health", "text",
+                    "group", "sort", "order", "page-size", "charts"));
+            params.put("project-profile", List.of("key"));
+            params.put("decision-register", List.of("year", "meeting", "status", "project", "owner", "text", "sort",
+                    "order", "page-size", "page", "withdrawn"));
+            params.put("advisory-register", List.of("year", "status", "sector", "project", "text", "unanswered",
+                    "awaiting-report", "sort", "order", "page-size", "page", "withdrawn"));
+            params.forEach((name, list) -> {
+                for (String param : list) {
+                    String point = name + "." + param;
+                    StringBuilder body = new StringBuilder("<p>" + xml(point) + "</p>");
+                    for (int i = 0; i < payloads.size(); i++) {
+                        Map<String, String> p = new LinkedHashMap<>();
+                        // Small pages keep the page quick; the payload decides what is shown.
+                        if (name.equals("digital-portfolio")) {
+                            p.put("page-size", "3");
+                            p.put("charts", "false");
+                        } else if (!name.equals("project-profile")) {
+                            // A year without records keeps each of the many registers on the page small.
+                            p.put("page-size", "3");
+                            p.put("year", "2001");
+                        }
+                        p.put(param, payloads.get(i));
+                        body.append(macro(name, p, null));
+                    }
+                    page(point, "Ansicht " + point, body.toString(), payloads.size(), Set.of(point));
+                }
+            });
+        }
+
+        /** Minutes pages titled with a payload: the title becomes the meeting's, shown in the registers. */
+        void pageTitles() {
+            String key = "DIGI-" + project++;
+            for (int i = 0; i < payloads.size(); i++) {
+                String body = decision("page-title", i, key, null, null, "<p>Begründung</p>")
+                        + input("page-title", i, key, Map.of(), "<p>Empfehlung</p>");
+                try {
+                    SandboxPage p = sandbox.pages.create("DIGI", payloads.get(i), body, Set.of(), "steering-minutes");
+                    // Read over HTTP one by one; the browser sees every title at once on the start page and the registers.
+                    targets.put("page-title-" + i, new Target("page-title-" + i, "/pages/viewpage.action?pageId="
+                            + p.getId(), 1, Set.of("page-title"), false));
+                } catch (RuntimeException e) {
+                    crashes.add("page-title #" + (i + 1) + ": " + e);
+                }
+                tried++;
+            }
+            target("start", "/", payloads.size(), Set.of("page-title"));
+            pointsByProject.computeIfAbsent(key, k -> new LinkedHashSet<>()).add("page-title");
+        }
+
+        /** Decisions and inputs with harmless texts for the REST calls to write into. */
+        List<Decision> restTargets() {
+            String key = "DIGI-" + project++;
+            minutes("rest", key, i -> decision("rest", i, key, "status", "ready-for-vote", "<p>Begründung</p>")
+                    + input("rest", i, key, Map.of(), "<p>Empfehlung</p>"), true);
+            return sandbox.decisions.all().stream().filter(d -> d.number().startsWith("LK-REST-")).toList();
+        }
+
+        /** The registers and the project profile of every injection point's project. */
+        void registers() {
+            for (int k = 1; k < project; k++) {
+                registerPages("DIGI-" + k, "DIGI-" + k);
+            }
+        }
+
+        private void registerPages(String name, String key) {
+            Set<String> points = pointsOf(key);
+            String body = macro("decision-register", Map.of("project", key, "page-size", "500"), null)
+                    + macro("advisory-register", Map.of("project", key, "page-size", "500"), null)
+                    + macro("project-profile", Map.of("key", key), null);
+            SandboxPage p = sandbox.pages.create("DIGI", "Register " + name, body, Set.of(), "page");
+            target("registers-" + name, "/pages/viewpage.action?pageId=" + p.getId(), 0, points);
+        }
+
+        private final Map<String, Set<String>> pointsByProject = new LinkedHashMap<>();
+
+        private Set<String> pointsOf(String key) {
+            return pointsByProject.getOrDefault(key, Set.of());
+        }
+
+        /**
+         * Minutes pages for one injection point, {@link #PER_MINUTES} macros each: every macro looks up
+         * the records of its page, so one page holding the whole corpus would take long to render.
+         */
+        private List<SandboxPage> minutes(String point, String key, java.util.function.IntFunction<String> macroFor,
+                                          boolean steering) {
+            pointsByProject.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(point);
+            List<SandboxPage> made = new ArrayList<>();
+            for (int from = 0; from < payloads.size(); from += PER_MINUTES) {
+                StringBuilder body = new StringBuilder("<p>" + xml(point) + "</p>");
+                int n = 0;
+                for (int i = from; i < Math.min(payloads.size(), from + PER_MINUTES); i++) {
+                    String m = macroFor.apply(i);
+                    if (m != null) {
+                        body.append(m);
+                        n++;
+                    }
+                }
+                made.add(page(point + "-" + from, (steering ? "Protokoll LK " : "Protokoll Beirat ") + point + " "
+                        + from, body.toString(), n, Set.of(point)));
+            }
+            return made;
+        }
+
+        private SandboxPage page(String point, String title, String body, int combinations, Set<String> points) {
+            SandboxPage p = sandbox.pages.create("DIGI", title, body, Set.of(), "page");
+            target(point, "/pages/viewpage.action?pageId=" + p.getId(), combinations, points);
+            return p;
+        }
+
+        private String decision(String point, int i, String project, String param, String value, String body) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("number", "LK-" + tag(point) + "-" + (i + 1));
+            p.put("title", "Beschluss " + (i + 1));
+            p.put("projects", project);
+            p.put("owner", "Amt für Digitalisierung");
+            p.put("due", "2026-12-31");
+            if (param != null) {
+                p.put(param, value);
+            }
+            return macro("committee-decision", p, body);
+        }
+
+        private String input(String point, int i, String project, Map<String, String> extra, String body) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("number", "BR-" + tag(point) + "-" + (i + 1));
+            p.put("title", "Empfehlung " + (i + 1));
+            p.put("sectors", "kommunen");
+            p.put("projects", project);
+            p.put("received", "2026-10-01");
+            p.putAll(extra);
+            return macro("advisory-input", p, body);
+        }
+    }
+
+    private static String tag(String point) {
+        return point.equals("rest") ? "REST" : Integer.toHexString(point.hashCode());
+    }
+
+    private void target(String name, String path, int combinations, Set<String> points) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        targets.put(safe, new Target(safe, path, combinations, points, true));
+        tried += combinations;
+    }
+
+    // ---------------------------------------------------------------- REST text fields
+
+    private void rest(String base, List<Decision> decisions, List<AdvisoryInput> inputs) throws Exception {
+        assertEquals(payloads.size(), decisions.size(), "REST decisions recorded");
+        assertEquals(payloads.size(), inputs.size(), "REST inputs recorded");
+        for (Decision d : decisions) {
+            int i = Integer.parseInt(d.number().substring("LK-REST-".length())) - 1;
+            String payload = payloads.get(i);
+            String path = "/decisions/" + d.id() + "/status";
+            // The comment on the way, a refused vote echoed back, and the successor of a superseded decision.
+            post(base, path, "schriftfuehrung", Map.of("status", "decided", "vote", payload, "comment", payload),
+                    "decision.vote");
+            post(base, path, "schriftfuehrung", Map.of("status", "decided", "vote", "7/1/0", "comment", payload),
+                    "decision.comment");
+            post(base, path, "schriftfuehrung", Map.of("status", "superseded", "successor", payload,
+                    "comment", payload), "decision.successor");
+            post(base, path, "schriftfuehrung", Map.of("status", payload), "decision.status");
+            readJson(base, "/decisions/" + d.id(), "decision.read");
+        }
+        for (AdvisoryInput in : inputs) {
+            int i = Integer.parseInt(in.number().substring("BR-REST-".length())) - 1;
+            String payload = payloads.get(i);
+            String path = "/advisory/" + in.id();
+            post(base, path + "/answer", USER, Map.of("status", "under-review", "text", payload), "advisory.text");
+            post(base, path + "/answer", USER, Map.of("status", "declined", "text", payload), "advisory.reason");
+            post(base, path + "/report", USER, Map.of("on", payload), "advisory.report");
+            post(base, path + "/report", USER, Map.of("on", "2026-12-01"), "advisory.report-valid");
+            post(base, path + "/answer", USER, Map.of("status", payload), "advisory.status");
+            readJson(base, "/advisory/" + in.id(), "advisory.read");
+        }
+        for (String list : List.of("/decisions?status=", "/advisory?sector=", "/projects?text=", "/decisions?owner=")) {
+            for (String payload : payloads) {
+                readJson(base, list + URLEncoder.encode(payload, StandardCharsets.UTF_8) + "&page-size=3",
+                        "query" + list);
+            }
+        }
+    }
+
+    private void post(String base, String path, String as, Map<String, String> body, String point) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/rest/cockpit/1.0" + path + "?as=" + as))
+                .header("Content-Type", "application/json").header("X-Atlassian-Token", "no-check")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        answer(HTTP.send(request, HttpResponse.BodyHandlers.ofString()), "POST " + path + " " + point);
+    }
+
+    private void readJson(String base, String path, String point) throws Exception {
+        String sep = path.contains("?") ? "&" : "?";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/rest/cockpit/1.0" + path + sep + "as=" + USER))
+                .GET().build();
+        answer(HTTP.send(request, HttpResponse.BodyHandlers.ofString()), "GET " + path + " " + point);
+    }
+
+    /** A JSON answer cannot run script in a browser, as long as it is declared JSON and holds no stack trace. */
+    private void answer(HttpResponse<String> r, String what) throws IOException {
+        tried++;
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (r.statusCode() >= 500 || !type.startsWith("application/json") || hasStackTrace(r.body())) {
+            crashes.add(what + ": HTTP " + r.statusCode() + " " + type + " " + abbreviate(r.body()));
+            return;
+        }
+        JSON.readTree(r.body());
+    }
+
+    // ---------------------------------------------------------------- reading the pages
+
+    private void readOverHttp(String base, Target t) throws Exception {
+        String sep = t.path().contains("?") ? "&" : "?";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + t.path() + sep + "as=" + USER
+                + "&lang=de")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 500 || hasStackTrace(r.body())) {
+            crashes.add(t.name() + ": HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+        }
+        Matcher tag = TAG_WITH_MARKER.matcher(r.body());
+        while (tag.find()) {
+            Matcher outside = BROWSER_MARKER.matcher(QUOTED.matcher(tag.group()).replaceAll("\"\""));
+            String line = tag.group(1) != null ? tag.group(1) : tag.group(2) != null ? tag.group(2)
+                    : outside.find() ? outside.group(1) : null;
+            if (line == null) {
+                continue;
+            }
+            leaks.add(t.name() + " " + t.points() + ": payload " + line + " written as markup: "
+                    + abbreviate(tag.group()));
+        }
+        Matcher url = SCRIPT_URL.matcher(r.body());
+        while (url.find()) {
+            leaks.add(t.name() + " " + t.points() + ": script URL in markup: "
+                    + abbreviate(r.body().substring(Math.max(0, url.start() - 60), Math.min(r.body().length(), url.end() + 60))));
+        }
+    }
+
+    private void browser(String base, Path out) throws Exception {
+        ObjectNode spec = JSON.createObjectNode();
+        spec.put("baseUrl", base);
+        spec.put("timeoutSeconds", 900);
+        ArrayNode pages = spec.putArray("pages");
+        List<Target> shown = targets.values().stream().filter(Target::browser).toList();
+        for (Target t : shown) {
+            String sep = t.path().contains("?") ? "&" : "?";
+            ObjectNode page = pages.addObject();
+            page.put("name", t.name());
+            page.put("path", t.path() + sep + "as=" + USER + "&lang=de");
+            page.putArray("checks");
+        }
+        Path specFile = out.resolve("spec.json");
+        Files.writeString(specFile, spec.toPrettyString());
+        Process node = new ProcessBuilder("node", RUNNER.resolve("run.mjs").toString(), specFile.toString(),
+                out.toString()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(5, TimeUnit.MINUTES), "browser run did not finish");
+        assertTrue(output.contains("browser: "), output);
+        JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
+        assertEquals(shown.size(), results.get("pages").size(), output);
+        for (JsonNode r : results.get("pages")) {
+            Target t = targets.get(r.get("name").asText());
+            if (r.get("xss").asBoolean()) {
+                for (JsonNode evidence : r.get("xssEvidence")) {
+                    Matcher m = BROWSER_MARKER.matcher(evidence.asText());
+                    leaks.add(t.name() + " " + t.points() + ": ran in the browser: "
+                            + (m.find() ? "payload " + m.group(1) + " " : "") + evidence.asText());
+                }
+            }
+            if (r.hasNonNull("error") || r.get("status").asInt() >= 500) {
+                crashes.add(t.name() + ": browser " + r.get("status") + " " + r.get("error"));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static boolean hasStackTrace(String body) {
+        return STACK_TRACE.stream().anyMatch(body::contains);
+    }
+
+    private static String abbreviate(String s) {
+        String flat = s.replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+
+    /** Text for storage format: what an editor stores when a person types the payload. */
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Whether a payload can stand as markup in a page's storage format (which must be well-formed XML). */
+    private static boolean wellFormed(String payload) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            builder.parse(new org.xml.sax.InputSource(new StringReader(
+                    "<!DOCTYPE x [<!ENTITY nbsp \"&#160;\">]><x xmlns:ac=\"a\" xmlns:ri=\"r\" xmlns:xlink=\"l\">"
+                            + payload + "</x>")));
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The corpus, one payload a line, each {@code __xss=1} numbered by its line. */
+    private static List<String> payloads() {
+        try (InputStream in = XssCorpusIT.class.getResourceAsStream("/hardening/xss-payloads.txt")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<String> result = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).isBlank()) {
+                    result.add(lines.get(i).replace("__xss=1", "__xss=" + (i + 1)));
+                }
+            }
+            return result;
+        } catch (IOException | NullPointerException e) {
+            throw new AssertionError("corpus missing: hardening/xss-payloads.txt", e);
+        }
+    }
+}
