@@ -14,6 +14,7 @@ import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
+import de.digitalstrategie.cockpit.testing.MovableClock;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
 import de.digitalstrategie.cockpit.testing.jira.Fault;
 import de.digitalstrategie.cockpit.testing.jira.StoredIssue;
@@ -21,12 +22,8 @@ import de.digitalstrategie.cockpit.testing.jira.StoredLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -222,29 +219,5 @@ class JiraFaultsTest {
         assertEquals(0, duplicateLinks, "no link twice");
         assertEquals(0, stale, "Jira shows each record's current state");
         assertEquals(0, crashed, "delivery never let a failure escape");
-    }
-
-    /** A clock the test moves on, so retries fall due without waiting. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T09:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
