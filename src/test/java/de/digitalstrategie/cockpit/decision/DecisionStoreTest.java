@@ -101,8 +101,10 @@ class DecisionStoreTest {
     @Test
     void withdrawingKeepsTheRecord() {
         Decision d = store.decisions.record(proposed("mac-4", "LK-2026-10", List.of()), "secretary");
+        assertEquals(d.id(), store.decisions.onPage(4711, "LK-2026-10").orElseThrow().id());
         store.decisions.setWithdrawn(d.id(), true, "page-edit");
         assertTrue(store.decisions.find(d.id()).orElseThrow().withdrawn());
+        assertTrue(store.decisions.onPage(4711, "LK-2026-10").isEmpty(), "the page's macro no longer shows it");
         store.decisions.setWithdrawn(d.id(), false, "page-restore");
         assertEquals(false, store.decisions.find(d.id()).orElseThrow().withdrawn());
         assertEquals(1, store.decisions.count());

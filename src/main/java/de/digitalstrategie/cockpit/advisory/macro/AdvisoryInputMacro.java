@@ -49,8 +49,7 @@ public class AdvisoryInputMacro extends CockpitMacro {
             throw ValidationException.of("cockpit.advisory.error.empty-body", p.number());
         }
         Texts t = request.texts();
-        Optional<AdvisoryInput> recorded = advisory.ofPage(request.pageId()).stream()
-                .filter(i -> i.number().equals(p.number()) && !i.withdrawn()).findFirst();
+        Optional<AdvisoryInput> recorded = advisory.onPage(request.pageId(), p.number());
         AnswerStatus shown = recorded.map(i -> i.answer().status()).orElse(p.answerStatus());
         String answer = recorded.map(i -> i.answer().text()).filter(a -> !a.isEmpty()).orElse(p.answer());
         String conflict = recorded.isPresent() && shown != p.answerStatus()

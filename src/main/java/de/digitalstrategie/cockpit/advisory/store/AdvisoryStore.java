@@ -222,6 +222,16 @@ public class AdvisoryStore {
                 .where(AdvisoryInputEntity.PAGE_ID + " = ?", pageId).order(AdvisoryInputEntity.INPUT_NUMBER)));
     }
 
+    /**
+     * The input a page records under this number, unless withdrawn: what the page's macro shows,
+     * in one indexed lookup.
+     */
+    public Optional<AdvisoryInput> onPage(long pageId, String number) {
+        return withProjects(ao.find(AdvisoryInputEntity.class, Query.select().where(AdvisoryInputEntity.PAGE_ID
+                + " = ? AND " + AdvisoryInputEntity.INPUT_NUMBER + " = ?", pageId, number))).stream()
+                .filter(i -> !i.withdrawn()).findFirst();
+    }
+
     /** One page of the register over the input on pages the viewer may see, counted in the database. */
     public AdvisoryPage query(AdvisoryFilter filter, AdvisorySort sort, SortOrder order, PageRequest page,
                               Collection<Long> viewablePages) {

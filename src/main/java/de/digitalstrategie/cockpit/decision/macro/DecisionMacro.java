@@ -51,8 +51,7 @@ public class DecisionMacro extends CockpitMacro {
             throw ValidationException.of("cockpit.decision.error.empty-body", p.number());
         }
         Texts t = request.texts();
-        Optional<Decision> recorded = decisions.ofPage(request.pageId()).stream()
-                .filter(d -> d.number().equals(p.number()) && !d.withdrawn()).findFirst();
+        Optional<Decision> recorded = decisions.onPage(request.pageId(), p.number());
         DecisionStatus shown = recorded.map(Decision::status).orElse(p.status());
         String conflict = "";
         if (recorded.isPresent() && recorded.get().status() != p.status()) {

@@ -222,6 +222,17 @@ public class DecisionStore {
     }
 
     /**
+     * The decision a page records under this number, unless withdrawn: what the page's macro
+     * shows. One indexed lookup, so a page of many decisions renders without reading them all
+     * for each one.
+     */
+    public Optional<Decision> onPage(long pageId, String number) {
+        return withProjects(ao.find(DecisionEntity.class, Query.select().where(DecisionEntity.PAGE_ID + " = ? AND "
+                + DecisionEntity.DECISION_NUMBER + " = ?", pageId, number))).stream()
+                .filter(d -> !d.withdrawn()).findFirst();
+    }
+
+    /**
      * One page of the register, counted and sorted in the database, over the decisions on pages
      * the viewer may see: nothing else is read, counted or summed.
      */
