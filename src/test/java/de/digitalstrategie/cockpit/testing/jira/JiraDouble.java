@@ -63,6 +63,16 @@ public final class JiraDouble implements AutoCloseable {
     private static final String API = "/rest/api/2";
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    static {
+        // Jira's Tomcat sends with TCP_NODELAY. The JDK's server does not by default, and then an
+        // answer written in two parts (headers, body) waits for the client's delayed ACK: about
+        // 40 ms on every small answer (a count, a page of ten issues), which Jira never costs.
+        // Read once, when the JDK's server is first used.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** A user behind a token; only admins may create issue types, fields and link types. */
     public record User(String token, String name, boolean admin) {
         @Override
