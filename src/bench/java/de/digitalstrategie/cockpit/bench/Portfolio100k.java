@@ -77,7 +77,8 @@ final class Portfolio100k {
             report.value(WORKLOAD, "peak heap, portfolio macro at " + label + " projects (child JVM " + HEAP + ")",
                     mb(peak), "< 256 MB", peak < 256L * 1024 * 1024);
             report.fact(WORKLOAD, "child JVM at " + label + " projects", String.format(Locale.ROOT,
-                    "max heap %s; most live right after a collection %s; most used before one %s; %d collections "
+                    "max heap %s; peak (each heap pool's peak since the warm-up, summed: an upper bound) as in the "
+                            + "table; most live right after a collection %s; most used before one %s; %d collections "
                             + "in %d ms over %d renders; %s allocated per render (median)",
                     mb(json.get("maxHeapBytes").asLong()), mb(json.get("maxLiveAfterGcBytes").asLong()),
                     mb(json.get("maxUsedBeforeGcBytes").asLong()), json.get("collections").asLong(),

@@ -192,6 +192,14 @@ final class Report {
             results.put(String.valueOf(number), one);
         });
         json.put("workloads", results);
+        Map<String, Double> medians = new LinkedHashMap<>();
+        samples.forEach((name, millis) -> {
+            double[] sorted = millis.clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            medians.put(name, n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
+        });
+        json.put("medianMillis", medians);
         json.put("samplesMillis", samples);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(dir.resolve("results.json").toFile(), json);

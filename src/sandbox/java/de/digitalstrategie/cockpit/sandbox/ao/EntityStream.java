@@ -73,11 +73,11 @@ final class EntityStream {
         Shape<T> shape = (Shape<T>) shapes.computeIfAbsent(type, t -> new Shape<>(type, fields));
         String sql = provider.renderQuery(select(type, query, shape), tables, false);
         Connection connection = provider.getConnection();
-        boolean autoCommit = connection.getAutoCommit();
+        // PostgreSQL's driver fetches in batches only inside a transaction; otherwise it reads the
+        // whole result into memory first. A result that fits in one batch (a page) needs none.
+        boolean batched = connection.getAutoCommit() && (query.getLimit() < 0 || query.getLimit() > FETCH_SIZE);
         try {
-            if (autoCommit) {
-                // PostgreSQL's driver fetches in batches only inside a transaction; otherwise it
-                // reads the whole result into memory first.
+            if (batched) {
                 connection.setAutoCommit(false);
             }
             try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
@@ -100,7 +100,7 @@ final class EntityStream {
                 }
             }
         } finally {
-            if (autoCommit) {
+            if (batched) {
                 // Nothing was written: ending the read-only transaction either way is the same.
                 connection.rollback();
                 connection.setAutoCommit(true);
