@@ -2,6 +2,7 @@ package com.atlassian.activeobjects.external;
 
 import com.atlassian.sal.api.transaction.TransactionCallback;
 import net.java.ao.DBParam;
+import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 
@@ -29,6 +30,13 @@ public interface ActiveObjects {
     <T extends RawEntity<K>, K> T[] find(Class<T> type, String criteria, Object... parameters);
 
     <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query);
+
+    /**
+     * Selects the entities the query finds and hands them to the callback one by one, without
+     * holding them: AO's "optimised read for large datasets". Each entity is read-only (a setter or
+     * {@code save()} throws) and holds only the columns the query selects, without lazy loading.
+     */
+    <T extends RawEntity<K>, K> void stream(Class<T> type, Query query, EntityStreamCallback<T, K> streamCallback);
 
     <K> int count(Class<? extends RawEntity<K>> type);
 

@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.portfolio;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,13 @@ import java.util.TreeMap;
 public final class PortfolioAggregator {
     private final Grouping grouping;
     private final LocalDate today;
-    private Totals total = Totals.NONE;
-    private final Map<String, Totals> groups = new TreeMap<>();
-    private final Map<String, Integer> byField = new TreeMap<>();
-    private final Map<Phase, Integer> byPhase = new EnumMap<>(Phase.class);
-    private final Map<String, Long> budgetByDepartment = new TreeMap<>();
+    private final Sum total = new Sum(true);
+    // Mutable sums in hash maps while adding: one lookup per map and row, no object per row; sorted
+    // and made immutable once, in summary().
+    private final Map<String, Sum> groups = new HashMap<>();
+    private final Map<String, int[]> byField = new HashMap<>();
+    private final int[] byPhase = new int[Phase.values().length];
+    private final Map<String, long[]> budgetByDepartment = new HashMap<>();
 
     public PortfolioAggregator(Grouping grouping, LocalDate today) {
         this.grouping = grouping;
@@ -31,25 +34,27 @@ public final class PortfolioAggregator {
                     long budgetCents, long fundingCents, LocalDate end) {
         boolean late = status.open() && end != null && end.isBefore(today);
         boolean risky = health.atRisk();
-        total = total.plus(budgetCents, fundingCents, risky, late);
+        total.add(budgetCents, fundingCents, risky, late);
         String group = switch (grouping) {
             case FIELD -> fieldKey;
             case DEPARTMENT -> departmentKey;
             case PHASE -> phase.name();
             case NONE -> "";
         };
-        groups.merge(group == null ? "" : group, Totals.NONE.plus(budgetCents, fundingCents, risky, late),
-                (a, b) -> new Totals(a.projects() + b.projects(), a.budgetCents() + b.budgetCents(),
-                        a.fundingCents() + b.fundingCents(), a.atRisk() + b.atRisk(), a.overdue() + b.overdue()));
-        byField.merge(fieldKey == null ? "" : fieldKey, 1, Integer::sum);
-        byPhase.merge(phase, 1, Integer::sum);
-        budgetByDepartment.merge(departmentKey == null ? "" : departmentKey, budgetCents, Long::sum);
+        groups.computeIfAbsent(group == null ? "" : group, k -> new Sum(false))
+                .add(budgetCents, fundingCents, risky, late);
+        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0]++;
+        byPhase[phase.ordinal()]++;
+        budgetByDepartment.computeIfAbsent(departmentKey == null ? "" : departmentKey, k -> new long[1])[0]
+                += budgetCents;
     }
 
     /** The sums; groups ordered by the given key order (e.g. fields by their position), others after. */
     public PortfolioSummary summary(List<String> groupOrder) {
+        Map<String, Totals> sorted = new TreeMap<>();
+        groups.forEach((k, sum) -> sorted.put(k, sum.totals()));
         List<PortfolioSummary.Group> ordered = new ArrayList<>();
-        Map<String, Totals> rest = new LinkedHashMap<>(groups);
+        Map<String, Totals> rest = new LinkedHashMap<>(sorted);
         for (String key : groupOrder) {
             Totals t = rest.remove(key);
             if (t != null) {
@@ -57,7 +62,43 @@ public final class PortfolioAggregator {
             }
         }
         rest.forEach((k, t) -> ordered.add(new PortfolioSummary.Group(k, t)));
-        return new PortfolioSummary(total, grouping == Grouping.NONE ? List.of() : ordered, byField, byPhase,
-                budgetByDepartment);
+        Map<String, Integer> fields = new TreeMap<>();
+        byField.forEach((k, n) -> fields.put(k, n[0]));
+        Map<Phase, Integer> phases = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            if (byPhase[phase.ordinal()] > 0) {
+                phases.put(phase, byPhase[phase.ordinal()]);
+            }
+        }
+        Map<String, Long> budgets = new TreeMap<>();
+        budgetByDepartment.forEach((k, cents) -> budgets.put(k, cents[0]));
+        return new PortfolioSummary(total.totals(), grouping == Grouping.NONE ? List.of() : ordered, fields, phases,
+                budgets);
+    }
+
+    /** A running sum; the grand total checks its additions for overflow, as Totals.plus does. */
+    private static final class Sum {
+        private final boolean exact;
+        private int projects;
+        private long budgetCents;
+        private long fundingCents;
+        private int atRisk;
+        private int overdue;
+
+        Sum(boolean exact) {
+            this.exact = exact;
+        }
+
+        void add(long budget, long funding, boolean risky, boolean late) {
+            projects++;
+            budgetCents = exact ? Math.addExact(budgetCents, budget) : budgetCents + budget;
+            fundingCents = exact ? Math.addExact(fundingCents, funding) : fundingCents + funding;
+            atRisk += risky ? 1 : 0;
+            overdue += late ? 1 : 0;
+        }
+
+        Totals totals() {
+            return new Totals(projects, budgetCents, fundingCents, atRisk, overdue);
+        }
     }
 }

@@ -243,9 +243,12 @@ public class DecisionStore {
             return new RegisterPage(new ResultPage<>(List.of(), 0, page.offset(), page.limit()), Map.of(), Map.of(), Map.of());
         }
         int total = ao.count(DecisionEntity.class, criteria.query());
-        DecisionEntity[] rows = ao.find(DecisionEntity.class, criteria.query()
+        // Read-only rows, streamed: a page to show, not entities to change.
+        List<DecisionEntity> read = new ArrayList<>(page.limit());
+        ao.stream(DecisionEntity.class, criteria.query("*")
                 .order(sort.column() + " " + order.sql() + ", " + DecisionEntity.DECISION_NUMBER + " " + order.sql())
-                .limit(page.limit()).offset(page.offset()));
+                .limit(page.limit()).offset(page.offset()), read::add);
+        DecisionEntity[] rows = read.toArray(new DecisionEntity[0]);
         List<Decision> decisions = withProjects(rows);
         Map<Long, LocalDate> dates = new java.util.HashMap<>();
         Map<Long, DecisionStatus> conflicts = new java.util.HashMap<>();
@@ -317,9 +320,9 @@ public class DecisionStore {
             return replaced;
         }
         Criteria criteria = new Criteria().in(DecisionEntity.SUCCESSOR, numbers);
-        for (DecisionEntity e : ao.find(DecisionEntity.class, criteria.query())) {
-            replaced.computeIfAbsent(e.getSuccessor(), k -> new ArrayList<>()).add(e.getDecisionNumber());
-        }
+        ao.stream(DecisionEntity.class, criteria.query(String.join(", ", "ID", DecisionEntity.SUCCESSOR,
+                        DecisionEntity.DECISION_NUMBER)).order("ID"),
+                e -> replaced.computeIfAbsent(e.getSuccessor(), k -> new ArrayList<>()).add(e.getDecisionNumber()));
         return replaced;
     }
 

@@ -98,7 +98,8 @@ public final class ProjectSync {
             LOG.log(Level.WARNING, "Project sync failed: {0}", e.getMessage());
             finish(state, progress, e.getMessage());
         }
-        return status();
+        // As just written: no need to read it back.
+        return status(state);
     }
 
     /** Issues on their way into the store, written a page at a time (one transaction each). */
@@ -136,7 +137,10 @@ public final class ProjectSync {
     }
 
     public SyncStatus status() {
-        SyncStateEntity s = state();
+        return status(state());
+    }
+
+    private static SyncStatus status(SyncStateEntity s) {
         return new SyncStatus(s.isRunning(), s.isFullSync(), s.getIssuesRead(), s.getIssuesTotal(), s.getRemoved(),
                 s.getRejected(), toInstant(s.getStartedAt()), toInstant(s.getFinishedAt()),
                 toInstant(s.getHighWater()), s.getLastError() == null ? "" : s.getLastError());
@@ -165,7 +169,8 @@ public final class ProjectSync {
     }
 
     private void finish(SyncStateEntity s, Progress progress, String error) {
-        progress.flush();
+        // The last counts go out with the end of the run, in one write.
+        progress.apply();
         s.setRunning(false);
         s.setFinishedAt(Date.from(clock.instant()));
         if (error == null) {
@@ -210,9 +215,13 @@ public final class ProjectSync {
         }
 
         void flush() {
+            apply();
+            state.save();
+        }
+
+        void apply() {
             state.setIssuesRead(read);
             state.setRejected(rejected);
-            state.save();
         }
     }
 }

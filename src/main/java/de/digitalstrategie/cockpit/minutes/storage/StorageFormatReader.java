@@ -67,10 +67,10 @@ public final class StorageFormatReader {
      * @throws UncheckedIOException            where {@code storageFormat} cannot be read
      */
     public List<MacroInstance> read(Reader storageFormat) {
-        WrappedPage page = new WrappedPage(OPENING, Objects.requireNonNull(storageFormat, "storageFormat"), CLOSING);
+        WrappedPage page = wrap(Objects.requireNonNull(storageFormat, "storageFormat"));
         XMLStreamReader xml = null;
         try {
-            xml = factory().createXMLStreamReader(page);
+            xml = parser(page);
             return new MacroScan(xml, macroNames).run();
         } catch (XMLStreamException e) {
             if (e.getNestedException() instanceof IOException io) {
@@ -90,6 +90,19 @@ public final class StorageFormatReader {
                 }
             }
         }
+    }
+
+    /** The page as the parser reads it: inside the opening (entities, prefixes) and the closing. */
+    static WrappedPage wrap(Reader storageFormat) {
+        return new WrappedPage(OPENING, storageFormat, CLOSING);
+    }
+
+    /**
+     * The parser every read uses, over a wrapped page. Package-private so that the benchmark's
+     * baseline (a bare pass over the same page) parses exactly as a read does.
+     */
+    static XMLStreamReader parser(WrappedPage page) throws XMLStreamException {
+        return factory().createXMLStreamReader(page);
     }
 
     /**

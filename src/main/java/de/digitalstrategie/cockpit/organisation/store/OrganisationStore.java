@@ -59,9 +59,11 @@ public class OrganisationStore {
         });
     }
 
+    /** Read on every view of the portfolio: streamed, read-only, nothing kept. */
     public List<Department> departments() {
-        return Arrays.stream(ao.find(DepartmentEntity.class, Query.select().order("NAME")))
-                .map(OrganisationStore::toDepartment).toList();
+        List<Department> departments = new java.util.ArrayList<>();
+        ao.stream(DepartmentEntity.class, Query.select("*").order("NAME"), e -> departments.add(toDepartment(e)));
+        return List.copyOf(departments);
     }
 
     public Optional<Department> department(String key) {
@@ -73,10 +75,12 @@ public class OrganisationStore {
         return ao.count(DepartmentEntity.class);
     }
 
+    /** Read on every view of the portfolio: streamed, read-only, nothing kept. */
     public List<FieldOfAction> fieldsOfAction() {
-        return Arrays.stream(ao.find(FieldOfActionEntity.class,
-                        Query.select().order(FieldOfActionEntity.SORT_ORDER + ", " + FieldOfActionEntity.FIELD_KEY)))
-                .map(OrganisationStore::toField).toList();
+        List<FieldOfAction> fields = new java.util.ArrayList<>();
+        ao.stream(FieldOfActionEntity.class, Query.select("*")
+                .order(FieldOfActionEntity.SORT_ORDER + ", " + FieldOfActionEntity.FIELD_KEY), e -> fields.add(toField(e)));
+        return List.copyOf(fields);
     }
 
     public Optional<FieldOfAction> fieldOfAction(String key) {

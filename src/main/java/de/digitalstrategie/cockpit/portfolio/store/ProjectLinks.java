@@ -50,12 +50,12 @@ public class ProjectLinks {
             for (int i = 0; i < batch.size(); i++) {
                 params[i + 1] = batch.get(i);
             }
-            for (ProjectLinkEntity link : ao.find(ProjectLinkEntity.class, Query.select()
+            ao.stream(ProjectLinkEntity.class, Query.select(String.join(", ", "ID", ProjectLinkEntity.SUBJECT_ID,
+                            ProjectLinkEntity.ISSUE_KEY))
                     .where(ProjectLinkEntity.SUBJECT_TYPE + " = ? AND " + ProjectLinkEntity.SUBJECT_ID
                             + " IN (" + placeholders + ")", params)
-                    .order("ID"))) {
-                keys.computeIfAbsent(link.getSubjectId(), k -> new ArrayList<>()).add(link.getIssueKey());
-            }
+                    .order("ID"), link -> keys.computeIfAbsent(link.getSubjectId(), k -> new ArrayList<>())
+                    .add(link.getIssueKey()));
         }
         return keys;
     }

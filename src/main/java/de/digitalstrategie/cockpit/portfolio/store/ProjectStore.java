@@ -162,8 +162,9 @@ public class ProjectStore {
 
     /** Every mirrored issue key (a few bytes each): to find what Jira no longer has. */
     public Set<String> keys() {
-        return Arrays.stream(ao.find(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_KEY)))
-                .map(ProjectEntity::getIssueKey).collect(java.util.stream.Collectors.toSet());
+        Set<String> keys = new java.util.HashSet<>();
+        ao.stream(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_KEY), e -> keys.add(e.getIssueKey()));
+        return keys;
     }
 
     public Optional<DigitalProject> find(String issueKey) {
@@ -190,14 +191,13 @@ public class ProjectStore {
                     new ResultPage<>(List.of(), 0, page.offset(), page.limit()));
         }
         PortfolioAggregator aggregator = new PortfolioAggregator(grouping, today);
-        for (ProjectEntity e : ao.find(ProjectEntity.class, criteria.query(String.join(", ", "ID",
-                ProjectEntity.FIELD_OF_ACTION_KEY, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE,
-                ProjectEntity.STATUS, ProjectEntity.HEALTH, ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS,
-                ProjectEntity.END_DATE)))) {
-            aggregator.add(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
-                    ProjectStatus.valueOf(e.getStatus()), Health.valueOf(e.getHealth()), e.getBudgetCents(),
-                    e.getFundingCents(), toDay(e.getEndDate()));
-        }
+        // Streamed: each row is summed and dropped, never held (a find would make an entity of every row).
+        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", "ID", ProjectEntity.FIELD_OF_ACTION_KEY,
+                ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE, ProjectEntity.STATUS, ProjectEntity.HEALTH,
+                ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.END_DATE)),
+                e -> aggregator.add(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
+                        ProjectStatus.valueOf(e.getStatus()), Health.valueOf(e.getHealth()), e.getBudgetCents(),
+                        e.getFundingCents(), toDay(e.getEndDate())));
         PortfolioSummary summary = aggregator.summary(groupOrder);
         String groupColumn = switch (grouping) {
             case FIELD -> ProjectEntity.FIELD_OF_ACTION_KEY + ", ";
@@ -205,10 +205,10 @@ public class ProjectStore {
             case PHASE -> phaseOrder() + ", ";
             case NONE -> "";
         };
-        ProjectEntity[] rows = ao.find(ProjectEntity.class, criteria.query(ALL_COLUMNS)
+        List<DigitalProject> projects = new java.util.ArrayList<>(page.limit());
+        ao.stream(ProjectEntity.class, criteria.query(ALL_COLUMNS)
                 .order(groupColumn + sort.column() + " " + order.sql() + ", " + ProjectEntity.ISSUE_KEY)
-                .limit(page.limit()).offset(page.offset()));
-        List<DigitalProject> projects = Arrays.stream(rows).map(ProjectStore::toProject).toList();
+                .limit(page.limit()).offset(page.offset()), e -> projects.add(toProject(e)));
         return new PortfolioView(summary, new ResultPage<>(projects, summary.total().projects(), page.offset(),
                 page.limit()));
     }
@@ -272,10 +272,25 @@ public class ProjectStore {
         return values.stream().map(Enum::name).sorted().toList();
     }
 
-    /** The Jira projects the mirror holds issues of. */
+    /**
+     * The Jira projects the mirror holds issues of. Asked on every view of the portfolio, so read
+     * as a skip scan over the column's index, one query per Jira project (a handful), rather than a
+     * read of every row: each finds the next project after the last one found.
+     */
     public Set<String> jiraProjects() {
-        return Arrays.stream(ao.find(ProjectEntity.class, Query.select("ID, " + ProjectEntity.JIRA_PROJECT)))
-                .map(ProjectEntity::getJiraProject).filter(k -> k != null).collect(java.util.stream.Collectors.toSet());
+        Set<String> projects = new java.util.HashSet<>();
+        String last = null;
+        while (true) {
+            Query next = Query.select("ID, " + ProjectEntity.JIRA_PROJECT).order(ProjectEntity.JIRA_PROJECT).limit(1);
+            ProjectEntity[] found = ao.find(ProjectEntity.class, last == null
+                    ? next.where(ProjectEntity.JIRA_PROJECT + " IS NOT NULL")
+                    : next.where(ProjectEntity.JIRA_PROJECT + " > ?", last));
+            if (found.length == 0) {
+                return projects;
+            }
+            last = found[0].getJiraProject();
+            projects.add(last);
+        }
     }
 
     public int count() {

@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names tables the way Atlassian's Active Objects does: {@code AO_} + the last six hex digits of
@@ -18,6 +20,11 @@ import java.util.Locale;
 public final class AtlassianTableNameConverter implements TableNameConverter {
     private static final int MAX_LENGTH = 30;
     private final String prefix;
+    /**
+     * ActiveObjects 0.8.2 asks for the table name on every call of an entity's getter or setter:
+     * computed once per entity (a regular expression each time cost more than the rest of a getter).
+     */
+    private final Map<Class<?>, String> names = new ConcurrentHashMap<>();
 
     public AtlassianTableNameConverter(String namespace) {
         this.prefix = prefixOf(namespace);
@@ -39,6 +46,10 @@ public final class AtlassianTableNameConverter implements TableNameConverter {
 
     @Override
     public String getName(Class<? extends RawEntity<?>> entity) {
+        return names.computeIfAbsent(entity, e -> nameOf(entity));
+    }
+
+    private String nameOf(Class<? extends RawEntity<?>> entity) {
         Table table = entity.getAnnotation(Table.class);
         String base = table != null ? table.value() : entity.getSimpleName();
         String name = prefix + base.replaceAll("([a-z\\d])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import com.atlassian.sal.api.transaction.TransactionCallback;
 import net.java.ao.DBParam;
 import net.java.ao.DatabaseProvider;
 import net.java.ao.EntityManager;
+import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 import net.java.ao.Transaction;
@@ -37,16 +38,18 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
     private final UnlimitedColumns unlimited;
     private final AtlassianTableNameConverter tables;
     private final FieldNameConverter fields;
+    private final EntityStream streams;
     private final ThreadLocal<Integer> transactionDepth = ThreadLocal.withInitial(() -> 0);
 
     private HostActiveObjects(DatabaseProvider provider, UnlimitedColumns unlimited, AtlassianTableNameConverter tables) {
         this.provider = provider;
         this.unlimited = unlimited;
         this.tables = tables;
-        this.fields = new UnderscoreFieldNameConverter(false);
+        this.fields = new CachingFieldNameConverter(new UnderscoreFieldNameConverter(false));
         this.manager = new EntityManager(provider, true);
         manager.setTableNameConverter(tables);
         manager.setFieldNameConverter(fields);
+        this.streams = new EntityStream(provider, tables, fields);
     }
 
     /**
@@ -85,6 +88,17 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
         }
         run(() -> {
             manager.migrate(entities);
+            // What Atlassian's AO keeps and 0.8.2 does not: indexes declared after their table, and @Indexes.
+            Connection connection = provider.getConnection();
+            try (java.sql.Statement statement = connection.createStatement()) {
+                for (Class<? extends RawEntity<?>> entity : entities) {
+                    for (String sql : EntityIndexes.statements(entity, tables, fields)) {
+                        statement.execute(sql);
+                    }
+                }
+            } finally {
+                connection.close();
+            }
             return null;
         });
     }
@@ -121,6 +135,15 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
         return run(() -> manager.find(type, query));
     }
 
+    /** 0.8.2 has no stream: a plain JDBC walk handing out read-only rows ({@link EntityStream}). */
+    @Override
+    public <T extends RawEntity<K>, K> void stream(Class<T> type, Query query, EntityStreamCallback<T, K> callback) {
+        run(() -> {
+            streams.stream(type, query, callback);
+            return null;
+        });
+    }
+
     @Override
     public <K> int count(Class<? extends RawEntity<K>> type) {
         return run(() -> manager.count(type));
@@ -128,12 +151,13 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
 
     @Override
     public <K> int count(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
-        return run(() -> manager.count(type, criteria, parameters));
+        return count(type, criteria == null ? Query.select() : Query.select().where(criteria, parameters));
     }
 
+    /** As 0.8.2 counts, with its parameters bound without 0.8.2's costly type lookup ({@link EntityStream}). */
     @Override
     public <K> int count(Class<? extends RawEntity<K>> type, Query query) {
-        return run(() -> manager.count(type, query));
+        return run(() -> streams.count(type, query));
     }
 
     @Override
@@ -157,9 +181,11 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
                     statement.setObject(i + 1, p instanceof java.util.Date d && !(p instanceof java.sql.Timestamp)
                             ? new java.sql.Timestamp(d.getTime()) : p);
                 }
-                int deleted = statement.executeUpdate();
-                manager.flushAll();
-                return deleted;
+                // Like Atlassian's AO, no cache is flushed: a deleted row's id is never read again.
+                // (0.8.2's flushAll visits every entity it still holds, live or garbage not yet
+                // collected: after a sync of 10,000 issues that cost 10-15 ms per delete, and the
+                // cluster lock deletes twice per sync.)
+                return statement.executeUpdate();
             } finally {
                 connection.close();
             }

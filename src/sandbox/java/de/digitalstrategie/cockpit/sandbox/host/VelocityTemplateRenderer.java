@@ -40,6 +40,9 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
         p.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
         p.setProperty("resource.loader.classpath.class",
                 "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+        // Parsed once, as Confluence's renderer keeps its templates: Velocity's default re-reads and
+        // re-parses a template (and each one it #parses) on every render.
+        p.setProperty("resource.loader.classpath.cache", "true");
         p.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         p.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
         p.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
@@ -77,12 +80,14 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
     }
 
     private static final class HtmlEscaping implements ReferenceInsertionEventHandler {
+        private static final java.util.regex.Pattern DECORATION = java.util.regex.Pattern.compile("[${}!]");
+
         @Override
         public Object referenceInsert(Context context, String reference, Object value) {
             if (value == null) {
                 return null;
             }
-            String name = reference.replaceAll("[${}!]", "");
+            String name = DECORATION.matcher(reference).replaceAll("");
             // The method named last decides: $view.pager().nextUrlHtml() is safe markup.
             int call = name.lastIndexOf('(');
             String bare = call >= 0 ? name.substring(0, call) : name;

@@ -139,16 +139,33 @@ public final class StorageRenderer {
                 || lower.startsWith("#") || lower.startsWith("?") ? url.strip() : "#";
     }
 
+    /**
+     * Configured once: {@code DocumentBuilderFactory.newInstance()} searches the class path's jars
+     * for a provider on every call, which cost more than parsing a short page. Not documented as
+     * thread-safe, so builders are taken from it one at a time.
+     */
+    private static final DocumentBuilderFactory FACTORY = factory();
+
+    private static DocumentBuilderFactory factory() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(false);
+        factory.setExpandEntityReferences(true);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory;
+    }
+
     private static Document parse(String storageFormat) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(false);
-            factory.setExpandEntityReferences(true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            DocumentBuilder builder = factory.newDocumentBuilder();
+            DocumentBuilder builder;
+            synchronized (FACTORY) {
+                builder = FACTORY.newDocumentBuilder();
+            }
             builder.setErrorHandler(null);
-            return builder.parse(new InputSource(new StringReader(DOCTYPE + "<sandbox-page>" + storageFormat
+            // HTML's entities are declared only where a page may use them: without an '&' there is no
+            // entity to resolve, and the declarations would cost more to read than the page.
+            String doctype = storageFormat.indexOf('&') >= 0 ? DOCTYPE : "";
+            return builder.parse(new InputSource(new StringReader(doctype + "<sandbox-page>" + storageFormat
                     + "</sandbox-page>")));
         } catch (Exception e) {
             // Confluence shows a page it cannot render as such; so does the sandbox.

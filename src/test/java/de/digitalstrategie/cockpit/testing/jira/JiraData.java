@@ -306,6 +306,10 @@ final class JiraData implements Jql.Catalog {
     }
 
     synchronized Page search(Jql jql, int startAt, int maxResults) {
+        if (maxResults == 0) {
+            // A count, as Jira answers maxResults=0: nothing to order.
+            return new Page((int) issues.values().stream().filter(jql.filter).count(), List.of());
+        }
         List<StoredIssue> matching = issues.values().stream().filter(jql.filter).sorted(jql.order).toList();
         int from = Math.min(startAt, matching.size());
         return new Page(matching.size(), matching.subList(from, Math.min(matching.size(), from + maxResults)));

@@ -17,9 +17,13 @@ import java.util.Map;
 public record StoredIssue(long id, String key, String project, String issueType, Instant created, Instant updated,
                           Map<String, JsonNode> fields) {
 
-    /** Jira's key order: by project, then by number (DIGI-2 before DIGI-10). */
-    public static final Comparator<StoredIssue> BY_KEY =
-            Comparator.comparing(StoredIssue::project).thenComparingLong(StoredIssue::number);
+    /**
+     * Jira's key order: by project, then by number (DIGI-2 before DIGI-10). Within a project a
+     * shorter key has the smaller number (numbers have no leading zeros), and keys of one length
+     * compare as their numbers do: no key is parsed while a search sorts thousands of issues.
+     */
+    public static final Comparator<StoredIssue> BY_KEY = Comparator.comparing(StoredIssue::project)
+            .thenComparingInt(issue -> issue.key().length()).thenComparing(StoredIssue::key);
 
     public StoredIssue {
         fields = Map.copyOf(fields);

@@ -1,0 +1,115 @@
+package de.digitalstrategie.cockpit.bench;
+
+import de.digitalstrategie.cockpit.decision.DecisionSort;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.testing.SqlCounter;
+import de.digitalstrategie.cockpit.testing.StoreFixture;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * One case in a loop, for a profiler: how the hot spots in benchmarks/RESULTS.md were found.
+ * {@code java -XX:StartFlightRecording=filename=portfolio.jfr,settings=profile -cp … Profile portfolio 10000 30}
+ * (case: portfolio, sync or register; rows; seconds), then {@code jfr print --events jdk.ExecutionSample}.
+ * Prints the SQL statements one run sends and the mean time per run.
+ */
+public final class Profile {
+    private Profile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args[0];
+        int n = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        Path seed = Path.of(System.getProperty("cockpit.seed", "../shared/data/worms"));
+        Database database = Postgres.fresh();
+        try {
+            Callable<Object> run;
+            AutoCloseable resource;
+            if (which.equals("sync")) {
+                JiraPortfolio setup = new JiraPortfolio(n, seed);
+                resource = setup;
+                SyncBench.fill(setup);
+                int[] next = {0};
+                run = () -> {
+                    for (int i = 0; i < SyncBench.CHANGED; i++) {
+                        setup.jira.touch("DIGI-" + (1 + (next[0]++ * 997) % n));
+                    }
+                    setup.jira.advance(java.time.Duration.ofMinutes(30));
+                    return setup.sync.run(setup.client, setup.settings(), false).orElseThrow();
+                };
+            } else if (which.equals("portfolio")) {
+                Portfolio100k.fill(database, seed, n);
+                Sandbox sandbox = new Sandbox(database, Files.createTempDirectory("cockpit-profile"),
+                        JiraPortfolio.VIEW_CLOCK);
+                resource = sandbox;
+                run = () -> JiraPortfolio.render(sandbox, PortfolioBench.MACRO, PortfolioBench.VIEWER);
+            } else {
+                StoreFixture store = new StoreFixture(database);
+                resource = store;
+                RegisterBench.fill(store, database, n);
+                Set<Long> pages = new LinkedHashSet<>();
+                for (int p = 0; p < RegisterBench.PAGES; p++) {
+                    if (p % 20 != 7) {
+                        pages.add(RegisterBench.pageId(p));
+                    }
+                }
+                run = () -> store.decisions.query(RegisterBench.FILTER, DecisionSort.NUMBER, SortOrder.DESC,
+                        PageRequest.page(1, RegisterBench.PAGE_SIZE), pages);
+            }
+            try (SqlCounter sql = new SqlCounter()) {
+                run.call();
+                System.out.println("SQL statements per run (after the first): measuring the next one");
+            }
+            java.util.logging.Logger log = java.util.logging.Logger.getLogger("net.java.ao");
+            java.util.logging.Handler print = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord record) {
+                    System.out.println("    SQL " + record.getMessage());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            try (SqlCounter sql = new SqlCounter()) {
+                if (Boolean.getBoolean("sql")) {
+                    log.addHandler(print);
+                }
+                run.call();
+                System.out.println("  " + sql.statements() + " statements logged by ActiveObjects 0.8.2");
+            } finally {
+                log.removeHandler(print);
+            }
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            int runs = 0;
+            long start = System.nanoTime();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu = threads.getCurrentThreadCpuTime();
+            while (System.nanoTime() < end) {
+                run.call();
+                runs++;
+            }
+            System.out.printf("%d runs, %.2f ms each, %.2f ms of them this thread's CPU%n", runs,
+                    (System.nanoTime() - start) / 1e6 / runs, (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / runs);
+            resource.close();
+        } finally {
+            if (Boolean.getBoolean("keep")) {
+                System.out.println("kept schema " + database.schema());
+            } else {
+                Postgres.drop(database);
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package de.digitalstrategie.cockpit.schema;
+
+import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.Health;
+import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
+import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.portfolio.TimeFrame;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
+import de.digitalstrategie.cockpit.testing.DatabaseTarget;
+import de.digitalstrategie.cockpit.testing.StoreFixture;
+import net.java.ao.Query;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the host adds to ActiveObjects 0.8.2 as Atlassian's AO has it: {@code stream} (read-only
+ * rows, only the selected columns) and the indexes entities declare, on every database.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
+class StreamAndIndexTest {
+    private final StoreFixture store;
+
+    StreamAndIndexTest(DatabaseTarget target) {
+        this.store = StoreFixture.on(target);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void project(String key, Phase phase, long budget, LocalDate end) {
+        store.projects.save(new DigitalProject(key, "Projekt " + key,
+                new ProjectProfile("Beschreibung", "", "", "", "", ""), new TimeFrame(LocalDate.of(2025, 1, 1), end),
+                budget, 0, ProjectStatus.RUNNING, phase, Health.GREEN, "it", "3.1", Instant.parse("2026-11-20T10:00:00Z")));
+    }
+
+    @Test
+    void streamHandsOutTheSelectedColumnsOfEachRowInOrder() {
+        project("DIGI-3", Phase.PLANNING, 300, LocalDate.of(2027, 3, 31));
+        project("DIGI-1", Phase.IMPLEMENTATION, 100, null);
+        project("DIGI-2", Phase.COMPLETED, 200, LocalDate.of(2026, 1, 15));
+        List<String> keys = new ArrayList<>();
+        List<Long> budgets = new ArrayList<>();
+        List<LocalDate> ends = new ArrayList<>();
+        store.ao.stream(ProjectEntity.class, Query.select("ID, ISSUE_KEY, BUDGET_CENTS, END_DATE")
+                .where("PHASE IN (?, ?) OR END_DATE < ?", "PLANNING", "IMPLEMENTATION", toDate(LocalDate.of(2026, 6, 1)))
+                .order("ISSUE_KEY DESC"), e -> {
+                    keys.add(e.getIssueKey());
+                    budgets.add(e.getBudgetCents());
+                    ends.add(toDay(e.getEndDate()));
+                    assertTrue(e.getID() > 0);
+                });
+        assertEquals(List.of("DIGI-3", "DIGI-2", "DIGI-1"), keys);
+        assertEquals(List.of(300L, 200L, 100L), budgets);
+        assertEquals(java.util.Arrays.asList(LocalDate.of(2027, 3, 31), LocalDate.of(2026, 1, 15), null), ends);
+
+        List<String> page = new ArrayList<>();
+        store.ao.stream(ProjectEntity.class, Query.select("ISSUE_KEY").order("ISSUE_KEY").limit(2).offset(1),
+                e -> page.add(e.getIssueKey() + "#" + (e.getID() > 0)));
+        assertEquals(List.of("DIGI-2#true", "DIGI-3#true"), page, "limit, offset, and the primary key always read");
+
+        List<String> all = new ArrayList<>();
+        store.ao.stream(ProjectEntity.class, Query.select("*").where("ISSUE_KEY = ?", "DIGI-1"),
+                e -> all.add(e.getTitle() + "/" + e.getDescription() + "/" + e.getPhase()));
+        assertEquals(List.of("Projekt DIGI-1/Beschreibung/IMPLEMENTATION"), all, "* reads every column");
+    }
+
+    @Test
+    void streamedEntitiesAreReadOnlyAndHoldOnlyWhatWasSelected() {
+        project("DIGI-1", Phase.IDEA, 100, null);
+        List<ProjectEntity> rows = new ArrayList<>();
+        store.ao.stream(ProjectEntity.class, Query.select("ID, ISSUE_KEY"), rows::add);
+        ProjectEntity row = rows.get(0);
+        assertThrows(UnsupportedOperationException.class, () -> row.setTitle("anders"));
+        assertThrows(UnsupportedOperationException.class, row::save);
+        IllegalStateException unselected = assertThrows(IllegalStateException.class, row::getTitle);
+        assertTrue(unselected.getMessage().contains("getTitle"), unselected.getMessage());
+        assertEquals(ProjectEntity.class, row.getEntityType());
+        assertTrue(row.toString().contains("read-only"));
+
+        List<ProjectEntity> again = new ArrayList<>();
+        store.ao.stream(ProjectEntity.class, Query.select("ID"), again::add);
+        assertEquals(row, again.get(0), "equal by type and primary key");
+        assertEquals(row.hashCode(), again.get(0).hashCode());
+        assertEquals("Projekt DIGI-1", store.projects.find("DIGI-1").orElseThrow().title(), "nothing was changed");
+    }
+
+    @Test
+    void streamInsideATransactionSeesItsWritesAndLeavesAutoCommitAsItWas() throws Exception {
+        int seen = store.ao.executeInTransaction(() -> {
+            project("DIGI-1", Phase.IDEA, 100, null);
+            int[] n = {0};
+            store.ao.stream(ProjectEntity.class, Query.select("ID"), e -> n[0]++);
+            return n[0];
+        });
+        assertEquals(1, seen);
+        store.ao.stream(ProjectEntity.class, Query.select("ID"), e -> {
+        });
+        // Outside a transaction every write is committed at once, also after a stream used the connection.
+        project("DIGI-2", Phase.IDEA, 100, null);
+        try (Connection c = DriverManager.getConnection(store.database.url(), store.database.user(),
+                store.database.password()); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + store.ao.tableOf(ProjectEntity.class))) {
+            r.next();
+            assertEquals(2, r.getInt(1));
+        }
+    }
+
+    @Test
+    void jiraProjectsAreFoundOneQueryEach() {
+        assertEquals(Set.of(), store.projects.jiraProjects());
+        for (String key : List.of("DIGI-1", "DIGI-2", "ALT-7", "ZZZ-1", "ALT-8", "DIGI-3")) {
+            project(key, Phase.IDEA, 1, null);
+        }
+        assertEquals(Set.of("ALT", "DIGI", "ZZZ"), store.projects.jiraProjects());
+    }
+
+    @Test
+    void migrateKeepsTheIndexesEntitiesDeclare() throws Exception {
+        String table = store.ao.tableOf(DecisionEntity.class).toLowerCase(Locale.ROOT);
+        Set<String> indexes = indexes(table);
+        assertTrue(indexes.contains("index_" + table + "_status_withdrawn_page"), "@Indexes: " + indexes);
+        assertTrue(indexes.contains("index_" + table + "_successor"), "@Indexed: " + indexes);
+        assertTrue(indexes.contains("index_" + table + "_meeting_date"), indexes.toString());
+        // A database from before an index was declared gets it on the next migrate.
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP INDEX index_" + table + "_successor");
+        }
+        assertFalse(indexes(table).contains("index_" + table + "_successor"));
+        store.ao.migrate(CockpitSchema.entityArray());
+        assertEquals(indexes, indexes(table));
+    }
+
+    private Connection connect() throws Exception {
+        return DriverManager.getConnection(store.database.url(), store.database.user(), store.database.password());
+    }
+
+    private Set<String> indexes(String table) throws Exception {
+        Set<String> names = new HashSet<>();
+        try (Connection c = connect()) {
+            String schema = store.database.schema();
+            try (ResultSet r = c.getMetaData().getIndexInfo(null, schema, table, false, false)) {
+                while (r.next()) {
+                    if (r.getString("INDEX_NAME") != null) {
+                        names.add(r.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}
