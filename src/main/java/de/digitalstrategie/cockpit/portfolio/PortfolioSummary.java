@@ -19,5 +19,9 @@ public record PortfolioSummary(Totals total, List<Group> groups, Map<String, Int
 
     public PortfolioSummary {
         groups = List.copyOf(groups);
+        // Views are shared between viewers (ProjectStore keeps them): no one may change them.
+        byField = java.util.Collections.unmodifiableMap(byField);
+        byPhase = java.util.Collections.unmodifiableMap(byPhase);
+        budgetByDepartment = java.util.Collections.unmodifiableMap(budgetByDepartment);
     }
 }

@@ -10,6 +10,7 @@ import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
 import de.digitalstrategie.cockpit.organisation.store.DepartmentEntity;
 import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
+import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
@@ -31,6 +32,7 @@ public final class CockpitSchema {
             FieldOfActionEntity.class,
             ProjectEntity.class,
             ProjectLinkEntity.class,
+            PortfolioStampEntity.class,
             BodyEntity.class,
             MemberEntity.class,
             MeetingEntity.class,

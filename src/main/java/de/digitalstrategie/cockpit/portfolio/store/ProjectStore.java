@@ -42,10 +42,39 @@ public class ProjectStore {
             ProjectEntity.PHASE, ProjectEntity.HEALTH, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.FIELD_OF_ACTION_KEY,
             ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED", ProjectEntity.ISSUE_ID);
     private final ActiveObjects ao;
+    private final StampedCache<ViewKey, PortfolioView> views = new StampedCache<>(64);
+    private final StampedCache<Boolean, Set<String>> jiraProjects = new StampedCache<>(1);
 
     @Inject
     public ProjectStore(ActiveObjects ao) {
         this.ao = ao;
+    }
+
+    /** What a portfolio view depends on besides the mirror: equal keys under one stamp give equal views. */
+    private record ViewKey(PortfolioFilter filter, Grouping grouping, PortfolioSort sort, SortOrder order,
+                           PageRequest page, Set<String> visibleJiraProjects, LocalDate today,
+                           List<String> groupOrder) {
+    }
+
+    /** The mirror's current stamp (every row's, should two nodes have created one at once). */
+    private String stamp() {
+        StringBuilder stamp = new StringBuilder();
+        ao.stream(PortfolioStampEntity.class, Query.select("ID, " + PortfolioStampEntity.STAMP).order("ID"),
+                e -> stamp.append(e.getStamp()).append(' '));
+        return stamp.toString();
+    }
+
+    /** A new stamp, written in the transaction of the change it marks. */
+    private void touch() {
+        String next = java.util.UUID.randomUUID().toString();
+        PortfolioStampEntity[] stamps = ao.find(PortfolioStampEntity.class);
+        if (stamps.length == 0) {
+            ao.create(PortfolioStampEntity.class, new DBParam(PortfolioStampEntity.STAMP, next));
+        }
+        for (PortfolioStampEntity s : stamps) {
+            s.setStamp(next);
+            s.save();
+        }
     }
 
     /** Creates or updates the project with the same issue key. */
@@ -61,6 +90,7 @@ public class ProjectStore {
                     new DBParam(ProjectEntity.HEALTH, project.health().name()));
             write(e, project);
             e.save();
+            touch();
             return null;
         });
     }
@@ -131,6 +161,7 @@ public class ProjectStore {
                     e.save();
                 }
             }
+            touch();
             return null;
         });
     }
@@ -185,6 +216,16 @@ public class ProjectStore {
     public PortfolioView query(PortfolioFilter filter, Grouping grouping, PortfolioSort sort, SortOrder order,
                                PageRequest page, Set<String> visibleJiraProjects, LocalDate today,
                                List<String> groupOrder) {
+        ViewKey key = new ViewKey(filter, grouping, sort, order, page, Set.copyOf(visibleJiraProjects), today,
+                List.copyOf(groupOrder));
+        // Read before the view: a change committed meanwhile carries a newer stamp, so it is seen next time.
+        return views.get(key, stamp(),
+                () -> compute(filter, grouping, sort, order, page, visibleJiraProjects, today, groupOrder));
+    }
+
+    private PortfolioView compute(PortfolioFilter filter, Grouping grouping, PortfolioSort sort, SortOrder order,
+                                  PageRequest page, Set<String> visibleJiraProjects, LocalDate today,
+                                  List<String> groupOrder) {
         Criteria criteria = criteria(filter, visibleJiraProjects);
         if (criteria.matchesNothing()) {
             return new PortfolioView(new PortfolioAggregator(grouping, today).summary(groupOrder),
@@ -278,6 +319,10 @@ public class ProjectStore {
      * read of every row: each finds the next project after the last one found.
      */
     public Set<String> jiraProjects() {
+        return jiraProjects.get(true, stamp(), () -> Set.copyOf(readJiraProjects()));
+    }
+
+    private Set<String> readJiraProjects() {
         Set<String> projects = new java.util.HashSet<>();
         String last = null;
         while (true) {
@@ -299,7 +344,13 @@ public class ProjectStore {
 
     /** Removes the mirror of an issue that was deleted or moved out of the portfolio in Jira. */
     public boolean remove(String issueKey) {
-        return ao.deleteWithSQL(ProjectEntity.class, ProjectEntity.ISSUE_KEY + " = ?", issueKey) > 0;
+        return ao.executeInTransaction(() -> {
+            boolean removed = ao.deleteWithSQL(ProjectEntity.class, ProjectEntity.ISSUE_KEY + " = ?", issueKey) > 0;
+            if (removed) {
+                touch();
+            }
+            return removed;
+        });
     }
 
     static DigitalProject toProject(ProjectEntity e) {

@@ -58,6 +58,9 @@ final class EntityStream {
     /** The database type of each parameter class, as 0.8.2's TypeManager maps it. */
     private final Map<Class<?>, DatabaseType<?>> types = new ConcurrentHashMap<>();
 
+    /** Where ActiveObjects 0.8.2 logs every statement it sends: these are logged alike. */
+    private static final java.util.logging.Logger SQL_LOG = java.util.logging.Logger.getLogger("net.java.ao");
+
     EntityStream(DatabaseProvider provider, TableNameConverter tables, FieldNameConverter fields) {
         this.provider = provider;
         this.tables = tables;
@@ -72,6 +75,7 @@ final class EntityStream {
         @SuppressWarnings("unchecked")
         Shape<T> shape = (Shape<T>) shapes.computeIfAbsent(type, t -> new Shape<>(type, fields));
         String sql = provider.renderQuery(select(type, query, shape), tables, false);
+        SQL_LOG.info(sql);
         Connection connection = provider.getConnection();
         // PostgreSQL's driver fetches in batches only inside a transaction; otherwise it reads the
         // whole result into memory first. A result that fits in one batch (a page) needs none.
@@ -176,6 +180,7 @@ final class EntityStream {
             throw new UnsupportedOperationException("count does not join: " + query.getJoins().keySet());
         }
         String sql = provider.renderQuery(count, tables, true);
+        SQL_LOG.info(sql);
         Connection connection = provider.getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, count.getWhereParams());

@@ -1,0 +1,121 @@
+package de.digitalstrategie.cockpit.portfolio.store;
+
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.Grouping;
+import de.digitalstrategie.cockpit.portfolio.Health;
+import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
+import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
+import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
+import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.portfolio.TimeFrame;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
+import de.digitalstrategie.cockpit.schema.CockpitSchema;
+import de.digitalstrategie.cockpit.testing.DatabaseTarget;
+import de.digitalstrategie.cockpit.testing.SqlCounter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/**
+ * Each node keeps the portfolio views it computed; two nodes on one database must still show every
+ * change, whichever node made it, on the very next view.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
+class PortfolioViewsCurrentTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    private final Database database;
+    private final HostActiveObjects aoA;
+    private final HostActiveObjects aoB;
+    private final ProjectStore nodeA;
+    private final ProjectStore nodeB;
+
+    PortfolioViewsCurrentTest(DatabaseTarget target) {
+        database = target.fresh();
+        aoA = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
+        aoA.migrate(CockpitSchema.entityArray());
+        aoB = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
+        nodeA = new ProjectStore(aoA);
+        nodeB = new ProjectStore(aoB);
+    }
+
+    @AfterEach
+    void close() {
+        aoA.close();
+        aoB.close();
+    }
+
+    private static DigitalProject project(String key, long budget, Phase phase, String jiraUpdated) {
+        return new DigitalProject(key, "Projekt " + key, new ProjectProfile("Beschreibung", "", "", "", "", ""),
+                new TimeFrame(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 6, 30)), budget, 0,
+                ProjectStatus.RUNNING, phase, Health.GREEN, "it", "3.1", Instant.parse(jiraUpdated));
+    }
+
+    private static PortfolioView view(ProjectStore store, Set<String> visible) {
+        return store.query(new PortfolioFilter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null),
+                Grouping.NONE, PortfolioSort.BUDGET, SortOrder.DESC, PageRequest.page(1, 25), visible, TODAY,
+                List.of());
+    }
+
+    private static long budget(PortfolioView view) {
+        return view.summary().total().budgetCents();
+    }
+
+    @Test
+    void aChangeOnEitherNodeIsInTheOthersNextView() {
+        nodeA.save(project("DIGI-1", 100, Phase.PLANNING, "2026-11-20T10:00:00Z"));
+        Set<String> digi = Set.of("DIGI");
+        assertEquals(100, budget(view(nodeA, digi)));
+        assertEquals(100, budget(view(nodeB, digi)));
+
+        nodeB.save(project("DIGI-2", 50, Phase.OPERATION, "2026-11-21T10:00:00Z"));
+        assertEquals(150, budget(view(nodeA, digi)), "saved on B, viewed on A");
+
+        assertEquals(List.of("DIGI-1", "DIGI-2"), view(nodeB, digi).page().items().stream()
+                .map(DigitalProject::issueKey).toList());
+        nodeA.mirror(List.of(new ProjectStore.Mirrored(project("DIGI-2", 170, Phase.OPERATION,
+                "2026-11-22T10:00:00Z"), "10002")));
+        assertEquals(270, budget(view(nodeB, digi)), "mirrored on A, viewed on B");
+        assertEquals(List.of("DIGI-2", "DIGI-1"), view(nodeB, digi).page().items().stream()
+                .map(DigitalProject::issueKey).toList());
+
+        nodeB.remove("DIGI-1");
+        assertEquals(170, budget(view(nodeA, digi)), "removed on B, viewed on A");
+        assertEquals(Set.of("DIGI"), nodeA.jiraProjects());
+        nodeB.remove("DIGI-2");
+        assertEquals(Set.of(), nodeA.jiraProjects(), "the last project of DIGI removed on B");
+    }
+
+    @Test
+    void anUnchangedMirrorIsReadOnceAndEachViewerOnlySeesHisProjects() {
+        nodeA.save(project("DIGI-1", 100, Phase.PLANNING, "2026-11-20T10:00:00Z"));
+        nodeA.save(project("ORG-1", 30, Phase.PLANNING, "2026-11-20T10:00:00Z"));
+        PortfolioView first = view(nodeA, Set.of("DIGI", "ORG"));
+        assertSame(first, view(nodeA, Set.of("ORG", "DIGI")), "same mirror, same question: the same view");
+        assertEquals(30, budget(view(nodeA, Set.of("ORG"))), "another viewer's projects are another view");
+        assertEquals(130, budget(view(nodeA, Set.of("DIGI", "ORG"))));
+
+        // What an unchanged mirror costs a view: reading the stamp, nothing else.
+        try (SqlCounter sql = new SqlCounter()) {
+            view(nodeA, Set.of("DIGI", "ORG"));
+            assertEquals(1, sql.statements(), sql.toString());
+        }
+        nodeB.save(project("ORG-1", 40, Phase.PLANNING, "2026-11-23T10:00:00Z"));
+        assertNotSame(first, view(nodeA, Set.of("DIGI", "ORG")));
+        assertEquals(140, budget(view(nodeA, Set.of("DIGI", "ORG"))));
+    }
+}
