@@ -3,7 +3,9 @@ package de.digitalstrategie.cockpit.bench;
 import de.digitalstrategie.cockpit.jira.ProfileField;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.client.SearchPage;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.testing.jira.JiraDouble;
@@ -81,23 +83,60 @@ final class PortfolioBench {
 
                     @Override
                     public void check(Object html) {
-                        if (!html.toString().contains(caption) || !html.toString().contains("cockpit-projects")) {
-                            throw new IllegalStateException("portfolio did not render " + caption + ": "
-                                    + html.toString().substring(0, Math.min(2000, html.toString().length())));
-                        }
+                        checkRendered(html, caption);
                     }
-                }));
+                }),
+                new Measure.Case("portfolio macro, " + n + " projects, one changed before each view", pluginPerRound,
+                        new Measure.Trial() {
+                            private int round;
+
+                            @Override
+                            public void prepare() {
+                                changeOne(setup.sandbox.projects, "DIGI-1", round++);
+                            }
+
+                            @Override
+                            public Object run() {
+                                return setup.render(MACRO, VIEWER);
+                            }
+
+                            @Override
+                            public void check(Object html) {
+                                checkRendered(html, caption);
+                            }
+                        }));
         Samples baseline = samples.get(0);
         Samples plugin = samples.get(1);
+        Samples changed = samples.get(2);
         report.speedup(WORKLOAD, "filter + group + sum + first page, " + String.format(Locale.ROOT, "%,d", n)
                 + " projects (warm)", baseline, plugin, 50);
         report.below(WORKLOAD, "portfolio macro median, " + String.format(Locale.ROOT, "%,d", n) + " projects",
                 plugin, 30);
+        report.comparison(WORKLOAD, "the same after a change of the mirror (one project saved before each view: "
+                + "nothing this node computed before is reused)", baseline, changed);
         report.fact(WORKLOAD, "baseline: search requests per view", requests[0] + " (maxResults 1000, Jira's cap "
                 + JiraDouble.DEFAULT_SEARCH_LIMIT + ")");
         report.fact(WORKLOAD, "store at 10,000", "filled by the sync measured in workload 2 (the same 10,000 issues), "
                 + "then VACUUM ANALYZE (four full syncs in a row leave four dead versions of each row, which "
                 + "autovacuum clears in normal operation)");
+    }
+
+    static void checkRendered(Object html, String caption) {
+        if (!html.toString().contains(caption) || !html.toString().contains("cockpit-projects")) {
+            throw new IllegalStateException("portfolio did not render " + caption + ": "
+                    + html.toString().substring(0, Math.min(2000, html.toString().length())));
+        }
+    }
+
+    /**
+     * Saves the project with its budget moved by a cent (back and forth, so the sums stay put): a
+     * change of the mirror as a sync makes it, which every node must see on its next view.
+     */
+    static void changeOne(ProjectStore store, String key, int round) {
+        DigitalProject p = store.find(key).orElseThrow();
+        long budget = p.budgetCents() + (round % 2 == 0 ? 1 : -1);
+        store.save(new DigitalProject(p.issueKey(), p.title(), p.profile(), p.timeFrame(), budget, p.fundingCents(),
+                p.status(), p.phase(), p.health(), p.departmentKey(), p.fieldOfActionKey(), p.updated()));
     }
 
     /**

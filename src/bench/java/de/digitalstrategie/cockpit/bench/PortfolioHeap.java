@@ -64,7 +64,14 @@ public final class PortfolioHeap {
 
         Path dir = Files.createTempDirectory("cockpit-bench-heap");
         try (Sandbox sandbox = new Sandbox(database, dir, JiraPortfolio.VIEW_CLOCK)) {
+            int[] round = {0};
+            // Every view after a change of the mirror: the sums are computed, streamed, each time.
             Measure.Trial render = new Measure.Trial() {
+                @Override
+                public void prepare() {
+                    PortfolioBench.changeOne(sandbox.projects, "DIGI-1", round[0]++);
+                }
+
                 @Override
                 public Object run() {
                     return JiraPortfolio.render(sandbox, PortfolioBench.MACRO, PortfolioBench.VIEWER);
@@ -89,7 +96,8 @@ public final class PortfolioHeap {
             Samples samples = Measure.time("portfolio macro, 100,000 projects, -Xmx256m", 0, iterations,
                     new Measure.Trial() {
                         @Override
-                        public void prepare() {
+                        public void prepare() throws Exception {
+                            render.prepare();
                             before[0] = threads.getThreadAllocatedBytes(thread);
                         }
 

@@ -89,6 +89,15 @@ final class Report {
                 String.format(Locale.ROOT, "≥ %.0f× faster", factor), ratio >= factor));
     }
 
+    /** Baseline and plugin, compared without a target (what a case costs beside one that has one). */
+    void comparison(int workload, String measure, Samples baseline, Samples plugin) {
+        samples(workload, baseline);
+        samples(workload, plugin);
+        double ratio = baseline.medianMillis() / plugin.medianMillis();
+        row(workload, new Row(measure, ms(baseline), ms(plugin), String.format(Locale.ROOT, "%.1f× faster", ratio),
+                "— (no target)", null));
+    }
+
     /** Baseline and plugin, the plugin to take at most {@code factor} times the baseline's time. */
     void overhead(int workload, String measure, Samples baseline, Samples plugin, double factor) {
         samples(workload, baseline);

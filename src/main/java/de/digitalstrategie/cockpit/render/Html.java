@@ -12,8 +12,16 @@ public final class Html {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        // Most texts (keys, numbers, names) need nothing escaped: handed back as they are, not copied.
+        int first = 0;
+        while (first < text.length() && plain(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
@@ -31,6 +39,11 @@ public final class Html {
             }
         }
         return out.toString();
+    }
+
+    private static boolean plain(char c) {
+        return c >= 0x20 ? c != '<' && c != '>' && c != '&' && c != '"' && c != '\'' && c != '`'
+                : c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Whether rendered markup holds no text a reader would see (tags and spaces only). */

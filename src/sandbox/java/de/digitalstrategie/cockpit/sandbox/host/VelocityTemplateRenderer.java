@@ -87,11 +87,19 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
             if (value == null) {
                 return null;
             }
+            return MARKUP.computeIfAbsent(reference, HtmlEscaping::namesMarkup) ? value
+                    : Html.escape(String.valueOf(value));
+        }
+
+        /** The templates' references, each decided once: which of them hand out safe markup. */
+        private static final java.util.Map<String, Boolean> MARKUP = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static boolean namesMarkup(String reference) {
             String name = DECORATION.matcher(reference).replaceAll("");
             // The method named last decides: $view.pager().nextUrlHtml() is safe markup.
             int call = name.lastIndexOf('(');
             String bare = call >= 0 ? name.substring(0, call) : name;
-            return bare.endsWith("Html") ? value : Html.escape(String.valueOf(value));
+            return bare.endsWith("Html");
         }
     }
 }
