@@ -17,7 +17,9 @@
  *       "path": "/pages/123?as=cdo",           required
  *       "status": 200,                         optional expected HTTP status; default: fail on >= 400
  *       "checks": [ ... ],                     optional, run in order (a failed check does not stop the rest)
- *       "axe": true                            optional: true, or { "disableRules": ["rule-id", ...] }
+ *       "axe": true,                           optional: true, or { "disableRules": ["rule-id", ...] }
+ *       "screenshot": false,                   optional: skip the full-page screenshot (default true)
+ *       "saveHtml": true                       optional: write the page's HTML as the server sent it to <name>.html
  *     } ]
  *   }
  *
@@ -244,6 +246,11 @@ async function runPage(browser, spec, p, outDir, axeSource) {
     result.url = target;
     const response = await page.goto(target, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
     result.status = response ? response.status() : null;
+    if (p.saveHtml && response) {
+      const html = path.join(outDir, `${p.name}.html`);
+      fs.writeFileSync(html, await response.body());
+      result.html = html;
+    }
     const statusOk = p.status !== undefined ? result.status === p.status : (result.status === null || result.status < 400);
     result.checks.push({ type: 'status', expected: p.status ?? '< 400', ok: statusOk, detail: `HTTP ${result.status}` });
     await readXss('after load');
@@ -271,9 +278,11 @@ async function runPage(browser, spec, p, outDir, axeSource) {
 
     await readXss('at the end');
     result.url = page.url();
-    const shot = path.join(outDir, `${p.name}.png`);
-    await page.screenshot({ path: shot, fullPage: true, timeout: NAV_TIMEOUT_MS });
-    result.screenshot = shot;
+    if (p.screenshot !== false) {
+      const shot = path.join(outDir, `${p.name}.png`);
+      await page.screenshot({ path: shot, fullPage: true, timeout: NAV_TIMEOUT_MS });
+      result.screenshot = shot;
+    }
   } catch (e) {
     result.error = errMsg(e);
   } finally {
@@ -286,7 +295,7 @@ async function runPage(browser, spec, p, outDir, axeSource) {
 
 function describe(r) {
   if (r.ok) {
-    return `PASS ${r.name}: ${r.checks.length} checks` + (r.axe ? ', axe clean' : '') + `, no script executed (${r.url})`;
+    return `PASS ${r.name}: ${r.checks.length} checks` + (r.axe ? ', axe clean' : '') + `, no script executed (${r.url}, ${r.ms} ms)`;
   }
   const why = [];
   if (r.error) why.push(`error: ${r.error}`);
@@ -341,7 +350,9 @@ async function main() {
     });
     console.log(`chromium ${browser.version()} against ${spec.baseUrl}`);
     for (const p of spec.pages) {
+      const started = Date.now();
       const r = await runPage(browser, spec, p, outDir, axeSource);
+      r.ms = Date.now() - started;
       results.push(r);
       console.log(describe(r));
     }

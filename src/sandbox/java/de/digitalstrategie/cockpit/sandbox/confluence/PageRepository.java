@@ -109,7 +109,23 @@ public final class PageRepository implements PageManager {
 
     @Override
     public AbstractPage getAbstractPage(long id) {
-        return find(id).orElse(null);
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("SELECT id, version, space_key, title, restricted_to, trashed, kind "
+                     + "FROM sandbox_page WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                int version = rs.getInt("version");
+                return new SandboxPage(id, version, rs.getString("space_key"), rs.getString("title"),
+                        () -> find(id).filter(p -> p.getVersion() == version).map(SandboxPage::getBodyAsString)
+                                .orElseThrow(() -> new IllegalStateException("Page " + id + " changed while read")),
+                        restrictions(rs), rs.getBoolean("trashed"), rs.getString("kind"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long lastId;
@@ -150,9 +166,12 @@ public final class PageRepository implements PageManager {
     }
 
     private static SandboxPage read(ResultSet rs) throws SQLException {
-        String restricted = rs.getString("restricted_to");
-        Set<String> users = restricted == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(restricted.split(",")));
         return new SandboxPage(rs.getLong("id"), rs.getInt("version"), rs.getString("space_key"), rs.getString("title"),
-                rs.getString("body"), users, rs.getBoolean("trashed"), rs.getString("kind"));
+                rs.getString("body"), restrictions(rs), rs.getBoolean("trashed"), rs.getString("kind"));
+    }
+
+    private static Set<String> restrictions(ResultSet rs) throws SQLException {
+        String restricted = rs.getString("restricted_to");
+        return restricted == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(restricted.split(",")));
     }
 }

@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.sandbox.confluence;
 import com.atlassian.confluence.pages.Page;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A page of the sandbox: one version of it, with the users it is restricted to (empty: everyone
@@ -13,18 +14,37 @@ public final class SandboxPage extends Page {
     private final int version;
     private final String spaceKey;
     private final String title;
-    private final String body;
+    private final Supplier<String> body;
     private final Set<String> restrictedTo;
     private final boolean trashed;
     private final String kind;
 
     public SandboxPage(long id, int version, String spaceKey, String title, String body, Set<String> restrictedTo,
                        boolean trashed, String kind) {
+        this(id, version, spaceKey, title, () -> body, restrictedTo, trashed, kind);
+    }
+
+    /**
+     * A page whose body is read when first asked for, as Confluence loads a page's body content
+     * lazily: permission checks over hundreds of pages need their titles and restrictions only.
+     */
+    SandboxPage(long id, int version, String spaceKey, String title, Supplier<String> body, Set<String> restrictedTo,
+                boolean trashed, String kind) {
         this.id = id;
         this.version = version;
         this.spaceKey = spaceKey;
         this.title = title;
-        this.body = body;
+        this.body = new Supplier<>() {
+            private String read;
+
+            @Override
+            public synchronized String get() {
+                if (read == null) {
+                    read = body.get();
+                }
+                return read;
+            }
+        };
         this.restrictedTo = Set.copyOf(restrictedTo);
         this.trashed = trashed;
         this.kind = kind;
@@ -52,7 +72,7 @@ public final class SandboxPage extends Page {
 
     @Override
     public String getBodyAsString() {
-        return body;
+        return body.get();
     }
 
     public Set<String> restrictedTo() {
@@ -72,6 +92,6 @@ public final class SandboxPage extends Page {
     }
 
     public SandboxPage withTrashed(boolean inTrash) {
-        return new SandboxPage(id, version, spaceKey, title, body, restrictedTo, inTrash, kind);
+        return new SandboxPage(id, version, spaceKey, title, getBodyAsString(), restrictedTo, inTrash, kind);
     }
 }
