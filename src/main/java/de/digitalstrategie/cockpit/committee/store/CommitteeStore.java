@@ -16,6 +16,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
@@ -47,8 +48,9 @@ public class CommitteeStore {
     }
 
     public List<Body> bodies() {
-        return Arrays.stream(ao.find(BodyEntity.class, Query.select().order(BodyEntity.BODY_KEY)))
-                .map(CommitteeStore::toBody).toList();
+        List<Body> bodies = new java.util.ArrayList<>();
+        ao.stream(BodyEntity.class, Query.select("*").order(BodyEntity.BODY_KEY), e -> bodies.add(toBody(e)));
+        return List.copyOf(bodies);
     }
 
     public Optional<Body> body(String key) {
@@ -118,11 +120,15 @@ public class CommitteeStore {
         return Arrays.stream(ao.find(MeetingEntity.class, "ID = ?", id)).findFirst().map(CommitteeStore::toMeeting);
     }
 
-    /** A body's meetings, newest first. */
+    /**
+     * A body's meetings, newest first. Streamed: every register view lists them for its filter, and
+     * an entity per row would cost a body with years of meetings more than the register itself.
+     */
     public List<Meeting> meetings(String bodyKey) {
-        return Arrays.stream(ao.find(MeetingEntity.class, Query.select()
-                        .where(MeetingEntity.BODY_KEY + " = ?", bodyKey).order(MeetingEntity.MEETING_DATE + " DESC")))
-                .map(CommitteeStore::toMeeting).toList();
+        List<Meeting> meetings = new java.util.ArrayList<>();
+        ao.stream(MeetingEntity.class, Query.select("*").where(MeetingEntity.BODY_KEY + " = ?", bodyKey)
+                .order(MeetingEntity.MEETING_DATE + " DESC"), e -> meetings.add(toMeeting(e)));
+        return List.copyOf(meetings);
     }
 
     /** The meeting minuted on a page, if the page is a meeting's minutes. */
@@ -133,9 +139,10 @@ public class CommitteeStore {
 
     /** The pages on which meetings are minuted: where decisions and input are recorded. */
     public List<Long> minutesPageIds() {
-        return Arrays.stream(ao.find(MeetingEntity.class, Query.select("ID, " + MeetingEntity.PAGE_ID)
-                        .where(MeetingEntity.PAGE_ID + " > ?", 0L)))
-                .map(e -> e.getPageId()).distinct().toList();
+        Set<Long> pages = new java.util.LinkedHashSet<>();
+        ao.stream(MeetingEntity.class, Query.select("ID, " + MeetingEntity.PAGE_ID)
+                .where(MeetingEntity.PAGE_ID + " > ?", 0L), e -> pages.add(e.getPageId()));
+        return List.copyOf(pages);
     }
 
     public int countMeetings(String bodyKey) {
