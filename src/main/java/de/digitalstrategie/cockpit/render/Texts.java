@@ -16,6 +16,11 @@ public final class Texts {
     private final I18nResolver i18n;
     private final MessageResolver messages;
     private final Locale locale;
+    /**
+     * Texts without arguments, once looked up: a view asks for the same labels (a phase, a status,
+     * a column) once per row, and each lookup formats its pattern anew. A Texts serves one request.
+     */
+    private final java.util.Map<String, String> labels = new java.util.HashMap<>();
 
     public Texts(I18nResolver i18n, Locale locale) {
         this.i18n = i18n;
@@ -29,11 +34,12 @@ public final class Texts {
 
     /** Plain text (not escaped), for building other values. */
     public String plain(String key, Serializable... args) {
-        return i18n.getText(locale, key, args);
+        return args.length == 0 ? labels.computeIfAbsent(key, k -> i18n.getText(locale, k, args))
+                : i18n.getText(locale, key, args);
     }
 
     public String plain(Message message) {
-        return messages.resolve(message, locale);
+        return message.args().isEmpty() ? plain(message.key()) : messages.resolve(message, locale);
     }
 
     public String plain(Labelled value) {
