@@ -36,6 +36,14 @@ public final class JiraConnector {
         return s.configured() ? Optional.of(clients.apply(JiraConnection.of(s.baseUrl(), s.token()))) : Optional.empty();
     }
 
+    /** A client for questions asked during a page view: no retries, short timeouts. */
+    public Optional<JiraClient> clientWhilePersonWaits() {
+        JiraSettings s = settings.load();
+        return s.configured()
+                ? Optional.of(clients.apply(JiraConnection.of(s.baseUrl(), s.token()).whilePersonWaits()))
+                : Optional.empty();
+    }
+
     public ConnectionCheck test() {
         JiraSettings s = settings.load();
         if (!s.configured()) {

@@ -2,7 +2,7 @@ package de.digitalstrategie.cockpit.sandbox;
 
 import com.atlassian.confluence.macro.Macro;
 import de.digitalstrategie.cockpit.access.ConfluencePageAccess;
-import de.digitalstrategie.cockpit.access.LicensedUserProjectAccess;
+import de.digitalstrategie.cockpit.access.JiraBrowseAccess;
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.advisory.macro.AdvisoryInputMacro;
@@ -132,7 +132,9 @@ public final class Sandbox implements AutoCloseable {
         PageLinks pageLinks = new PageLinks(request);
         JiraLinks jiraLinks = new JiraLinks(settings);
         this.pageAccess = new ConfluencePageAccess(pages, permissions);
-        this.projectAccess = new LicensedUserProjectAccess(users, projects);
+        this.jiraSettings = new JiraSettingsStore(settings);
+        this.jira = new JiraConnector(jiraSettings, JiraClient::new);
+        this.projectAccess = new JiraBrowseAccess(users, projects, jira, clock);
         Map<String, Macro> registry = new LinkedHashMap<>();
         registry.put("digital-portfolio", new PortfolioMacro(macroRenderer, projects, organisation, projectAccess, jiraLinks));
         registry.put("project-profile", new ProjectProfileMacro(macroRenderer, projects, organisation, decisions,
@@ -147,8 +149,6 @@ public final class Sandbox implements AutoCloseable {
         this.renderer = new StorageRenderer(macros);
 
         this.xsrf = new CookieXsrf();
-        this.jiraSettings = new JiraSettingsStore(settings);
-        this.jira = new JiraConnector(jiraSettings, JiraClient::new);
         ClusterLock lock = new ClusterLock(ao, clock);
         this.projectSync = new ProjectSync(ao, projects, organisation, lock, clock);
         this.delivery = new OutboxDelivery(outbox, decisions, advisory, lock,

@@ -119,6 +119,23 @@ public final class JiraClient {
     }
 
     /**
+     * Whether the Jira user of this name may browse the project: Jira's search for users who hold a
+     * permission in a project ({@code /user/permission/search}, which needs project or Jira
+     * administration rights for the token's user). The search matches names by prefix, so only an
+     * exact (case-insensitive, as Jira's user names are) match counts.
+     */
+    public boolean mayBrowse(String username, String projectKey) {
+        JsonNode users = get("/user/permission/search", Map.of("username", username, "projectKey", projectKey,
+                "permissions", "BROWSE_PROJECTS", "maxResults", "1000"));
+        for (JsonNode user : users) {
+            if (username.equalsIgnoreCase(user.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * One page of a search. Jira may grant fewer results than asked for: the page says what it
      * granted. Jira DC refuses pages beyond its result window; {@link #scan} reads past it.
      *

@@ -53,6 +53,20 @@ public record JiraConnection(URI baseUrl, String token, Duration connectTimeout,
                 Duration.ofMillis(500));
     }
 
+    /**
+     * The same Jira for a question asked while a person waits on a page: one attempt, 2 s to
+     * connect, 5 s for the answer. The asker has an answer to fall back on (or hides what it cannot
+     * confirm) and is better served by that than by a page that hangs through retries.
+     */
+    public JiraConnection whilePersonWaits() {
+        return new JiraConnection(baseUrl, token, min(connectTimeout, Duration.ofSeconds(2)),
+                min(readTimeout, Duration.ofSeconds(5)), 0, initialBackoff);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     /** The base URL without trailing slashes, ready for a path to be appended. */
     String base() {
         return baseUrl.toString().replaceAll("/+$", "");

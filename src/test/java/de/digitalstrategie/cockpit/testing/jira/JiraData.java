@@ -118,6 +118,25 @@ final class JiraData implements Jql.Catalog {
         return project;
     }
 
+    /** Who holds BROWSE_PROJECTS in each project (Jira: the permission scheme's grants, resolved to users). */
+    private final Map<String, java.util.Set<String>> browsers = new java.util.HashMap<>();
+
+    synchronized void grantBrowse(String projectKey, String user) {
+        browsers.computeIfAbsent(project(projectKey).key(), k -> new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER))
+                .add(user);
+    }
+
+    synchronized void revokeBrowse(String projectKey, String user) {
+        browsers.getOrDefault(project(projectKey).key(), java.util.Set.of()).remove(user);
+    }
+
+    /** The users who may browse the project whose name starts with the search text, as Jira's user search matches. */
+    synchronized List<String> browsers(String projectKey, String search) {
+        String prefix = search.toLowerCase(Locale.ROOT);
+        return browsers.getOrDefault(project(projectKey).key(), java.util.Set.of()).stream()
+                .filter(u -> u.toLowerCase(Locale.ROOT).startsWith(prefix)).toList();
+    }
+
     synchronized Project project(String key) {
         Project project = projects.get(key.toUpperCase(Locale.ROOT));
         if (project == null) {

@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.testing.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -52,7 +53,9 @@ import java.util.stream.Collectors;
  * {@link #failNext}, {@link #stop} and {@link #restart}; {@link #requests()} shows what was asked.
  *
  * <p>Known differences from Jira: a moved issue's old key is gone (Jira still resolves it to the
- * moved issue), there are no workflows, statuses, permissions beyond admin or not, or changelogs.
+ * moved issue), there are no workflows, statuses or changelogs, and of the permissions only who
+ * may browse a project ({@link #grantBrowse}) as the user search reports it: search and issue reads
+ * answer every token regardless.
  */
 public final class JiraDouble implements AutoCloseable {
     /** Jira's default for jira.search.views.default.max. */
@@ -270,6 +273,17 @@ public final class JiraDouble implements AutoCloseable {
     /** @return the project's id */
     public String createProject(String key, String name) {
         return data.createProject(key, name).id();
+    }
+
+    /** Lets the Jira user browse the project (its issues, in search and on their own). */
+    public void grantBrowse(String projectKey, String... userNames) {
+        for (String user : userNames) {
+            data.grantBrowse(projectKey, user);
+        }
+    }
+
+    public void revokeBrowse(String projectKey, String userName) {
+        data.revokeBrowse(projectKey, userName);
     }
 
     /** @return the issue type's id */
@@ -620,6 +634,7 @@ public final class JiraDouble implements AutoCloseable {
                         base()))),
                 route("GET", "/project/{key}", false, call -> ok(data.render(data.project(call.param()), base()))),
                 route("GET", "/search", false, this::search),
+                route("GET", "/user/permission/search", true, this::usersWithPermission),
                 route("POST", "/issue", false, call -> {
                     StoredIssue issue = data.createIssue(call.body().path("fields"));
                     ObjectNode json = JSON.createObjectNode();
@@ -645,6 +660,40 @@ public final class JiraDouble implements AutoCloseable {
     private Route route(String method, String template, boolean adminOnly, Handler handler) {
         Pattern path = Pattern.compile(Pattern.quote(API + template).replace("{key}", "\\E([^/]+)\\Q"));
         return new Route(method, path, method + " " + API + template, adminOnly, handler);
+    }
+
+    /**
+     * Jira's "find users with permissions": users whose name starts with {@code username} and who
+     * hold every listed permission in the project. Only BROWSE_PROJECTS (and its old name BROWSE)
+     * is modelled; Jira answers 400 without a project or issue, 404 for an unknown project.
+     */
+    private Reply usersWithPermission(Call call) {
+        String permissions = call.query().get("permissions");
+        if (permissions == null || permissions.isBlank()) {
+            throw JiraError.messages(400, "The permissions query parameter was not provided");
+        }
+        String project = call.query().get("projectKey");
+        if (project == null || project.isBlank()) {
+            throw JiraError.messages(400, "The projectKey or issueKey query parameter was not provided");
+        }
+        for (String permission : permissions.split(",")) {
+            if (!permission.strip().equals("BROWSE_PROJECTS") && !permission.strip().equals("BROWSE")) {
+                throw JiraError.messages(400, "Unrecognized permission: " + permission.strip());
+            }
+        }
+        int startAt = intParam(call.query(), "startAt", 0);
+        int max = Math.min(intParam(call.query(), "maxResults", 50), 1000);
+        List<String> found = data.browsers(project, call.query().getOrDefault("username", ""));
+        ArrayNode users = JSON.createArrayNode();
+        found.stream().skip(startAt).limit(max).forEach(name -> {
+            ObjectNode json = users.addObject();
+            json.put("self", base() + API + "/user?username=" + name);
+            json.put("key", "JIRAUSER" + Math.abs(name.hashCode() % 100000));
+            json.put("name", name);
+            json.put("displayName", name);
+            json.put("active", true);
+        });
+        return ok(users);
     }
 
     private Reply myself(Call call) {

@@ -4,6 +4,7 @@ import de.digitalstrategie.cockpit.jira.client.JiraBadRequestException;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.client.JiraNotFoundException;
+import de.digitalstrategie.cockpit.jira.client.JiraPermissionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -213,5 +215,25 @@ class JiraDoubleTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, write.statusCode());
         assertTrue(write.body().contains("XSRF check failed"), write.body());
+    }
+
+    @Test
+    void itFindsWhoMayBrowseAProjectAsJirasUserSearchDoes() throws Exception {
+        jira.createProject("DIGI", "Digitalstrategie");
+        jira.grantBrowse("DIGI", "anna", "annabelle");
+        assertTrue(client.mayBrowse("anna", "DIGI"));
+        assertTrue(client.mayBrowse("ANNA", "DIGI"), "user names are case-insensitive");
+        assertFalse(client.mayBrowse("ann", "DIGI"), "found by prefix, but not the user");
+        jira.revokeBrowse("DIGI", "anna");
+        assertFalse(client.mayBrowse("anna", "DIGI"));
+        assertThrows(JiraNotFoundException.class, () -> client.mayBrowse("anna", "NOPE"));
+        assertThrows(JiraPermissionException.class, () -> fixture.client(JiraFixture.READER_TOKEN)
+                .mayBrowse("annabelle", "DIGI"), "only administrators may search other users' permissions");
+
+        HttpResponse<String> noProject = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        jira.baseUrl() + "/rest/api/2/user/permission/search?username=anna&permissions=BROWSE_PROJECTS"))
+                .header("Authorization", "Bearer " + JiraFixture.TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noProject.statusCode());
+        assertTrue(noProject.body().contains("\"errorMessages\""), noProject.body());
     }
 }

@@ -1,0 +1,182 @@
+package de.digitalstrategie.cockpit.access;
+
+import de.digitalstrategie.cockpit.jira.JiraConnector;
+import de.digitalstrategie.cockpit.jira.JiraSettings;
+import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.client.JiraClient;
+import de.digitalstrategie.cockpit.jira.client.JiraConnection;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.Health;
+import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
+import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.portfolio.TimeFrame;
+import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
+import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
+import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
+import de.digitalstrategie.cockpit.testing.MovableClock;
+import de.digitalstrategie.cockpit.testing.StoreFixture;
+import de.digitalstrategie.cockpit.testing.jira.JiraFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The portfolio shows a viewer the Jira projects Jira lets him browse, asked of the Jira double
+ * over HTTP with the plugin's real client, and keeps doing the safe thing when Jira does not answer.
+ */
+class JiraBrowseAccessTest {
+    private static final String SEARCH = "GET /rest/api/2/user/permission/search";
+    private final MovableClock clock = new MovableClock();
+    private final DemoUser anna = new DemoUser("anna", "Anna Amt", Set.of());
+    private final DemoUser ann = new DemoUser("ann", "Ann Prefix", Set.of());
+    private final DemoUser cdo = new DemoUser("cdo", "Chief Digital Officer", Set.of());
+    private final DemoUserManager users = new DemoUserManager(List.of(anna, ann, cdo));
+    private final List<String> log = new ArrayList<>();
+    private final Handler logHandler = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            log.add(record.getMessage() + " " + List.of(record.getParameters() == null ? new Object[0]
+                    : record.getParameters()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final List<JiraConnection> connections = new ArrayList<>();
+    private JiraFixture jira;
+    private StoreFixture store;
+    private JiraSettingsStore settings;
+    private JiraBrowseAccess access;
+
+    @BeforeEach
+    void setUp(@TempDir Path dir) {
+        jira = new JiraFixture();
+        jira.jira.createProject("DIGI", "Digitalprojekte");
+        jira.jira.createProject("ORG", "Organisation");
+        jira.jira.grantBrowse("DIGI", "anna", "CDO");
+        jira.jira.grantBrowse("ORG", "cdo");
+        store = new StoreFixture(Database.h2Memory("access" + System.nanoTime()));
+        store.projects.save(project("DIGI-1"));
+        store.projects.save(project("ORG-7"));
+        settings = new JiraSettingsStore(new StorePluginSettings(dir.resolve("settings.properties")));
+        access = new JiraBrowseAccess(users, store.projects, new JiraConnector(settings, connection -> {
+            connections.add(connection);
+            // The connection as the plugin asks for it; only the pauses between retries are recorded, not slept.
+            return new JiraClient(connection, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                    jira.pause);
+        }), clock);
+        Logger.getLogger(JiraBrowseAccess.class.getName()).addHandler(logHandler);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Logger.getLogger(JiraBrowseAccess.class.getName()).removeHandler(logHandler);
+        users.actAs(null);
+        store.close();
+        jira.close();
+    }
+
+    private static DigitalProject project(String key) {
+        return new DigitalProject(key, "Projekt " + key, ProjectProfile.EMPTY,
+                new TimeFrame(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31)), 100, 0, ProjectStatus.RUNNING,
+                Phase.IMPLEMENTATION, Health.GREEN, "it", "3.1", Instant.parse("2026-11-20T10:00:00Z"));
+    }
+
+    private void connect(String token) {
+        settings.save(jira.jira.baseUrl().toString(), token, JiraSettings.DEFAULT_JQL, "DIGI");
+    }
+
+    private Set<String> seenBy(DemoUser user) {
+        users.actAs(user);
+        return access.visibleJiraProjects();
+    }
+
+    @Test
+    void eachViewerSeesWhatJiraLetsHimBrowse() {
+        connect(JiraFixture.TOKEN);
+        assertEquals(Set.of("DIGI"), seenBy(anna));
+        assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo), "Jira's user names are case-insensitive");
+        assertEquals(Set.of(), seenBy(ann), "the user search matches by prefix: 'ann' is not 'anna'");
+        assertEquals(Set.of(), seenBy(null), "anonymous visitors see no project");
+        assertTrue(connections.stream().allMatch(c -> c.maxRetries() == 0
+                && c.readTimeout().compareTo(Duration.ofSeconds(5)) <= 0), "a page view never waits through retries");
+    }
+
+    @Test
+    void answersAreKeptForMinutesThenAskedAgain() {
+        connect(JiraFixture.TOKEN);
+        assertEquals(Set.of("DIGI"), seenBy(anna));
+        int asked = jira.jira.count(SEARCH);
+        assertEquals(2, asked, "one question per mirrored Jira project");
+        assertEquals(Set.of("DIGI"), seenBy(anna));
+        assertEquals(asked, jira.jira.count(SEARCH), "a second view asks Jira nothing");
+
+        jira.jira.revokeBrowse("DIGI", "anna");
+        clock.advance(JiraBrowseAccess.FRESH.minusSeconds(1));
+        assertEquals(Set.of("DIGI"), seenBy(anna), "within the kept time the earlier answer stands");
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(Set.of(), seenBy(anna), "after it, Jira's new answer counts");
+    }
+
+    @Test
+    void whenJiraFailsRecentAnswersStandAndOldOnesHide() {
+        connect(JiraFixture.TOKEN);
+        assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo));
+        clock.advance(Duration.ofMinutes(10));
+        jira.jira.stop();
+        assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo), "answers younger than an hour stand while Jira is down");
+        assertEquals(Set.of(), seenBy(anna), "nothing known about anna: nothing shown");
+        assertTrue(log.stream().anyMatch(l -> l.contains("Jira did not say")), log.toString());
+
+        // After a failure Jira is left alone for a while: views do not wait for its timeouts.
+        jira.jira.restart();
+        int before = jira.jira.requests().size();
+        assertEquals(Set.of(), seenBy(anna));
+        assertEquals(before, jira.jira.requests().size(), "no request during the pause after a failure");
+        clock.advance(JiraBrowseAccess.PAUSE_AFTER_FAILURE.plusSeconds(1));
+        assertEquals(Set.of("DIGI"), seenBy(anna), "asked again after the pause");
+
+        jira.jira.stop();
+        clock.advance(JiraBrowseAccess.STALE_LIMIT.plusMinutes(1));
+        assertEquals(Set.of(), seenBy(cdo), "answers older than an hour do not stand: hidden, not shown");
+    }
+
+    @Test
+    void aTokenThatMayNotSearchPermissionsHidesEverythingAndStaysOutOfTheLog() {
+        connect(JiraFixture.READER_TOKEN);
+        assertEquals(Set.of(), seenBy(cdo));
+        assertFalse(log.isEmpty(), "the refusal is logged for the administrator");
+        assertTrue(log.stream().noneMatch(l -> l.contains(JiraFixture.READER_TOKEN)), log.toString());
+    }
+
+    @Test
+    void withoutAJiraConnectionSignedInUsersSeeTheMirror() {
+        assertEquals(Set.of("DIGI", "ORG"), seenBy(ann));
+        assertEquals(Set.of(), seenBy(null));
+        assertEquals(0, jira.jira.count(SEARCH));
+    }
+}
