@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.jira;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraConnection;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
+import de.digitalstrategie.cockpit.jira.client.JiraPermissionException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssueType;
 import de.digitalstrategie.cockpit.jira.client.JiraUser;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
@@ -61,6 +62,12 @@ public final class JiraConnector {
                 }
             }
             jira.project(s.targetProject());
+            try {
+                // The portfolio shows each viewer the projects Jira lets him browse, asked this way.
+                jira.mayBrowse(me.name(), s.targetProject());
+            } catch (JiraPermissionException e) {
+                findings.add(Message.of("cockpit.jira.check.no-permission-search", me.displayName()));
+            }
             jira.search(s.projectJql(), 0, 0, List.of("key"));
         } catch (JiraException e) {
             findings.add(e.userMessage());

@@ -70,6 +70,13 @@ class JiraAdminPageTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private int portfolioTotal(String as) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/rest/cockpit/1.0/projects?as=" + as)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("projects").path("total").asInt(-1);
+    }
+
     private static String token(String page) {
         Matcher m = Pattern.compile("name=\"atl_token\" value=\"([0-9a-f]+)\"").matcher(page);
         assertTrue(m.find(), "no XSRF token on the page");
@@ -128,6 +135,15 @@ class JiraAdminPageTest {
         assertTrue(synced.contains("Abgleich beendet: 5 von 5"), synced);
         assertEquals(5, sandbox.projects.count());
 
+        // Connected, the portfolio shows each viewer what Jira lets him browse.
+        jira.jira.grantBrowse("DIGI", "cdo");
+        int asked = jira.jira.count("GET /rest/api/2/user/permission/search");
+        assertEquals(5, portfolioTotal("cdo"));
+        assertEquals(0, portfolioTotal("mitarbeiterin"), "not allowed to browse DIGI in Jira");
+        assertEquals(5, portfolioTotal("cdo"));
+        assertEquals(asked + 2, jira.jira.count("GET /rest/api/2/user/permission/search"),
+                "one question per viewer and Jira project; the answers are kept");
+
         // Saving again without a token keeps the stored one.
         post(form(xsrf, "save", jira.jira.baseUrl().toString(), ""));
         assertEquals(JiraFixture.TOKEN, sandbox.jira.settings().token());
@@ -141,6 +157,8 @@ class JiraAdminPageTest {
         post(form(xsrf, "save", jira.jira.baseUrl().toString(), JiraFixture.READER_TOKEN));
         String reader = post(form(xsrf, "provision", "", "")).body();
         assertTrue(reader.contains("Nicht angelegt") && reader.contains("403"), reader);
+        String readerTest = post(form(xsrf, "test", "", "")).body();
+        assertTrue(readerTest.contains("verrät leser nicht, wer welches Projekt durchsuchen darf"), readerTest);
         jira.jira.stop();
         String down = post(form(xsrf, "test", "", "")).body();
         assertTrue(down.contains(jira.jira.baseUrl().getHost()) || down.contains("erreichbar"), down);
