@@ -18,7 +18,13 @@ public final class Downloads {
     private Downloads() {
     }
 
+    /**
+     * The file format asked for. An export holds every selected row, so paging is ignored; a bad
+     * page or page size is still refused (400) like in every other request, not silently dropped.
+     */
     public static ExportFormat format(MacroParameters p) {
+        p.number("page", 1, 1, Integer.MAX_VALUE);
+        p.number("page-size", 25, 1, de.digitalstrategie.cockpit.query.PageRequest.MAX_LIMIT);
         return p.choice("format", ExportFormat.class).orElse(ExportFormat.CSV);
     }
 

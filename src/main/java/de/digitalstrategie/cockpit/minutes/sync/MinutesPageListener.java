@@ -7,10 +7,15 @@ import com.atlassian.confluence.event.events.content.page.PageUpdateEvent;
 import com.atlassian.confluence.pages.Page;
 import com.atlassian.event.api.EventListener;
 import com.atlassian.event.api.EventPublisher;
+import de.digitalstrategie.cockpit.message.Message;
+import de.digitalstrategie.cockpit.message.MessageList;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
 
 import javax.inject.Inject;
 import javax.inject.Named;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,7 +73,26 @@ public class MinutesPageListener {
         SyncReport report = sync.pageSaved(new MinutesPage(page.getId(), page.getVersion(), page.getSpaceKey(),
                 page.getTitle(), body));
         if (!report.clean()) {
-            LOG.log(Level.WARNING, "Minutes page {0} synced with problems: {1}", new Object[]{page.getId(), report});
+            // Which kinds of problem, not their texts: those quote what authors typed (the page shows them).
+            LOG.log(Level.WARNING, "Minutes page {0} synced with {1} problem(s), {2} change(s) refused: {3}",
+                    new Object[]{page.getId(), report.problems().size(), report.refused(), kinds(report.problems())});
+        }
+    }
+
+    private static String kinds(List<Message> problems) {
+        Set<String> keys = new TreeSet<>();
+        problems.forEach(p -> collectKeys(p, keys));
+        return String.join(", ", keys);
+    }
+
+    private static void collectKeys(Message message, Set<String> keys) {
+        keys.add(message.key());
+        for (Object arg : message.args()) {
+            if (arg instanceof Message nested) {
+                collectKeys(nested, keys);
+            } else if (arg instanceof MessageList list) {
+                list.items().forEach(m -> collectKeys(m, keys));
+            }
         }
     }
 }
