@@ -54,6 +54,8 @@ final class JiraPortfolio implements AutoCloseable {
         }
         this.jira = JiraDouble.builder().user(TOKEN, "cockpit", true).start();
         jira.createProject("DIGI", "Digitalisierung");
+        // The portfolio shows the viewer what Jira lets him browse (asked once, then kept).
+        jira.grantBrowse("DIGI", PortfolioBench.VIEWER);
         this.database = Postgres.fresh();
         this.sandbox = new Sandbox(database, dir, VIEW_CLOCK);
         this.organisation = Postgres.Organisation.seed(sandbox.organisation, seedDir);

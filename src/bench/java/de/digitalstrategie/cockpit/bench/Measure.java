@@ -69,11 +69,27 @@ public final class Measure {
      * @return the samples of each case, in the order given
      */
     public static List<Samples> interleave(int warmupRounds, int rounds, Case... cases) {
+        return interleave(warmupRounds, java.time.Duration.ZERO, rounds, cases);
+    }
+
+    /**
+     * As {@link #interleave(int, int, Case...)}, and after the warm-up rounds each case runs on its
+     * own for at least {@code warmupEach}: a case of a few milliseconds needs about a thousand runs
+     * before the JIT has compiled its paths, which a few rounds beside a slow baseline do not give.
+     */
+    public static List<Samples> interleave(int warmupRounds, java.time.Duration warmupEach, int rounds,
+                                           Case... cases) {
         for (int r = 0; r < warmupRounds; r++) {
             for (Case c : cases) {
                 for (int i = 0; i < c.perRound(); i++) {
                     once(c.name(), c.trial());
                 }
+            }
+        }
+        for (Case c : cases) {
+            long until = System.nanoTime() + warmupEach.toNanos();
+            while (System.nanoTime() < until) {
+                once(c.name(), c.trial());
             }
         }
         List<long[]> nanos = new ArrayList<>();
