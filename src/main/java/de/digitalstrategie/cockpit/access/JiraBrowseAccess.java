@@ -5,6 +5,7 @@ import com.atlassian.sal.api.user.UserProfile;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
+import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 
 import javax.inject.Inject;
@@ -32,9 +33,10 @@ import java.util.logging.Logger;
  * a Jira outage hides projects rather than showing them to someone Jira would refuse. After a
  * failure Jira is left alone for {@link #PAUSE_AFTER_FAILURE}, so views do not wait for timeouts.
  *
- * <p>Without a configured Jira connection there is nobody to ask: signed-in users then see the
- * whole mirror (the portfolio is internal to the administration), anonymous visitors see nothing,
- * as always.
+ * <p>Without a configured Jira connection there is nobody to ask. If the mirror never came from
+ * Jira (demo data before Jira is connected), signed-in users see it all: the portfolio is internal
+ * to the administration. Once a sync has run, the mirror holds Jira's data, and with the connection
+ * removed it stays hidden until Jira can be asked again. Anonymous visitors never see projects.
  */
 @Named
 public class JiraBrowseAccess implements ProjectAccess {
@@ -47,6 +49,7 @@ public class JiraBrowseAccess implements ProjectAccess {
     private final UserManager users;
     private final ProjectStore projects;
     private final JiraConnector jira;
+    private final ProjectSync sync;
     private final Clock clock;
     private final Map<Question, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
     private Instant quietUntil = Instant.MIN;
@@ -58,10 +61,12 @@ public class JiraBrowseAccess implements ProjectAccess {
     }
 
     @Inject
-    public JiraBrowseAccess(UserManager users, ProjectStore projects, JiraConnector jira, Clock clock) {
+    public JiraBrowseAccess(UserManager users, ProjectStore projects, JiraConnector jira, ProjectSync sync,
+                            Clock clock) {
         this.users = users;
         this.projects = projects;
         this.jira = jira;
+        this.sync = sync;
         this.clock = clock;
     }
 
@@ -72,8 +77,11 @@ public class JiraBrowseAccess implements ProjectAccess {
             return Set.of();
         }
         Set<String> mirrored = projects.jiraProjects();
-        if (mirrored.isEmpty() || !jira.settings().configured()) {
+        if (mirrored.isEmpty()) {
             return mirrored;
+        }
+        if (!jira.settings().configured()) {
+            return sync.status().startedAt() == null ? mirrored : Set.of();
         }
         String name = user.getUsername().toLowerCase(Locale.ROOT);
         Set<String> visible = new HashSet<>();

@@ -134,7 +134,9 @@ public final class Sandbox implements AutoCloseable {
         this.pageAccess = new ConfluencePageAccess(pages, permissions);
         this.jiraSettings = new JiraSettingsStore(settings);
         this.jira = new JiraConnector(jiraSettings, JiraClient::new);
-        this.projectAccess = new JiraBrowseAccess(users, projects, jira, clock);
+        ClusterLock lock = new ClusterLock(ao, clock);
+        this.projectSync = new ProjectSync(ao, projects, organisation, lock, clock);
+        this.projectAccess = new JiraBrowseAccess(users, projects, jira, projectSync, clock);
         Map<String, Macro> registry = new LinkedHashMap<>();
         registry.put("digital-portfolio", new PortfolioMacro(macroRenderer, projects, organisation, projectAccess, jiraLinks));
         registry.put("project-profile", new ProjectProfileMacro(macroRenderer, projects, organisation, decisions,
@@ -149,8 +151,6 @@ public final class Sandbox implements AutoCloseable {
         this.renderer = new StorageRenderer(macros);
 
         this.xsrf = new CookieXsrf();
-        ClusterLock lock = new ClusterLock(ao, clock);
-        this.projectSync = new ProjectSync(ao, projects, organisation, lock, clock);
         this.delivery = new OutboxDelivery(outbox, decisions, advisory, lock,
                 id -> baseUrl + pageLinks.page(id));
         this.jiraJobs = JiraJobs.standard(jira, projectSync, delivery);

@@ -5,6 +5,8 @@ import de.digitalstrategie.cockpit.jira.JiraSettings;
 import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraConnection;
+import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
+import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.portfolio.Phase;
@@ -71,9 +73,12 @@ class JiraBrowseAccessTest {
     private StoreFixture store;
     private JiraSettingsStore settings;
     private JiraBrowseAccess access;
+    private ProjectSync sync;
+    private Path dir;
 
     @BeforeEach
     void setUp(@TempDir Path dir) {
+        this.dir = dir;
         jira = new JiraFixture();
         jira.jira.createProject("DIGI", "Digitalprojekte");
         jira.jira.createProject("ORG", "Organisation");
@@ -83,12 +88,13 @@ class JiraBrowseAccessTest {
         store.projects.save(project("DIGI-1"));
         store.projects.save(project("ORG-7"));
         settings = new JiraSettingsStore(new StorePluginSettings(dir.resolve("settings.properties")));
+        sync = new ProjectSync(store.ao, store.projects, store.organisation, new ClusterLock(store.ao, clock), clock);
         access = new JiraBrowseAccess(users, store.projects, new JiraConnector(settings, connection -> {
             connections.add(connection);
             // The connection as the plugin asks for it; only the pauses between retries are recorded, not slept.
             return new JiraClient(connection, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                     jira.pause);
-        }), clock);
+        }), sync, clock);
         Logger.getLogger(JiraBrowseAccess.class.getName()).addHandler(logHandler);
     }
 
@@ -178,5 +184,18 @@ class JiraBrowseAccessTest {
         assertEquals(Set.of("DIGI", "ORG"), seenBy(ann));
         assertEquals(Set.of(), seenBy(null));
         assertEquals(0, jira.jira.count(SEARCH));
+    }
+
+    @Test
+    void aMirrorThatCameFromJiraStaysHiddenOnceTheConnectionIsGone() {
+        connect(JiraFixture.TOKEN);
+        // A sync has run (this one fails on Jira's answer, after it started: the mirror is Jira's now).
+        sync.run(jira.client, settings.load(), true);
+        assertTrue(sync.status().startedAt() != null);
+        JiraBrowseAccess unconnected = new JiraBrowseAccess(users, store.projects, new JiraConnector(
+                new JiraSettingsStore(new StorePluginSettings(dir.resolve("none.properties"))),
+                connection -> jira.client), sync, clock);
+        users.actAs(cdo);
+        assertEquals(Set.of(), unconnected.visibleJiraProjects(), "nobody to ask: hidden, not shown to all");
     }
 }
