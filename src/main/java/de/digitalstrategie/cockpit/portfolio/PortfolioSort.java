@@ -5,7 +5,7 @@ import de.digitalstrategie.cockpit.message.Labelled;
 /** The columns the portfolio table sorts by. */
 public enum PortfolioSort implements Labelled {
     KEY("ISSUE_KEY"), TITLE("TITLE"), PHASE("PHASE"), STATUS("STATUS"), HEALTH("HEALTH"), BUDGET("BUDGET_CENTS"),
-    FUNDING("FUNDING_CENTS"), END("END_DATE");
+    FUNDING("FUNDING_CENTS"), START("START_DATE"), END("END_DATE");
 
     private final String column;
 

@@ -34,6 +34,7 @@ import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.macro.PortfolioMacro;
+import de.digitalstrategie.cockpit.portfolio.macro.RoadmapMacro;
 import de.digitalstrategie.cockpit.portfolio.macro.ProjectProfileMacro;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
@@ -139,6 +140,7 @@ public final class Sandbox implements AutoCloseable {
         this.projectAccess = new JiraBrowseAccess(users, projects, jira, projectSync, clock);
         Map<String, Macro> registry = new LinkedHashMap<>();
         registry.put("digital-portfolio", new PortfolioMacro(macroRenderer, projects, organisation, projectAccess, jiraLinks));
+        registry.put("digital-roadmap", new RoadmapMacro(macroRenderer, projects, organisation, projectAccess, jiraLinks));
         registry.put("project-profile", new ProjectProfileMacro(macroRenderer, projects, organisation, decisions,
                 advisory, committee, projectAccess, pageAccess, pageLinks, jiraLinks));
         registry.put("committee-decision", new DecisionMacro(macroRenderer, decisions, jiraLinks));

@@ -78,6 +78,7 @@ class BrowserIT {
         long advisory = page(sandbox, "Empfehlungen des Beirats");
         long open = page(sandbox, "Offene Empfehlungen");
         long profile = page(sandbox, "Steckbrief DIGI-1");
+        long roadmap = page(sandbox, "Roadmap der Digitalstrategie");
         long minutes = page(sandbox, "Protokoll LK 2025/1");
         SandboxPage restricted = sandbox.pages.all().stream().filter(p -> !p.restrictedTo().isEmpty()).findFirst()
                 .orElseThrow();
@@ -96,6 +97,11 @@ class BrowserIT {
                 click(".cockpit-pager a[rel=next]"),
                 text(".cockpit-pager-summary", "26–42 von 42"),
                 count(".cockpit-projects tbody tr:not(.cockpit-group)", 17)));
+        add(pages, "roadmap", "/pages/viewpage.action?pageId=" + roadmap + "&as=cdo&lang=de", List.of(
+                text(".cockpit-roadmap h2", "Roadmap der Digitalprojekte"),
+                text(".cockpit-roadmap-caption", "42 Projekte"),
+                count(".cockpit-roadmap-table tbody tr", 42),
+                text(".cockpit-roadmap-table caption", "Mobilität")));
         add(pages, "portfolio-sort", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=de", List.of(
                 click(".cockpit-projects thead th:nth-child(7) a"),
                 attribute(".cockpit-projects thead th:nth-child(7)", "aria-sort", "ascending"),

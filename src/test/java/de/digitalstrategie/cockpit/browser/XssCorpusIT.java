@@ -187,6 +187,8 @@ class XssCorpusIT {
             Map<String, List<String>> params = new LinkedHashMap<>();
             params.put("digital-portfolio", List.of("field", "department", "phase", "status", "health", "text",
                     "group", "sort", "order", "page-size", "charts"));
+            params.put("digital-roadmap", List.of("field", "department", "phase", "status", "health", "text", "group",
+                    "from", "to", "limit"));
             params.put("project-profile", List.of("key"));
             params.put("decision-register", List.of("year", "meeting", "status", "project", "owner", "text", "sort",
                     "order", "page-size", "page", "withdrawn"));
@@ -202,6 +204,8 @@ class XssCorpusIT {
                         if (name.equals("digital-portfolio")) {
                             p.put("page-size", "3");
                             p.put("charts", "false");
+                        } else if (name.equals("digital-roadmap")) {
+                            p.put("limit", "3");
                         } else if (!name.equals("project-profile")) {
                             // A year without records keeps each of the many registers on the page small.
                             p.put("page-size", "3");

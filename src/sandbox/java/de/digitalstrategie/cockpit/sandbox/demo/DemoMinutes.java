@@ -221,6 +221,9 @@ final class DemoMinutes {
             pages.create(SPACE, "Steckbrief " + project.issueKey() + ": " + shortTitle(project),
                     macro("project-profile", "key", project.issueKey()), Set.of(), "profile");
         }
+        pages.create(SPACE, "Roadmap der Digitalstrategie", "<p>Die Umsetzungs-Roadmap: alle Digitalprojekte nach "
+                + "Handlungsfeldern über ihre Laufzeit.</p>" + macro("digital-roadmap", "group", "field"), Set.of(),
+                "portfolio");
     }
 
     private static String macro(String name, String parameter, String value) {

@@ -1,0 +1,212 @@
+package de.digitalstrategie.cockpit.portfolio.macro;
+
+import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.macro.CockpitMacro;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.organisation.Department;
+import de.digitalstrategie.cockpit.organisation.FieldOfAction;
+import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.Grouping;
+import de.digitalstrategie.cockpit.portfolio.Health;
+import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
+import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
+import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.portfolio.store.PortfolioView;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.render.Formats;
+import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.render.MacroRenderer;
+import de.digitalstrategie.cockpit.render.MacroRequest;
+import de.digitalstrategie.cockpit.render.Texts;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code digital-roadmap}: the implementation roadmap of the strategy: each selected project as a
+ * bar over its time frame, grouped, earliest start first, with the years and today marked. The
+ * same filters and the same permission limits as the portfolio.
+ */
+@Named
+public class RoadmapMacro extends CockpitMacro {
+    static final int MAX_YEARS = 15;
+
+    private final ProjectStore projects;
+    private final OrganisationStore organisation;
+    private final ProjectAccess access;
+    private final JiraLinks jira;
+
+    public record Tick(String xHtml, String yearHtml) {
+    }
+
+    public record Bar(String keyHtml, String urlHtml, String titleHtml, String phaseHtml, String healthHtml,
+                      String healthClassHtml, String periodHtml, boolean overdue, boolean drawn, String xHtml,
+                      String widthHtml, boolean startsBefore, boolean endsAfter) {
+    }
+
+    public record Group(String labelHtml, List<Bar> bars) {
+    }
+
+    /** Positions are percentages of the timeline's width, so the SVG scales without stretching its text. */
+    public record Page(String idHtml, String captionHtml, String rangeHtml, List<Tick> ticks, String todayXHtml,
+                       List<Group> groups, boolean empty) {
+    }
+
+    @Inject
+    public RoadmapMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
+                        ProjectAccess access, JiraLinks jira) {
+        super(renderer);
+        this.projects = projects;
+        this.organisation = organisation;
+        this.access = access;
+        this.jira = jira;
+    }
+
+    @Override
+    protected String render(MacroParameters p, String body, MacroRequest request) {
+        return renderer.render("templates/roadmap.vm", request, build(p, request));
+    }
+
+    Page build(MacroParameters p, MacroRequest request) {
+        Texts t = request.texts();
+        Formats f = request.formats();
+        LocalDate today = request.today();
+        int from = p.number("from", today.getYear() - 1, 1990, 2100);
+        int to = p.number("to", Math.max(from, today.getYear() + 3), 1990, 2100);
+        if (to < from || to - from >= MAX_YEARS) {
+            // Years as text: a number argument would be printed with a thousands separator (2.026).
+            throw ValidationException.of("cockpit.roadmap.error.years", String.valueOf(from), String.valueOf(to),
+                    MAX_YEARS);
+        }
+        LocalDate start = LocalDate.of(from, 1, 1);
+        LocalDate end = LocalDate.of(to + 1, 1, 1);
+        PortfolioFilter filter = new PortfolioFilter(new LinkedHashSet<>(p.list("field")),
+                new LinkedHashSet<>(p.list("department")), Set.copyOf(p.choices("phase", Phase.class)),
+                Set.copyOf(p.choices("status", ProjectStatus.class)), Set.copyOf(p.choices("health", Health.class)),
+                p.text("text").orElse(null));
+        Grouping grouping = p.choice("group", Grouping.class).orElse(Grouping.FIELD);
+        int limit = p.number("limit", 100, 1, PageRequest.MAX_LIMIT);
+
+        Map<String, String> fieldNames = new LinkedHashMap<>();
+        for (FieldOfAction fa : organisation.fieldsOfAction()) {
+            fieldNames.put(fa.key(), fa.name(t.locale()));
+        }
+        Map<String, String> departmentNames = new LinkedHashMap<>();
+        for (Department d : organisation.departments()) {
+            departmentNames.put(d.key(), d.name());
+        }
+        List<String> groupOrder = switch (grouping) {
+            case FIELD -> List.copyOf(fieldNames.keySet());
+            case DEPARTMENT -> departmentNames.keySet().stream().sorted().toList();
+            case PHASE -> Arrays.stream(Phase.values()).map(Enum::name).toList();
+            case NONE -> List.of();
+        };
+        PortfolioView view = projects.query(filter, grouping, PortfolioSort.START, SortOrder.ASC,
+                PageRequest.page(1, limit), access.visibleJiraProjects(), today, groupOrder);
+
+        long days = ChronoUnit.DAYS.between(start, end);
+        List<Group> groups = new ArrayList<>();
+        String current = null;
+        List<Bar> bars = null;
+        for (DigitalProject project : view.page().items()) {
+            String key = switch (grouping) {
+                case FIELD -> project.fieldOfActionKey();
+                case DEPARTMENT -> project.departmentKey();
+                case PHASE -> project.phase().name();
+                case NONE -> "";
+            };
+            if (bars == null || !Objects.equals(key, current)) {
+                bars = new ArrayList<>();
+                String label = switch (grouping) {
+                    case FIELD -> fieldNames.getOrDefault(key, t.plain("cockpit.portfolio.unassigned"));
+                    case DEPARTMENT -> departmentNames.getOrDefault(key, t.plain("cockpit.portfolio.unassigned"));
+                    case PHASE -> t.plain(Phase.valueOf(key));
+                    case NONE -> "";
+                };
+                groups.add(new Group(Html.text(label), bars));
+                current = key;
+            }
+            bars.add(bar(project, start, end, days, request));
+        }
+        List<Tick> ticks = new ArrayList<>();
+        for (int year = from; year <= to; year++) {
+            ticks.add(new Tick(x(ChronoUnit.DAYS.between(start, LocalDate.of(year, 1, 1)), days),
+                    Html.text(String.valueOf(year))));
+        }
+        String todayX = !today.isBefore(start) && today.isBefore(end)
+                ? x(ChronoUnit.DAYS.between(start, today), days) : "";
+        int shown = view.page().items().size();
+        int total = view.page().total();
+        String caption = shown < total
+                ? t.plain("cockpit.roadmap.caption.part", f.number(shown), f.number(total), String.valueOf(from),
+                String.valueOf(to))
+                : t.plain("cockpit.roadmap.caption", f.number(total), String.valueOf(from), String.valueOf(to));
+        return new Page(Html.text(request.instanceKey()), Html.text(caption),
+                Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))), ticks, todayX, groups, total == 0);
+    }
+
+    private Bar bar(DigitalProject p, LocalDate start, LocalDate end, long days, MacroRequest request) {
+        Texts t = request.texts();
+        Formats f = request.formats();
+        LocalDate first = p.timeFrame().start();
+        LocalDate last = p.timeFrame().end();
+        String period;
+        if (first == null && last == null) {
+            period = t.plain("cockpit.roadmap.period.none");
+        } else if (last == null) {
+            period = t.plain("cockpit.roadmap.period.open", f.date(first));
+        } else if (first == null) {
+            period = t.plain("cockpit.roadmap.period.until", f.date(last));
+        } else {
+            period = t.plain("cockpit.roadmap.period", f.date(first), f.date(last));
+        }
+        // A bar needs a start; without an end it runs to the edge (still open).
+        LocalDate barStart = first;
+        LocalDate barEnd = last == null ? end : last.plusDays(1);
+        boolean drawn = barStart != null && barStart.isBefore(end) && barEnd.isAfter(start);
+        String xHtml = "";
+        String widthHtml = "";
+        if (drawn) {
+            long a = ChronoUnit.DAYS.between(start, barStart.isBefore(start) ? start : barStart);
+            long b = ChronoUnit.DAYS.between(start, barEnd.isAfter(end) ? end : barEnd);
+            xHtml = x(a, days);
+            // At least a sliver, so a project of a few days is still seen.
+            widthHtml = percent(Math.max(0.4, 100.0 * (b - a) / days));
+        }
+        String healthName = p.health().name().toLowerCase(Locale.ROOT);
+        return new Bar(Html.text(p.issueKey()), jira.issueUrl(p.issueKey()).map(Html::url).orElse(""),
+                Html.text(p.title()), t.html(p.phase()), t.html(p.health()), Html.text(healthName),
+                Html.text(period), p.overdue(request.today()), drawn, xHtml, widthHtml,
+                drawn && barStart.isBefore(start), drawn && barEnd.isAfter(end));
+    }
+
+    private static String x(long day, long days) {
+        return percent(100.0 * day / days);
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.2f%%", value);
+    }
+
+    @Override
+    public BodyType getBodyType() {
+        return BodyType.NONE;
+    }
+}
