@@ -2,15 +2,12 @@ package de.digitalstrategie.cockpit.portfolio.macro;
 
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
-import de.digitalstrategie.cockpit.organisation.Department;
-import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Grouping;
 import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.portfolio.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.Phase;
-import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
@@ -92,37 +89,18 @@ public final class PortfolioViewBuilder {
         MacroParameters p = withRequest(macro, request);
         Texts t = request.texts();
         Formats f = request.formats();
-        PortfolioFilter filter = new PortfolioFilter(new LinkedHashSet<>(p.list("field")),
-                new LinkedHashSet<>(p.list("department")), Set.copyOf(p.choices("phase", Phase.class)),
-                Set.copyOf(p.choices("status", ProjectStatus.class)), Set.copyOf(p.choices("health", Health.class)),
-                p.text("text").orElse(null));
-        Grouping grouping = p.choice("group", Grouping.class).orElse(Grouping.FIELD);
+        Selection selection = Selection.of(p, organisation, t);
+        Grouping grouping = selection.grouping();
         PortfolioSort sort = p.choice("sort", PortfolioSort.class).orElse(PortfolioSort.KEY);
         SortOrder order = p.choice("order", SortOrder.class).orElse(SortOrder.ASC);
         int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
         int pageNumber = p.number("page", 1, 1, Integer.MAX_VALUE / PageRequest.MAX_LIMIT);
-
-        List<FieldOfAction> fields = organisation.fieldsOfAction();
-        Map<String, String> fieldNames = new LinkedHashMap<>();
-        fields.forEach(fa -> fieldNames.put(fa.key(), fa.name(t.locale())));
-        Map<String, String> departmentNames = new LinkedHashMap<>();
-        for (Department d : organisation.departments()) {
-            departmentNames.put(d.key(), d.name());
-        }
-        List<String> groupOrder = switch (grouping) {
-            case FIELD -> List.copyOf(fieldNames.keySet());
-            case DEPARTMENT -> departmentNames.keySet().stream().sorted().toList();
-            case PHASE -> java.util.Arrays.stream(Phase.values()).map(Enum::name).toList();
-            case NONE -> List.of();
-        };
-        PortfolioView view = projects.query(filter, grouping, sort, order, PageRequest.page(pageNumber, size),
-                access.visibleJiraProjects(), request.today(), groupOrder);
-        Function<String, String> groupName = key -> switch (grouping) {
-            case FIELD -> fieldNames.getOrDefault(key, t.plain("cockpit.portfolio.unassigned"));
-            case DEPARTMENT -> departmentNames.getOrDefault(key, t.plain("cockpit.portfolio.unassigned"));
-            case PHASE -> t.plain(Phase.valueOf(key));
-            case NONE -> "";
-        };
+        Map<String, String> fieldNames = selection.fieldNames();
+        Map<String, String> departmentNames = selection.departmentNames();
+        PortfolioView view = projects.query(selection.filter(), grouping, sort, order,
+                PageRequest.page(pageNumber, size), access.visibleJiraProjects(), request.today(),
+                selection.groupOrder());
+        Function<String, String> groupName = selection::groupName;
 
         PortfolioSummary summary = view.summary();
         List<TotalsLine> groups = new ArrayList<>();
@@ -133,12 +111,7 @@ public final class PortfolioViewBuilder {
         String current = null;
         List<Row> rows = null;
         for (DigitalProject project : view.page().items()) {
-            String key = switch (grouping) {
-                case FIELD -> project.fieldOfActionKey();
-                case DEPARTMENT -> project.departmentKey();
-                case PHASE -> project.phase().name();
-                case NONE -> "";
-            };
+            String key = selection.groupKey(project);
             if (!Objects.equals(key, current)) {
                 rows = new ArrayList<>();
                 blocks.add(new Block(Html.text(groupName.apply(key)), rows));

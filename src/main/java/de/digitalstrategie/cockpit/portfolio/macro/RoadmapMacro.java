@@ -4,17 +4,10 @@ import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.ValidationException;
-import de.digitalstrategie.cockpit.organisation.Department;
-import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
-import de.digitalstrategie.cockpit.portfolio.Grouping;
-import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.portfolio.JiraLinks;
-import de.digitalstrategie.cockpit.portfolio.Phase;
-import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
-import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioView;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.query.PageRequest;
@@ -30,14 +23,9 @@ import javax.inject.Named;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@code digital-roadmap}: the implementation roadmap of the strategy: each selected project as a
@@ -97,50 +85,21 @@ public class RoadmapMacro extends CockpitMacro {
         }
         LocalDate start = LocalDate.of(from, 1, 1);
         LocalDate end = LocalDate.of(to + 1, 1, 1);
-        PortfolioFilter filter = new PortfolioFilter(new LinkedHashSet<>(p.list("field")),
-                new LinkedHashSet<>(p.list("department")), Set.copyOf(p.choices("phase", Phase.class)),
-                Set.copyOf(p.choices("status", ProjectStatus.class)), Set.copyOf(p.choices("health", Health.class)),
-                p.text("text").orElse(null));
-        Grouping grouping = p.choice("group", Grouping.class).orElse(Grouping.FIELD);
+        Selection selection = Selection.of(p, organisation, t);
         int limit = p.number("limit", 100, 1, PageRequest.MAX_LIMIT);
-
-        Map<String, String> fieldNames = new LinkedHashMap<>();
-        for (FieldOfAction fa : organisation.fieldsOfAction()) {
-            fieldNames.put(fa.key(), fa.name(t.locale()));
-        }
-        Map<String, String> departmentNames = new LinkedHashMap<>();
-        for (Department d : organisation.departments()) {
-            departmentNames.put(d.key(), d.name());
-        }
-        List<String> groupOrder = switch (grouping) {
-            case FIELD -> List.copyOf(fieldNames.keySet());
-            case DEPARTMENT -> departmentNames.keySet().stream().sorted().toList();
-            case PHASE -> Arrays.stream(Phase.values()).map(Enum::name).toList();
-            case NONE -> List.of();
-        };
-        PortfolioView view = projects.query(filter, grouping, PortfolioSort.START, SortOrder.ASC,
-                PageRequest.page(1, limit), access.visibleJiraProjects(), today, groupOrder);
+        PortfolioView view = projects.query(selection.filter(), selection.grouping(), PortfolioSort.START,
+                SortOrder.ASC, PageRequest.page(1, limit), access.visibleJiraProjects(), today,
+                selection.groupOrder());
 
         long days = ChronoUnit.DAYS.between(start, end);
         List<Group> groups = new ArrayList<>();
         String current = null;
         List<Bar> bars = null;
         for (DigitalProject project : view.page().items()) {
-            String key = switch (grouping) {
-                case FIELD -> project.fieldOfActionKey();
-                case DEPARTMENT -> project.departmentKey();
-                case PHASE -> project.phase().name();
-                case NONE -> "";
-            };
+            String key = selection.groupKey(project);
             if (bars == null || !Objects.equals(key, current)) {
                 bars = new ArrayList<>();
-                String label = switch (grouping) {
-                    case FIELD -> fieldNames.getOrDefault(key, t.plain("cockpit.portfolio.unassigned"));
-                    case DEPARTMENT -> departmentNames.getOrDefault(key, t.plain("cockpit.portfolio.unassigned"));
-                    case PHASE -> t.plain(Phase.valueOf(key));
-                    case NONE -> "";
-                };
-                groups.add(new Group(Html.text(label), bars));
+                groups.add(new Group(Html.text(selection.groupName(key)), bars));
                 current = key;
             }
             bars.add(bar(project, start, end, days, request));

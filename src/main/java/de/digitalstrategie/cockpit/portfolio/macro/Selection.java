@@ -1,0 +1,74 @@
+package de.digitalstrategie.cockpit.portfolio.macro;
+
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.organisation.Department;
+import de.digitalstrategie.cockpit.organisation.FieldOfAction;
+import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.Grouping;
+import de.digitalstrategie.cockpit.portfolio.Health;
+import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
+import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.render.Texts;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which projects a portfolio view shows and how it groups them, read from the macro's parameters
+ * the same way by the portfolio and the roadmap, with the names of the groups in the viewer's
+ * language.
+ */
+record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> fieldNames,
+                 Map<String, String> departmentNames, Texts texts) {
+
+    static Selection of(MacroParameters p, OrganisationStore organisation, Texts t) {
+        PortfolioFilter filter = new PortfolioFilter(new LinkedHashSet<>(p.list("field")),
+                new LinkedHashSet<>(p.list("department")), Set.copyOf(p.choices("phase", Phase.class)),
+                Set.copyOf(p.choices("status", ProjectStatus.class)), Set.copyOf(p.choices("health", Health.class)),
+                p.text("text").orElse(null));
+        Grouping grouping = p.choice("group", Grouping.class).orElse(Grouping.FIELD);
+        Map<String, String> fieldNames = new LinkedHashMap<>();
+        for (FieldOfAction fa : organisation.fieldsOfAction()) {
+            fieldNames.put(fa.key(), fa.name(t.locale()));
+        }
+        Map<String, String> departmentNames = new LinkedHashMap<>();
+        for (Department d : organisation.departments()) {
+            departmentNames.put(d.key(), d.name());
+        }
+        return new Selection(filter, grouping, fieldNames, departmentNames, t);
+    }
+
+    /** The groups in display order: fields as the strategy lists them, phases in their life cycle. */
+    List<String> groupOrder() {
+        return switch (grouping) {
+            case FIELD -> List.copyOf(fieldNames.keySet());
+            case DEPARTMENT -> departmentNames.keySet().stream().sorted().toList();
+            case PHASE -> Arrays.stream(Phase.values()).map(Enum::name).toList();
+            case NONE -> List.of();
+        };
+    }
+
+    String groupKey(DigitalProject project) {
+        return switch (grouping) {
+            case FIELD -> project.fieldOfActionKey();
+            case DEPARTMENT -> project.departmentKey();
+            case PHASE -> project.phase().name();
+            case NONE -> "";
+        };
+    }
+
+    String groupName(String key) {
+        return switch (grouping) {
+            case FIELD -> fieldNames.getOrDefault(key, texts.plain("cockpit.portfolio.unassigned"));
+            case DEPARTMENT -> departmentNames.getOrDefault(key, texts.plain("cockpit.portfolio.unassigned"));
+            case PHASE -> texts.plain(Phase.valueOf(key));
+            case NONE -> "";
+        };
+    }
+}
