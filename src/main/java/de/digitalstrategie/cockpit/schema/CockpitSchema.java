@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.organisation.store.DepartmentEntity;
 import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
@@ -33,6 +34,7 @@ public final class CockpitSchema {
             ProjectEntity.class,
             ProjectLinkEntity.class,
             PortfolioStampEntity.class,
+            ProjectDependencyEntity.class,
             BodyEntity.class,
             MemberEntity.class,
             MeetingEntity.class,

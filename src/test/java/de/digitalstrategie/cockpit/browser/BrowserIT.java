@@ -101,7 +101,8 @@ class BrowserIT {
                 text(".cockpit-roadmap h2", "Roadmap der Digitalprojekte"),
                 text(".cockpit-roadmap-caption", "42 Projekte"),
                 count(".cockpit-roadmap-table tbody tr", 42),
-                text(".cockpit-roadmap-table caption", "Mobilität")));
+                text(".cockpit-roadmap-table caption", "Mobilität"),
+                text(".cockpit-roadmap-waits", "wartet auf:")));
         add(pages, "portfolio-sort", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=de", List.of(
                 click(".cockpit-projects thead th:nth-child(7) a"),
                 attribute(".cockpit-projects thead th:nth-child(7)", "aria-sort", "ascending"),

@@ -30,6 +30,8 @@ class RoadmapMacroTest {
         fixture.sandbox.projects.save(project("ZZZ-2", "Langläufer", LocalDate.of(2019, 5, 1),
                 LocalDate.of(2035, 6, 30), Phase.OPERATION));
         fixture.sandbox.projects.save(project("ZZZ-3", "Offen", LocalDate.of(2027, 1, 1), null, Phase.PLANNING));
+        // ZZZ-3 waits for ZZZ-1 (ends in time), ZZZ-2 (ends long after ZZZ-3 starts) and an issue not mirrored.
+        fixture.sandbox.projects.dependOn("ZZZ-3", java.util.List.of("ZZZ-1", "ZZZ-2", "NOPE-9"));
     }
 
     @AfterAll
@@ -90,6 +92,19 @@ class RoadmapMacroTest {
                 .matcher(html);
         assertTrue(m.find(), "no today marker");
         return m.group(1);
+    }
+
+    @Test
+    void whatAProjectWaitsForIsShownWithWhatEndsTooLate() {
+        String html = render(Map.of("from", "2025", "to", "2028", "text", "ZZZ"), "cdo", Locale.GERMAN);
+        String waiting = row(html, "ZZZ-3");
+        assertTrue(waiting.contains("wartet auf:"), waiting);
+        assertTrue(waiting.contains("ZZZ-1"), waiting);
+        assertTrue(waiting.contains("ZZZ-2 <span class=\"aui-lozenge aui-lozenge-error\">endet erst am 30.06.2035, "
+                + "nach diesem Beginn</span>"), waiting);
+        assertFalse(waiting.contains("NOPE-9"), "what is not in the mirror (or not the viewer's to see) is not named");
+        assertFalse(waiting.contains("ZZZ-1 <span"), "ZZZ-1 ends before ZZZ-3 starts: no warning");
+        assertFalse(row(html, "ZZZ-1").contains("wartet auf"));
     }
 
     @Test

@@ -110,4 +110,25 @@ public record JiraIssue(String id, String key, Instant updated, Map<String, Json
         }
         return List.copyOf(keys);
     }
+
+    /**
+     * The keys of the issues this one waits for: links of Jira's type "Blocks" that read, from this
+     * issue's side, "is blocked by" (Jira then names the other issue as the link's inward issue).
+     */
+    public List<String> blockedBy() {
+        List<String> keys = new ArrayList<>();
+        JsonNode links = fields.get("issuelinks");
+        if (links != null) {
+            for (JsonNode link : links) {
+                JsonNode other = link.path("inwardIssue");
+                if (BLOCKS.equalsIgnoreCase(link.path("type").path("name").asText()) && other.hasNonNull("key")) {
+                    keys.add(other.get("key").asText());
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /** Jira's built-in link type for one piece of work waiting for another. */
+    public static final String BLOCKS = "Blocks";
 }

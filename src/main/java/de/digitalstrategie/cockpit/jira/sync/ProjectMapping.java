@@ -52,7 +52,8 @@ public final class ProjectMapping {
 
     /** The Jira fields a sync asks for. */
     public List<String> jiraFields() {
-        List<String> fields = new ArrayList<>(List.of("summary", "description", "assignee", "status", "updated"));
+        List<String> fields = new ArrayList<>(List.of("summary", "description", "assignee", "status", "updated",
+                "issuelinks"));
         fields.addAll(ids.values());
         return fields;
     }

@@ -109,7 +109,7 @@ public final class ProjectSync {
         /** @return whether the issue can be mirrored (false: its values break the profile's rules) */
         boolean add(JiraIssue issue, ProjectMapping mapping) {
             try {
-                pending.add(new ProjectStore.Mirrored(mapping.project(issue), issue.id()));
+                pending.add(new ProjectStore.Mirrored(mapping.project(issue), issue.id(), issue.blockedBy()));
             } catch (LocalisedException e) {
                 LOG.log(Level.WARNING, "Issue {0} not mirrored: {1}", new Object[]{issue.key(), e.getMessage()});
                 return false;

@@ -24,6 +24,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -46,7 +50,11 @@ public class RoadmapMacro extends CockpitMacro {
 
     public record Bar(String keyHtml, String urlHtml, String titleHtml, String phaseHtml, String healthHtml,
                       String healthClassHtml, String periodHtml, boolean overdue, boolean drawn, String xHtml,
-                      String widthHtml, boolean startsBefore, boolean endsAfter) {
+                      String widthHtml, boolean startsBefore, boolean endsAfter, List<Dependency> dependencies) {
+    }
+
+    /** A project this one waits for; the note says when it does not end before this one starts. */
+    public record Dependency(String keyHtml, String urlHtml, String noteHtml) {
     }
 
     public record Group(String labelHtml, List<Bar> bars) {
@@ -87,9 +95,14 @@ public class RoadmapMacro extends CockpitMacro {
         LocalDate end = LocalDate.of(to + 1, 1, 1);
         Selection selection = Selection.of(p, organisation, t);
         int limit = p.number("limit", 100, 1, PageRequest.MAX_LIMIT);
+        Set<String> visible = access.visibleJiraProjects();
         PortfolioView view = projects.query(selection.filter(), selection.grouping(), PortfolioSort.START,
-                SortOrder.ASC, PageRequest.page(1, limit), access.visibleJiraProjects(), today,
-                selection.groupOrder());
+                SortOrder.ASC, PageRequest.page(1, limit), visible, today, selection.groupOrder());
+        // What the shown projects wait for, and when that ends: only projects the viewer may see.
+        Map<String, List<String>> waits = projects.blockedBy(view.page().items().stream()
+                .map(DigitalProject::issueKey).toList());
+        Map<String, Optional<LocalDate>> ends = projects.ends(waits.values().stream().flatMap(List::stream)
+                .collect(Collectors.toSet()), visible);
 
         long days = ChronoUnit.DAYS.between(start, end);
         List<Group> groups = new ArrayList<>();
@@ -102,7 +115,8 @@ public class RoadmapMacro extends CockpitMacro {
                 groups.add(new Group(Html.text(selection.groupName(key)), bars));
                 current = key;
             }
-            bars.add(bar(project, start, end, days, request));
+            bars.add(bar(project, start, end, days, request,
+                    dependencies(project, waits.getOrDefault(project.issueKey(), List.of()), ends, request)));
         }
         List<Tick> ticks = new ArrayList<>();
         for (int year = from; year <= to; year++) {
@@ -121,7 +135,30 @@ public class RoadmapMacro extends CockpitMacro {
                 Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))), ticks, todayX, groups, total == 0);
     }
 
-    private Bar bar(DigitalProject p, LocalDate start, LocalDate end, long days, MacroRequest request) {
+    private List<Dependency> dependencies(DigitalProject p, List<String> blockers, Map<String, Optional<LocalDate>> ends,
+                                          MacroRequest request) {
+        Texts t = request.texts();
+        List<Dependency> found = new ArrayList<>();
+        LocalDate begins = p.timeFrame().start();
+        for (String blocker : blockers) {
+            Optional<LocalDate> blockerEnd = ends.get(blocker);
+            if (blockerEnd == null) {
+                continue; // not mirrored, or not the viewer's to see
+            }
+            String note = "";
+            if (blockerEnd.isEmpty()) {
+                note = t.plain("cockpit.roadmap.waits.open");
+            } else if (begins != null && !blockerEnd.get().isBefore(begins)) {
+                note = t.plain("cockpit.roadmap.waits.late", request.formats().date(blockerEnd.get()));
+            }
+            found.add(new Dependency(Html.text(blocker), jira.issueUrl(blocker).map(Html::url).orElse(""),
+                    Html.text(note)));
+        }
+        return found;
+    }
+
+    private Bar bar(DigitalProject p, LocalDate start, LocalDate end, long days, MacroRequest request,
+                    List<Dependency> dependencies) {
         Texts t = request.texts();
         Formats f = request.formats();
         LocalDate first = p.timeFrame().start();
@@ -153,7 +190,7 @@ public class RoadmapMacro extends CockpitMacro {
         return new Bar(Html.text(p.issueKey()), jira.issueUrl(p.issueKey()).map(Html::url).orElse(""),
                 Html.text(p.title()), t.html(p.phase()), t.html(p.health()), Html.text(healthName),
                 Html.text(period), p.overdue(request.today()), drawn, xHtml, widthHtml,
-                drawn && barStart.isBefore(start), drawn && barEnd.isAfter(end));
+                drawn && barStart.isBefore(start), drawn && barEnd.isAfter(end), dependencies);
     }
 
     private static String x(long day, long days) {

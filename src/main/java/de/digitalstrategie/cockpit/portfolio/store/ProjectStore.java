@@ -117,8 +117,18 @@ public class ProjectStore {
         e.setJiraProject(IssueKey.projectOf(project.issueKey()));
     }
 
-    /** A project as read from Jira, with Jira's numeric id (which survives a move to a new key). */
-    public record Mirrored(DigitalProject project, String issueId) {
+    /**
+     * A project as read from Jira, with Jira's numeric id (which survives a move to a new key) and
+     * the issues it is blocked by.
+     */
+    public record Mirrored(DigitalProject project, String issueId, List<String> blockedBy) {
+        public Mirrored {
+            blockedBy = List.copyOf(blockedBy);
+        }
+
+        public Mirrored(DigitalProject project, String issueId) {
+            this(project, issueId, List.of());
+        }
     }
 
     /**
@@ -161,6 +171,16 @@ public class ProjectStore {
                     e.save();
                 }
             }
+            // Jira's links as they are now: the batch's old ones go, its current ones come.
+            ao.deleteWithSQL(ProjectDependencyEntity.class, ProjectDependencyEntity.ISSUE_KEY + " IN ("
+                    + String.join(",", java.util.Collections.nCopies(keys.size(), "?")) + ")", keys.toArray());
+            for (Mirrored m : batch) {
+                for (String blocker : new java.util.LinkedHashSet<>(m.blockedBy())) {
+                    ao.create(ProjectDependencyEntity.class,
+                            new DBParam(ProjectDependencyEntity.ISSUE_KEY, m.project().issueKey()),
+                            new DBParam(ProjectDependencyEntity.BLOCKED_BY, blocker));
+                }
+            }
             touch();
             return null;
         });
@@ -189,6 +209,43 @@ public class ProjectStore {
                 new DBParam(ProjectEntity.JIRA_PROJECT, IssueKey.projectOf(p.issueKey())),
                 new DBParam("JIRA_UPDATED", toDate(p.updated())),
                 new DBParam(ProjectEntity.ISSUE_ID, issueId)};
+    }
+
+    /** Sets what a project waits for (the sync writes these from Jira's links; the demo sets its own). */
+    public void dependOn(String issueKey, List<String> blockedBy) {
+        ao.executeInTransaction(() -> {
+            ao.deleteWithSQL(ProjectDependencyEntity.class, ProjectDependencyEntity.ISSUE_KEY + " = ?", issueKey);
+            for (String blocker : new java.util.LinkedHashSet<>(blockedBy)) {
+                ao.create(ProjectDependencyEntity.class, new DBParam(ProjectDependencyEntity.ISSUE_KEY, issueKey),
+                        new DBParam(ProjectDependencyEntity.BLOCKED_BY, blocker));
+            }
+            return null;
+        });
+    }
+
+    /** What each of the given projects waits for, in key order; projects waiting for nothing are absent. */
+    public java.util.Map<String, List<String>> blockedBy(java.util.Collection<String> issueKeys) {
+        java.util.Map<String, List<String>> found = new java.util.TreeMap<>();
+        Criteria criteria = new Criteria().in(ProjectDependencyEntity.ISSUE_KEY, List.copyOf(issueKeys));
+        if (!criteria.matchesNothing()) {
+            ao.stream(ProjectDependencyEntity.class, criteria.query("ID, " + ProjectDependencyEntity.ISSUE_KEY + ", "
+                    + ProjectDependencyEntity.BLOCKED_BY).order(ProjectDependencyEntity.BLOCKED_BY),
+                    e -> found.computeIfAbsent(e.getIssueKey(), k -> new java.util.ArrayList<>()).add(e.getBlockedBy()));
+        }
+        return found;
+    }
+
+    /** When each of the given projects ends, limited to the Jira projects the viewer may see. */
+    public java.util.Map<String, java.util.Optional<LocalDate>> ends(java.util.Collection<String> issueKeys,
+                                                                     Set<String> visibleJiraProjects) {
+        java.util.Map<String, java.util.Optional<LocalDate>> ends = new java.util.HashMap<>();
+        Criteria criteria = new Criteria().in(ProjectEntity.ISSUE_KEY, List.copyOf(issueKeys))
+                .in(ProjectEntity.JIRA_PROJECT, visibleJiraProjects);
+        if (!criteria.matchesNothing()) {
+            ao.stream(ProjectEntity.class, criteria.query("ID, " + ProjectEntity.ISSUE_KEY + ", " + ProjectEntity.END_DATE),
+                    e -> ends.put(e.getIssueKey(), java.util.Optional.ofNullable(toDay(e.getEndDate()))));
+        }
+        return ends;
     }
 
     /** Every mirrored issue key (a few bytes each): to find what Jira no longer has. */
@@ -346,6 +403,7 @@ public class ProjectStore {
     public boolean remove(String issueKey) {
         return ao.executeInTransaction(() -> {
             boolean removed = ao.deleteWithSQL(ProjectEntity.class, ProjectEntity.ISSUE_KEY + " = ?", issueKey) > 0;
+            ao.deleteWithSQL(ProjectDependencyEntity.class, ProjectDependencyEntity.ISSUE_KEY + " = ?", issueKey);
             if (removed) {
                 touch();
             }

@@ -74,6 +74,27 @@ public final class WormsDemo {
         this.pages = pages;
     }
 
+    /**
+     * Demo values, not from the sources: the OZG platform waits for the e-file (documents from online
+     * applications land in it), the e-file for the new document management system it runs on.
+     */
+    private void dependencies(List<DigitalProject> portfolio) {
+        String ozg = find(portfolio, "Onlinezugangsgesetz");
+        String eFile = find(portfolio, "E-Akte");
+        String dms = find(portfolio, "DMS-Neustart");
+        if (ozg != null && eFile != null) {
+            projects.dependOn(ozg, List.of(eFile));
+        }
+        if (eFile != null && dms != null) {
+            projects.dependOn(eFile, List.of(dms));
+        }
+    }
+
+    private static String find(List<DigitalProject> portfolio, String titlePart) {
+        return portfolio.stream().filter(p -> p.title().contains(titlePart)).map(DigitalProject::issueKey).findFirst()
+                .orElse(null);
+    }
+
     /** Seeds everything from the Worms seed directory, unless the store already holds projects. */
     public boolean seedIfEmpty(Path seedDir, LocalDate today) throws IOException {
         if (projects.count() > 0) {
@@ -93,6 +114,7 @@ public final class WormsDemo {
             portfolio = projects(CsvTable.read(r), fields, departments, today);
         }
         portfolio.forEach(projects::save);
+        dependencies(portfolio);
         bodies(departments);
         DemoMinutes minutes = new DemoMinutes(committee, pages, portfolio, today);
         minutes.steeringCommittee();

@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.jira.integration;
 
+import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.jira.sync.SyncStatus;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -122,6 +124,28 @@ class ProjectSyncTest {
         assertMirrorEqualsJira();
         assertEquals(3, incremental.removed());
         assertTrue(incremental.read() < 100, "only what changed is read: " + incremental.read());
+    }
+
+    @Test
+    void jirasIsBlockedByLinksBecomeWhatAProjectWaitsFor() {
+        jira.fixture.jira.createIssues("DIGI", Provisioning.PROJECT_TYPE, 4, jira::profile);
+        // Jira names the issue that blocks as the link's inward side: DIGI-3 and DIGI-2 block DIGI-1.
+        jira.fixture.jira.link(JiraIssue.BLOCKS, "DIGI-3", "DIGI-1");
+        jira.fixture.jira.link(JiraIssue.BLOCKS, "DIGI-2", "DIGI-1");
+        jira.fixture.jira.link(JiraIssue.BLOCKS, "DIGI-4", "DIGI-3");
+        jira.fixture.jira.advance(Duration.ofMinutes(10));
+        assertEquals("", sync.run(jira.fixture.client, jira.settings(), true).orElseThrow().lastError());
+        List<String> all = List.of("DIGI-1", "DIGI-2", "DIGI-3", "DIGI-4");
+        assertEquals(Map.of("DIGI-1", List.of("DIGI-2", "DIGI-3"), "DIGI-3", List.of("DIGI-4")),
+                store.projects.blockedBy(all));
+
+        // Synced again, nothing doubles; a project that leaves the portfolio takes its links along.
+        jira.fixture.jira.touch("DIGI-1");
+        jira.fixture.jira.advance(Duration.ofMinutes(10));
+        sync.run(jira.fixture.client, jira.settings(), false).orElseThrow();
+        assertEquals(List.of("DIGI-2", "DIGI-3"), store.projects.blockedBy(all).get("DIGI-1"));
+        store.projects.remove("DIGI-1");
+        assertEquals(Map.of("DIGI-3", List.of("DIGI-4")), store.projects.blockedBy(all));
     }
 
     @Test
