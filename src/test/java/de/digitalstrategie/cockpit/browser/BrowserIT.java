@@ -102,7 +102,8 @@ class BrowserIT {
                 text(".cockpit-roadmap-caption", "42 Projekte"),
                 count(".cockpit-roadmap-table tbody tr", 42),
                 text(".cockpit-roadmap-table caption", "Mobilität"),
-                text(".cockpit-roadmap-waits", "wartet auf:")));
+                text(".cockpit-roadmap-waits", "wartet auf:"),
+                count(".cockpit-roadmap .cockpit-downloads a[download]", 2)));
         add(pages, "portfolio-sort", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=de", List.of(
                 click(".cockpit-projects thead th:nth-child(7) a"),
                 attribute(".cockpit-projects thead th:nth-child(7)", "aria-sort", "ascending"),

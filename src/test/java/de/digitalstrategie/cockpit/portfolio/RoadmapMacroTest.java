@@ -83,6 +83,8 @@ class RoadmapMacroTest {
         // 27 November 2026 is day 695 of the window.
         assertEquals("47.57%", todayX(html));
         assertTrue(html.contains("3 Projekte, Zeitleiste 2025 bis 2028"), "years without thousands separator");
+        assertTrue(html.contains("/rest/cockpit/1.0/projects/export?text=ZZZ&amp;format=xlsx"),
+                "the same selection as a spreadsheet, with start and end");
         assertTrue(html.indexOf("ZZZ-2") < html.indexOf("ZZZ-1") && html.indexOf("ZZZ-1") < html.indexOf("ZZZ-3"),
                 "earliest start first");
     }

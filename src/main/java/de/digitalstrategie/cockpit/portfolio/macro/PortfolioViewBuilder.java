@@ -128,15 +128,7 @@ public final class PortfolioViewBuilder {
                 grouping == Grouping.NONE ? "" : t.html(grouping), groups,
                 totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
                 Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
-                summary.total().projects() == 0, Views.Downloads.of(request, "/projects/export", selection(p)));
-    }
-
-    private static Map<String, String> selection(MacroParameters p) {
-        Map<String, String> selection = new LinkedHashMap<>();
-        for (String name : List.of("field", "department", "phase", "status", "health", "text")) {
-            p.text(name).ifPresent(v -> selection.put(name, v));
-        }
-        return selection;
+                summary.total().projects() == 0, Selection.downloads(p, request));
     }
 
     /** The viewer's choices in the request override the page author's parameters, one by one. */

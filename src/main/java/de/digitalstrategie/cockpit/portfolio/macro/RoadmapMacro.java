@@ -17,6 +17,7 @@ import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.render.Views;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -62,7 +63,7 @@ public class RoadmapMacro extends CockpitMacro {
 
     /** Positions are percentages of the timeline's width, so the SVG scales without stretching its text. */
     public record Page(String idHtml, String captionHtml, String rangeHtml, List<Tick> ticks, String todayXHtml,
-                       List<Group> groups, boolean empty) {
+                       List<Group> groups, boolean empty, Views.Downloads downloads) {
     }
 
     @Inject
@@ -132,7 +133,8 @@ public class RoadmapMacro extends CockpitMacro {
                 String.valueOf(to))
                 : t.plain("cockpit.roadmap.caption", f.number(total), String.valueOf(from), String.valueOf(to));
         return new Page(Html.text(request.instanceKey()), Html.text(caption),
-                Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))), ticks, todayX, groups, total == 0);
+                Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))), ticks, todayX, groups, total == 0,
+                Selection.downloads(p, request));
     }
 
     private List<Dependency> dependencies(DigitalProject p, List<String> blockers, Map<String, Optional<LocalDate>> ends,

@@ -10,7 +10,9 @@ import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.portfolio.Phase;
 import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.render.Views;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,6 +44,15 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
             departmentNames.put(d.key(), d.name());
         }
         return new Selection(filter, grouping, fieldNames, departmentNames, t);
+    }
+
+    /** The portfolio's CSV and XLSX downloads of the same selection (every selected row, with start and end). */
+    static Views.Downloads downloads(MacroParameters p, MacroRequest request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String name : List.of("field", "department", "phase", "status", "health", "text")) {
+            p.text(name).ifPresent(v -> query.put(name, v));
+        }
+        return Views.Downloads.of(request, "/projects/export", query);
     }
 
     /** The groups in display order: fields as the strategy lists them, phases in their life cycle. */
