@@ -103,7 +103,13 @@ class BrowserIT {
                 count(".cockpit-roadmap-table tbody tr", 42),
                 text(".cockpit-roadmap-table caption", "Mobilität"),
                 text(".cockpit-roadmap-waits", "wartet auf:"),
-                count(".cockpit-roadmap .cockpit-downloads a[download]", 2)));
+                count(".cockpit-roadmap .cockpit-downloads a[download]", 2),
+                select(".cockpit-roadmap .cockpit-filter select[name$='.phase']", "operation"),
+                select(".cockpit-roadmap .cockpit-filter select[name$='.group']", "phase"),
+                submit(".cockpit-roadmap .cockpit-filter"),
+                count(".cockpit-roadmap-table", 1),
+                text(".cockpit-roadmap-table caption", "Betrieb"),
+                url("pageId=" + roadmap)));
         add(pages, "portfolio-sort", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=de", List.of(
                 click(".cockpit-projects thead th:nth-child(7) a"),
                 attribute(".cockpit-projects thead th:nth-child(7)", "aria-sort", "ascending"),

@@ -124,6 +124,21 @@ class RoadmapMacroTest {
     }
 
     @Test
+    void theViewerNarrowsTheSelectionInThePage() {
+        Map<String, String> author = Map.of("from", "2025", "to", "2028", "text", "ZZZ");
+        // The macro instance's own request parameters, as its filter form sends them.
+        String instance = "c" + Integer.toHexString(("RoadmapMacro" + new java.util.TreeMap<>(author)).hashCode());
+        String html = fixture.render(macro("digital-roadmap", author, null), "cdo", Locale.GERMAN,
+                Map.of(instance + ".phase", "planning"), "display", null);
+        assertTrue(html.contains("<form class=\"aui cockpit-filter\""), "the filter form is offered");
+        assertTrue(html.contains("1 Projekte, Zeitleiste 2025 bis 2028"), html.substring(0, Math.min(3000, html.length())));
+        String rowHeader = "<th scope=\"row\" class=\"cockpit-roadmap-project\">";
+        assertTrue(html.contains(rowHeader + "ZZZ-3") && !html.contains(rowHeader + "ZZZ-1"),
+                "only the project in planning has a row");
+        assertTrue(html.contains("<option value=\"planning\" selected>"), "the form shows the choice");
+    }
+
+    @Test
     void aViewerWhoMaySeeNoProjectGetsNone() {
         String anonymous = render(Map.of(), null, Locale.GERMAN);
         assertTrue(anonymous.contains("In dieser Auswahl ist kein Projekt."), anonymous);

@@ -133,9 +133,13 @@ public final class PortfolioViewBuilder {
 
     /** The viewer's choices in the request override the page author's parameters, one by one. */
     private static MacroParameters withRequest(MacroParameters macro, MacroRequest request) {
+        return withRequest(macro, request, List.of("field", "department", "phase", "status", "health", "text", "group",
+                "sort", "order", "page-size", "charts", "page"));
+    }
+
+    static MacroParameters withRequest(MacroParameters macro, MacroRequest request, List<String> names) {
         Map<String, String> merged = new LinkedHashMap<>();
-        for (String name : List.of("field", "department", "phase", "status", "health", "text", "group", "sort",
-                "order", "page-size", "charts", "page")) {
+        for (String name : names) {
             request.own(name).or(() -> macro.text(name)).ifPresent(v -> merged.put(name, v));
         }
         return new MacroParameters(merged);
@@ -187,7 +191,8 @@ public final class PortfolioViewBuilder {
         return new Chart(Html.text(id), Html.text(title), BarChart.svg(id, title, description, bars, 560), rows);
     }
 
-    private static Views.FilterForm form(MacroParameters p, Map<String, String> fieldNames,
+    /** The filter form over the selection's parameters; the roadmap shows the same one. */
+    static Views.FilterForm form(MacroParameters p, Map<String, String> fieldNames,
                                          Map<String, String> departmentNames, Grouping grouping, MacroRequest request) {
         Texts t = request.texts();
         String id = request.instanceKey();

@@ -62,8 +62,8 @@ public class RoadmapMacro extends CockpitMacro {
     }
 
     /** Positions are percentages of the timeline's width, so the SVG scales without stretching its text. */
-    public record Page(String idHtml, String captionHtml, String rangeHtml, List<Tick> ticks, String todayXHtml,
-                       List<Group> groups, boolean empty, Views.Downloads downloads) {
+    public record Page(String idHtml, String captionHtml, String rangeHtml, Views.FilterForm form, List<Tick> ticks,
+                       String todayXHtml, List<Group> groups, boolean empty, Views.Downloads downloads) {
     }
 
     @Inject
@@ -81,7 +81,12 @@ public class RoadmapMacro extends CockpitMacro {
         return renderer.render("templates/roadmap.vm", request, build(p, request));
     }
 
-    Page build(MacroParameters p, MacroRequest request) {
+    /** What the viewer may change over the author's parameters: the selection in the form, years and limit in the address. */
+    private static final List<String> PARAMETERS = List.of("field", "department", "phase", "status", "health", "text",
+            "group", "from", "to", "limit");
+
+    Page build(MacroParameters macro, MacroRequest request) {
+        MacroParameters p = PortfolioViewBuilder.withRequest(macro, request, PARAMETERS);
         Texts t = request.texts();
         Formats f = request.formats();
         LocalDate today = request.today();
@@ -133,7 +138,9 @@ public class RoadmapMacro extends CockpitMacro {
                 String.valueOf(to))
                 : t.plain("cockpit.roadmap.caption", f.number(total), String.valueOf(from), String.valueOf(to));
         return new Page(Html.text(request.instanceKey()), Html.text(caption),
-                Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))), ticks, todayX, groups, total == 0,
+                Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))),
+                request.interactive() ? PortfolioViewBuilder.form(p, selection.fieldNames(), selection.departmentNames(),
+                        selection.grouping(), request) : null, ticks, todayX, groups, total == 0,
                 Selection.downloads(p, request));
     }
 
