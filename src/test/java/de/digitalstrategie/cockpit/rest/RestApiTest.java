@@ -121,6 +121,29 @@ class RestApiTest {
     }
 
     @Test
+    void oneDecisionCarriesItsOwnMeetingDateEvenWhenAnotherNamesItsNumber() throws Exception {
+        de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage minutes = fixture.sandbox.pages.all().stream()
+                .filter(p -> p.getTitle().startsWith("Protokoll LK") && p.restrictedTo().isEmpty()).findFirst()
+                .orElseThrow();
+        // LK-2099-01 sorts first and its title names LK-2099-02: a text search for the number finds both.
+        fixture.sandbox.pages.update(minutes.getId(), minutes.getBodyAsString()
+                + decisionMacro("LK-2099-01", "Änderung von LK-2099-02") + decisionMacro("LK-2099-02", "Beschaffung"));
+        Decision second = fixture.sandbox.decisions.ofPage(minutes.getId()).stream()
+                .filter(d -> d.number().equals("LK-2099-02")).findFirst().orElseThrow();
+        Answer one = get("/decisions/" + second.id(), "cdo");
+        assertEquals(200, one.status(), one.body().toString());
+        assertEquals("LK-2099-02", one.body().at("/decision/number").asText(), one.body().toString());
+        assertFalse(one.body().at("/decision/meetingDate").isNull() || one.body().at("/decision/meetingDate").isMissingNode(),
+                "the decision's own meeting date: " + one.body());
+    }
+
+    private static String decisionMacro(String number, String title) {
+        return de.digitalstrategie.cockpit.testing.SandboxFixture.macro("committee-decision", java.util.Map.of(
+                "number", number, "title", title, "owner", "Amt für Digitalisierung", "due", "2099-12-31"),
+                "<p>Begründung</p>");
+    }
+
+    @Test
     void statusChangesGoThroughTheWorkflowForTheRightRolesOnly() throws Exception {
         Decision ready = fixture.sandbox.decisions.all().stream()
                 .filter(d -> d.status() == DecisionStatus.READY_FOR_VOTE && d.page().pageId() != restricted.getId())

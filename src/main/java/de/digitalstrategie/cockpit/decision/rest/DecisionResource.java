@@ -111,8 +111,8 @@ public class DecisionResource {
     public Response one(@PathParam("id") String id) {
         Decision d = visible(id);
         Texts t = new Texts(i18n, locales.getLocale());
-        RegisterPage around = decisions.query(new DecisionFilter(null, null, Set.of(), null, null, d.number(), true),
-                DecisionSort.NUMBER, SortOrder.ASC, new PageRequest(0, 1), List.of(d.page().pageId()));
+        RegisterPage around = decisions.one(d.id())
+                .orElseThrow(() -> NotFoundException.of("cockpit.decision.error.unknown", id));
         return RestJson.ok(new DecisionJson.WithHistory(json(d, around, t),
                 decisions.history(d.id()).stream().map(DecisionJson.AuditJson::of).toList()));
     }

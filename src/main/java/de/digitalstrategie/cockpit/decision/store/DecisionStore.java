@@ -248,7 +248,18 @@ public class DecisionStore {
         ao.stream(DecisionEntity.class, criteria.query("*")
                 .order(sort.column() + " " + order.sql() + ", " + DecisionEntity.DECISION_NUMBER + " " + order.sql())
                 .limit(page.limit()).offset(page.offset()), read::add);
-        DecisionEntity[] rows = read.toArray(new DecisionEntity[0]);
+        return registerPage(read.toArray(new DecisionEntity[0]), total, page);
+    }
+
+    /** One decision as the register shows it (meeting date, a page's conflicting claim, what replaces it). */
+    public Optional<RegisterPage> one(long id) {
+        List<DecisionEntity> read = new ArrayList<>(1);
+        ao.stream(DecisionEntity.class, Query.select("*").where("ID = ?", id), read::add);
+        return read.isEmpty() ? Optional.empty()
+                : Optional.of(registerPage(read.toArray(new DecisionEntity[0]), 1, new PageRequest(0, 1)));
+    }
+
+    private RegisterPage registerPage(DecisionEntity[] rows, int total, PageRequest page) {
         List<Decision> decisions = withProjects(rows);
         Map<Long, LocalDate> dates = new java.util.HashMap<>();
         Map<Long, DecisionStatus> conflicts = new java.util.HashMap<>();
