@@ -4,7 +4,10 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
+import de.digitalstrategie.cockpit.jira.client.JiraBadRequestException;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
+import de.digitalstrategie.cockpit.jira.client.JiraNotFoundException;
+import de.digitalstrategie.cockpit.jira.client.JiraPermissionException;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 
@@ -106,7 +109,15 @@ public class JiraBrowseAccess implements ProjectAccess {
                     if (may) {
                         visible.add(project);
                     }
+                } catch (JiraPermissionException | JiraNotFoundException | JiraBadRequestException e) {
+                    // Jira's answer about this one project (refused, unknown, or not ours to ask): it stays
+                    // hidden until the answer expires, and the other projects are still asked.
+                    remember(question, new Answer(false, now));
+                    asked = true;
+                    LOG.log(Level.WARNING, "Jira did not say whether {0} may browse {1}: {2}",
+                            new Object[]{user.getUsername(), project, e.getMessage()});
                 } catch (JiraException | java.util.NoSuchElementException e) {
+                    // Jira as a whole is not answering (down, slow, overloaded, token refused): leave it alone.
                     pause(now);
                     // The message names the request and Jira's answer, never the token.
                     LOG.log(Level.WARNING, "Jira did not say whether {0} may browse {1}: {2}",

@@ -133,6 +133,16 @@ class JiraBrowseAccessTest {
     }
 
     @Test
+    void aProjectJiraDoesNotKnowIsHiddenAndTheOthersAreStillAsked() {
+        store.projects.save(project("GONE-3"));
+        connect(JiraFixture.TOKEN);
+        assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo), "GONE is not a Jira project (404): only it is hidden");
+        assertEquals(3, jira.jira.count(SEARCH), "each project asked once, none left out after the 404");
+        assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo));
+        assertEquals(3, jira.jira.count(SEARCH), "the 404 is an answer too, kept like the others");
+    }
+
+    @Test
     void answersAreKeptForMinutesThenAskedAgain() {
         connect(JiraFixture.TOKEN);
         assertEquals(Set.of("DIGI"), seenBy(anna));

@@ -59,10 +59,12 @@ class XssCorpusIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String USER = "cdo";
 
-    /** A real start tag or script carrying a payload's marker: only unescaped markup can look like this. */
-    private static final Pattern TAG_WITH_MARKER = Pattern.compile(
-            "<[a-zA-Z][^<>]*>|<script[^>]*>[^<]*?__xss=(\\d+)|<style[^>]*>[^<]*?__xss=(\\d+)");
-    /** Quoted attribute values: escaped text in them is harmless, only what stands outside counts. */
+    /** A real start tag: escaped text cannot look like this (its "<" is "&lt;"). */
+    private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*>");
+    /** An event handler attribute, as it stands in a tag once quoted values are blanked out. */
+    private static final Pattern EVENT_HANDLER = Pattern.compile("(?i)\\son[a-z]+\\s*=");
+    /** What a script or style element holds: a marker there runs (or styles) as the payload meant. */
+    private static final Pattern ELEMENT_CONTENT = Pattern.compile("(?is)<(script|style)\\b[^>]*>([^<]*)");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
     /** A script URL in a link or source the page itself offers. */
     private static final Pattern SCRIPT_URL = Pattern.compile(
@@ -411,16 +413,29 @@ class XssCorpusIT {
         if (status >= 500 || hasStackTrace(body)) {
             crashes.add(t.name() + ": HTTP " + status + " " + abbreviate(body));
         }
-        Matcher tag = TAG_WITH_MARKER.matcher(body);
+        Matcher tag = TAG.matcher(body);
         while (tag.find()) {
-            Matcher outside = BROWSER_MARKER.matcher(QUOTED.matcher(tag.group()).replaceAll("\"\""));
-            String line = tag.group(1) != null ? tag.group(1) : tag.group(2) != null ? tag.group(2)
-                    : outside.find() ? outside.group(1) : null;
-            if (line == null) {
+            Matcher marker = BROWSER_MARKER.matcher(tag.group());
+            if (!marker.find()) {
                 continue;
             }
-            leaks.add(t.name() + " " + t.points() + ": payload " + line + " written as markup: "
-                    + abbreviate(tag.group()));
+            // Escaped text inside a quoted attribute value is harmless; the tag itself, its unquoted
+            // attributes, an event handler or a script or style element carrying a payload are not.
+            String outside = QUOTED.matcher(tag.group()).replaceAll("\"\"");
+            String name = tag.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (BROWSER_MARKER.matcher(outside).find() || EVENT_HANDLER.matcher(outside).find()
+                    || name.equals("script") || name.equals("style")) {
+                leaks.add(t.name() + " " + t.points() + ": payload " + marker.group(1) + " written as markup: "
+                        + abbreviate(tag.group()));
+            }
+        }
+        Matcher content = ELEMENT_CONTENT.matcher(body);
+        while (content.find()) {
+            Matcher marker = BROWSER_MARKER.matcher(content.group(2));
+            if (marker.find()) {
+                leaks.add(t.name() + " " + t.points() + ": payload " + marker.group(1) + " inside a "
+                        + content.group(1) + " element: " + abbreviate(content.group()));
+            }
         }
         Matcher url = SCRIPT_URL.matcher(body);
         while (url.find()) {

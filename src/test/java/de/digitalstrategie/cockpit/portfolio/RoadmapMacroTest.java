@@ -70,6 +70,7 @@ class RoadmapMacroTest {
         assertEquals("24.98%", attribute(inside, "rect", "width"));
         assertTrue(inside.contains("01.01.2026 bis 31.12.2026"), inside);
         assertTrue(html.contains("Fahrplan &lt;Pilot&gt;"), "titles are escaped");
+        assertFalse(html.contains("Fahrplan <Pilot>"), "and never raw");
 
         String longer = row(html, "ZZZ-2");
         assertEquals("0.00%", attribute(longer, "rect", "x"), "clipped at the window's start");
@@ -151,6 +152,8 @@ class RoadmapMacroTest {
         assertTrue(reversed.contains("„to“ darf nicht vor „from“ liegen"), reversed);
         String tooLong = render(Map.of("from", "2000", "to", "2030"), "cdo", Locale.ENGLISH);
         assertTrue(tooLong.contains("at most 15 years"), tooLong);
+        String early = render(Map.of("from", "2005", "text", "ZZZ"), "cdo", Locale.GERMAN);
+        assertTrue(early.contains("Zeitleiste 2005 bis 2019"), "without \"to\", an early start spans the most it may");
         String word = render(Map.of("from", "bald"), "cdo", Locale.GERMAN);
         assertTrue(word.contains("aui-message-error") && word.contains("from"), word);
     }

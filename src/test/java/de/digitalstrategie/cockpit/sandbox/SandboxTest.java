@@ -115,6 +115,10 @@ class SandboxTest {
                 assertTrue(en.body().contains("<html lang=\"en\">"));
                 assertTrue(en.body().contains("Steering-committee decisions by status"));
                 assertEquals(404, get(server, "/nothing-here", "de").statusCode());
+                // The portfolio is internal: anonymous visitors are not told how many projects there are.
+                assertTrue(de.body().contains("Digitalprojekte</th><td class=\"num\">0<"), "anonymous: none");
+                assertTrue(get(server, "/?as=cdo", "de").body().contains("Digitalprojekte</th><td class=\"num\">42<"),
+                        "signed in: all of them");
             }
         }
     }

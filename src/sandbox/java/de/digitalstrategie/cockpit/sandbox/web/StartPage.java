@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.IssueKey;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,7 +50,10 @@ public final class StartPage {
     private final String viewer;
 
     StartPage(Sandbox sandbox, Locale locale, DemoUser viewer) {
-        List<DigitalProject> projects = sandbox.projects.all();
+        // Counted as the portfolio counts them: only the projects the viewer may see.
+        Set<String> visibleJiraProjects = sandbox.projectAccess.visibleJiraProjects();
+        List<DigitalProject> projects = sandbox.projects.all().stream()
+                .filter(p -> visibleJiraProjects.contains(IssueKey.projectOf(p.issueKey()))).toList();
         Map<String, Long> perField = projects.stream()
                 .collect(Collectors.groupingBy(DigitalProject::fieldOfActionKey, Collectors.counting()));
         for (FieldOfAction field : sandbox.organisation.fieldsOfAction()) {
@@ -56,9 +61,11 @@ public final class StartPage {
         }
         // What the start page lists and counts, the viewer may see: a meeting whose minutes are
         // restricted, and the decisions and input recorded on them, stay out, as in the registers.
-        java.util.function.LongPredicate viewable = pageId -> sandbox.pages.find(pageId)
-                .map(p -> sandbox.permissions.hasPermission(viewer, com.atlassian.confluence.security.Permission.VIEW, p))
-                .orElse(true);
+        // (A meeting without minutes yet has no page to restrict it. Each page is looked up once.)
+        Map<Long, Boolean> checked = new java.util.HashMap<>();
+        java.util.function.LongPredicate viewable = pageId -> checked.computeIfAbsent(pageId, id -> sandbox.pages
+                .find(id).map(p -> sandbox.permissions.hasPermission(viewer,
+                        com.atlassian.confluence.security.Permission.VIEW, p)).orElse(true));
         List<de.digitalstrategie.cockpit.decision.Decision> decisions = sandbox.decisions.all().stream()
                 .filter(d -> viewable.test(d.page().pageId())).toList();
         Map<DecisionStatus, Integer> byStatus = new java.util.EnumMap<>(DecisionStatus.class);
