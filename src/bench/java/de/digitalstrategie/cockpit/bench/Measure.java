@@ -54,9 +54,9 @@ public final class Measure {
         long[] nanos = new long[iterations];
         long[] cpu = new long[iterations];
         for (int i = 0; i < iterations; i++) {
-            long cpuBefore = THREADS.getCurrentThreadCpuTime();
-            nanos[i] = once(name, trial);
-            cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+            long[] run = once(name, trial);
+            nanos[i] = run[0];
+            cpu[i] = run[1];
             afterEach.accept(nanos[i]);
         }
         return print(new Samples(name, nanos, cpu));
@@ -102,9 +102,9 @@ public final class Measure {
             for (int k = 0; k < cases.length; k++) {
                 Case c = cases[k];
                 for (int i = 0; i < c.perRound(); i++) {
-                    long cpuBefore = THREADS.getCurrentThreadCpuTime();
-                    nanos.get(k)[r * c.perRound() + i] = once(c.name(), c.trial());
-                    cpu.get(k)[r * c.perRound() + i] = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+                    long[] run = once(c.name(), c.trial());
+                    nanos.get(k)[r * c.perRound() + i] = run[0];
+                    cpu.get(k)[r * c.perRound() + i] = run[1];
                 }
             }
         }
@@ -115,15 +115,18 @@ public final class Measure {
         return samples;
     }
 
-    private static long once(String name, Trial trial) {
+    /** @return the run's wall time and this thread's CPU time, both around {@code run()} only, in nanoseconds */
+    private static long[] once(String name, Trial trial) {
         try {
             trial.prepare();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             Object result = trial.run();
             long nanos = System.nanoTime() - start;
+            long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
             trial.check(result);
             sink += System.identityHashCode(result);
-            return nanos;
+            return new long[]{nanos, cpu};
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

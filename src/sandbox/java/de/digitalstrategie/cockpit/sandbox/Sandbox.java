@@ -122,10 +122,11 @@ public final class Sandbox implements AutoCloseable {
         this.projects = new ProjectStore(ao);
         this.committee = new CommitteeStore(ao);
         this.outbox = new Outbox(ao, clock);
-        ClusterLock recordLocks = new ClusterLock(ao, clock);
-        this.decisions = new DecisionStore(ao, links, audit, clock, outbox, recordLocks);
-        this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox, recordLocks);
-        this.sync = new MinutesSync(decisions, advisory, committee, clock, recordLocks);
+        // One lock service per node, as the plugin has one: record locks and job locks alike.
+        ClusterLock locks = new ClusterLock(ao, clock);
+        this.decisions = new DecisionStore(ao, links, audit, clock, outbox, locks);
+        this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox, locks);
+        this.sync = new MinutesSync(decisions, advisory, committee, clock, locks);
         this.listener = new MinutesPageListener(events, sync);
         listener.register();
 
@@ -135,8 +136,7 @@ public final class Sandbox implements AutoCloseable {
         this.pageAccess = new ConfluencePageAccess(pages, permissions);
         this.jiraSettings = new JiraSettingsStore(settings);
         this.jira = new JiraConnector(jiraSettings, JiraClient::new);
-        ClusterLock lock = new ClusterLock(ao, clock);
-        this.projectSync = new ProjectSync(ao, projects, organisation, lock, clock);
+        this.projectSync = new ProjectSync(ao, projects, organisation, locks, clock);
         this.projectAccess = new JiraBrowseAccess(users, projects, jira, projectSync, clock);
         Map<String, Macro> registry = new LinkedHashMap<>();
         registry.put("digital-portfolio", new PortfolioMacro(macroRenderer, projects, organisation, projectAccess, jiraLinks));
@@ -153,7 +153,7 @@ public final class Sandbox implements AutoCloseable {
         this.renderer = new StorageRenderer(macros);
 
         this.xsrf = new CookieXsrf();
-        this.delivery = new OutboxDelivery(outbox, decisions, advisory, lock,
+        this.delivery = new OutboxDelivery(outbox, decisions, advisory, locks,
                 id -> baseUrl + pageLinks.page(id));
         this.jiraJobs = JiraJobs.standard(jira, projectSync, delivery);
         this.jiraAdmin = new JiraAdminServlet(users, jiraSettings, jira, projectSync, outbox, templates, i18n, request,

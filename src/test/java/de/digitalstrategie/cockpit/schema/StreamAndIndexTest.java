@@ -121,8 +121,13 @@ class StreamAndIndexTest {
         assertEquals(1, seen);
         store.ao.stream(ProjectEntity.class, Query.select("ID"), e -> {
         });
-        // Outside a transaction every write is committed at once, also after a stream used the connection.
-        project("DIGI-2", Phase.IDEA, 100, null);
+        // Outside a transaction every write is committed at once, also after a stream used the
+        // connection: a plain create, not ProjectStore.save (which commits its own transaction).
+        store.ao.create(ProjectEntity.class, new net.java.ao.DBParam(ProjectEntity.ISSUE_KEY, "DIGI-2"),
+                new net.java.ao.DBParam(ProjectEntity.TITLE, "Projekt DIGI-2"),
+                new net.java.ao.DBParam(ProjectEntity.STATUS, "RUNNING"),
+                new net.java.ao.DBParam(ProjectEntity.PHASE, "IDEA"),
+                new net.java.ao.DBParam(ProjectEntity.HEALTH, "GREEN"));
         try (Connection c = DriverManager.getConnection(store.database.url(), store.database.user(),
                 store.database.password()); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + store.ao.tableOf(ProjectEntity.class))) {

@@ -152,6 +152,8 @@ public class ProjectStore {
                 byKey.put(e.getIssueKey(), e);
             }
             java.util.List<ProjectEntity> moved = new java.util.ArrayList<>();
+            java.util.Map<String, String> newKeyById = new java.util.HashMap<>();
+            batch.forEach(m -> newKeyById.put(m.issueId(), m.project().issueKey()));
             for (ProjectEntity e : ao.find(ProjectEntity.class, new Criteria().in(ProjectEntity.ISSUE_ID, ids)
                     .query("ID, " + ProjectEntity.ISSUE_KEY + ", " + ProjectEntity.ISSUE_ID))) {
                 if (!keys.contains(e.getIssueKey())) {
@@ -159,6 +161,16 @@ public class ProjectStore {
                 }
             }
             if (!moved.isEmpty()) {
+                for (ProjectEntity e : moved) {
+                    // A moved issue's links go with it (rewritten below); who waited for it now waits for its new key.
+                    ao.deleteWithSQL(ProjectDependencyEntity.class, ProjectDependencyEntity.ISSUE_KEY + " = ?",
+                            e.getIssueKey());
+                    for (ProjectDependencyEntity d : ao.find(ProjectDependencyEntity.class,
+                            ProjectDependencyEntity.BLOCKED_BY + " = ?", e.getIssueKey())) {
+                        d.setBlockedBy(newKeyById.get(e.getIssueId()));
+                        d.save();
+                    }
+                }
                 ao.delete(moved.toArray(new ProjectEntity[0]));
             }
             for (Mirrored m : batch) {

@@ -118,4 +118,22 @@ class PortfolioViewsCurrentTest {
         assertNotSame(first, view(nodeA, Set.of("DIGI", "ORG")));
         assertEquals(140, budget(view(nodeA, Set.of("DIGI", "ORG"))));
     }
+
+    @Test
+    void aMovedIssueKeepsItsDependenciesUnderItsNewKey() {
+        nodeA.mirror(List.of(
+                new ProjectStore.Mirrored(project("DIGI-1", 10, Phase.PLANNING, "2026-11-20T10:00:00Z"), "10001",
+                        List.of("DIGI-2")),
+                new ProjectStore.Mirrored(project("DIGI-2", 10, Phase.PLANNING, "2026-11-20T10:00:00Z"), "10002"),
+                new ProjectStore.Mirrored(project("DIGI-3", 10, Phase.PLANNING, "2026-11-20T10:00:00Z"), "10003",
+                        List.of("DIGI-1"))));
+        // Jira moved DIGI-1 to ORG-5 (same issue id): what it waits for and who waits for it follow it.
+        nodeB.mirror(List.of(new ProjectStore.Mirrored(project("ORG-5", 10, Phase.PLANNING,
+                "2026-11-21T10:00:00Z"), "10001", List.of("DIGI-2"))));
+        assertEquals(java.util.Map.of("ORG-5", List.of("DIGI-2"), "DIGI-3", List.of("ORG-5")),
+                nodeA.blockedBy(List.of("DIGI-1", "DIGI-2", "DIGI-3", "ORG-5")));
+        assertEquals(java.util.Map.of(), nodeA.blockedBy(List.of("DIGI-1")), "nothing left under the old key");
+        assertEquals(java.util.Map.of("DIGI-2", java.util.Optional.of(LocalDate.of(2027, 6, 30))),
+                nodeA.ends(List.of("DIGI-2", "ORG-5"), Set.of("DIGI")), "ends only of projects the viewer may see");
+    }
 }
