@@ -64,6 +64,10 @@ public class AdvisoryRegisterMacro extends CockpitMacro {
 
     public record Page(String idHtml, String captionHtml, Views.FilterForm form, List<Views.Header> headers,
                        List<Row> rows, Views.Pager pager, Views.Downloads downloads) {
+        /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
+        public boolean hasRows() {
+            return !rows.isEmpty();
+        }
     }
 
     @Inject

@@ -61,9 +61,17 @@ public class JiraAdminServlet extends HttpServlet {
     public record Pending(String recordHtml, String attemptsHtml, String nextHtml, String errorHtml) {
     }
 
-    public record View(boolean configured, String baseUrlHtml, String maskedTokenHtml, String jqlHtml,
+    /**
+     * What templates/admin/jira.vm shows. Each value is one the template prints or tests as it stands:
+     * Confluence 9 lets a template call only allowlisted methods of the plugin's own classes, none of
+     * the JDK's (so no {@code pending().isEmpty()}), and none with more than one argument.
+     */
+    public record View(boolean configured, String baseUrlHtml, String tokenNoteHtml, String jqlHtml,
                        String targetHtml, String xsrfNameHtml, String xsrfHtml, List<Notice> notices,
                        String syncHtml, String syncErrorHtml, List<Pending> pending) {
+        public boolean hasPending() {
+            return !pending.isEmpty();
+        }
     }
 
     public JiraAdminServlet(UserManager users, JiraSettingsStore settings, JiraConnector connector, ProjectSync sync,
@@ -172,7 +180,9 @@ public class JiraAdminServlet extends HttpServlet {
                     Html.text(e.nextAttempt() == null ? "" : e.nextAttempt().toString()), Html.text(e.lastError())));
         }
         View view = new View(s.configured(), Html.text(s.baseUrl() == null ? "" : s.baseUrl().toString()),
-                Html.text(s.maskedToken()), Html.text(s.projectJql()), Html.text(s.targetProject()),
+                Html.text(s.maskedToken().isEmpty() ? t.plain("cockpit.admin.token.none")
+                        : t.plain("cockpit.admin.token.stored", s.maskedToken())),
+                Html.text(s.projectJql()), Html.text(s.targetProject()),
                 Html.text(xsrf.getXsrfParameterName()), Html.text(xsrfTokens.getXsrfToken(request, response, true)),
                 notices, Html.text(syncLine), Html.text(status.lastError()), pending);
         Map<String, Object> context = new HashMap<>();

@@ -67,6 +67,15 @@ public class ProjectProfileMacro extends CockpitMacro {
     public record View(String idHtml, String keyHtml, String jiraUrlHtml, String titleHtml, String healthHtml,
                        String healthClassHtml, List<Fact> facts, List<Fact> texts, List<Related> decisions,
                        List<Related> inputs) {
+        /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
+        public boolean hasDecisions() {
+            return !decisions.isEmpty();
+        }
+
+        /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
+        public boolean hasInputs() {
+            return !inputs.isEmpty();
+        }
     }
 
     @Inject

@@ -7,20 +7,41 @@ import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
-import org.apache.velocity.context.Context;
 import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.log.NullLogChute;
+import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The host's {@link TemplateRenderer} on Apache Velocity, loading templates from the class path.
- * Like Confluence, it HTML-escapes every reference it writes unless the reference's name ends in
- * {@code Html} (the convention for values that are already safe markup), so a template cannot
- * forget to escape a user's value.
+ * The host's {@link TemplateRenderer}: Velocity 1.7, templates from the class path, as Confluence 9
+ * renders a plugin's templates.
+ *
+ * <ul>
+ *   <li><b>Velocity 1.x.</b> Confluence ships its own fork of Velocity 1.x: its allowlist classes
+ *   extend {@code org.apache.velocity.util.introspection.SecureIntrospectorImpl} and take a
+ *   {@code org.apache.velocity.runtime.log.Log}, an API Velocity 2 no longer has (Confluence 9.1
+ *   javadoc of {@code com.atlassian.confluence.impl.velocity.ConfluenceAllowlistIntrospector}).</li>
+ *   <li><b>The method allowlist</b> of Confluence 9: {@link AllowlistUberspector} with the plugin's
+ *   {@code <velocity-allowlist>} entries ({@link VelocityAllowlist}). A blocked call throws.</li>
+ *   <li><b>Anti-XSS.</b> Every reference it writes is HTML-escaped unless the reference ends in a name
+ *   that ends in {@code Html} ({@code $bodyHtml}, {@code $view.titleHtml()}): Confluence encodes
+ *   every inserted value of a plugin template "by default" since 4.0
+ *   (developer.atlassian.com/server/confluence/enabling-xss-protection-in-plugins/) and treats values
+ *   as safe by name ({@code HtmlSafeMethodNameAnnotator}: "marks certain methods as being HtmlSafe based
+ *   on the method name"; {@code ConfluenceHtmlAnnotationEscaper} "also excludes some references from
+ *   escaping based on name", Confluence 5.9–7.18 javadoc). So a template cannot forget to escape a
+ *   user's value.</li>
+ *   <li><b>Strict references</b> (stricter than Confluence, which prints an unknown {@code $name}
+ *   as it stands): a misspelt reference or method fails the rendering.</li>
+ *   <li><b>Templates parsed once</b>, as Confluence keeps them.</li>
+ * </ul>
  */
 public final class VelocityTemplateRenderer implements TemplateRenderer {
     private final VelocityEngine engine;
@@ -35,19 +56,28 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
      *                   mode does; tests switch it off to prove templates escape on their own
      */
     public VelocityTemplateRenderer(boolean autoEscape) {
+        this(autoEscape, VelocityAllowlist.ofPlugin());
+    }
+
+    /** @param allowlist what templates may call; tests hand in other descriptors' lists */
+    public VelocityTemplateRenderer(boolean autoEscape, VelocityAllowlist allowlist) {
         this.autoEscape = autoEscape;
         Properties p = new Properties();
-        p.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-        p.setProperty("resource.loader.classpath.class",
-                "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
-        // Parsed once, as Confluence's renderer keeps its templates: Velocity's default re-reads and
-        // re-parses a template (and each one it #parses) on every render.
-        p.setProperty("resource.loader.classpath.cache", "true");
+        p.setProperty(RuntimeConstants.RESOURCE_LOADER, "class");
+        p.setProperty("class.resource.loader.class", ClasspathResourceLoader.class.getName());
+        // Parsed once and never checked for changes: Velocity's default re-reads a template (and each
+        // one it #parses) on every render.
+        p.setProperty("class.resource.loader.cache", "true");
+        p.setProperty("class.resource.loader.modificationCheckInterval", "0");
         p.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         p.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
-        p.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
-        this.engine = new VelocityEngine(p);
-        engine.init();
+        p.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, AllowlistUberspector.class.getName());
+        // Velocity 1.7 would otherwise look for a logging library or write velocity.log into the
+        // working directory; what matters here fails the rendering instead.
+        p.setProperty(RuntimeConstants.RUNTIME_LOG_LOGSYSTEM_CLASS, NullLogChute.class.getName());
+        this.engine = new VelocityEngine();
+        engine.setApplicationAttribute(AllowlistUberspector.ALLOWLIST, allowlist);
+        engine.init(p);
     }
 
     @Override
@@ -69,7 +99,7 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
     }
 
     private VelocityContext escaping(Map<String, Object> values) {
-        VelocityContext context = new VelocityContext(new java.util.HashMap<>(values));
+        VelocityContext context = new VelocityContext(new HashMap<>(values));
         if (!autoEscape) {
             return context;
         }
@@ -80,10 +110,11 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
     }
 
     private static final class HtmlEscaping implements ReferenceInsertionEventHandler {
-        private static final java.util.regex.Pattern DECORATION = java.util.regex.Pattern.compile("[${}!]");
+        /** The templates' references, each decided once: which of them hand out safe markup. */
+        private static final Map<String, Boolean> MARKUP = new ConcurrentHashMap<>();
 
         @Override
-        public Object referenceInsert(Context context, String reference, Object value) {
+        public Object referenceInsert(String reference, Object value) {
             if (value == null) {
                 return null;
             }
@@ -91,15 +122,36 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
                     : Html.escape(String.valueOf(value));
         }
 
-        /** The templates' references, each decided once: which of them hand out safe markup. */
-        private static final java.util.Map<String, Boolean> MARKUP = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private static boolean namesMarkup(String reference) {
-            String name = DECORATION.matcher(reference).replaceAll("");
-            // The method named last decides: $view.pager().nextUrlHtml() is safe markup.
-            int call = name.lastIndexOf('(');
-            String bare = call >= 0 ? name.substring(0, call) : name;
-            return bare.endsWith("Html");
+        /**
+         * Whether the reference's last name ends in {@code Html}: {@code $bodyHtml},
+         * {@code $view.pager().nextUrlHtml()}, {@code $i18n.textHtml("key")}. Only the reference's own
+         * chain counts, never a name inside its arguments: {@code $i18n.plain($view.titleHtml())} is text.
+         */
+        static boolean namesMarkup(String reference) {
+            StringBuilder name = new StringBuilder();
+            int depth = 0;
+            char quote = 0;
+            for (char c : reference.toCharArray()) {
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (depth > 0) {
+                    switch (c) {
+                        case '"', '\'' -> quote = c;
+                        case '(', '[' -> depth++;
+                        case ')', ']' -> depth--;
+                        default -> {
+                            // inside an argument list
+                        }
+                    }
+                } else if (c == '(' || c == '[') {
+                    depth++;
+                } else if (c == '.') {
+                    name.setLength(0);
+                } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+                    name.append(c);
+                }
+            }
+            return name.toString().endsWith("Html");
         }
     }
 }
