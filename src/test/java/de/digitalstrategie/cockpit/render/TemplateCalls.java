@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * <p>A rendering run sees only the branches its data takes ({@code #if}, an empty list), so the
  * calls it records depend on the demo data. This reads each template with Velocity 1.7's own parser
  * and follows the static types instead: a root template declares its context with IntelliJ's
- * {@code #* @vtlvariable name="view" type="..." *#} hints; every call's method is looked up on the
+ * {@code #* @vtlvariable name="view" type="..." *#} hints (each line ends in {@code ##}: Velocity 1.x
+ * writes the newline after a block comment, the line comment swallows it); every call's method is looked up on the
  * type of what it is called on, its return type (a list's element type for {@code #foreach}, the
  * value's type for {@code #set}) types the next step; {@code #parse}d templates are read with the
  * including template's types. What the analysis cannot follow (another directive, an interpolated
