@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.render;
 
+import de.digitalstrategie.cockpit.sandbox.host.TemplateTypes;
 import de.digitalstrategie.cockpit.sandbox.host.VelocityAllowlist;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.RuntimeInstance;
@@ -49,8 +50,6 @@ import java.util.stream.Stream;
  * string, a method that two overloads could serve) fails it, so the answer is never a guess.
  */
 final class TemplateCalls {
-    private static final Pattern HINT = Pattern.compile(
-            "#\\*\\s*@vtlvariable\\s+name=\"(\\w+)\"\\s+type=\"([\\w.$]+)\"\\s*\\*#");
     private static final Pattern ROOT = Pattern.compile("^\\$!?\\{?([A-Za-z][\\w-]*)");
 
     private final Path templates;
@@ -110,12 +109,7 @@ final class TemplateCalls {
     }
 
     private Map<String, Type> hints(String name) {
-        Map<String, Type> context = new HashMap<>();
-        Matcher m = HINT.matcher(text(name));
-        while (m.find()) {
-            context.put(m.group(1), load(m.group(2), name));
-        }
-        return context;
+        return new HashMap<>(TemplateTypes.declared(text(name), name));
     }
 
     private void read(String name, Map<String, Type> context) {
@@ -256,22 +250,6 @@ final class TemplateCalls {
             throw new IllegalStateException("Not a reference: " + ref.literal());
         }
         return m.group(1);
-    }
-
-    /** A class by its canonical name as the hints write it ({@code Outer.Inner}). */
-    private static Class<?> load(String canonical, String template) {
-        String name = canonical;
-        while (true) {
-            try {
-                return Class.forName(name, false, TemplateCalls.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                int dot = name.lastIndexOf('.');
-                if (dot < 0) {
-                    throw new IllegalStateException(template + ": no class " + canonical, e);
-                }
-                name = name.substring(0, dot) + "$" + name.substring(dot + 1);
-            }
-        }
     }
 
     private static IllegalStateException fail(String template, Node at, String why) {

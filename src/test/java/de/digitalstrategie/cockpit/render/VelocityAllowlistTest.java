@@ -78,6 +78,14 @@ class VelocityAllowlistTest {
     }
 
     @Test
+    void aTemplateIsRenderedWithTheTypesItDeclares() {
+        // The analysis above follows the declared types; the renderer keeps them honest.
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> render(new VelocityTemplateRenderer(), "templates/decision.vm", "not a view"));
+        assertTrue(e.getMessage().contains("declares $view as " + DecisionMacro.View.class.getName()), e.getMessage());
+    }
+
+    @Test
     void aMethodOutsideTheAllowlistFailsTheRendering() {
         VelocityTemplateRenderer renderer = new VelocityTemplateRenderer();
         Map<String, Object> context = new HashMap<>(Map.of("i18n", texts, "text", "abc",

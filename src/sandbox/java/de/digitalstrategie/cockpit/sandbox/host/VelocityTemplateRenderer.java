@@ -12,8 +12,11 @@ import org.apache.velocity.runtime.log.NullLogChute;
 import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -46,6 +49,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VelocityTemplateRenderer implements TemplateRenderer {
     private final VelocityEngine engine;
     private final boolean autoEscape;
+    /** Template name → the context types its hints declare, read once. */
+    private final Map<String, Map<String, Class<?>>> declaredTypes = new ConcurrentHashMap<>();
 
     public VelocityTemplateRenderer() {
         this(true);
@@ -83,6 +88,7 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
     @Override
     public void render(String templateName, Map<String, Object> context, Writer writer)
             throws RenderingException, IOException {
+        checkDeclaredTypes(templateName, context);
         try {
             Template template = engine.getTemplate(templateName, "UTF-8");
             template.merge(escaping(context), writer);
@@ -96,6 +102,32 @@ public final class VelocityTemplateRenderer implements TemplateRenderer {
         StringWriter out = new StringWriter();
         engine.evaluate(escaping(context), out, "fragment", fragment);
         return out.toString();
+    }
+
+    /**
+     * Not something Confluence does: a template's {@code @vtlvariable} hints must name the classes it is
+     * rendered with, because the allowlist test follows those types to every method the templates
+     * call. An AssertionError, like {@link BlockedTemplateCall}, so no macro turns it into an error box.
+     */
+    private void checkDeclaredTypes(String templateName, Map<String, Object> context) {
+        declaredTypes.computeIfAbsent(templateName, VelocityTemplateRenderer::readDeclaredTypes)
+                .forEach((name, type) -> {
+                    Object value = context.get(name);
+                    if (value != null && value.getClass() != type) {
+                        throw new AssertionError(templateName + " declares $" + name + " as " + type.getName()
+                                + " but is rendered with " + value.getClass().getName());
+                    }
+                });
+    }
+
+    private static Map<String, Class<?>> readDeclaredTypes(String templateName) {
+        try (InputStream in = VelocityTemplateRenderer.class.getClassLoader().getResourceAsStream(templateName)) {
+            // A missing template: Velocity reports it, with its own message.
+            return in == null ? Map.of()
+                    : TemplateTypes.declared(new String(in.readAllBytes(), StandardCharsets.UTF_8), templateName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private VelocityContext escaping(Map<String, Object> values) {
