@@ -41,13 +41,16 @@ import java.util.stream.Stream;
  *
  * <p>A rendering run sees only the branches its data takes ({@code #if}, an empty list), so the
  * calls it records depend on the demo data. This reads each template with Velocity 1.7's own parser
- * and follows the static types instead: a root template declares its context with IntelliJ's
- * {@code #* @vtlvariable name="view" type="..." *#} hints (each line ends in {@code ##}: Velocity 1.x
- * writes the newline after a block comment, the line comment swallows it); every call's method is looked up on the
- * type of what it is called on, its return type (a list's element type for {@code #foreach}, the
- * value's type for {@code #set}) types the next step; {@code #parse}d templates are read with the
+ * and follows the static types instead. A root template declares its context with IntelliJ's
+ * {@code #* @vtlvariable name="view" type="..." *#} hints (read by {@link TemplateTypes}; the sandbox's
+ * renderer fails a rendering with other types, so the hints are facts). Each call's method is looked
+ * up on the type of what it is called on; its return type (a list's element type for {@code #foreach},
+ * the value's type for {@code #set}) types the next step; {@code #parse}d templates are read with the
  * including template's types. What the analysis cannot follow (another directive, an interpolated
  * string, a method that two overloads could serve) fails it, so the answer is never a guess.
+ *
+ * <p>Each hint line ends in {@code ##}: Velocity 1.x writes the newline after a block comment, the
+ * line comment swallows it.
  */
 final class TemplateCalls {
     private static final Pattern ROOT = Pattern.compile("^\\$!?\\{?([A-Za-z][\\w-]*)");

@@ -14,7 +14,9 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,6 +66,8 @@ public final class VelocityAllowlist {
     private static final String PLUGIN_PACKAGE = "de.digitalstrategie.cockpit.";
     /** {@code fqcn#method()} or {@code fqcn#method(one.Type)}; see the class comment for why not more. */
     private static final Pattern ENTRY = Pattern.compile("([\\w.$]+)#(\\w+)\\(([\\w.$]*)\\)");
+    /** Velocity resolves each call anew for every rendering; an entry's spelling is worked out once. */
+    private static final Map<Method, String> ENTRIES = new ConcurrentHashMap<>();
 
     private final Set<String> entries;
 
@@ -142,7 +146,7 @@ public final class VelocityAllowlist {
         if (isHost(declaring)) {
             return true;
         }
-        return declaring == target && entries.contains(entryOf(method));
+        return declaring == target && entries.contains(ENTRIES.computeIfAbsent(method, VelocityAllowlist::entryOf));
     }
 
     /** The allowlist entry that would let a template call {@code method}. */
