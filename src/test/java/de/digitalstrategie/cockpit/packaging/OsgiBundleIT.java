@@ -81,7 +81,7 @@ class OsgiBundleIT {
         embedded = embeddedClasses();
 
         Map<String, String> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, Files.createTempDirectory("felix-cache").toString());
+        config.put(Constants.FRAMEWORK_STORAGE, Path.of("target", "felix-cache").toAbsolutePath().toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         // Felix exports the JDK's packages by itself; the host's come from the list, nothing else.
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, hostExports.entrySet().stream()
