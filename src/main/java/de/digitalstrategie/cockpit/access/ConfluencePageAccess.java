@@ -7,8 +7,6 @@ import com.atlassian.confluence.security.PermissionManager;
 import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,12 +16,10 @@ import java.util.Set;
  * none) on each page, space permissions and page restrictions included. One check per distinct
  * minutes page, not per record.
  */
-@Named
 public class ConfluencePageAccess implements PageAccess {
     private final PageManager pages;
     private final PermissionManager permissions;
 
-    @Inject
     public ConfluencePageAccess(PageManager pages, PermissionManager permissions) {
         this.pages = pages;
         this.permissions = permissions;

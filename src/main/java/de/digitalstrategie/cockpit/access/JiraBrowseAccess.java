@@ -11,8 +11,6 @@ import de.digitalstrategie.cockpit.jira.client.JiraPermissionException;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +39,6 @@ import java.util.logging.Logger;
  * to the administration. Once a sync has run, the mirror holds Jira's data, and with the connection
  * removed it stays hidden until Jira can be asked again. Anonymous visitors never see projects.
  */
-@Named
 public class JiraBrowseAccess implements ProjectAccess {
     static final Duration FRESH = Duration.ofMinutes(5);
     static final Duration STALE_LIMIT = Duration.ofHours(1);
@@ -63,7 +60,6 @@ public class JiraBrowseAccess implements ProjectAccess {
     private record Answer(boolean mayBrowse, Instant asked) {
     }
 
-    @Inject
     public JiraBrowseAccess(UserManager users, ProjectStore projects, JiraConnector jira, ProjectSync sync,
                             Clock clock) {
         this.users = users;

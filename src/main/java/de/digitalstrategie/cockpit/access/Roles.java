@@ -9,8 +9,6 @@ import de.digitalstrategie.cockpit.committee.MemberRole;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.message.AccessDeniedException;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,12 +19,10 @@ import java.util.stream.Collectors;
  * secretary and its CDO record and change decisions; the CDO and the advisory board's secretary
  * (the staff unit that answers the board) change the city's answers.
  */
-@Named
 public class Roles {
     private final UserManager users;
     private final CommitteeStore committee;
 
-    @Inject
     public Roles(UserManager users, CommitteeStore committee) {
         this.users = users;
         this.committee = committee;

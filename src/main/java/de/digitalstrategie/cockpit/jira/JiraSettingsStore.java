@@ -5,8 +5,6 @@ import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.portfolio.JiraLinks;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumMap;
@@ -17,12 +15,10 @@ import java.util.Map;
  * Keeps the Jira connection in the host's plugin settings. The token is written when given and
  * kept when an administrator saves the page without retyping it; it is never handed back whole.
  */
-@Named
 public class JiraSettingsStore {
     private static final String PREFIX = "de.digitalstrategie.cockpit.jira.";
     private final PluginSettingsFactory factory;
 
-    @Inject
     public JiraSettingsStore(PluginSettingsFactory factory) {
         this.factory = factory;
     }

@@ -3,8 +3,6 @@ package de.digitalstrategie.cockpit.lock;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import net.java.ao.DBParam;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -20,14 +18,12 @@ import java.util.logging.Logger;
  * holder died expires and may be taken over (the stale row is removed by a conditional delete,
  * itself atomic).
  */
-@Named
 public class ClusterLock {
     private static final Logger LOG = Logger.getLogger(ClusterLock.class.getName());
     private final ActiveObjects ao;
     private final Clock clock;
     private final String node = UUID.randomUUID().toString();
 
-    @Inject
     public ClusterLock(ActiveObjects ao, Clock clock) {
         this.ao = ao;
         this.clock = clock;

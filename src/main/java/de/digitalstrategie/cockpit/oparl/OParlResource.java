@@ -22,6 +22,7 @@ import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.rest.QueryParameters;
 import de.digitalstrategie.cockpit.rest.RestJson;
 
+import javax.inject.Inject;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -71,6 +72,7 @@ public class OParlResource {
     private final I18nResolver i18n;
     private final LocaleResolver locales;
 
+    @Inject
     public OParlResource(CommitteeStore committee, DecisionStore decisions, AdvisoryStore advisory, PageAccess pages,
                          PageLinks pageLinks, PluginSettingsFactory settings, I18nResolver i18n,
                          LocaleResolver locales) {

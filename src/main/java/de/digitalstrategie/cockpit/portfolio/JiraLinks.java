@@ -2,18 +2,14 @@ package de.digitalstrategie.cockpit.portfolio;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.Optional;
 
 /** Links to issues in the Jira the plugin is connected to; none while no Jira is configured. */
-@Named
 public class JiraLinks {
     /** The global plugin setting holding Jira's base URL, e.g. https://jira.stadt.example. */
     public static final String BASE_URL = "de.digitalstrategie.cockpit.jira.baseUrl";
     private final PluginSettingsFactory settings;
 
-    @Inject
     public JiraLinks(PluginSettingsFactory settings) {
         this.settings = settings;
     }

@@ -6,8 +6,6 @@ import com.atlassian.sal.api.message.LocaleResolver;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import de.digitalstrategie.cockpit.message.Message;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,7 +19,6 @@ import java.util.Set;
  * What every macro of the plugin needs to turn a view into markup: the viewer's texts and
  * formats, the request's parameters, the template renderer, and the error box.
  */
-@Named
 public class MacroRenderer {
     /** Output types in which a person looks at the page in a browser; all others are exports. */
     private static final Set<String> INTERACTIVE = Set.of("display", "preview");
@@ -32,7 +29,6 @@ public class MacroRenderer {
     private final RequestParameters request;
     private final Clock clock;
 
-    @Inject
     public MacroRenderer(TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
                          RequestParameters request, Clock clock) {
         this.templates = templates;

@@ -3,15 +3,10 @@ package de.digitalstrategie.cockpit.render;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 
-import javax.inject.Inject;
-import javax.inject.Named;
-
 /** Links to Confluence pages by id: relative within pages, absolute for Jira issues that point back. */
-@Named
 public class PageLinks implements java.util.function.LongFunction<String> {
     private final ApplicationProperties application;
 
-    @Inject
     public PageLinks(ApplicationProperties application) {
         this.application = application;
     }

@@ -2,7 +2,6 @@ package de.digitalstrategie.cockpit.render;
 
 import com.atlassian.core.filters.ServletContextThreadLocal;
 
-import javax.inject.Named;
 import javax.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 /** The parameters of the Confluence page request the current thread serves. */
-@Named
 public class ServletRequestParameters implements RequestParameters {
     @Override
     public String contextPath() {

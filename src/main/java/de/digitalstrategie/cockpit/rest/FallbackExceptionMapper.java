@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.rest;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.message.LocaleResolver;
 
+import javax.inject.Inject;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -21,6 +22,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     private final I18nResolver i18n;
     private final LocaleResolver locales;
 
+    @Inject
     public FallbackExceptionMapper(I18nResolver i18n, LocaleResolver locales) {
         this.i18n = i18n;
         this.locales = locales;

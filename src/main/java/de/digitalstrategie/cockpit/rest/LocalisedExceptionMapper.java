@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.message.MessageResolver;
 import de.digitalstrategie.cockpit.message.NotFoundException;
 import de.digitalstrategie.cockpit.workflow.IllegalTransitionException;
 
+import javax.inject.Inject;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -22,6 +23,7 @@ public class LocalisedExceptionMapper implements ExceptionMapper<LocalisedExcept
     private final I18nResolver i18n;
     private final LocaleResolver locales;
 
+    @Inject
     public LocalisedExceptionMapper(I18nResolver i18n, LocaleResolver locales) {
         this.i18n = i18n;
         this.locales = locales;

@@ -15,8 +15,6 @@ import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +22,6 @@ import java.util.Optional;
  * {@code advisory-input}: a recommendation of the advisory board in its minutes, with the city's
  * answer as the register holds it and whether the board has been told.
  */
-@Named
 public class AdvisoryInputMacro extends CockpitMacro {
     private final AdvisoryStore advisory;
     private final JiraLinks jira;
@@ -39,7 +36,6 @@ public class AdvisoryInputMacro extends CockpitMacro {
         }
     }
 
-    @Inject
     public AdvisoryInputMacro(MacroRenderer renderer, AdvisoryStore advisory, JiraLinks jira) {
         super(renderer);
         this.advisory = advisory;

@@ -25,8 +25,6 @@ import de.digitalstrategie.cockpit.render.Views.Column;
 import de.digitalstrategie.cockpit.render.Views.Field;
 import de.digitalstrategie.cockpit.render.Views.Option;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,6 @@ import java.util.Set;
  * viewer may see the minutes; can show only what is still unanswered (with how long it has
  * waited) or not yet reported back to the board.
  */
-@Named
 public class AdvisoryRegisterMacro extends CockpitMacro {
     private static final List<Column<AdvisorySort>> COLUMNS = List.of(
             new Column<>("cockpit.advisory.column.number", AdvisorySort.NUMBER, false),
@@ -70,7 +67,6 @@ public class AdvisoryRegisterMacro extends CockpitMacro {
         }
     }
 
-    @Inject
     public AdvisoryRegisterMacro(MacroRenderer renderer, AdvisoryStore advisory, CommitteeStore committee,
                                  PageAccess pages, PageLinks pageLinks, JiraLinks jira) {
         super(renderer);

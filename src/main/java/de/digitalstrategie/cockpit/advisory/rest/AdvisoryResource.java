@@ -24,6 +24,7 @@ import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.rest.QueryParameters;
 import de.digitalstrategie.cockpit.rest.RestJson;
 
+import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -58,6 +59,7 @@ public class AdvisoryResource {
     private final LocaleResolver locales;
     private final Clock clock;
 
+    @Inject
     public AdvisoryResource(AdvisoryStore advisory, CommitteeStore committee, PageAccess pages, PageLinks links,
                             Roles roles, I18nResolver i18n, LocaleResolver locales, Clock clock) {
         this.advisory = advisory;

@@ -19,8 +19,6 @@ import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
 import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.query.Criteria;
@@ -45,7 +43,6 @@ import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
  * The register of advisory input. The city's answer changes only through {@link AnswerWorkflow},
  * each change audited in the same transaction.
  */
-@Named
 public class AdvisoryStore {
     private final ActiveObjects ao;
     private final ProjectLinks links;
@@ -54,7 +51,6 @@ public class AdvisoryStore {
     private final RecordListener listener;
     private final ClusterLock locks;
 
-    @Inject
     public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
                          ClusterLock locks) {
         this.locks = locks;

@@ -6,8 +6,6 @@ import de.digitalstrategie.cockpit.audit.AuditSubject;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -15,11 +13,9 @@ import java.util.List;
 import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
 
 /** The audit trail of status changes: append-only, read per record in order. */
-@Named
 public class AuditLog {
     private final ActiveObjects ao;
 
-    @Inject
     public AuditLog(ActiveObjects ao) {
         this.ao = ao;
     }

@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.message.NotFoundException;
 import de.digitalstrategie.cockpit.rest.RestJson;
 
+import javax.inject.Inject;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -37,6 +38,7 @@ public class BodyResource {
     public record MeetingJson(long id, String number, String title, LocalDate date, String location, long pageId) {
     }
 
+    @Inject
     public BodyResource(CommitteeStore committee, PageAccess pages) {
         this.committee = committee;
         this.pages = pages;

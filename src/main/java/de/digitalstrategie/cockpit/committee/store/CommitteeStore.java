@@ -12,8 +12,6 @@ import de.digitalstrategie.cockpit.message.ValidationException;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +21,9 @@ import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
 import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
 
 /** Bodies, their members and their meetings with agendas. */
-@Named
 public class CommitteeStore {
     private final ActiveObjects ao;
 
-    @Inject
     public CommitteeStore(ActiveObjects ao) {
         this.ao = ao;
     }

@@ -13,8 +13,6 @@ import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +21,6 @@ import java.util.Optional;
  * is the decision's wording; the block shows the status the register holds, and a warning when
  * the page claims a status the workflow refused.
  */
-@Named
 public class DecisionMacro extends CockpitMacro {
     private final DecisionStore decisions;
     private final JiraLinks jira;
@@ -41,7 +38,6 @@ public class DecisionMacro extends CockpitMacro {
         }
     }
 
-    @Inject
     public DecisionMacro(MacroRenderer renderer, DecisionStore decisions, JiraLinks jira) {
         super(renderer);
         this.decisions = decisions;

@@ -26,8 +26,6 @@ import de.digitalstrategie.cockpit.render.Views.Column;
 import de.digitalstrategie.cockpit.render.Views.Field;
 import de.digitalstrategie.cockpit.render.Views.Option;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +39,6 @@ import java.util.TreeSet;
  * minutes pages, filtered, sorted and paged in the database, with supersession and a link back
  * to each minutes page.
  */
-@Named
 public class DecisionRegisterMacro extends CockpitMacro {
     private static final List<Column<DecisionSort>> COLUMNS = List.of(
             new Column<>("cockpit.register.column.number", DecisionSort.NUMBER, false),
@@ -77,7 +74,6 @@ public class DecisionRegisterMacro extends CockpitMacro {
         }
     }
 
-    @Inject
     public DecisionRegisterMacro(MacroRenderer renderer, DecisionStore decisions, CommitteeStore committee,
                                  PageAccess pages, PageLinks pageLinks, JiraLinks jira) {
         super(renderer);

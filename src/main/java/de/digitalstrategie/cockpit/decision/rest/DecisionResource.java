@@ -23,6 +23,7 @@ import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.rest.QueryParameters;
 import de.digitalstrategie.cockpit.rest.RestJson;
 
+import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -55,6 +56,7 @@ public class DecisionResource {
     private final I18nResolver i18n;
     private final LocaleResolver locales;
 
+    @Inject
     public DecisionResource(DecisionStore decisions, CommitteeStore committee, PageAccess pages, PageLinks links,
                             Roles roles, I18nResolver i18n, LocaleResolver locales) {
         this.decisions = decisions;

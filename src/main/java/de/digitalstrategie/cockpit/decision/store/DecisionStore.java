@@ -18,8 +18,6 @@ import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import de.digitalstrategie.cockpit.decision.DecisionFilter;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.query.Criteria;
@@ -44,7 +42,6 @@ import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
  * The decision register. Every status change goes through {@link DecisionWorkflow} and leaves an
  * audit entry in the same transaction.
  */
-@Named
 public class DecisionStore {
     private final ActiveObjects ao;
     private final ProjectLinks links;
@@ -53,7 +50,6 @@ public class DecisionStore {
     private final RecordListener listener;
     private final ClusterLock locks;
 
-    @Inject
     public DecisionStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
                          ClusterLock locks) {
         this.locks = locks;

@@ -6,8 +6,6 @@ import de.digitalstrategie.cockpit.audit.RecordListener;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
  * The queue of records waiting for Jira, in the plugin's database: a record is queued in the
  * transaction that records or changes it, so a Jira outage can delay it but never lose it.
  */
-@Named
 public class Outbox implements RecordListener {
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
@@ -32,7 +29,6 @@ public class Outbox implements RecordListener {
     private final ActiveObjects ao;
     private final Clock clock;
 
-    @Inject
     public Outbox(ActiveObjects ao, Clock clock) {
         this.ao = ao;
         this.clock = clock;

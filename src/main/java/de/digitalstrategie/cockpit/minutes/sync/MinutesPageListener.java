@@ -11,8 +11,6 @@ import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.message.MessageList;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,13 +21,11 @@ import java.util.logging.Logger;
  * Hears Confluence's page events and hands minutes pages to {@link MinutesSync}. Registered with
  * the event publisher for the plugin's lifetime (init and destroy methods in the Spring context).
  */
-@Named
 public class MinutesPageListener {
     private static final Logger LOG = Logger.getLogger(MinutesPageListener.class.getName());
     private final EventPublisher events;
     private final MinutesSync sync;
 
-    @Inject
     public MinutesPageListener(EventPublisher events, MinutesSync sync) {
         this.events = events;
         this.sync = sync;

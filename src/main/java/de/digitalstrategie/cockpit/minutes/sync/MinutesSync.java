@@ -21,8 +21,6 @@ import de.digitalstrategie.cockpit.minutes.storage.MalformedStorageFormatExcepti
 import de.digitalstrategie.cockpit.minutes.storage.StorageFormatReader;
 import de.digitalstrategie.cockpit.workflow.IllegalTransitionException;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +37,6 @@ import java.util.logging.Logger;
  * it. A status a page edit sets goes through the workflow; an illegal jump is recorded as a
  * conflict and shown, never applied. A page that cannot be read leaves every record untouched.
  */
-@Named
 public class MinutesSync {
     private static final Logger LOG = Logger.getLogger(MinutesSync.class.getName());
     private static final StorageFormatReader READER =
@@ -51,7 +48,6 @@ public class MinutesSync {
     private final Clock clock;
     private final ClusterLock locks;
 
-    @Inject
     public MinutesSync(DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee, Clock clock,
                        ClusterLock locks) {
         this.decisions = decisions;

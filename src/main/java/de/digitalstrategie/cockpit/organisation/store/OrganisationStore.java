@@ -7,18 +7,14 @@ import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Departments and fields of action: the configurable organisation of the strategy. */
-@Named
 public class OrganisationStore {
     private final ActiveObjects ao;
 
-    @Inject
     public OrganisationStore(ActiveObjects ao) {
         this.ao = ao;
     }

@@ -9,18 +9,13 @@ import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 
-import javax.inject.Inject;
-import javax.inject.Named;
-
 /**
  * {@code digital-portfolio}: the projects of the portfolio, filtered, grouped and summed, with
  * charts and a paged, sortable table. Everything is limited to what the viewer may see.
  */
-@Named
 public class PortfolioMacro extends CockpitMacro {
     private final PortfolioViewBuilder views;
 
-    @Inject
     public PortfolioMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
                           ProjectAccess access, JiraLinks jira) {
         super(renderer);

@@ -32,8 +32,6 @@ import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.PageLinks;
 import de.digitalstrategie.cockpit.render.Texts;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +42,6 @@ import java.util.Set;
  * {@code project-profile}: the full project profile (Projektsteckbrief) of one project, with the
  * decisions and advisory input that concern it, as far as the viewer may see them.
  */
-@Named
 public class ProjectProfileMacro extends CockpitMacro {
     private static final int RELATED = 100;
     private final ProjectStore projects;
@@ -78,7 +75,6 @@ public class ProjectProfileMacro extends CockpitMacro {
         }
     }
 
-    @Inject
     public ProjectProfileMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
                                DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee,
                                ProjectAccess projectAccess, PageAccess pageAccess, PageLinks pageLinks, JiraLinks jira) {

@@ -19,8 +19,6 @@ import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.render.Views;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,7 +35,6 @@ import java.util.Objects;
  * bar over its time frame, grouped, earliest start first, with the years and today marked. The
  * same filters and the same permission limits as the portfolio.
  */
-@Named
 public class RoadmapMacro extends CockpitMacro {
     static final int MAX_YEARS = 15;
 
@@ -70,7 +67,6 @@ public class RoadmapMacro extends CockpitMacro {
                        String todayXHtml, List<Group> groups, boolean empty, Views.Downloads downloads) {
     }
 
-    @Inject
     public RoadmapMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
                         ProjectAccess access, JiraLinks jira) {
         super(renderer);

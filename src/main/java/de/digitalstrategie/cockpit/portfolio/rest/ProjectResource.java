@@ -30,6 +30,7 @@ import de.digitalstrategie.cockpit.query.SortOrder;
 import de.digitalstrategie.cockpit.rest.QueryParameters;
 import de.digitalstrategie.cockpit.rest.RestJson;
 
+import javax.inject.Inject;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -75,6 +76,7 @@ public class ProjectResource {
     public record ProfileJson(ProjectJson project, List<String> decisions, List<String> advisoryInputs) {
     }
 
+    @Inject
     public ProjectResource(ProjectStore projects, OrganisationStore organisation, DecisionStore decisions,
                            AdvisoryStore advisory, CommitteeStore committee, ProjectAccess projectAccess,
                            PageAccess pageAccess, JiraLinks jira, Clock clock,

@@ -5,8 +5,6 @@ import de.digitalstrategie.cockpit.audit.AuditSubject;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,12 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Which projects a decision or advisory input concerns, read in batches (never per row). */
-@Named
 public class ProjectLinks {
     private static final int BATCH = 500;
     private final ActiveObjects ao;
 
-    @Inject
     public ProjectLinks(ActiveObjects ao) {
         this.ao = ao;
     }

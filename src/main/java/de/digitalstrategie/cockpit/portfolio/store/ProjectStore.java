@@ -20,8 +20,6 @@ import de.digitalstrategie.cockpit.query.SortOrder;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
-import javax.inject.Inject;
-import javax.inject.Named;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
@@ -33,7 +31,6 @@ import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
 import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
 
 /** The plugin's mirror of the project portfolio, so pages render without calling Jira. */
-@Named
 public class ProjectStore {
     /** Every column: what a whole project is read with (one query, no lazy loads per field). */
     private static final String ALL_COLUMNS = String.join(", ", "ID", ProjectEntity.ISSUE_KEY, ProjectEntity.TITLE,
@@ -45,7 +42,6 @@ public class ProjectStore {
     private final StampedCache<ViewKey, PortfolioView> views = new StampedCache<>(64);
     private final StampedCache<Boolean, Set<String>> jiraProjects = new StampedCache<>(1);
 
-    @Inject
     public ProjectStore(ActiveObjects ao) {
         this.ao = ao;
     }
