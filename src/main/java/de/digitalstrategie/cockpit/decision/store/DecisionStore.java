@@ -23,6 +23,7 @@ import javax.inject.Named;
 import de.digitalstrategie.cockpit.decision.DecisionFilter;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.query.SearchText;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.ResultPage;
 import de.digitalstrategie.cockpit.query.SortOrder;
@@ -130,6 +131,12 @@ public class DecisionStore {
         e.setPageTitle(d.page().title());
         e.setWithdrawn(d.withdrawn());
         e.setPublished(d.isPublic());
+        e.setSearchText(searchText(d.title(), d.number()));
+    }
+
+    /** What the register's text filter searches: title and number. */
+    public static String searchText(String title, String number) {
+        return SearchText.of(title, number);
     }
 
     /**
@@ -297,7 +304,7 @@ public class DecisionStore {
             criteria.eq(DecisionEntity.OWNER, filter.owner().strip());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            criteria.contains(filter.text().strip(), DecisionEntity.TITLE, DecisionEntity.DECISION_NUMBER);
+            criteria.contains(filter.text().strip());
         }
         return criteria;
     }

@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -116,11 +117,44 @@ final class ForkPoolProvider extends PoolProvider {
                 args = args.clone();
                 args[0] = rewrite(statement);
             }
-            try {
-                return method.invoke(delegate, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
+            Object result = invokeOn(delegate, method, args);
+            if (method.getName().equals("getMetaData") && result instanceof DatabaseMetaData md && sql.schema() != null) {
+                return Proxy.newProxyInstance(ForkPoolProvider.class.getClassLoader(),
+                        new Class<?>[]{DatabaseMetaData.class}, new InSchema(md));
             }
+            return result;
+        }
+    }
+
+    /**
+     * 0.8.2's schema reader asks for a table's columns, keys and indexes in every schema (schema
+     * null): where another schema holds a table of the same name (another Confluence, a test
+     * next door) it mixes their columns in. The fork asks in its own schema; so do these.
+     */
+    private final class InSchema implements InvocationHandler {
+        private static final java.util.Set<String> BY_TABLE = java.util.Set.of("getColumns", "getPrimaryKeys",
+                "getImportedKeys", "getIndexInfo");
+        private final DatabaseMetaData delegate;
+
+        InSchema(DatabaseMetaData delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            if (BY_TABLE.contains(method.getName()) && args != null && args.length >= 3 && args[1] == null) {
+                args = args.clone();
+                args[1] = sql.schema();
+            }
+            return invokeOn(delegate, method, args);
+        }
+    }
+
+    private static Object invokeOn(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 }

@@ -158,6 +158,11 @@ final class ForkSql {
         return quote;
     }
 
+    /** The schema the plugin's tables live in, or null. */
+    String schema() {
+        return schema;
+    }
+
     /** {@code DatabaseProvider.processID}: a column (or index, sequence) name as the fork writes it. */
     String processID(String id) {
         return dialect.quotesId(id) ? quote + id + quote : id;
