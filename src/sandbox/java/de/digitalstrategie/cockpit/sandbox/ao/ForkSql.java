@@ -150,14 +150,6 @@ final class ForkSql {
                 Matcher.quoteReplacement(optionalQuote)));
     }
 
-    Dialect dialect() {
-        return dialect;
-    }
-
-    String quote() {
-        return quote;
-    }
-
     /** The schema the plugin's tables live in, or null. */
     String schema() {
         return schema;
@@ -370,10 +362,5 @@ final class ForkSql {
 
     String renderDropIndex(String name) {
         return "DROP INDEX IF EXISTS " + withSchema(name);
-    }
-
-    /** Applies {@link #processID} to each name of a list, joined by commas. */
-    String processIDs(java.util.List<String> names) {
-        return names.stream().map(this::processID).collect(Collectors.joining(", "));
     }
 }
