@@ -92,7 +92,7 @@ public final class Benchmarks {
                             // would clear them within a minute or so. Cleared here, so the portfolio is
                             // measured on the table as it normally is, not on a freshly bloated one.
                             Postgres.execute(setup.database, "VACUUM ANALYZE "
-                                    + setup.sandbox.ao.tableOf(de.digitalstrategie.cockpit.portfolio.store.ProjectEntity.class));
+                                    + setup.sandbox.ao.qualifiedTable(de.digitalstrategie.cockpit.portfolio.store.ProjectEntity.class));
                             PortfolioBench.run(report, setup, 3 / q + 1, 7 / q + 1, 7);
                         });
                     }

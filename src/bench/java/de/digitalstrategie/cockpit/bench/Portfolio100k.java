@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
 import de.digitalstrategie.cockpit.schema.CockpitSchema;
@@ -92,24 +93,30 @@ final class Portfolio100k {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
     }
 
+    private static final List<String> COLUMNS = List.of("ISSUE_KEY", "TITLE", "DESCRIPTION", "GOALS", "PARTICIPANTS",
+            "OWNERS", "RISKS", "FUNDING_SOURCE", "START_DATE", "END_DATE", "BUDGET_CENTS", "FUNDING_CENTS", "STATUS",
+            "PHASE", "HEALTH", "DEPARTMENT_KEY", "FIELD_OF_ACTION_KEY", "JIRA_PROJECT", "JIRA_UPDATED", "ISSUE_ID",
+            "SEARCH_TEXT");
+
     /** The organisation and n projects, as the sync would have written them, in one transaction. */
     static List<Data.Project> fill(Database database, Path seedDir, int n) throws Exception {
         long start = System.nanoTime();
         Postgres.Organisation organisation;
         String table;
+        String columns;
         try (HostActiveObjects ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE)) {
             ao.migrate(CockpitSchema.entityArray());
             organisation = Postgres.Organisation.seed(new OrganisationStore(ao), seedDir);
-            table = ao.tableOf(ProjectEntity.class);
+            // Written as the fork writes names: schema-qualified, quoted (upper case) on PostgreSQL.
+            table = ao.qualifiedTable(ProjectEntity.class);
+            columns = COLUMNS.stream().map(ao::identifier).collect(java.util.stream.Collectors.joining(", "));
         }
         List<Data.Project> projects = new ArrayList<>(n);
         Timestamp updated = Timestamp.from(JiraPortfolio.VIEW_CLOCK.instant().minusSeconds(86_400));
         try (Connection c = Postgres.connect(database)) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (ISSUE_KEY, TITLE, "
-                    + "DESCRIPTION, GOALS, PARTICIPANTS, OWNERS, RISKS, FUNDING_SOURCE, START_DATE, END_DATE, "
-                    + "BUDGET_CENTS, FUNDING_CENTS, STATUS, PHASE, HEALTH, DEPARTMENT_KEY, FIELD_OF_ACTION_KEY, "
-                    + "JIRA_PROJECT, JIRA_UPDATED, ISSUE_ID) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES ("
+                    + String.join(",", java.util.Collections.nCopies(COLUMNS.size(), "?")) + ")")) {
                 for (int i = 1; i <= n; i++) {
                     Data.Project p = Data.project(i, organisation.fields(), organisation.departments());
                     projects.add(p);
@@ -133,7 +140,8 @@ final class Portfolio100k {
                     insert.setString(k++, p.fieldKey());
                     insert.setString(k++, "DIGI");
                     insert.setTimestamp(k++, updated);
-                    insert.setString(k, String.valueOf(10_000 + i));
+                    insert.setString(k++, String.valueOf(10_000 + i));
+                    insert.setString(k, ProjectStore.searchText(p.title(), "DIGI-" + i, ""));
                     insert.addBatch();
                     if (i % 1000 == 0) {
                         insert.executeBatch();

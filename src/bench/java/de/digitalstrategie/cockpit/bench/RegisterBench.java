@@ -59,7 +59,7 @@ final class RegisterBench {
                 }
             }
             Set<Long> viewablePages = new LinkedHashSet<>(viewable);
-            String table = store.ao.tableOf(DecisionEntity.class);
+            String table = store.ao.qualifiedTable(DecisionEntity.class);
             try (Connection jdbc = Postgres.connect(database)) {
                 List<Object> expected = handWritten(jdbc, table, viewable);
                 List<Samples> samples = Measure.interleave(warmup, iterations,
@@ -102,9 +102,13 @@ final class RegisterBench {
         return 200_000L + page;
     }
 
+    /**
+     * The register's condition by hand, in PostgreSQL's SQL on the schema as Atlassian's AO lays it
+     * out there: quoted upper-case names.
+     */
     private static String where(List<Long> viewable) {
-        return "PAGE_ID IN (" + viewable.stream().map(v -> "?").collect(Collectors.joining(","))
-                + ") AND WITHDRAWN = ? AND STATUS IN (?)";
+        return "\"PAGE_ID\" IN (" + viewable.stream().map(v -> "?").collect(Collectors.joining(","))
+                + ") AND \"WITHDRAWN\" = ? AND \"STATUS\" IN (?)";
     }
 
     private static int bind(PreparedStatement s, List<Long> viewable) throws Exception {
@@ -130,7 +134,7 @@ final class RegisterBench {
         }
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement page = c.prepareStatement("SELECT * FROM " + table + " WHERE " + where(viewable)
-                + " ORDER BY DECISION_NUMBER DESC, DECISION_NUMBER DESC LIMIT " + PAGE_SIZE + " OFFSET 0")) {
+                + " ORDER BY \"DECISION_NUMBER\" DESC, \"DECISION_NUMBER\" DESC LIMIT " + PAGE_SIZE + " OFFSET 0")) {
             bind(page, viewable);
             try (ResultSet r = page.executeQuery()) {
                 ResultSetMetaData md = r.getMetaData();
@@ -149,7 +153,7 @@ final class RegisterBench {
     private static String plan(Connection c, String table, List<Long> viewable, boolean count) throws Exception {
         String sql = count ? "SELECT COUNT(*) FROM " + table + " WHERE " + where(viewable)
                 : "SELECT * FROM " + table + " WHERE " + where(viewable)
-                + " ORDER BY DECISION_NUMBER DESC, DECISION_NUMBER DESC LIMIT " + PAGE_SIZE + " OFFSET 0";
+                + " ORDER BY \"DECISION_NUMBER\" DESC, \"DECISION_NUMBER\" DESC LIMIT " + PAGE_SIZE + " OFFSET 0";
         List<String> lines = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql)) {
             bind(s, viewable);
@@ -167,20 +171,21 @@ final class RegisterBench {
     /** 100,000 decisions of 1,000 meetings (one minutes page each) over 17 years, with their project links. */
     static void fill(StoreFixture store, Database database, int n) throws Exception {
         long start = System.nanoTime();
-        String decisions = store.ao.tableOf(DecisionEntity.class);
-        String links = store.ao.tableOf(ProjectLinkEntity.class);
+        String decisions = store.ao.qualifiedTable(DecisionEntity.class);
+        String links = store.ao.qualifiedTable(ProjectLinkEntity.class);
         SplittableRandom r = new SplittableRandom(7);
         DecisionStatus[] statuses = DecisionStatus.values();
         int[] weights = {10, 5, 50, 10, 10, 10, 5}; // PROPOSED .. REVOKED, in percent
         int perPage = n / PAGES;
         try (Connection c = Postgres.connect(database)) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + decisions + " (MACRO_ID, "
-                    + "DECISION_NUMBER, TITLE, DECISION_TEXT, STATUS, VOTE, MEETING_ID, AGENDA_ITEM_ID, OWNER, DUE_DATE, "
-                    + "SUCCESSOR, PAGE_ID, PAGE_VERSION, SPACE_KEY, PAGE_TITLE, WITHDRAWN, PUBLISHED, MEETING_DATE, "
-                    + "STATUS_CONFLICT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + decisions + " (\"MACRO_ID\", "
+                    + "\"DECISION_NUMBER\", \"TITLE\", \"DECISION_TEXT\", \"STATUS\", \"VOTE\", \"MEETING_ID\", "
+                    + "\"AGENDA_ITEM_ID\", \"OWNER\", \"DUE_DATE\", \"SUCCESSOR\", \"PAGE_ID\", \"PAGE_VERSION\", "
+                    + "\"SPACE_KEY\", \"PAGE_TITLE\", \"WITHDRAWN\", \"PUBLISHED\", \"MEETING_DATE\", "
+                    + "\"STATUS_CONFLICT\") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                  PreparedStatement link = c.prepareStatement("INSERT INTO " + links
-                         + " (SUBJECT_TYPE, SUBJECT_ID, ISSUE_KEY) VALUES (?,?,?)")) {
+                         + " (\"SUBJECT_TYPE\", \"SUBJECT_ID\", \"ISSUE_KEY\") VALUES (?,?,?)")) {
                 for (int i = 0; i < n; i++) {
                     int page = i / perPage;
                     LocalDate meeting = meeting(page);
@@ -231,7 +236,7 @@ final class RegisterBench {
             }
             c.commit();
             // The links name decision i by the id i + 1: the ids must have come out as 1 .. n.
-            try (var s = c.createStatement(); ResultSet max = s.executeQuery("SELECT MIN(ID), MAX(ID) FROM "
+            try (var s = c.createStatement(); ResultSet max = s.executeQuery("SELECT MIN(\"ID\"), MAX(\"ID\") FROM "
                     + decisions)) {
                 max.next();
                 if (max.getLong(1) != 1 || max.getLong(2) != n) {

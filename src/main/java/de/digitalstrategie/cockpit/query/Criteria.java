@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * An AND of conditions on one entity's columns with their bound parameters, for Active Objects'
  * {@code Query.where}. Column names are the entity's constants, never user input; user values only
- * ever travel as parameters.
+ * ever travel as parameters. Each condition names its column right before an operator and never
+ * inside a function: Active Objects quotes only such a name, and an unquoted one misses the
+ * quoted upper-case columns it creates on PostgreSQL.
  */
 public final class Criteria {
     private final List<String> clauses = new ArrayList<>();
@@ -44,15 +45,14 @@ public final class Criteria {
         return this;
     }
 
-    /** Case-insensitive "contains" over one or more columns (OR-ed). */
-    public Criteria contains(String text, String... columns) {
-        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        List<String> ors = new ArrayList<>();
-        for (String column : columns) {
-            ors.add("LOWER(" + column + ") LIKE ? ESCAPE '!'");
-            params.add(pattern);
-        }
-        clauses.add("(" + String.join(" OR ", ors) + ")");
+    /**
+     * Case-insensitive "contains" over a record's searchable parts, kept lower-cased in the
+     * entity's {@link SearchText#COLUMN}; LIKE's wildcards in the text are plain characters.
+     */
+    public Criteria contains(String text) {
+        String pattern = "%" + SearchText.needle(text).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        clauses.add(SearchText.COLUMN + " LIKE ? ESCAPE '!'");
+        params.add(pattern);
         return this;
     }
 

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The schema as Active Objects would lay it out in Confluence's database. */
@@ -43,30 +44,43 @@ class SchemaTest {
         return DriverManager.getConnection(db.url(), db.user(), db.password());
     }
 
+    /**
+     * As Atlassian's AO fork lays the schema out: names in upper case on both databases (created
+     * quoted on PostgreSQL, so they stay upper case there and an unquoted name misses them).
+     */
     @Test
-    void tablesArePrefixedShortAndLongTextIsUnbounded() throws Exception {
+    void tablesArePrefixedShortUpperCaseAndLongTextIsUnbounded() throws Exception {
         try (StoreFixture store = StoreFixture.on(target); Connection c = connect(store.database)) {
-            String prefix = store.ao.tablePrefix().toLowerCase(Locale.ROOT);
-            assertEquals("ao_", prefix.substring(0, 3));
+            String prefix = store.ao.tablePrefix();
+            assertEquals("AO_", prefix.substring(0, 3));
+            assertEquals(prefix.toUpperCase(Locale.ROOT), prefix);
             Set<String> tables = new TreeSet<>();
             DatabaseMetaData md = c.getMetaData();
             try (ResultSet rs = md.getTables(null, store.database.schema(), prefix + "%", new String[]{"TABLE"})) {
                 while (rs.next()) {
-                    tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                    tables.add(rs.getString("TABLE_NAME"));
                 }
             }
-            assertEquals(CockpitSchema.ENTITIES.size(), tables.size(), tables.toString());
+            Set<String> expected = new TreeSet<>();
+            CockpitSchema.ENTITIES.forEach(e -> expected.add(store.ao.tableOf(e)));
+            assertEquals(expected, tables);
             tables.forEach(t -> assertTrue(t.length() <= 30, t));
 
-            String projectTable = store.ao.tableOf(ProjectEntity.class).toLowerCase(Locale.ROOT);
-            try (ResultSet rs = md.getColumns(null, store.database.schema(), projectTable, "description")) {
+            String projectTable = store.ao.tableOf(ProjectEntity.class);
+            try (ResultSet rs = md.getColumns(null, store.database.schema(), projectTable, "DESCRIPTION")) {
                 assertTrue(rs.next());
                 assertTrue(rs.getInt("COLUMN_SIZE") > 1_000_000 || rs.getString("TYPE_NAME").equalsIgnoreCase("text"),
                         rs.getString("TYPE_NAME") + " " + rs.getInt("COLUMN_SIZE"));
             }
-            try (ResultSet rs = md.getColumns(null, store.database.schema(), projectTable, "title")) {
+            try (ResultSet rs = md.getColumns(null, store.database.schema(), projectTable, "TITLE")) {
                 assertTrue(rs.next());
                 assertEquals(255, rs.getInt("COLUMN_SIZE"));
+            }
+            try (ResultSet rs = md.getColumns(null, store.database.schema(), projectTable, "ID")) {
+                assertTrue(rs.next(), "the primary key is ID, as the fork's Entity declares it");
+            }
+            try (ResultSet rs = md.getColumns(null, store.database.schema(), projectTable, "title")) {
+                assertFalse(rs.next(), "no lower-case column");
             }
         }
     }

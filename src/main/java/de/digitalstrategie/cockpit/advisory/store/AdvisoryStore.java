@@ -22,6 +22,7 @@ import net.java.ao.Query;
 import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
 import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.query.SearchText;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.ResultPage;
 import de.digitalstrategie.cockpit.query.SortOrder;
@@ -109,6 +110,7 @@ public class AdvisoryStore {
             e.setPageTitle(input.page().title());
             e.setWithdrawn(input.withdrawn());
             e.setPublished(input.isPublic());
+            e.setSearchText(searchText(input.title(), input.number(), input.topic()));
             e.save();
             listener.changed(AuditSubject.ADVISORY_INPUT, e.getID());
             links.replace(AuditSubject.ADVISORY_INPUT, e.getID(), input.projectKeys());
@@ -280,10 +282,14 @@ public class AdvisoryStore {
             criteria.in("ID", links.subjectsConcerning(AuditSubject.ADVISORY_INPUT, filter.projectKey().strip()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            criteria.contains(filter.text().strip(), AdvisoryInputEntity.TITLE, AdvisoryInputEntity.INPUT_NUMBER,
-                    "TOPIC");
+            criteria.contains(filter.text().strip());
         }
         return criteria;
+    }
+
+    /** What the register's text filter searches: title, number and topic. */
+    public static String searchText(String title, String number, String topic) {
+        return SearchText.of(title, number, topic);
     }
 
     /** Every input the filter selects on the given pages, oldest first, a batch at a time (exports). */

@@ -121,4 +121,10 @@ public interface DecisionEntity extends Entity {
     String getStatusConflict();
 
     void setStatusConflict(String status);
+
+    /** What the register's text filter searches, lower-cased (see {@code query.SearchText}). */
+    @StringLength(StringLength.UNLIMITED)
+    String getSearchText();
+
+    void setSearchText(String text);
 }

@@ -21,6 +21,7 @@ import net.java.ao.Query;
 import de.digitalstrategie.cockpit.decision.DecisionFilter;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.query.SearchText;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.ResultPage;
 import de.digitalstrategie.cockpit.query.SortOrder;
@@ -126,6 +127,12 @@ public class DecisionStore {
         e.setPageTitle(d.page().title());
         e.setWithdrawn(d.withdrawn());
         e.setPublished(d.isPublic());
+        e.setSearchText(searchText(d.title(), d.number()));
+    }
+
+    /** What the register's text filter searches: title and number. */
+    public static String searchText(String title, String number) {
+        return SearchText.of(title, number);
     }
 
     /**
@@ -293,7 +300,7 @@ public class DecisionStore {
             criteria.eq(DecisionEntity.OWNER, filter.owner().strip());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            criteria.contains(filter.text().strip(), DecisionEntity.TITLE, DecisionEntity.DECISION_NUMBER);
+            criteria.contains(filter.text().strip());
         }
         return criteria;
     }

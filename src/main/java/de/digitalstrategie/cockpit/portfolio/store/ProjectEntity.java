@@ -123,4 +123,10 @@ public interface ProjectEntity extends Entity {
     Date getJiraUpdated();
 
     void setJiraUpdated(Date updated);
+
+    /** What the register's text filter searches, lower-cased (see {@code query.SearchText}). */
+    @StringLength(StringLength.UNLIMITED)
+    String getSearchText();
+
+    void setSearchText(String text);
 }

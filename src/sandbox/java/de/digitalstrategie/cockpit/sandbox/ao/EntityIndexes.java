@@ -28,13 +28,13 @@ final class EntityIndexes {
     }
 
     static List<String> statements(Class<? extends RawEntity<?>> entity, TableNameConverter tables,
-                                   FieldNameConverter fields) {
+                                   FieldNameConverter fields, ForkSql sql) {
         String table = tables.getName(entity);
         Set<String> statements = new LinkedHashSet<>();
         for (Method method : entity.getMethods()) {
             if (method.getAnnotation(Indexed.class) != null) {
                 String column = fields.getName(method);
-                statements.add(create(name(table, column), table, List.of(column)));
+                statements.add(sql.renderCreateIndex(name(table, column), table, List.of(column), true));
             }
         }
         Indexes indexes = entity.getAnnotation(Indexes.class);
@@ -46,7 +46,7 @@ final class EntityIndexes {
                                 + entity.getSimpleName() + " names no method " + methodName));
                 columns.add(fields.getName(method));
             }
-            statements.add(create(name(table, index.name()), table, columns));
+            statements.add(sql.renderCreateIndex(name(table, index.name()), table, columns, true));
         }
         return List.copyOf(statements);
     }
@@ -54,9 +54,5 @@ final class EntityIndexes {
     /** As ActiveObjects names an index: index_table_column (composite: index_table_name). */
     static String name(String table, String suffix) {
         return ("index_" + table + "_" + suffix).toLowerCase(Locale.ROOT);
-    }
-
-    private static String create(String name, String table, List<String> columns) {
-        return "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + "(" + String.join(", ", columns) + ")";
     }
 }

@@ -1,7 +1,11 @@
 package de.digitalstrategie.cockpit.sandbox.ao;
 
+import net.java.ao.DBParam;
 import net.java.ao.DatabaseProvider;
+import net.java.ao.Query;
+import net.java.ao.schema.TableNameConverter;
 import net.java.ao.schema.ddl.DDLField;
+import net.java.ao.schema.ddl.DDLIndex;
 import net.java.ao.schema.ddl.DDLTable;
 import net.java.ao.types.DatabaseType;
 
@@ -10,20 +14,28 @@ import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * H2 2.x for ActiveObjects 0.8.2, which ships no H2 provider. The database folds names to lower
- * case (as PostgreSQL does), so the ORM's column cache matches on both databases.
+ * H2 2.x for ActiveObjects 0.8.2, which ships no H2 provider, written as the fork's
+ * {@code H2DatabaseProvider} writes its SQL ({@link ForkSql}): upper-case names, quoted only when
+ * they are one of its reserved words, every table qualified with the schema ({@code PUBLIC}).
  */
 final class H2DatabaseProvider extends DatabaseProvider {
     private final String tablePrefix;
+    private final String schema;
     private final UnlimitedColumns unlimited;
+    private final ForkSql sql;
     private String currentTable;
 
-    H2DatabaseProvider(String uri, String user, String password, String tablePrefix, UnlimitedColumns unlimited) {
+    H2DatabaseProvider(String uri, String user, String password, String tablePrefix, String schema,
+                       UnlimitedColumns unlimited, ForkSql sql) {
         super(uri, user, password);
         this.tablePrefix = tablePrefix;
+        this.schema = schema;
         this.unlimited = unlimited;
+        this.sql = sql;
     }
 
     @Override
@@ -39,7 +51,19 @@ final class H2DatabaseProvider extends DatabaseProvider {
     @Override
     public ResultSet getTables(Connection conn) throws SQLException {
         // migrate() drops every table it sees that is not an entity: show it only the plugin's own.
-        return conn.getMetaData().getTables(null, "public", tablePrefix.toLowerCase() + "%", new String[]{"TABLE"});
+        return conn.getMetaData().getTables(null, schema, tablePrefix + "%", new String[]{"TABLE"});
+    }
+
+    @Override
+    public String renderQuery(Query query, TableNameConverter converter, boolean count) {
+        return sql.renderQuery(query, converter, count);
+    }
+
+    @Override
+    public <T> T insertReturningKey(Connection conn, Class<T> pkType, String pkField, boolean pkIdentity,
+                                    String table, DBParam... params) throws SQLException {
+        String[] fields = Arrays.stream(params).map(DBParam::getField).toArray(String[]::new);
+        return executeInsertReturningKey(conn, pkType, pkField, sql.renderInsert(table, pkField, fields), params);
     }
 
     @Override
@@ -64,15 +88,30 @@ final class H2DatabaseProvider extends DatabaseProvider {
     }
 
     @Override
+    protected String renderField(DDLField field) {
+        return sql.renderField(field, super.renderField(field));
+    }
+
+    @Override
     protected String renderTable(DDLTable table) {
         currentTable = table.getName();
-        return super.renderTable(table);
+        return sql.renderTable(table, this::renderField);
+    }
+
+    @Override
+    protected String renderDropTable(DDLTable table) {
+        return sql.renderDropTable(table.getName());
     }
 
     @Override
     protected String[] renderAlterTableAddColumn(DDLTable table, DDLField field) {
         currentTable = table.getName();
-        return super.renderAlterTableAddColumn(table, field);
+        return new String[]{sql.renderAddColumn(table.getName(), renderField(field))};
+    }
+
+    @Override
+    protected String[] renderAlterTableDropColumn(DDLTable table, DDLField field) {
+        return new String[]{sql.renderDropColumn(table.getName(), field.getName())};
     }
 
     @Override
@@ -82,12 +121,18 @@ final class H2DatabaseProvider extends DatabaseProvider {
             return new String[0];
         }
         currentTable = table.getName();
-        return super.renderAlterTableChangeColumn(table, oldField, field);
+        return new String[]{"ALTER TABLE " + sql.withSchema(table.getName()) + " ALTER COLUMN "
+                + sql.processID(oldField.getName()) + " SET DATA TYPE " + renderFieldType(field)
+                + renderFieldPrecision(field)};
     }
 
     @Override
-    protected String renderAlterTableChangeColumnStatement(DDLTable table, DDLField oldField, DDLField field) {
-        return "ALTER TABLE " + table.getName() + " ALTER COLUMN " + oldField.getName() + " SET DATA TYPE "
-                + renderFieldType(field) + renderFieldPrecision(field);
+    protected String renderCreateIndex(DDLIndex index) {
+        return sql.renderCreateIndex(index.getName(), index.getTable(), List.of(index.getField()), false);
+    }
+
+    @Override
+    protected String renderDropIndex(DDLIndex index) {
+        return sql.renderDropIndex(index.getName());
     }
 }

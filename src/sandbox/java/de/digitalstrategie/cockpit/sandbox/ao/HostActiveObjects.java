@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.sandbox.ao;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.activeobjects.external.ActiveObjectsUpgradeTask;
 import com.atlassian.sal.api.transaction.TransactionCallback;
 import net.java.ao.DBParam;
 import net.java.ao.DatabaseProvider;
@@ -9,13 +10,13 @@ import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 import net.java.ao.Transaction;
-import net.java.ao.db.DBCPPoolProvider;
 import net.java.ao.schema.FieldNameConverter;
 import net.java.ao.schema.UnderscoreFieldNameConverter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,13 +40,20 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
     private final AtlassianTableNameConverter tables;
     private final FieldNameConverter fields;
     private final EntityStream streams;
+    private final ForkSql sql;
+    /** The {@code <upgradeTask>}s of the plugin's {@code <ao>} module, in model-version order. */
+    private final List<ActiveObjectsUpgradeTask> upgradeTasks;
+    private boolean upgrading;
     private final ThreadLocal<Integer> transactionDepth = ThreadLocal.withInitial(() -> 0);
 
-    private HostActiveObjects(DatabaseProvider provider, UnlimitedColumns unlimited, AtlassianTableNameConverter tables) {
+    private HostActiveObjects(DatabaseProvider provider, UnlimitedColumns unlimited, AtlassianTableNameConverter tables,
+                              ForkSql sql, String namespace) {
         this.provider = provider;
+        this.sql = sql;
+        this.upgradeTasks = UpgradeTasks.declaredFor(namespace);
         this.unlimited = unlimited;
         this.tables = tables;
-        this.fields = new CachingFieldNameConverter(new UnderscoreFieldNameConverter(false));
+        this.fields = new CachingFieldNameConverter(new UnderscoreFieldNameConverter(true));
         this.manager = new EntityManager(provider, true);
         manager.setTableNameConverter(tables);
         manager.setFieldNameConverter(fields);
@@ -61,14 +69,26 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
     public static HostActiveObjects open(Database database, String namespace) {
         AtlassianTableNameConverter tables = new AtlassianTableNameConverter(namespace);
         UnlimitedColumns unlimited = new UnlimitedColumns();
+        ForkSql sql = new ForkSql(database.kind() == Database.Kind.H2 ? ForkSql.Dialect.H2 : ForkSql.Dialect.POSTGRESQL,
+                identifierQuote(database), database.schema());
         DatabaseProvider provider = switch (database.kind()) {
             case H2 -> new H2DatabaseProvider(database.url(), database.user(), database.password(), tables.prefix(),
-                    unlimited);
+                    database.schema(), unlimited, sql);
             case POSTGRESQL -> new PostgresDatabaseProvider(database.url(), database.user(), database.password(),
-                    tables.prefix(), database.schema(), unlimited);
+                    tables.prefix(), database.schema(), unlimited, sql);
         };
         // Without a pool 0.8.2 opens a connection per operation (30 s instead of 2 s for 10,000 inserts).
-        return new HostActiveObjects(new DBCPPoolProvider(provider), unlimited, tables);
+        return new HostActiveObjects(new ForkPoolProvider(provider, sql, tables.prefix()), unlimited, tables, sql,
+                namespace);
+    }
+
+    /** The identifier quote the driver reports: what the fork quotes with ({@code DatabaseProvider.loadQuoteString}). */
+    private static String identifierQuote(Database database) {
+        try (Connection c = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            return c.getMetaData().getIdentifierQuoteString().trim();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot reach " + database.describe(), e);
+        }
     }
 
     public String tablePrefix() {
@@ -80,9 +100,31 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
         return tables.getName(entity);
     }
 
+    /**
+     * The table of an entity as the fork writes it into SQL ({@code withSchema}: schema-qualified,
+     * quoted where the database needs it), for code that reads or writes it with plain JDBC.
+     */
+    public String qualifiedTable(Class<? extends RawEntity<?>> entity) {
+        return sql.withSchema(tables.getName(entity));
+    }
+
+    /** A column (or index) name as the fork writes it into SQL ({@code processID}), for plain JDBC. */
+    public String identifier(String name) {
+        return sql.processID(name);
+    }
+
     @Override
     @SafeVarargs
     public final void migrate(Class<? extends RawEntity<?>>... entities) {
+        if (!upgrading) {
+            // As Active Objects: the module's pending upgrade tasks run before its entities are migrated.
+            upgrading = true;
+            try {
+                new UpgradeTasks(provider, sql, tables.prefix()).run(upgradeTasks, this);
+            } finally {
+                upgrading = false;
+            }
+        }
         for (Class<? extends RawEntity<?>> entity : entities) {
             unlimited.register(entity, tables, fields);
         }
@@ -92,8 +134,8 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
             Connection connection = provider.getConnection();
             try (java.sql.Statement statement = connection.createStatement()) {
                 for (Class<? extends RawEntity<?>> entity : entities) {
-                    for (String sql : EntityIndexes.statements(entity, tables, fields)) {
-                        statement.execute(sql);
+                    for (String index : EntityIndexes.statements(entity, tables, fields, sql)) {
+                        statement.execute(index);
                     }
                 }
             } finally {
@@ -170,11 +212,12 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
 
     @Override
     public <K> int deleteWithSQL(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
-        // 0.8.2 has no deleteWithSQL: render it the way Atlassian's AO does.
-        String sql = "DELETE FROM " + tables.getName(type) + (criteria == null ? "" : " WHERE " + criteria);
+        // 0.8.2 has no deleteWithSQL: rendered as the fork's EntityManager.deleteWithSQL does.
+        String delete = "DELETE FROM " + sql.withSchema(tables.getName(type))
+                + (criteria == null ? "" : " WHERE " + sql.processWhereClause(criteria));
         return run(() -> {
             Connection connection = provider.getConnection();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(delete)) {
                 for (int i = 0; i < parameters.length; i++) {
                     Object p = parameters[i];
                     // JDBC drivers know java.sql.Timestamp, not java.util.Date.
