@@ -215,23 +215,42 @@ public final class JiraClient {
         String pathAndQuery = API + path + (query.isEmpty() ? "" : "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&")));
         HttpRequest httpRequest = build(method, pathAndQuery, body);
+        boolean renewed = false;
         for (int attempt = 1; ; attempt++) {
             boolean lastAttempt = attempt > connection.maxRetries();
             long started = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                try {
+                    response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                } catch (IOException e) {
+                    if (renewed || !"GET".equals(method)
+                            || JiraUnavailableException.kindOf(e) != JiraUnavailableException.Kind.CLOSED) {
+                        throw e;
+                    }
+                    // A keep-alive connection that Jira, or a proxy before it, closed while it lay
+                    // idle in the pool looks exactly like this: the request went out and the
+                    // connection ended without a byte. The JDK's client repeats a GET once by
+                    // itself, on the next pooled connection, which may be just as stale. Once per
+                    // request, and without counting it as a retry (a page view gets none), the GET
+                    // goes again on a connection of its own: a read changes nothing in Jira.
+                    renewed = true;
+                    LOG.log(Level.FINE, "Jira {0}: connection closed before the answer ({1}); once more on a new "
+                            + "connection", new Object[]{request, e.toString()});
+                    response = fresh().send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                }
             } catch (IOException e) {
                 // Refused, timed out, reset, dropped: whether Jira is down or the network hiccupped,
                 // the answer may come on the next attempt.
                 if (lastAttempt || !(repeatable || neverSent(e))) {
-                    throw new JiraUnavailableException(request, connection.base(), attempt, e);
+                    throw new JiraUnavailableException(request, connection.base(), attempt, connection.readTimeout(),
+                            e);
                 }
                 pauseBeforeRetry(request, attempt, backoff(attempt), e.toString());
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new JiraUnavailableException(request, connection.base(), attempt, e);
+                throw new JiraUnavailableException(request, connection.base(), attempt, connection.readTimeout(), e);
             }
             int status = response.statusCode();
             LOG.log(Level.FINE, "{0} {1} -> {2} in {3} ms (attempt {4})", new Object[]{method, pathAndQuery, status,
@@ -250,6 +269,21 @@ public final class JiraClient {
                     : retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
             pauseBeforeRetry(request, attempt, wait, "status " + status);
         }
+    }
+
+    /**
+     * A client configured like {@link #http} whose pool is empty, so its first request opens a new
+     * connection. Made only for the rare repeat after a closed connection and then dropped (a JDK
+     * client's pool cannot be emptied otherwise, and its threads end once it is unreachable).
+     */
+    private HttpClient fresh() {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(http.version())
+                .followRedirects(http.followRedirects());
+        http.connectTimeout().ifPresent(builder::connectTimeout);
+        http.proxy().ifPresent(builder::proxy);
+        http.authenticator().ifPresent(builder::authenticator);
+        http.executor().ifPresent(builder::executor);
+        return builder.sslContext(http.sslContext()).sslParameters(http.sslParameters()).build();
     }
 
     /** Whether the request never reached Jira: no connection, so nothing can have been carried out. */
@@ -284,7 +318,7 @@ public final class JiraClient {
             pause.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JiraUnavailableException(request, connection.base(), attempt, e);
+            throw new JiraUnavailableException(request, connection.base(), attempt, connection.readTimeout(), e);
         }
     }
 

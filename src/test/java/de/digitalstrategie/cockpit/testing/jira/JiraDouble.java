@@ -176,6 +176,11 @@ public final class JiraDouble implements AutoCloseable {
     private final ExecutorService executor;
     private final List<LoggedRequest> log = new ArrayList<>();
     private final List<FaultRule> faults = new ArrayList<>();
+    /**
+     * The TCP connections seen, by the client's address and port, numbered in order: how the
+     * double tells a request on a kept-alive connection from one on a new connection.
+     */
+    private final Map<java.net.InetSocketAddress, Long> connections = new java.util.HashMap<>();
     private final int port;
     private HttpServer server;
     /** Counted down to let held ("timed out") requests go when the server stops. */
@@ -477,12 +482,32 @@ public final class JiraDouble implements AutoCloseable {
                     headers.put(name, value);
                 }
             }
+            long connection;
+            boolean reused;
+            synchronized (connections) {
+                Long known = connections.get(exchange.getRemoteAddress());
+                reused = known != null;
+                connection = reused ? known : connections.size() + 1L;
+                connections.putIfAbsent(exchange.getRemoteAddress(), connection);
+            }
+            Fault fault = takeFault(path, reused);
+            if (fault instanceof Fault.ClosedWhileIdle) {
+                // Closed before Jira read anything: nothing to log, nothing done.
+                return;
+            }
             synchronized (log) {
                 User caller = user(exchange.getRequestHeaders().getFirst("Authorization"));
                 log.add(new LoggedRequest(method, path, query, route == null ? method + " " + path : route.endpoint(),
-                        headers, caller == null ? "" : caller.name()));
+                        headers, caller == null ? "" : caller.name(), connection));
             }
-            Fault fault = takeFault(path);
+            if (fault instanceof Fault.Delay delay) {
+                try {
+                    release.await(delay.hold().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                fault = null;
+            }
             if (fault != null) {
                 if (fault instanceof Fault.Late) {
                     answer(exchange, route, matcher, pathKnown, query);
@@ -562,10 +587,14 @@ public final class JiraDouble implements AutoCloseable {
         // Fault.Drop: nothing at all; the exchange is closed unanswered.
     }
 
-    private Fault takeFault(String path) {
+    /** @param reused whether the request came on a connection that had carried an earlier one */
+    private Fault takeFault(String path, boolean reused) {
         synchronized (faults) {
             for (Iterator<FaultRule> it = faults.iterator(); it.hasNext(); ) {
                 FaultRule rule = it.next();
+                if (rule.fault instanceof Fault.ClosedWhileIdle && !reused) {
+                    continue;
+                }
                 if (path.startsWith(rule.pathPrefix)) {
                     if (--rule.remaining <= 0) {
                         it.remove();
