@@ -355,6 +355,14 @@ public final class JiraDouble implements AutoCloseable {
         return find(key).orElseThrow(() -> new NoSuchElementException("no issue " + key));
     }
 
+    /**
+     * What Jira's wiki renderer makes of a wiki-rendered field (a description): the markup it
+     * would format and the text a reader sees ({@link WikiRenderer}).
+     */
+    public WikiRenderer.Rendered rendered(String key, String field) {
+        return WikiRenderer.render(issue(key).text(field));
+    }
+
     /** All issues, in key order. */
     public List<StoredIssue> issues() {
         return data.issues();
