@@ -119,12 +119,7 @@ public class JiraAdminServlet extends HttpServlet {
                 case "provision" -> connector.client().ifPresentOrElse(jira -> {
                     ProvisioningReport report = new Provisioning(jira, settings).run();
                     for (ProvisioningReport.Item item : report.items()) {
-                        String key = switch (item.outcome()) {
-                            case FOUND -> "cockpit.admin.provision.found";
-                            case CREATED -> "cockpit.admin.provision.created";
-                            case FAILED -> "cockpit.admin.provision.failed";
-                        };
-                        String line = t.plain(key, item.name())
+                        String line = t.plain(item.line())
                                 + (item.problem() == null ? "" : " " + t.plain(item.problem()));
                         notices.add(notice(line, item.outcome() == ProvisioningReport.Outcome.FAILED ? "error" : "info"));
                     }

@@ -92,6 +92,55 @@ public final class JiraClient {
                 Objects.requireNonNullElse(description, ""), "type", "standard")));
     }
 
+    /**
+     * Every issue type scheme with its issue types and default type (Jira administrators only).
+     * Jira lists a scheme's types only when asked to expand them.
+     */
+    public List<JiraIssueTypeScheme> issueTypeSchemes() {
+        return list(get("/issuetypescheme", Map.of("expand", "schemes.issueTypes,schemes.defaultIssueType"))
+                .path("schemes"), JiraIssueTypeScheme::from);
+    }
+
+    /** The keys of the projects associated with an issue type scheme. */
+    public List<String> issueTypeSchemeProjects(String schemeId) {
+        return list(get("/issuetypescheme/" + segment(schemeId) + "/associations", Map.of()),
+                project -> project.path("key").asText(""));
+    }
+
+    /**
+     * Gives a scheme these issue types, in this order; its name, description and default type
+     * stay (they are sent along: Jira's PUT takes the scheme as a whole).
+     */
+    public void setIssueTypes(JiraIssueTypeScheme scheme, List<String> issueTypeIds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", scheme.name());
+        body.put("description", scheme.description());
+        if (!scheme.defaultIssueTypeId().isEmpty()) {
+            body.put("defaultIssueTypeId", scheme.defaultIssueTypeId());
+        }
+        body.put("issueTypeIds", List.copyOf(issueTypeIds));
+        send("PUT", "/issuetypescheme/" + segment(scheme.id()), body);
+    }
+
+    /**
+     * The issue types the token's user may create issues of in a project: Jira 9's create
+     * metadata (GET /issue/createmeta/{project}/issuetypes), every page of it. This, not the
+     * global list of types, is what creating an issue there is checked against.
+     */
+    public List<JiraIssueType> creatableIssueTypes(String projectKey) {
+        List<JiraIssueType> types = new ArrayList<>();
+        for (int startAt = 0; ; ) {
+            JsonNode page = get("/issue/createmeta/" + segment(projectKey) + "/issuetypes",
+                    Map.of("startAt", Integer.toString(startAt), "maxResults", "50"));
+            List<JiraIssueType> values = list(page.path("values"), JiraIssueType::from);
+            types.addAll(values);
+            startAt += values.size();
+            if (values.isEmpty() || page.path("isLast").asBoolean(true)) {
+                return List.copyOf(types);
+            }
+        }
+    }
+
     public List<JiraField> fields() {
         return list(get("/field", Map.of()), JiraField::from);
     }
