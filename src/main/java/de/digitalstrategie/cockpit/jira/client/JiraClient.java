@@ -264,7 +264,8 @@ public final class JiraClient {
         String pathAndQuery = API + path + (query.isEmpty() ? "" : "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&")));
         HttpRequest httpRequest = build(method, pathAndQuery, body);
-        boolean renewed = false;
+        // A connection that allows no retries (a person waits on a page) gets none, not even this.
+        boolean renewed = connection.maxRetries() == 0;
         for (int attempt = 1; ; attempt++) {
             boolean lastAttempt = attempt > connection.maxRetries();
             long started = System.nanoTime();
@@ -281,8 +282,9 @@ public final class JiraClient {
                     // idle in the pool looks exactly like this: the request went out and the
                     // connection ended without a byte. The JDK's client repeats a GET once by
                     // itself, on the next pooled connection, which may be just as stale. Once per
-                    // request, and without counting it as a retry (a page view gets none), the GET
-                    // goes again on a connection of its own: a read changes nothing in Jira.
+                    // request, and without counting it as a retry, the GET
+                    // goes again on a connection of its own: a read changes nothing in Jira. (A
+                    // page view's client is new for each view, so it has no idle connections.)
                     renewed = true;
                     LOG.log(Level.FINE, "Jira {0}: connection closed before the answer ({1}); once more on a new "
                             + "connection", new Object[]{request, e.toString()});

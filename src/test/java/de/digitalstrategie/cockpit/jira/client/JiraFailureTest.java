@@ -188,20 +188,24 @@ class JiraFailureTest {
 
     @Test
     void aReadOnAConnectionJiraClosedWhileIdleGoesAgainOnANewConnection() throws Exception {
-        // As a page view asks: one attempt, no retries.
-        JiraClient once = new JiraClient(new JiraConnection(fixture.jira.baseUrl(), JiraFixture.TOKEN,
-                Duration.ofMillis(500), JiraFixture.READ_TIMEOUT, 0, JiraFixture.INITIAL_BACKOFF),
-                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).version(HttpClient.Version.HTTP_1_1)
-                        .build(), fixture.pause);
-        twoIdleConnections(once);
+        twoIdleConnections(client);
         // Jira's keep-alive timeout closes both while they lie idle; the JDK's client takes one, and
         // on its failure the other: both are stale.
         fixture.jira.failNext(2, Fault.closedWhileIdle());
-        assertEquals("cockpit", once.myself().name(), "not \"no answer from Jira\": the read went again");
+        assertEquals("cockpit", client.myself().name(), "not \"no answer from Jira\": the read went again");
         LoggedRequest answered = fixture.jira.requests().get(fixture.jira.requests().size() - 1);
         assertEquals(3, answered.connection(), "on a connection of its own");
-        assertEquals(List.of(), fixture.pause.pauses(), "at once, not after a backoff");
+        assertEquals(List.of(), fixture.pause.pauses(), "at once, not after a backoff as a retry");
         assertEquals(3, fixture.jira.count(MYSELF), "Jira saw none of the requests on the closed connections");
+
+        // A client for a person waiting on a page makes one attempt, whatever happens to it.
+        JiraClient once = new JiraClient(new JiraConnection(fixture.jira.baseUrl(), JiraFixture.TOKEN,
+                Duration.ofMillis(500), JiraFixture.READ_TIMEOUT, 0, JiraFixture.INITIAL_BACKOFF),
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), fixture.pause);
+        fixture.jira.failNext(3, Fault.drop());
+        JiraUnavailableException e = assertThrows(JiraUnavailableException.class, once::myself);
+        assertEquals("cockpit.jira.error.closed", e.userMessage().key());
+        assertEquals(2, fixture.jira.count(MYSELF) - 3, "the JDK's own repeat of a GET, and nothing more");
     }
 
     @Test

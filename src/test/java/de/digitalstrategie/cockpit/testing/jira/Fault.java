@@ -23,9 +23,9 @@ public sealed interface Fault {
     }
 
     /**
-     * Closes the connection without any answer. On a connection it had used before, the JDK's
-     * HTTP client repeats a GET once by itself before it reports the failure, so a GET may use up
-     * two of these per attempt of the cockpit's client; a POST uses one.
+     * Closes the connection without any answer. The JDK's HTTP client repeats a GET once by
+     * itself before it reports the failure, so a GET may use up two of these per attempt of the
+     * cockpit's client; a POST uses one.
      */
     record Drop() implements Fault {
     }
