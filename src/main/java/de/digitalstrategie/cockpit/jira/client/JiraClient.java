@@ -37,6 +37,11 @@ import java.util.stream.Collectors;
  * or Jira failed with another 5xx, Jira may well have done it, and repeating it here would create
  * it a second time. Such a failure goes to the caller, who looks first on its next attempt: the
  * outbox for the issue by its label and for the links on the issue, provisioning for what exists.
+ *
+ * <p>A read whose connection was closed before any answer (typically a kept-alive connection
+ * that Jira or a proxy closed while it lay idle) goes again at once on a new connection, once,
+ * without counting as a retry; what is reported after all attempts says which of unreachable,
+ * timed out or closed it was ({@link JiraUnavailableException.Kind}).
  */
 public final class JiraClient {
     private static final Logger LOG = Logger.getLogger(JiraClient.class.getName());
