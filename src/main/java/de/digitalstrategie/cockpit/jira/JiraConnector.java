@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.message.Message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -62,6 +63,17 @@ public final class JiraConnector {
                 }
             }
             jira.project(s.targetProject());
+            // A type Jira has is of no use in a project whose issue type scheme lacks it: Jira
+            // refuses the issue there. Named here, project by project, before a delivery fails.
+            for (Map.Entry<String, List<String>> needed : Provisioning.neededTypes(s).entrySet()) {
+                List<JiraIssueType> offered = jira.creatableIssueTypes(needed.getKey());
+                for (String wanted : needed.getValue()) {
+                    if (types.stream().anyMatch(t -> t.name().equalsIgnoreCase(wanted))
+                            && offered.stream().noneMatch(t -> t.name().equalsIgnoreCase(wanted))) {
+                        findings.add(Message.of("cockpit.jira.check.type-not-in-project", needed.getKey(), wanted));
+                    }
+                }
+            }
             try {
                 // The portfolio shows each viewer the projects Jira lets him browse, asked this way.
                 jira.mayBrowse(me.name(), s.targetProject());

@@ -156,7 +156,7 @@ public final class Sandbox implements AutoCloseable {
         this.delivery = new OutboxDelivery(outbox, decisions, advisory, locks,
                 id -> baseUrl + pageLinks.page(id));
         this.jiraJobs = JiraJobs.standard(jira, projectSync, delivery);
-        this.jiraAdmin = new JiraAdminServlet(users, jiraSettings, jira, projectSync, outbox, templates, i18n, request,
+        this.jiraAdmin = new JiraAdminServlet(users, jiraSettings, jira, projectSync, delivery, templates, i18n, request,
                 xsrf, xsrf);
     }
 

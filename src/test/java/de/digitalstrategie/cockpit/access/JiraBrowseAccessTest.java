@@ -121,56 +121,102 @@ class JiraBrowseAccessTest {
         return access.visibleJiraProjects();
     }
 
+    /** A view, then the background job, then another view: what a viewer sees once Jira has answered it all. */
+    private Set<String> settledFor(DemoUser user) {
+        seenBy(user);
+        access.refreshStale();
+        return seenBy(user);
+    }
+
     @Test
     void eachViewerSeesWhatJiraLetsHimBrowse() {
         connect(JiraFixture.TOKEN);
-        assertEquals(Set.of("DIGI"), seenBy(anna));
-        assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo), "Jira's user names are case-insensitive");
-        assertEquals(Set.of(), seenBy(ann), "the user search matches by prefix: 'ann' is not 'anna'");
+        assertEquals(Set.of("DIGI"), settledFor(anna));
+        assertEquals(Set.of("DIGI", "ORG"), settledFor(cdo), "Jira's user names are case-insensitive");
+        assertEquals(Set.of(), settledFor(ann), "the user search matches by prefix: 'ann' is not 'anna'");
         assertEquals(Set.of(), seenBy(null), "anonymous visitors see no project");
+        assertTrue(connections.stream().anyMatch(c -> c.maxRetries() == 0), "the page asked for itself");
+    }
+
+    @Test
+    void aPageViewAsksJiraAtMostOnceAndTheBackgroundJobAsksTheRest() {
+        for (int i = 1; i <= 8; i++) {
+            String key = "P" + i;
+            jira.jira.createProject(key, "Projekt " + i);
+            jira.jira.grantBrowse(key, "cdo");
+            store.projects.save(project(key + "-1"));
+        }
+        connect(JiraFixture.TOKEN);
+        assertEquals(Set.of("DIGI"), seenBy(cdo), "the first view asks about one project, not ten");
+        assertEquals(1, jira.jira.count(SEARCH));
+        assertEquals(Set.of("DIGI"), seenBy(cdo), "a page of several macros asks once");
+        assertEquals(1, jira.jira.count(SEARCH));
         assertTrue(connections.stream().allMatch(c -> c.maxRetries() == 0
                 && c.readTimeout().compareTo(Duration.ofSeconds(5)) <= 0), "a page view never waits through retries");
+
+        assertEquals(9, access.refreshStale(), "the rest is asked off the page");
+        assertTrue(connections.get(connections.size() - 1).maxRetries() > 0, "by the client for background work");
+        assertEquals(10, seenBy(cdo).size());
+        assertEquals(10, jira.jira.count(SEARCH), "no view asked again");
+        clock.advance(JiraBrowseAccess.ASK_SPACING.plusSeconds(1));
+        assertEquals(10, seenBy(cdo).size());
+        assertEquals(10, jira.jira.count(SEARCH), "fresh answers need no question");
+
+        // Every minute the job renews what is about to go stale; views keep asking nothing.
+        jira.jira.revokeBrowse("P3", "cdo");
+        for (int minute = 1; minute <= 12; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            access.refreshStale();
+            seenBy(cdo);
+        }
+        assertEquals(Set.of("DIGI", "ORG", "P1", "P2", "P4", "P5", "P6", "P7", "P8"), seenBy(cdo),
+                "a revoked right shows within minutes");
+        assertEquals(1, connections.stream().filter(c -> c.maxRetries() == 0).count(),
+                "of " + jira.jira.count(SEARCH) + " questions, only the very first view's was asked on a page");
     }
 
     @Test
     void aProjectJiraDoesNotKnowIsHiddenAndTheOthersAreStillAsked() {
         store.projects.save(project("GONE-3"));
         connect(JiraFixture.TOKEN);
-        assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo), "GONE is not a Jira project (404): only it is hidden");
+        assertEquals(Set.of("DIGI", "ORG"), settledFor(cdo), "GONE is not a Jira project (404): only it is hidden");
         assertEquals(3, jira.jira.count(SEARCH), "each project asked once, none left out after the 404");
         assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo));
+        access.refreshStale();
         assertEquals(3, jira.jira.count(SEARCH), "the 404 is an answer too, kept like the others");
     }
 
     @Test
-    void answersAreKeptForMinutesThenAskedAgain() {
+    void withoutTheJobAViewRenewsItsOldestAnswerItself() {
         connect(JiraFixture.TOKEN);
+        assertEquals(Set.of("DIGI"), settledFor(anna));
+        assertEquals(2, jira.jira.count(SEARCH), "one question per mirrored Jira project");
         assertEquals(Set.of("DIGI"), seenBy(anna));
-        int asked = jira.jira.count(SEARCH);
-        assertEquals(2, asked, "one question per mirrored Jira project");
-        assertEquals(Set.of("DIGI"), seenBy(anna));
-        assertEquals(asked, jira.jira.count(SEARCH), "a second view asks Jira nothing");
+        assertEquals(2, jira.jira.count(SEARCH), "a second view asks Jira nothing");
 
         jira.jira.revokeBrowse("DIGI", "anna");
         clock.advance(JiraBrowseAccess.FRESH.minusSeconds(1));
         assertEquals(Set.of("DIGI"), seenBy(anna), "within the kept time the earlier answer stands");
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(Set.of(), seenBy(anna), "after it, Jira's new answer counts");
+        assertEquals(Set.of(), seenBy(anna), "after it, the view asks again about its oldest answer");
+        assertEquals(3, jira.jira.count(SEARCH));
     }
 
     @Test
     void whenJiraFailsRecentAnswersStandAndOldOnesHide() {
         connect(JiraFixture.TOKEN);
-        assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo));
+        assertEquals(Set.of("DIGI", "ORG"), settledFor(cdo));
         clock.advance(Duration.ofMinutes(10));
         jira.jira.stop();
         assertEquals(Set.of("DIGI", "ORG"), seenBy(cdo), "answers younger than an hour stand while Jira is down");
         assertEquals(Set.of(), seenBy(anna), "nothing known about anna: nothing shown");
         assertTrue(log.stream().anyMatch(l -> l.contains("Jira did not say")), log.toString());
+        assertEquals(0, access.refreshStale(), "the job stops at the first failure");
 
-        // After a failure Jira is left alone for a while: views do not wait for its timeouts.
+        // After a failure on a page, Jira is left alone there for a while: views do not wait for its timeouts.
         jira.jira.restart();
         int before = jira.jira.requests().size();
+        clock.advance(JiraBrowseAccess.ASK_SPACING);
         assertEquals(Set.of(), seenBy(anna));
         assertEquals(before, jira.jira.requests().size(), "no request during the pause after a failure");
         clock.advance(JiraBrowseAccess.PAUSE_AFTER_FAILURE.plusSeconds(1));
@@ -179,6 +225,16 @@ class JiraBrowseAccessTest {
         jira.jira.stop();
         clock.advance(JiraBrowseAccess.STALE_LIMIT.plusMinutes(1));
         assertEquals(Set.of(), seenBy(cdo), "answers older than an hour do not stand: hidden, not shown");
+    }
+
+    @Test
+    void viewersNotSeenForAnHourAreForgottenByTheJob() {
+        connect(JiraFixture.TOKEN);
+        settledFor(cdo);
+        clock.advance(JiraBrowseAccess.VIEWER_TTL.plusMinutes(1));
+        jira.jira.resetCounts();
+        assertEquals(0, access.refreshStale(), "nobody to ask for");
+        assertEquals(0, jira.jira.count(SEARCH));
     }
 
     @Test

@@ -11,7 +11,7 @@ import de.digitalstrategie.cockpit.jira.ConnectionCheck;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.JiraSettings;
 import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
-import de.digitalstrategie.cockpit.jira.outbox.Outbox;
+import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntry;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.provision.ProvisioningReport;
@@ -46,7 +46,7 @@ public class JiraAdminServlet extends HttpServlet {
     private final transient JiraSettingsStore settings;
     private final transient JiraConnector connector;
     private final transient ProjectSync sync;
-    private final transient Outbox outbox;
+    private final transient OutboxDelivery delivery;
     private final transient TemplateRenderer templates;
     private final transient I18nResolver i18n;
     private final transient LocaleResolver locales;
@@ -65,23 +65,29 @@ public class JiraAdminServlet extends HttpServlet {
      * What templates/admin/jira.vm shows. Each value is one the template prints or tests as it stands:
      * Confluence 9 lets a template call only allowlisted methods of the plugin's own classes, none of
      * the JDK's (so no {@code pending().isEmpty()}), and none with more than one argument.
+     *
+     * @param demoHtml what the page says about demo records, which never go to Jira; "" when there are none
      */
     public record View(boolean configured, String baseUrlHtml, String tokenNoteHtml, String jqlHtml,
                        String targetHtml, String xsrfNameHtml, String xsrfHtml, List<Notice> notices,
-                       String syncHtml, String syncErrorHtml, List<Pending> pending) {
+                       String syncHtml, String syncErrorHtml, List<Pending> pending, String demoHtml) {
         public boolean hasPending() {
             return !pending.isEmpty();
+        }
+
+        public boolean hasDemo() {
+            return !demoHtml.isEmpty();
         }
     }
 
     public JiraAdminServlet(UserManager users, JiraSettingsStore settings, JiraConnector connector, ProjectSync sync,
-                            Outbox outbox, TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
-                            XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
+                            OutboxDelivery delivery, TemplateRenderer templates, I18nResolver i18n,
+                            LocaleResolver locales, XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
         this.users = users;
         this.settings = settings;
         this.connector = connector;
         this.sync = sync;
-        this.outbox = outbox;
+        this.delivery = delivery;
         this.templates = templates;
         this.i18n = i18n;
         this.locales = locales;
@@ -124,12 +130,7 @@ public class JiraAdminServlet extends HttpServlet {
                 case "provision" -> connector.client().ifPresentOrElse(jira -> {
                     ProvisioningReport report = new Provisioning(jira, settings).run();
                     for (ProvisioningReport.Item item : report.items()) {
-                        String key = switch (item.outcome()) {
-                            case FOUND -> "cockpit.admin.provision.found";
-                            case CREATED -> "cockpit.admin.provision.created";
-                            case FAILED -> "cockpit.admin.provision.failed";
-                        };
-                        String line = t.plain(key, item.name())
+                        String line = t.plain(item.line())
                                 + (item.problem() == null ? "" : " " + t.plain(item.problem()));
                         notices.add(notice(line, item.outcome() == ProvisioningReport.Outcome.FAILED ? "error" : "info"));
                     }
@@ -173,7 +174,8 @@ public class JiraAdminServlet extends HttpServlet {
                 status.read(), status.total(), status.removed(), status.rejected(),
                 f.date(status.startedAt().atZone(ZoneId.systemDefault()).toLocalDate()));
         List<Pending> pending = new ArrayList<>();
-        for (OutboxEntry e : outbox.pending()) {
+        OutboxDelivery.Backlog backlog = delivery.backlog();
+        for (OutboxEntry e : backlog.waiting()) {
             String record = t.plain(e.subject() == de.digitalstrategie.cockpit.audit.AuditSubject.DECISION
                     ? "cockpit.admin.outbox.record.decision" : "cockpit.admin.outbox.record.advisory_input", e.recordId());
             pending.add(new Pending(Html.text(record), Html.text(f.number(e.attempts())),
@@ -184,7 +186,9 @@ public class JiraAdminServlet extends HttpServlet {
                         : t.plain("cockpit.admin.token.stored", s.maskedToken())),
                 Html.text(s.projectJql()), Html.text(s.targetProject()),
                 Html.text(xsrf.getXsrfParameterName()), Html.text(xsrfTokens.getXsrfToken(request, response, true)),
-                notices, Html.text(syncLine), Html.text(status.lastError()), pending);
+                notices, Html.text(syncLine), Html.text(status.lastError()), pending,
+                backlog.demoDecisions() + backlog.demoInputs() == 0 ? "" : Html.text(t.plain("cockpit.admin.outbox.demo",
+                        backlog.demoDecisions(), backlog.demoInputs())));
         Map<String, Object> context = new HashMap<>();
         context.put("view", view);
         context.put("i18n", t);

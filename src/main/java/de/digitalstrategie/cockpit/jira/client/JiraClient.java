@@ -37,6 +37,11 @@ import java.util.stream.Collectors;
  * or Jira failed with another 5xx, Jira may well have done it, and repeating it here would create
  * it a second time. Such a failure goes to the caller, who looks first on its next attempt: the
  * outbox for the issue by its label and for the links on the issue, provisioning for what exists.
+ *
+ * <p>A read whose connection was closed before any answer (typically a kept-alive connection
+ * that Jira or a proxy closed while it lay idle) goes again at once on a new connection, once,
+ * without counting as a retry; what is reported after all attempts says which of unreachable,
+ * timed out or closed it was ({@link JiraUnavailableException.Kind}).
  */
 public final class JiraClient {
     private static final Logger LOG = Logger.getLogger(JiraClient.class.getName());
@@ -90,6 +95,55 @@ public final class JiraClient {
     public JiraIssueType createIssueType(String name, String description) {
         return JiraIssueType.from(send("POST", "/issuetype", body("name", name, "description",
                 Objects.requireNonNullElse(description, ""), "type", "standard")));
+    }
+
+    /**
+     * Every issue type scheme with its issue types and default type (Jira administrators only).
+     * Jira lists a scheme's types only when asked to expand them.
+     */
+    public List<JiraIssueTypeScheme> issueTypeSchemes() {
+        return list(get("/issuetypescheme", Map.of("expand", "schemes.issueTypes,schemes.defaultIssueType"))
+                .path("schemes"), JiraIssueTypeScheme::from);
+    }
+
+    /** The keys of the projects associated with an issue type scheme. */
+    public List<String> issueTypeSchemeProjects(String schemeId) {
+        return list(get("/issuetypescheme/" + segment(schemeId) + "/associations", Map.of()),
+                project -> project.path("key").asText(""));
+    }
+
+    /**
+     * Gives a scheme these issue types, in this order; its name, description and default type
+     * stay (they are sent along: Jira's PUT takes the scheme as a whole).
+     */
+    public void setIssueTypes(JiraIssueTypeScheme scheme, List<String> issueTypeIds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", scheme.name());
+        body.put("description", scheme.description());
+        if (!scheme.defaultIssueTypeId().isEmpty()) {
+            body.put("defaultIssueTypeId", scheme.defaultIssueTypeId());
+        }
+        body.put("issueTypeIds", List.copyOf(issueTypeIds));
+        send("PUT", "/issuetypescheme/" + segment(scheme.id()), body);
+    }
+
+    /**
+     * The issue types the token's user may create issues of in a project: Jira 9's create
+     * metadata (GET /issue/createmeta/{project}/issuetypes), every page of it. This, not the
+     * global list of types, is what creating an issue there is checked against.
+     */
+    public List<JiraIssueType> creatableIssueTypes(String projectKey) {
+        List<JiraIssueType> types = new ArrayList<>();
+        for (int startAt = 0; ; ) {
+            JsonNode page = get("/issue/createmeta/" + segment(projectKey) + "/issuetypes",
+                    Map.of("startAt", Integer.toString(startAt), "maxResults", "50"));
+            List<JiraIssueType> values = list(page.path("values"), JiraIssueType::from);
+            types.addAll(values);
+            startAt += values.size();
+            if (values.isEmpty() || page.path("isLast").asBoolean(true)) {
+                return List.copyOf(types);
+            }
+        }
     }
 
     public List<JiraField> fields() {
@@ -215,23 +269,44 @@ public final class JiraClient {
         String pathAndQuery = API + path + (query.isEmpty() ? "" : "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&")));
         HttpRequest httpRequest = build(method, pathAndQuery, body);
+        // A connection that allows no retries (a person waits on a page) gets none, not even this.
+        boolean renewed = connection.maxRetries() == 0;
         for (int attempt = 1; ; attempt++) {
             boolean lastAttempt = attempt > connection.maxRetries();
             long started = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                try {
+                    response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                } catch (IOException e) {
+                    if (renewed || !"GET".equals(method)
+                            || JiraUnavailableException.kindOf(e) != JiraUnavailableException.Kind.CLOSED) {
+                        throw e;
+                    }
+                    // A keep-alive connection that Jira, or a proxy before it, closed while it lay
+                    // idle in the pool looks exactly like this: the request went out and the
+                    // connection ended without a byte. The JDK's client repeats a GET once by
+                    // itself, on the next pooled connection, which may be just as stale. Once per
+                    // request, and without counting it as a retry, the GET
+                    // goes again on a connection of its own: a read changes nothing in Jira. (A
+                    // page view's client is new for each view, so it has no idle connections.)
+                    renewed = true;
+                    LOG.log(Level.FINE, "Jira {0}: connection closed before the answer ({1}); once more on a new "
+                            + "connection", new Object[]{request, e.toString()});
+                    response = fresh().send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                }
             } catch (IOException e) {
                 // Refused, timed out, reset, dropped: whether Jira is down or the network hiccupped,
                 // the answer may come on the next attempt.
                 if (lastAttempt || !(repeatable || neverSent(e))) {
-                    throw new JiraUnavailableException(request, connection.base(), attempt, e);
+                    throw new JiraUnavailableException(request, connection.base(), attempt, connection.readTimeout(),
+                            e);
                 }
                 pauseBeforeRetry(request, attempt, backoff(attempt), e.toString());
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new JiraUnavailableException(request, connection.base(), attempt, e);
+                throw new JiraUnavailableException(request, connection.base(), attempt, connection.readTimeout(), e);
             }
             int status = response.statusCode();
             LOG.log(Level.FINE, "{0} {1} -> {2} in {3} ms (attempt {4})", new Object[]{method, pathAndQuery, status,
@@ -250,6 +325,21 @@ public final class JiraClient {
                     : retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
             pauseBeforeRetry(request, attempt, wait, "status " + status);
         }
+    }
+
+    /**
+     * A client configured like {@link #http} whose pool is empty, so its first request opens a new
+     * connection. Made only for the rare repeat after a closed connection and then dropped (a JDK
+     * client's pool cannot be emptied otherwise, and its threads end once it is unreachable).
+     */
+    private HttpClient fresh() {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(http.version())
+                .followRedirects(http.followRedirects());
+        http.connectTimeout().ifPresent(builder::connectTimeout);
+        http.proxy().ifPresent(builder::proxy);
+        http.authenticator().ifPresent(builder::authenticator);
+        http.executor().ifPresent(builder::executor);
+        return builder.sslContext(http.sslContext()).sslParameters(http.sslParameters()).build();
     }
 
     /** Whether the request never reached Jira: no connection, so nothing can have been carried out. */
@@ -284,7 +374,7 @@ public final class JiraClient {
             pause.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JiraUnavailableException(request, connection.base(), attempt, e);
+            throw new JiraUnavailableException(request, connection.base(), attempt, connection.readTimeout(), e);
         }
     }
 

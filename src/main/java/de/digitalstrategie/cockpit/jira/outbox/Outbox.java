@@ -22,6 +22,8 @@ import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
 public class Outbox implements RecordListener {
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
+    /** Demo data: kept in the plugin, never sent ({@link de.digitalstrategie.cockpit.minutes.DemoRecords}). */
+    public static final String DEMO = "DEMO";
     /** Retries back off from a minute to at most an hour: Jira outages last minutes, not days. */
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration LAST_RETRY = Duration.ofHours(1);
@@ -68,6 +70,20 @@ public class Outbox implements RecordListener {
         e.setLastError("");
         e.setDeliveredAt(Date.from(clock.instant()));
         e.save();
+    }
+
+    /** The record is demo data: it stays out of Jira, and out of the due entries, until it changes again. */
+    void keptBack(OutboxEntity e) {
+        e.setState(DEMO);
+        e.setAttempts(0);
+        e.setLastError("");
+        e.save();
+    }
+
+    /** How many records of this kind were kept back as demo data. */
+    int countKeptBack(AuditSubject subject) {
+        return ao.count(OutboxEntity.class, OutboxEntity.STATE + " = ? AND " + OutboxEntity.RECORD_TYPE + " = ?", DEMO,
+                subject.name());
     }
 
     void failed(OutboxEntity e, String error) {

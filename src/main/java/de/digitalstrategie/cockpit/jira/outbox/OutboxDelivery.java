@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.minutes.DemoRecords;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
  * Pushes due outbox entries to Jira: find the record's issue (by its stored key, else by its
  * label), create or update it, link it to each project it concerns. Every step can be repeated
  * without harm, so a crash between "created in Jira" and "marked delivered" yields no duplicate.
- * One node delivers at a time.
+ * One node delivers at a time. Demo records ({@link DemoRecords}) are kept back before Jira is
+ * asked anything about them: a sandbox connected to a city's Jira sends it only real records.
  */
 public final class OutboxDelivery {
     public static final String LOCK = "outbox-delivery";
@@ -47,14 +49,58 @@ public final class OutboxDelivery {
         this.pageUrls = pageUrls;
     }
 
+    /**
+     * What has not reached Jira, for the admin page.
+     *
+     * @param waiting       the records still to be delivered (demo records are not among them)
+     * @param demoDecisions how many decisions are demo data, which is never delivered
+     * @param demoInputs    how many advisory inputs are demo data
+     */
+    public record Backlog(List<OutboxEntry> waiting, int demoDecisions, int demoInputs) {
+        public Backlog {
+            waiting = List.copyOf(waiting);
+        }
+    }
+
+    /**
+     * The backlog, read only: the entries delivery has not yet looked at are told apart here by
+     * their records, so the page is right before Jira was ever connected.
+     */
+    public Backlog backlog() {
+        List<OutboxEntry> waiting = new java.util.ArrayList<>();
+        int demoDecisions = outbox.countKeptBack(AuditSubject.DECISION);
+        int demoInputs = outbox.countKeptBack(AuditSubject.ADVISORY_INPUT);
+        for (OutboxEntry e : outbox.pending()) {
+            if (!demo(e.subject(), e.recordId())) {
+                waiting.add(e);
+            } else if (e.subject() == AuditSubject.DECISION) {
+                demoDecisions++;
+            } else {
+                demoInputs++;
+            }
+        }
+        return new Backlog(waiting, demoDecisions, demoInputs);
+    }
+
+    private boolean demo(AuditSubject subject, long id) {
+        return subject == AuditSubject.DECISION
+                ? decisions.find(id).map(d -> DemoRecords.isDemo(d.macroId(), d.number())).orElse(false)
+                : advisory.find(id).map(i -> DemoRecords.isDemo(i.macroId(), i.number())).orElse(false);
+    }
+
     /** Delivers what is due, at most {@code limit} entries; returns how many reached Jira. */
     public int deliverDue(JiraClient jira, JiraSettings settings, int limit) {
         return lock.tryRun(LOCK, Duration.ofMinutes(30), () -> {
             int delivered = 0;
             for (OutboxEntity entry : outbox.due(limit)) {
                 try {
-                    outbox.delivered(entry, deliver(jira, settings, entry));
-                    delivered++;
+                    Optional<String> key = deliver(jira, settings, entry);
+                    if (key.isPresent()) {
+                        outbox.delivered(entry, key.get());
+                        delivered++;
+                    } else {
+                        outbox.keptBack(entry);
+                    }
                 } catch (JiraException e) {
                     LOG.log(Level.INFO, "Delivery of {0} {1} failed: {2}", new Object[]{entry.getRecordType(),
                             entry.getRecordId(), e.getMessage()});
@@ -68,7 +114,8 @@ public final class OutboxDelivery {
         }).orElse(0);
     }
 
-    private String deliver(JiraClient jira, JiraSettings settings, OutboxEntity entry) {
+    /** @return the record's issue key, or empty for a demo record, which is kept back unsent */
+    private Optional<String> deliver(JiraClient jira, JiraSettings settings, OutboxEntity entry) {
         AuditSubject subject = AuditSubject.valueOf(entry.getRecordType());
         long id = entry.getRecordId();
         Map<String, Object> fields;
@@ -76,11 +123,17 @@ public final class OutboxDelivery {
         String linkType;
         if (subject == AuditSubject.DECISION) {
             Decision d = decisions.find(id).orElseThrow(() -> new IllegalStateException("no decision " + id));
+            if (DemoRecords.isDemo(d.macroId(), d.number())) {
+                return Optional.empty();
+            }
             fields = RecordIssues.decision(d, settings.targetProject(), url(d.page().pageId()));
             projects = d.projectKeys();
             linkType = Provisioning.DECISION_LINK;
         } else {
             AdvisoryInput i = advisory.find(id).orElseThrow(() -> new IllegalStateException("no input " + id));
+            if (DemoRecords.isDemo(i.macroId(), i.number())) {
+                return Optional.empty();
+            }
             fields = RecordIssues.input(i, settings.targetProject(), url(i.page().pageId()));
             projects = i.projectKeys();
             linkType = Provisioning.INPUT_LINK;
@@ -105,7 +158,7 @@ public final class OutboxDelivery {
                 jira.link(linkType, project, key);
             }
         }
-        return key;
+        return Optional.of(key);
     }
 
     private String url(long pageId) {

@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.jira.outbox;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
 import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.jira.client.WikiText;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 /**
  * How a decision or an advisory input looks as a Jira issue. The label {@link #label} carries
  * the record's identity into Jira: it is how a retry finds the issue an earlier attempt created.
+ * The description is wiki markup in Jira, so what the minutes say goes there through
+ * {@link WikiText#literal}; the summary is plain text in Jira and goes as it is.
  */
 final class RecordIssues {
     private RecordIssues() {
@@ -49,7 +52,7 @@ final class RecordIssues {
         if (pageUrl != null) {
             text.append("\nProtokoll: ").append(pageUrl);
         }
-        fields.put("description", text.toString());
+        fields.put("description", WikiText.literal(text.toString()));
         fields.put("labels", List.of(label(AuditSubject.DECISION, d.id()), "lenkungskreis",
                 "status-" + d.status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         return fields;
@@ -73,7 +76,7 @@ final class RecordIssues {
         if (pageUrl != null) {
             text.append("\nProtokoll: ").append(pageUrl);
         }
-        fields.put("description", text.toString());
+        fields.put("description", WikiText.literal(text.toString()));
         fields.put("labels", List.of(label(AuditSubject.ADVISORY_INPUT, i.id()), "beirat",
                 "antwort-" + i.answer().status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         return fields;

@@ -5,18 +5,17 @@ import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.minutes.DemoRecords;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
 import de.digitalstrategie.cockpit.sandbox.host.Html;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -267,8 +266,9 @@ final class DemoMinutes {
         return Html.escape(text);
     }
 
+    /** Marks every demo record as demo data, in the form the plugin reads ({@link DemoRecords}). */
     static String macroId(String seed) {
-        return UUID.nameUUIDFromBytes(("cockpit-demo:" + seed).getBytes(StandardCharsets.UTF_8)).toString();
+        return DemoRecords.macroId(seed);
     }
 
     private static String nextNumber(String number) {

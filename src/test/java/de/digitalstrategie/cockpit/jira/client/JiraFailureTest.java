@@ -4,6 +4,7 @@ import de.digitalstrategie.cockpit.message.MessageResolver;
 import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
 import de.digitalstrategie.cockpit.testing.jira.Fault;
 import de.digitalstrategie.cockpit.testing.jira.JiraFixture;
+import de.digitalstrategie.cockpit.testing.jira.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -11,11 +12,16 @@ import org.junit.jupiter.api.function.Executable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -111,6 +117,19 @@ class JiraFailureTest {
     }
 
     @Test
+    void aTimeoutIsReportedAsOne() {
+        JiraClient once = new JiraClient(new JiraConnection(fixture.jira.baseUrl(), JiraFixture.TOKEN,
+                Duration.ofMillis(500), JiraFixture.READ_TIMEOUT, 0, JiraFixture.INITIAL_BACKOFF),
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), fixture.pause);
+        fixture.jira.failNext(1, Fault.timeout());
+        JiraUnavailableException e = assertThrows(JiraUnavailableException.class, once::myself);
+        assertEquals(JiraUnavailableException.Kind.TIMEOUT, e.kind());
+        assertEquals("cockpit.jira.error.timeout", e.userMessage().key());
+        assertEquals(List.of(fixture.jira.baseUrl().toString(), 1L), e.userMessage().args());
+        assertEquals(1, fixture.jira.count(MYSELF), "a slow Jira is not asked twice as long");
+    }
+
+    @Test
     void aCreateWhoseAnswerWasLostIsNotRepeatedBlindly() {
         // Jira may have created the issue before the connection dropped; the outbox looks before it tries again.
         fixture.jira.createProject("DIGI", "Digitalstrategie");
@@ -152,6 +171,58 @@ class JiraFailureTest {
         assertEquals("cockpit", client.myself().name());
     }
 
+    /** Two requests at once leave two kept-alive connections in the client's pool. */
+    private void twoIdleConnections(JiraClient jira) throws Exception {
+        fixture.jira.failNext(2, Fault.delay(Duration.ofMillis(300)));
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<JiraUser> f : two.invokeAll(List.<Callable<JiraUser>>of(jira::myself, jira::myself))) {
+                assertEquals("cockpit", f.get().name());
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(2, fixture.jira.requests().stream().mapToLong(LoggedRequest::connection).distinct().count(),
+                "two connections, now idle in the pool");
+    }
+
+    @Test
+    void aReadOnAConnectionJiraClosedWhileIdleGoesAgainOnANewConnection() throws Exception {
+        twoIdleConnections(client);
+        // Jira's keep-alive timeout closes both while they lie idle; the JDK's client takes one, and
+        // on its failure the other: both are stale.
+        fixture.jira.failNext(2, Fault.closedWhileIdle());
+        assertEquals("cockpit", client.myself().name(), "not \"no answer from Jira\": the read went again");
+        LoggedRequest answered = fixture.jira.requests().get(fixture.jira.requests().size() - 1);
+        assertEquals(3, answered.connection(), "on a connection of its own");
+        assertEquals(List.of(), fixture.pause.pauses(), "at once, not after a backoff as a retry");
+        assertEquals(3, fixture.jira.count(MYSELF), "Jira saw none of the requests on the closed connections");
+
+        // A client for a person waiting on a page makes one attempt, whatever happens to it.
+        JiraClient once = new JiraClient(new JiraConnection(fixture.jira.baseUrl(), JiraFixture.TOKEN,
+                Duration.ofMillis(500), JiraFixture.READ_TIMEOUT, 0, JiraFixture.INITIAL_BACKOFF),
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), fixture.pause);
+        fixture.jira.failNext(3, Fault.drop());
+        JiraUnavailableException e = assertThrows(JiraUnavailableException.class, once::myself);
+        assertEquals("cockpit.jira.error.closed", e.userMessage().key());
+        assertEquals(2, fixture.jira.count(MYSELF) - 3, "the JDK's own repeat of a GET, and nothing more");
+    }
+
+    @Test
+    void aCreateOnAConnectionJiraClosedWhileIdleIsReportedAsAClosedConnection() throws Exception {
+        fixture.jira.createProject("DIGI", "Digitalstrategie");
+        twoIdleConnections(client);
+        fixture.jira.failNext(2, Fault.closedWhileIdle());
+        JiraUnavailableException e = assertThrows(JiraUnavailableException.class, () -> client.createIssue(Map.of(
+                "project", Map.of("key", "DIGI"), "issuetype", Map.of("name", "Task"), "summary", "E-Akte")));
+        // A create is not repeated on a guess: the outbox looks for the issue before its next attempt.
+        assertEquals(0, fixture.jira.count("POST /rest/api/2/issue"));
+        assertEquals(JiraUnavailableException.Kind.CLOSED, e.kind());
+        assertEquals("cockpit.jira.error.closed", e.userMessage().key());
+        assertFalse(e.getMessage().contains("no answer"), e.getMessage());
+        assertTrue(e.getMessage().contains("closed the connection without answering"), e.getMessage());
+    }
+
     @Test
     void everyFailureReadsWellInGermanAndEnglish() {
         List<JiraException> failures = provokeEveryFailure();
@@ -168,6 +239,9 @@ class JiraFailureTest {
                 resolver.resolve(failures.get(0).userMessage(), Locale.GERMAN));
         assertEquals("Not found in Jira (404): Issue Does Not Exist",
                 resolver.resolve(failures.get(2).userMessage(), Locale.ENGLISH));
+        // Dropped connections, a timeout then drops, a stopped Jira: each named for what it was.
+        assertEquals(List.of("cockpit.jira.error.closed", "cockpit.jira.error.closed", "cockpit.jira.error.unreachable"),
+                failures.subList(6, 9).stream().map(f -> f.userMessage().key()).toList());
     }
 
     /** Neither the admin's nor the reader's token, nor a rejected one, shows anywhere a person might look. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +67,54 @@ class JiraMetadataTest {
         JiraLinkType created = client.createLinkType("Beschluss", "ist beschlossen durch", "beschließt");
         assertEquals(new JiraLinkType(created.id(), "Beschluss", "ist beschlossen durch", "beschließt"), created);
         assertTrue(client.linkTypes().contains(created));
+    }
+
+    @Test
+    void issueTypeSchemesDecideWhichTypesAProjectOffers() {
+        fixture.jira.createProject("DIGI", "Digitalstrategie");
+        fixture.jira.createProject("SCRUM", "Agile Teams");
+        String schemeId = fixture.jira.createIssueTypeScheme("SCRUM: Scrum", List.of("Story", "Bug"), "SCRUM");
+        JiraIssueType created = client.createIssueType("Digitalprojekt", "");
+
+        List<JiraIssueTypeScheme> schemes = client.issueTypeSchemes();
+        assertEquals(List.of("Default Issue Type Scheme", "SCRUM: Scrum"), schemes.stream()
+                .map(JiraIssueTypeScheme::name).toList());
+        assertTrue(schemes.get(0).issueTypes().contains(created), "a new type joins the default scheme");
+        JiraIssueTypeScheme scrum = schemes.get(1);
+        assertEquals(List.of("Story", "Bug"), scrum.issueTypes().stream().map(JiraIssueType::name).toList());
+        assertEquals(scrum.issueTypes().get(0).id(), scrum.defaultIssueTypeId());
+        assertEquals(List.of("SCRUM"), client.issueTypeSchemeProjects(schemeId));
+        assertTrue(client.creatableIssueTypes("DIGI").contains(created));
+        assertFalse(client.creatableIssueTypes("SCRUM").contains(created), "and no other scheme");
+
+        // Jira refuses an issue of a type the project's scheme lacks, though Jira has the type.
+        JiraBadRequestException refused = assertThrows(JiraBadRequestException.class, () -> client.createIssue(Map.of(
+                "project", Map.of("key", "SCRUM"), "issuetype", Map.of("name", "Digitalprojekt"), "summary", "E-Akte")));
+        assertEquals(Map.of("issuetype", "The issue type selected is invalid."), refused.errors());
+
+        client.setIssueTypes(scrum, List.of(scrum.issueTypes().get(0).id(), scrum.issueTypes().get(1).id(),
+                created.id()));
+        JiraIssueTypeScheme after = client.issueTypeSchemes().get(1);
+        assertEquals(List.of("Story", "Bug", "Digitalprojekt"), after.issueTypes().stream().map(JiraIssueType::name)
+                .toList());
+        assertEquals(new JiraIssueTypeScheme(scrum.id(), scrum.name(), scrum.description(), scrum.defaultIssueTypeId(),
+                after.issueTypes()), after, "name, description and default stay");
+        assertEquals("SCRUM-1", client.createIssue(Map.of("project", Map.of("key", "SCRUM"), "issuetype",
+                Map.of("name", "Digitalprojekt"), "summary", "E-Akte")).key());
+        assertThrows(JiraPermissionException.class, () -> fixture.client(JiraFixture.READER_TOKEN).issueTypeSchemes(),
+                "schemes are for Jira administrators");
+    }
+
+    @Test
+    void theCreateMetadataIsReadPageByPage() {
+        fixture.jira.createProject("DIGI", "Digitalstrategie");
+        for (int i = 0; i < 60; i++) {
+            fixture.jira.createIssueType("Typ " + i);
+        }
+        List<JiraIssueType> types = client.creatableIssueTypes("DIGI");
+        assertEquals(65, types.size());
+        assertEquals(2, fixture.jira.count("GET /rest/api/2/issue/createmeta/{key}/issuetypes"), "50 to a page");
+        assertThrows(JiraNotFoundException.class, () -> client.creatableIssueTypes("NOPE"));
     }
 
     @Test

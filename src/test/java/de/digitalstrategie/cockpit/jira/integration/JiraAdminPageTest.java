@@ -4,6 +4,7 @@ import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.testing.jira.JiraDouble;
 import de.digitalstrategie.cockpit.testing.jira.JiraFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -147,6 +149,43 @@ class JiraAdminPageTest {
         // Saving again without a token keeps the stored one.
         post(form(xsrf, "save", jira.jira.baseUrl().toString(), ""));
         assertEquals(JiraFixture.TOKEN, sandbox.jira.settings().token());
+    }
+
+    @Test
+    void aNewAddressNeedsTheTokenAgainSoTheStoredOneNeverReachesAnotherServer() throws Exception {
+        String newToken = "TmV1ZXJUb2tlbkbDvHJEaWVOZXVlQWRyZXNzZQ";
+        // Another server, which would recognise the old token if it ever came (and keep it).
+        try (JiraDouble other = JiraDouble.builder().user(JiraFixture.TOKEN, "alter-token", true)
+                .user(newToken, "neuer-token", true).start()) {
+            other.createProject("DIGI", "Digitalisierung");
+            String xsrf = token(get("admin").body());
+            post(form(xsrf, "save", jira.jira.baseUrl().toString(), JiraFixture.TOKEN));
+            post(form(xsrf, "provision", "", ""));
+            assertFalse(sandbox.jira.settings().fieldIds().isEmpty());
+
+            String moved = post(form(xsrf, "save", other.baseUrl().toString(), "")).body();
+            assertTrue(moved.contains("Für die neue Jira-Adresse " + other.baseUrl()
+                    + " bitte auch den persönlichen Zugriffstoken neu eingeben"), moved);
+            assertEquals(jira.jira.baseUrl(), sandbox.jira.settings().baseUrl(), "nothing was saved");
+            // Whatever the administrator does next, the old token stays with the old address.
+            post(form(xsrf, "test", "", ""));
+            post(form(xsrf, "provision", "", ""));
+            post(form(xsrf, "sync", "", ""));
+            sandbox.delivery.deliverDue(sandbox.jira.client().orElseThrow(), sandbox.jira.settings(), 10);
+            assertEquals(List.of(), other.requests(), "not a single request reached the new address");
+
+            // The same address written differently is no new address.
+            post(form(xsrf, "save", jira.jira.baseUrl() + "/", ""));
+            assertEquals(JiraFixture.TOKEN, sandbox.jira.settings().token());
+
+            String taken = post(form(xsrf, "save", other.baseUrl().toString(), newToken)).body();
+            assertTrue(taken.contains("Die Einstellungen sind gespeichert"), taken);
+            assertEquals(Map.of(), sandbox.jira.settings().fieldIds(), "the old Jira's field ids do not apply here");
+            post(form(xsrf, "test", "", ""));
+            assertFalse(other.requests().isEmpty());
+            assertTrue(other.requests().stream().allMatch(r -> r.user().equals("neuer-token")), other.requests()
+                    .toString());
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import de.digitalstrategie.cockpit.testing.StoreFixture;
 import de.digitalstrategie.cockpit.testing.jira.Fault;
 import de.digitalstrategie.cockpit.testing.jira.StoredIssue;
 import de.digitalstrategie.cockpit.testing.jira.StoredLink;
+import de.digitalstrategie.cockpit.testing.jira.WikiRenderer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -90,6 +91,25 @@ class OutboxDeliveryTest {
     private long links(String from, String to) {
         return jira.fixture.jira.links().stream()
                 .filter(l -> l.inwardKey().equals(to) && l.outwardKey().equals(from)).count();
+    }
+
+    @Test
+    void whatTheMinutesSayAppearsInJiraAsTyped() {
+        String typed = String.join("\n", "h1. Haushalt 2027", "*Vorbehalt* der _Kämmerei_, siehe [Anlage|http://x.example]",
+                "- erstens", "# zweitens", "| Posten | Betrag |", "!plan.png! und {{Code}} und {code}x{code}",
+                "Pfad C:\\Daten\\neu, Umbruch \\\\ hier", "bq. kein Zitat", "----", "Frage?? Antwort?? (y) :D (i)",
+                "+neu+ ^hoch^ ~tief~ -alt- -- R&D; &amp; 50 % @team {color:red}rot{color}");
+        Decision d = services.decisions.record(new Decision(0, "macro-typed", "LK-2026-9", "*Haushalt* [2027]", typed,
+                DecisionStatus.READY_FOR_VOTE, null, 0, 0, List.of("DIGI-1"), "Amt für _Finanzen_", null, "",
+                new PageRef(4009, 1, "DIGI", "Protokoll"), false, true), "schriftfuehrung");
+        services.deliver();
+
+        StoredIssue issue = withLabel("cockpit-decision-" + d.id()).get(0);
+        WikiRenderer.Rendered shown = jira.fixture.jira.rendered(issue.key(), "description");
+        assertEquals(List.of(), shown.markup(), "Jira formats nothing of it");
+        assertTrue(shown.text().startsWith(typed + "\n\nStatus: READY_FOR_VOTE\nVerantwortlich: Amt für _Finanzen_\n"),
+                shown.text());
+        assertEquals("LK-2026-9: *Haushalt* [2027]", issue.text("summary"), "the summary is plain text in Jira");
     }
 
     @Test

@@ -23,11 +23,25 @@ public sealed interface Fault {
     }
 
     /**
-     * Closes the connection without any answer. On a connection it had used before, the JDK's
-     * HTTP client repeats a GET once by itself before it reports the failure, so a GET may use up
-     * two of these per attempt of the cockpit's client; a POST uses one.
+     * Closes the connection without any answer. The JDK's HTTP client repeats a GET once by
+     * itself before it reports the failure, so a GET may use up two of these per attempt of the
+     * cockpit's client; a POST uses one.
      */
     record Drop() implements Fault {
+    }
+
+    /**
+     * The server had closed this keep-alive connection while it lay idle in the client's pool (a
+     * Tomcat's keepAliveTimeout, a proxy's idle timeout), just as the client sent a request on it:
+     * the request is neither read nor carried out nor answered, and not logged, since Jira never
+     * saw it. It applies only to a request that arrives on a connection which carried an earlier
+     * one; a request on a new connection passes and does not use it up.
+     */
+    record ClosedWhileIdle() implements Fault {
+    }
+
+    /** Answers as usual, after holding the request this long: a Jira that is slow, not failing. */
+    record Delay(java.time.Duration hold) implements Fault {
     }
 
     static Fault status(int code) {
@@ -48,5 +62,13 @@ public sealed interface Fault {
 
     static Fault drop() {
         return new Drop();
+    }
+
+    static Fault closedWhileIdle() {
+        return new ClosedWhileIdle();
+    }
+
+    static Fault delay(java.time.Duration hold) {
+        return new Delay(hold);
     }
 }

@@ -46,6 +46,28 @@ final class JiraData implements Jql.Catalog {
     record LinkType(String id, String name, String inward, String outward) {
     }
 
+    /**
+     * An issue type scheme: the issue types a project offers. The default scheme (id 10000) holds
+     * every issue type, and every new type is added to it; a project not associated with another
+     * scheme uses it. Another scheme holds only the types listed for it.
+     */
+    static final class IssueTypeScheme {
+        final String id;
+        String name;
+        String description;
+        String defaultIssueTypeId;
+        final List<String> issueTypeIds = new ArrayList<>();
+
+        IssueTypeScheme(String id, String name, String description) {
+            this.id = id;
+            this.name = name;
+            this.description = description;
+        }
+
+    }
+
+    static final String DEFAULT_SCHEME = "10000";
+
     private record Link(long id, LinkType type, long inwardId, long outwardId) {
     }
 
@@ -59,6 +81,10 @@ final class JiraData implements Jql.Catalog {
     private final Map<Long, StoredIssue> issues = new HashMap<>();
     private final Map<String, Long> idByKey = new HashMap<>();
     private final List<IssueType> issueTypes = new ArrayList<>();
+    private final Map<String, IssueTypeScheme> schemes = new LinkedHashMap<>();
+    /** The scheme of each project that is not on the default scheme. */
+    private final Map<String, String> schemeOfProject = new HashMap<>();
+    private long nextSchemeId = 10100;
     private final List<Field> fields = new ArrayList<>();
     private final List<LinkType> linkTypes = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
@@ -73,6 +99,9 @@ final class JiraData implements Jql.Catalog {
     JiraData(ZoneId zone, Instant now) {
         this.zone = zone;
         this.now = now;
+        schemes.put(DEFAULT_SCHEME, new IssueTypeScheme(DEFAULT_SCHEME, "Default Issue Type Scheme",
+                "Default issue type scheme is the list of global issue types. All newly created issue types will "
+                        + "automatically be added to this scheme."));
         // What a fresh Jira Software holds.
         for (String name : List.of("Epic", "Story", "Task", "Bug")) {
             createIssueType(name, "", false);
@@ -154,7 +183,92 @@ final class JiraData implements Jql.Catalog {
         }
         IssueType type = new IssueType(Long.toString(nextIssueTypeId++), name.strip(), description, subtask);
         issueTypes.add(type);
+        // "Creates an issue type … and adds the … newly created issue type to the default issue
+        // type scheme" (POST /rest/api/2/issuetype): to no other scheme.
+        schemes.get(DEFAULT_SCHEME).issueTypeIds.add(type.id());
         return type;
+    }
+
+    /** A scheme offering the named types (the first its default), used by the given projects from now on. */
+    synchronized IssueTypeScheme createIssueTypeScheme(String name, List<String> typeNames, List<String> projectKeys) {
+        IssueTypeScheme scheme = new IssueTypeScheme(Long.toString(nextSchemeId++), name, "");
+        for (String typeName : typeNames) {
+            IssueType type = issueType(typeName);
+            if (type == null) {
+                throw new IllegalArgumentException("no issue type " + typeName);
+            }
+            scheme.issueTypeIds.add(type.id());
+        }
+        scheme.defaultIssueTypeId = scheme.issueTypeIds.isEmpty() ? null : scheme.issueTypeIds.get(0);
+        schemes.put(scheme.id, scheme);
+        for (String key : projectKeys) {
+            schemeOfProject.put(project(key).key(), scheme.id);
+        }
+        return scheme;
+    }
+
+    synchronized List<IssueTypeScheme> issueTypeSchemes() {
+        return List.copyOf(schemes.values());
+    }
+
+    synchronized IssueTypeScheme issueTypeScheme(String id) {
+        IssueTypeScheme scheme = schemes.get(id);
+        if (scheme == null) {
+            throw JiraError.messages(404, "Could not find issue type scheme with id " + id + ".");
+        }
+        return scheme;
+    }
+
+    /**
+     * Changes a scheme as PUT /issuetypescheme/{id} does: the fields given replace the stored ones,
+     * issueTypeIds as a whole (Jira reads either spelling, issueTypeIds and issueTypeIDs).
+     */
+    synchronized IssueTypeScheme updateIssueTypeScheme(String id, JsonNode input) {
+        IssueTypeScheme scheme = issueTypeScheme(id);
+        JsonNode ids = input.has("issueTypeIds") ? input.get("issueTypeIds") : input.get("issueTypeIDs");
+        List<String> newIds = null;
+        if (ids != null && !ids.isNull()) {
+            newIds = new ArrayList<>();
+            for (JsonNode typeId : ids) {
+                String t = typeId.asText("");
+                if (issueTypes.stream().noneMatch(type -> type.id().equals(t))) {
+                    // Jira refuses an unknown id with a 400; its exact text is not known here.
+                    throw JiraError.messages(400, "Invalid issue type id: " + t);
+                }
+                if (!newIds.contains(t)) {
+                    newIds.add(t);
+                }
+            }
+        }
+        String defaultType = input.path("defaultIssueTypeId").asText(scheme.defaultIssueTypeId);
+        if (input.path("name").isTextual()) {
+            scheme.name = input.get("name").asText();
+        }
+        if (input.path("description").isTextual()) {
+            scheme.description = input.get("description").asText();
+        }
+        scheme.defaultIssueTypeId = defaultType == null || defaultType.isEmpty() ? null : defaultType;
+        if (newIds != null) {
+            scheme.issueTypeIds.clear();
+            scheme.issueTypeIds.addAll(newIds);
+        }
+        return scheme;
+    }
+
+    /** The projects using a scheme; for the default scheme, those not associated with another. */
+    synchronized List<Project> schemeProjects(String schemeId) {
+        IssueTypeScheme scheme = issueTypeScheme(schemeId);
+        return projects.values().stream().filter(p -> schemeOf(p.key()) == scheme).toList();
+    }
+
+    private IssueTypeScheme schemeOf(String projectKey) {
+        return schemes.get(schemeOfProject.getOrDefault(projectKey, DEFAULT_SCHEME));
+    }
+
+    /** The issue types a project offers, in its scheme's order. */
+    synchronized List<IssueType> projectIssueTypes(String projectKey) {
+        return schemeOf(project(projectKey).key()).issueTypeIds.stream()
+                .map(id -> issueTypes.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow()).toList();
     }
 
     synchronized List<IssueType> issueTypes() {
@@ -217,6 +331,10 @@ final class JiraData implements Jql.Catalog {
         if (summary == null || !summary.isTextual() || summary.asText().isBlank()) {
             errors.put("summary", "You must specify a summary of the issue.");
         }
+        if (project != null && type != null && !schemeOf(project.key()).issueTypeIds.contains(type.id())) {
+            // A type Jira has, but not the project's issue type scheme.
+            errors.put("issuetype", "The issue type selected is invalid.");
+        }
         Map<String, JsonNode> values = new HashMap<>();
         settable(input, Set.of("project", "issuetype"), values, errors);
         if (!errors.isEmpty()) {
@@ -258,6 +376,9 @@ final class JiraData implements Jql.Catalog {
         StoredIssue issue = issue(key);
         Map<String, String> errors = new LinkedHashMap<>();
         IssueType type = input.has("issuetype") ? resolveIssueType(input.get("issuetype"), errors) : null;
+        if (type != null && !schemeOf(issue.project()).issueTypeIds.contains(type.id())) {
+            errors.put("issuetype", "The issue type selected is invalid.");
+        }
         JsonNode summary = input.get("summary");
         if (summary != null && (!summary.isTextual() || summary.asText().isBlank())) {
             errors.put("summary", "You must specify a summary of the issue.");
@@ -377,6 +498,39 @@ final class JiraData implements Jql.Catalog {
         json.put("key", project.key());
         json.put("name", project.name());
         json.put("projectTypeKey", "software");
+        return json;
+    }
+
+    /** A project in full, as GET /project/{key} answers: with the issue types its scheme offers. */
+    synchronized ObjectNode renderFull(Project project, String base) {
+        ObjectNode json = render(project, base);
+        ArrayNode types = json.putArray("issueTypes");
+        projectIssueTypes(project.key()).forEach(t -> types.add(render(t, base)));
+        return json;
+    }
+
+    /**
+     * @param issueTypes        whether to list its issue types (expand=schemes.issueTypes)
+     * @param defaultIssueType  whether to give its default issue type (expand=schemes.defaultIssueType)
+     */
+    synchronized ObjectNode render(IssueTypeScheme scheme, boolean issueTypes, boolean defaultIssueType, String base) {
+        ObjectNode json = NODES.objectNode();
+        json.put("expand", "issueTypes,defaultIssueType");
+        json.put("self", base + "/rest/api/2/issuetypescheme/" + scheme.id);
+        json.put("id", scheme.id);
+        json.put("name", scheme.name);
+        json.put("description", scheme.description);
+        if (defaultIssueType && scheme.defaultIssueTypeId != null) {
+            json.set("defaultIssueType", render(this.issueTypes.stream()
+                    .filter(t -> t.id().equals(scheme.defaultIssueTypeId)).findFirst().orElseThrow(), base));
+        }
+        if (issueTypes) {
+            ArrayNode types = json.putArray("issueTypes");
+            for (String id : scheme.issueTypeIds) {
+                types.add(render(this.issueTypes.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(),
+                        base));
+            }
+        }
         return json;
     }
 

@@ -45,7 +45,9 @@ import java.util.stream.Collectors;
  * tests of everything that talks to Jira: the client, the sync, the outbox, benchmarks.
  *
  * <p>It keeps projects, issues (with summary, description, labels, custom fields, links, and
- * "created"/"updated" from its own clock, {@link #advance}), issue types, fields and link types,
+ * "created"/"updated" from its own clock, {@link #advance}), issue types, issue type schemes
+ * (a new type joins only the default scheme; a project on a scheme of its own refuses an issue of
+ * a type its scheme lacks, {@link #createIssueTypeScheme}), fields and link types,
  * and answers in Jira's JSON shapes, with Jira's error bodies: 401 for an unknown token, 403 for a
  * non-admin creating metadata, 404 for unknown issues and projects, 400 for bad input and bad JQL.
  * Search caps maxResults like jira.search.views.default.max and refuses startAt + maxResults beyond
@@ -54,8 +56,8 @@ import java.util.stream.Collectors;
  *
  * <p>Known differences from Jira: a moved issue's old key is gone (Jira still resolves it to the
  * moved issue), there are no workflows, statuses or changelogs, and of the permissions only who
- * may browse a project ({@link #grantBrowse}) as the user search reports it: search and issue reads
- * answer every token regardless.
+ * may browse a project ({@link #grantBrowse}) as the user search reports it: search, issue reads
+ * and create metadata answer every token regardless.
  */
 public final class JiraDouble implements AutoCloseable {
     /** Jira's default for jira.search.views.default.max. */
@@ -176,6 +178,11 @@ public final class JiraDouble implements AutoCloseable {
     private final ExecutorService executor;
     private final List<LoggedRequest> log = new ArrayList<>();
     private final List<FaultRule> faults = new ArrayList<>();
+    /**
+     * The TCP connections seen, by the client's address and port, numbered in order: how the
+     * double tells a request on a kept-alive connection from one on a new connection.
+     */
+    private final Map<java.net.InetSocketAddress, Long> connections = new java.util.HashMap<>();
     private final int port;
     private HttpServer server;
     /** Counted down to let held ("timed out") requests go when the server stops. */
@@ -299,6 +306,21 @@ public final class JiraDouble implements AutoCloseable {
         return data.createField(name, type).id();
     }
 
+    /**
+     * An issue type scheme of its own for the projects named: they then offer only the issue
+     * types listed (the first is the scheme's default), until an administrator adds more.
+     *
+     * @return the scheme's id
+     */
+    public String createIssueTypeScheme(String name, List<String> issueTypeNames, String... projectKeys) {
+        return data.createIssueTypeScheme(name, issueTypeNames, List.of(projectKeys)).id;
+    }
+
+    /** The names of the issue types a project offers (its issue type scheme's). */
+    public List<String> projectIssueTypes(String projectKey) {
+        return data.projectIssueTypes(projectKey).stream().map(JiraData.IssueType::name).toList();
+    }
+
     public void createLinkType(String name, String inward, String outward) {
         data.createLinkType(name, inward, outward);
     }
@@ -348,6 +370,14 @@ public final class JiraDouble implements AutoCloseable {
 
     public StoredIssue issue(String key) {
         return find(key).orElseThrow(() -> new NoSuchElementException("no issue " + key));
+    }
+
+    /**
+     * What Jira's wiki renderer makes of a wiki-rendered field (a description): the markup it
+     * would format and the text a reader sees ({@link WikiRenderer}).
+     */
+    public WikiRenderer.Rendered rendered(String key, String field) {
+        return WikiRenderer.render(issue(key).text(field));
     }
 
     /** All issues, in key order. */
@@ -477,12 +507,32 @@ public final class JiraDouble implements AutoCloseable {
                     headers.put(name, value);
                 }
             }
+            long connection;
+            boolean reused;
+            synchronized (connections) {
+                Long known = connections.get(exchange.getRemoteAddress());
+                reused = known != null;
+                connection = reused ? known : connections.size() + 1L;
+                connections.putIfAbsent(exchange.getRemoteAddress(), connection);
+            }
+            Fault fault = takeFault(path, reused);
+            if (fault instanceof Fault.ClosedWhileIdle) {
+                // Closed before Jira read anything: nothing to log, nothing done.
+                return;
+            }
             synchronized (log) {
                 User caller = user(exchange.getRequestHeaders().getFirst("Authorization"));
                 log.add(new LoggedRequest(method, path, query, route == null ? method + " " + path : route.endpoint(),
-                        headers, caller == null ? "" : caller.name()));
+                        headers, caller == null ? "" : caller.name(), connection));
             }
-            Fault fault = takeFault(path);
+            if (fault instanceof Fault.Delay delay) {
+                try {
+                    release.await(delay.hold().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                fault = null;
+            }
             if (fault != null) {
                 if (fault instanceof Fault.Late) {
                     answer(exchange, route, matcher, pathKnown, query);
@@ -562,10 +612,14 @@ public final class JiraDouble implements AutoCloseable {
         // Fault.Drop: nothing at all; the exchange is closed unanswered.
     }
 
-    private Fault takeFault(String path) {
+    /** @param reused whether the request came on a connection that had carried an earlier one */
+    private Fault takeFault(String path, boolean reused) {
         synchronized (faults) {
             for (Iterator<FaultRule> it = faults.iterator(); it.hasNext(); ) {
                 FaultRule rule = it.next();
+                if (rule.fault instanceof Fault.ClosedWhileIdle && !reused) {
+                    continue;
+                }
                 if (path.startsWith(rule.pathPrefix)) {
                     if (--rule.remaining <= 0) {
                         it.remove();
@@ -632,7 +686,23 @@ public final class JiraDouble implements AutoCloseable {
                 route("POST", "/issueLinkType", true, call -> Reply.of(201, data.render(data.createLinkType(
                         text(call.body(), "name"), text(call.body(), "inward"), text(call.body(), "outward")),
                         base()))),
-                route("GET", "/project/{key}", false, call -> ok(data.render(data.project(call.param()), base()))),
+                route("GET", "/project/{key}", false, call -> ok(data.renderFull(data.project(call.param()), base()))),
+                route("GET", "/issuetypescheme", true, call -> {
+                    String expand = call.query().getOrDefault("expand", "");
+                    ObjectNode json = JSON.createObjectNode();
+                    json.put("expand", "schemes");
+                    json.set("schemes", array(data.issueTypeSchemes(), scheme -> data.render(scheme,
+                            expand.contains("schemes.issueTypes"), expand.contains("schemes.defaultIssueType"),
+                            base())));
+                    return ok(json);
+                }),
+                route("GET", "/issuetypescheme/{key}", true, call -> ok(data.render(data.issueTypeScheme(call.param()),
+                        true, true, base()))),
+                route("PUT", "/issuetypescheme/{key}", true, call -> ok(data.render(data.updateIssueTypeScheme(
+                        call.param(), call.body()), true, true, base()))),
+                route("GET", "/issuetypescheme/{key}/associations", true, call -> ok(array(
+                        data.schemeProjects(call.param()), project -> data.render(project, base())))),
+                route("GET", "/issue/createmeta/{key}/issuetypes", false, this::createMetaIssueTypes),
                 route("GET", "/search", false, this::search),
                 route("GET", "/user/permission/search", true, this::usersWithPermission),
                 route("POST", "/issue", false, call -> {
@@ -694,6 +764,23 @@ public final class JiraDouble implements AutoCloseable {
             json.put("active", true);
         });
         return ok(users);
+    }
+
+    /**
+     * The issue types one may create issues of in a project (Jira 9's replacement of the old
+     * createmeta), paged: {@code {"maxResults", "startAt", "total", "isLast", "values"}}.
+     */
+    private Reply createMetaIssueTypes(Call call) {
+        List<JiraData.IssueType> types = data.projectIssueTypes(call.param());
+        int startAt = Math.max(0, intParam(call.query(), "startAt", 0));
+        int max = Math.max(1, Math.min(intParam(call.query(), "maxResults", 50), 50));
+        ObjectNode json = JSON.createObjectNode();
+        json.put("maxResults", max);
+        json.put("startAt", startAt);
+        json.put("total", types.size());
+        json.put("isLast", startAt + max >= types.size());
+        json.set("values", array(types.stream().skip(startAt).limit(max).toList(), t -> data.render(t, base())));
+        return ok(json);
     }
 
     private Reply myself(Call call) {

@@ -12,9 +12,11 @@ import java.util.Map;
  *                 User-Agent), by lower-case name; never Authorization, so no token ends up here
  * @param user     the name of the user whose token came with the request, "" if none or unknown:
  *                 tells apart the requests of clients that use different tokens (two cluster nodes)
+ * @param connection the TCP connection it came on, numbered from 1 in the order the double saw
+ *                 them: requests with the same number shared a kept-alive connection
  */
 public record LoggedRequest(String method, String path, Map<String, String> query, String endpoint,
-                            Map<String, String> headers, String user) {
+                            Map<String, String> headers, String user, long connection) {
     static final java.util.List<String> HEADERS = java.util.List.of("accept", "content-type", "x-atlassian-token",
             "user-agent");
 
