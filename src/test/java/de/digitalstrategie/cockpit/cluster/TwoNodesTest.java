@@ -21,7 +21,7 @@ import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.jira.sync.SyncStatus;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.message.MessageResolver;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
 import de.digitalstrategie.cockpit.minutes.PageRef;
@@ -33,6 +33,7 @@ import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
+import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
 import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
 import de.digitalstrategie.cockpit.schema.CockpitSchema;
@@ -100,7 +101,8 @@ class TwoNodesTest {
     private final class Node {
         final String name;
         final HostActiveObjects ao;
-        final ClusterLock lock;
+        final SandboxClusterLockService lockService;
+        final ClusterLocks lock;
         final DecisionStore decisions;
         final AdvisoryStore advisory;
         final CommitteeStore committee;
@@ -114,7 +116,8 @@ class TwoNodesTest {
             Clock clock = Clock.systemUTC();
             this.ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
             ao.migrate(CockpitSchema.entityArray());
-            this.lock = new ClusterLock(ao, clock);
+            this.lockService = new SandboxClusterLockService(database);
+            this.lock = new ClusterLocks(lockService);
             ProjectLinks links = new ProjectLinks(ao);
             AuditLog audit = new AuditLog(ao);
             Outbox outbox = new Outbox(ao, clock);
@@ -151,6 +154,8 @@ class TwoNodesTest {
     void close() {
         threads.shutdownNow();
         jira.close();
+        b.lockService.close();
+        a.lockService.close();
         b.ao.close();
         a.ao.close();
     }

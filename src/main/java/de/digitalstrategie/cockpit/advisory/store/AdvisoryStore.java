@@ -9,7 +9,7 @@ import de.digitalstrategie.cockpit.advisory.CityAnswer;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
 import de.digitalstrategie.cockpit.audit.RecordListener;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.message.NotFoundException;
@@ -52,11 +52,11 @@ public class AdvisoryStore {
     private final AuditLog audit;
     private final Clock clock;
     private final RecordListener listener;
-    private final ClusterLock locks;
+    private final ClusterLocks locks;
 
     @Inject
     public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
-                         ClusterLock locks) {
+                         ClusterLocks locks) {
         this.locks = locks;
         this.ao = ao;
         this.links = links;

@@ -4,7 +4,7 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
 import de.digitalstrategie.cockpit.audit.RecordListener;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionChange;
@@ -51,11 +51,11 @@ public class DecisionStore {
     private final AuditLog audit;
     private final Clock clock;
     private final RecordListener listener;
-    private final ClusterLock locks;
+    private final ClusterLocks locks;
 
     @Inject
     public DecisionStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
-                         ClusterLock locks) {
+                         ClusterLocks locks) {
         this.locks = locks;
         this.ao = ao;
         this.links = links;
