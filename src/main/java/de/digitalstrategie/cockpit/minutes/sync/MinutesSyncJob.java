@@ -43,10 +43,10 @@ public final class MinutesSyncJob implements JobRunner {
     /** Every minute, on one node: the retries. */
     static final JobId CLUSTER_JOB = JobId.of("de.digitalstrategie.cockpit.minutes-sync");
     /** Right after a save, on the node that heard it. */
-    static final JobId NOW_JOB = JobId.of("de.digitalstrategie.cockpit.minutes-sync-now");
+    public static final JobId NOW_JOB = JobId.of("de.digitalstrategie.cockpit.minutes-sync-now");
     static final JobId RECHECK_JOB = JobId.of("de.digitalstrategie.cockpit.minutes-sync-recheck");
     static final Duration INTERVAL = Duration.ofMinutes(1);
-    static final Duration RECHECK = Duration.ofSeconds(5);
+    public static final Duration RECHECK = Duration.ofSeconds(5);
     /** Another node recording the page is done in well under this; otherwise the page waits for the next run. */
     private static final Duration PAGE_WAIT = Duration.ofSeconds(2);
     private static final int PAGES_PER_RUN = 200;
