@@ -38,11 +38,11 @@ public final class JiraJobs {
     static final JobRunnerKey DELIVERY = JobRunnerKey.of("de.digitalstrategie.cockpit.jira-outbox-delivery");
     static final JobRunnerKey SYNC = JobRunnerKey.of("de.digitalstrategie.cockpit.jira-project-sync");
     static final JobRunnerKey FULL_SYNC = JobRunnerKey.of("de.digitalstrategie.cockpit.jira-project-sync-full");
-    static final JobId DELIVERY_JOB = JobId.of(DELIVERY.toString());
-    static final JobId SYNC_JOB = JobId.of(SYNC.toString());
-    static final JobId FULL_SYNC_JOB = JobId.of(FULL_SYNC.toString());
+    public static final JobId DELIVERY_JOB = JobId.of(DELIVERY.toString());
+    public static final JobId SYNC_JOB = JobId.of(SYNC.toString());
+    public static final JobId FULL_SYNC_JOB = JobId.of(FULL_SYNC.toString());
     /** A full sync that found another sync running tries again once, a little later. */
-    static final JobId FULL_SYNC_RETRY_JOB = JobId.of(FULL_SYNC + "-retry");
+    public static final JobId FULL_SYNC_RETRY_JOB = JobId.of(FULL_SYNC + "-retry");
 
     static final Duration DELIVERY_INTERVAL = Duration.ofMinutes(1);
     static final Duration SYNC_INTERVAL = Duration.ofMinutes(15);

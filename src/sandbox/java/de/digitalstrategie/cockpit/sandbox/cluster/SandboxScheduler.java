@@ -188,6 +188,36 @@ public final class SandboxScheduler implements SchedulerService, AutoCloseable {
         }
     }
 
+    /** A job as the host's scheduler administration page lists it. */
+    public record Scheduled(JobId id, JobRunnerKey runner, RunMode runMode, long intervalMs, Date nextRun) {
+    }
+
+    /** Every job this node knows: its local ones and the cluster's, by id. */
+    public List<Scheduled> scheduledJobs() {
+        List<Scheduled> jobs = new ArrayList<>();
+        localJobs.values().forEach(j -> jobs.add(new Scheduled(j.id(), j.config().getJobRunnerKey(), RunMode.RUN_LOCALLY,
+                j.intervalMs(), j.nextRun() == null ? null : new Date(j.nextRun()))));
+        try {
+            db.call(c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT job_id, runner_key, interval_ms, next_run "
+                        + "FROM sandbox_clustered_job")) {
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            long next = rs.getLong(4);
+                            jobs.add(new Scheduled(JobId.of(rs.getString(1)), JobRunnerKey.of(rs.getString(2)),
+                                    RunMode.RUN_ONCE_PER_CLUSTER, rs.getLong(3), rs.wasNull() ? null : new Date(next)));
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        jobs.sort(java.util.Comparator.comparing(Scheduled::id));
+        return jobs;
+    }
+
     /** Whether a clustered job is scheduled (for tests and the health report). */
     public boolean isScheduled(JobId jobId) {
         if (localJobs.containsKey(jobId)) {
