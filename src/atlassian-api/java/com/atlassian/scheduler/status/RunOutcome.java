@@ -1,9 +1,11 @@
 package com.atlassian.scheduler.status;
 
 /**
- * Stand-in for {@code com.atlassian.scheduler.status.RunOutcome} (atlassian-scheduler API 1.6.0
- * javadoc): how a run ended; {@code UNAVAILABLE} when no runner was registered on the node that
- * claimed the run. Never packaged.
+ * Stand-in for {@code com.atlassian.scheduler.status.RunOutcome} (atlassian-scheduler API: the enum
+ * is listed in the 1.6.0 javadoc's package summary; SUCCESS, ABORTED and FAILED are used by the
+ * decompiled {@code JobRunnerResponse}; UNAVAILABLE, for a run claimed by a node without the runner,
+ * is recalled, not seen). The plugin never reads it: only the sandbox's scheduler reports it.
+ * Never packaged.
  */
 public enum RunOutcome {
     SUCCESS,
