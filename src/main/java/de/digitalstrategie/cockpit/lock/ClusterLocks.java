@@ -21,10 +21,22 @@ import java.util.function.Supplier;
 public final class ClusterLocks {
     /** Beehive asks callers to namespace their lock names. */
     static final String PREFIX = "de.digitalstrategie.cockpit.";
+    /** How many locks one kind of record shares out among all its records. */
+    static final int STRIPES = 64;
     private final ClusterLockService locks;
 
     public ClusterLocks(ClusterLockService locks) {
         this.locks = locks;
+    }
+
+    /**
+     * The lock name for one record of a kind, one of {@link #STRIPES} per kind: beehive keeps a
+     * database row for every lock name it has ever seen, so a name per record would grow its table
+     * with every decision; records sharing a stripe merely wait for each other now and then. The
+     * hash is Java's specified one for strings and longs, the same on every node.
+     */
+    public static String stripe(String kind, Object key) {
+        return kind + "-" + Math.floorMod(key.hashCode(), STRIPES);
     }
 
     private ClusterLock lock(String name) {

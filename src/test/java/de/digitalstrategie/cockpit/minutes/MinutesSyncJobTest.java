@@ -126,7 +126,7 @@ class MinutesSyncJobTest {
     void aSaveWhosePageIsLockedByAnotherNodeSucceedsAndIsRecordedLater() {
         try (SandboxClusterLockService otherNode = new SandboxClusterLockService(store.database)) {
             // Another node is recording this page right now (and takes longer than the job waits).
-            new ClusterLocks(otherNode).tryRun("minutes-page-" + PAGE, () -> {
+            new ClusterLocks(otherNode).tryRun(MinutesSync.pageLock(PAGE), () -> {
                 events.publish(new PageCreateEvent(this, page(1, decision("ready-for-vote", null))));
                 scheduler.runPending();
                 assertEquals(List.of(), recorded(), "not while the other node holds the page");

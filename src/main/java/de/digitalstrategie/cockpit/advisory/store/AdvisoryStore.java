@@ -74,7 +74,8 @@ public class AdvisoryStore {
             return recordNow(input, actor);
         }
         // Two nodes may hear the same page event at once: one records, the other then updates.
-        return locks.runWaiting("input-macro-" + input.macroId(), WAIT, () -> recordNow(input, actor));
+        return locks.runWaiting(ClusterLocks.stripe("input-macro", input.macroId()), WAIT,
+                () -> recordNow(input, actor));
     }
 
     /** How long a change waits for another node working on the same record. */
@@ -125,7 +126,7 @@ public class AdvisoryStore {
      * (or the reason for declining); the day of the change becomes the answer's date.
      */
     public AdvisoryInput changeAnswer(long id, AnswerStatus to, String actor, String text) {
-        return locks.runWaiting("input-" + id, WAIT, () -> changeAnswerNow(id, to, actor, text));
+        return locks.runWaiting(ClusterLocks.stripe("input", id), WAIT, () -> changeAnswerNow(id, to, actor, text));
     }
 
     private AdvisoryInput changeAnswerNow(long id, AnswerStatus to, String actor, String text) {

@@ -81,7 +81,7 @@ public class DecisionStore {
             return recordNow(decision, meetingDate, actor);
         }
         // Two nodes may hear the same page event at once: one records, the other then updates.
-        return locks.runWaiting("decision-macro-" + decision.macroId(), WAIT,
+        return locks.runWaiting(ClusterLocks.stripe("decision-macro", decision.macroId()), WAIT,
                 () -> recordNow(decision, meetingDate, actor));
     }
 
@@ -141,7 +141,8 @@ public class DecisionStore {
                                  String comment) {
         // One change of a record at a time across the cluster: the workflow check and the write
         // must see the same status, or two nodes could both apply a change from it.
-        return locks.runWaiting("decision-" + id, WAIT, () -> changeStatusNow(id, to, actor, vote, successor, comment));
+        return locks.runWaiting(ClusterLocks.stripe("decision", id), WAIT,
+                () -> changeStatusNow(id, to, actor, vote, successor, comment));
     }
 
     private Decision changeStatusNow(long id, DecisionStatus to, String actor, Vote vote, String successor,

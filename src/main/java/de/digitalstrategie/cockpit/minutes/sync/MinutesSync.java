@@ -75,8 +75,8 @@ public class MinutesSync {
      * illegal jump to itself, and deadlock on the rows both update. Serialised, the second node
      * finds the page recorded.
      */
-    static String pageLock(long pageId) {
-        return "minutes-page-" + pageId;
+    public static String pageLock(long pageId) {
+        return ClusterLocks.stripe("minutes-page", pageId);
     }
 
     private SyncReport onePageAtATime(long pageId, java.util.function.Supplier<SyncReport> work) {
