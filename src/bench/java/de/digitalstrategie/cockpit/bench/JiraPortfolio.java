@@ -7,7 +7,7 @@ import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraConnection;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.pages.SandboxConversionContext;
@@ -83,7 +83,7 @@ final class JiraPortfolio implements AutoCloseable {
         // The sync's clock is Jira's, so "changed since the last sync" is exact.
         Clock clock = jira.clock();
         this.sync = new ProjectSync(sandbox.ao, sandbox.projects, sandbox.organisation,
-                new ClusterLock(sandbox.ao, clock), clock);
+                new ClusterLocks(sandbox.clusterLocks), clock);
     }
 
     JiraSettings settings() {

@@ -15,7 +15,7 @@ import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
-import de.digitalstrategie.cockpit.lock.LockEntity;
+import de.digitalstrategie.cockpit.minutes.sync.PendingPageEntity;
 import net.java.ao.RawEntity;
 
 import java.util.List;
@@ -42,7 +42,7 @@ public final class CockpitSchema {
             DecisionEntity.class,
             AdvisoryInputEntity.class,
             AuditEntryEntity.class,
-            LockEntity.class,
+            PendingPageEntity.class,
             SyncStateEntity.class,
             OutboxEntity.class);
 

@@ -1,6 +1,8 @@
 package de.digitalstrategie.cockpit.sandbox;
 
 import com.atlassian.confluence.macro.Macro;
+import com.atlassian.scheduler.SchedulerServiceException;
+import de.digitalstrategie.cockpit.access.BrowseAccessJob;
 import de.digitalstrategie.cockpit.access.ConfluencePageAccess;
 import de.digitalstrategie.cockpit.access.JiraBrowseAccess;
 import de.digitalstrategie.cockpit.access.PageAccess;
@@ -27,10 +29,14 @@ import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.sandbox.host.CookieXsrf;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesPageListener;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
+import de.digitalstrategie.cockpit.minutes.sync.MinutesSyncJob;
+import de.digitalstrategie.cockpit.minutes.sync.PendingPages;
+import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
+import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.macro.PortfolioMacro;
@@ -66,7 +72,9 @@ import java.util.Map;
 /**
  * The plugin's real classes wired to thin host services, as Confluence's plugin system wires them
  * from META-INF/spring/plugin-context.xml: Active Objects on a real database, i18n from the
- * plugin's bundles, Velocity rendering, demo users, pages with permissions and page events.
+ * plugin's bundles, Velocity rendering, demo users, pages with permissions and page events, and
+ * the Data Center services: the cluster lock service and the scheduler, both on the shared
+ * database, so two sandboxes on one database behave as two nodes of a cluster.
  */
 public final class Sandbox implements AutoCloseable {
     public final Database database;
@@ -87,6 +95,9 @@ public final class Sandbox implements AutoCloseable {
     public final DecisionStore decisions;
     public final AdvisoryStore advisory;
     public final MinutesSync sync;
+    public final PendingPages pendingPages;
+    public final SandboxClusterLockService clusterLocks;
+    public final SandboxScheduler scheduler;
     public final Outbox outbox;
     public final PageAccess pageAccess;
     public final ProjectAccess projectAccess;
@@ -98,7 +109,9 @@ public final class Sandbox implements AutoCloseable {
     public final ProjectSync projectSync;
     public final OutboxDelivery delivery;
     public final JiraJobs jiraJobs;
+    private final BrowseAccessJob browseAccessJob;
     private final MinutesPageListener listener;
+    private final MinutesSyncJob minutesJob;
     private final JiraAdminServlet jiraAdmin;
 
     public Sandbox(Database database, Path dataDir, Clock clock) {
@@ -115,6 +128,9 @@ public final class Sandbox implements AutoCloseable {
         this.events = new SandboxEvents();
         this.pages = new PageRepository(database, events);
         this.permissions = new SandboxPermissions();
+        // The node's host services, on the shared database (osgi:reference in the Spring context).
+        this.clusterLocks = new SandboxClusterLockService(database);
+        this.scheduler = new SandboxScheduler(database, clock);
 
         ProjectLinks links = new ProjectLinks(ao);
         AuditLog audit = new AuditLog(ao);
@@ -122,13 +138,13 @@ public final class Sandbox implements AutoCloseable {
         this.projects = new ProjectStore(ao);
         this.committee = new CommitteeStore(ao);
         this.outbox = new Outbox(ao, clock);
-        // One lock service per node, as the plugin has one: record locks and job locks alike.
-        ClusterLock locks = new ClusterLock(ao, clock);
+        ClusterLocks locks = new ClusterLocks(clusterLocks);
         this.decisions = new DecisionStore(ao, links, audit, clock, outbox, locks);
         this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox, locks);
         this.sync = new MinutesSync(decisions, advisory, committee, clock, locks);
-        this.listener = new MinutesPageListener(events, sync);
-        listener.register();
+        this.pendingPages = new PendingPages(ao, clock);
+        this.minutesJob = new MinutesSyncJob(scheduler, pendingPages, sync, locks, clock);
+        this.listener = new MinutesPageListener(events, sync, pendingPages, minutesJob);
 
         MacroRenderer macroRenderer = new MacroRenderer(templates, i18n, request, request, clock);
         PageLinks pageLinks = new PageLinks(request);
@@ -137,7 +153,9 @@ public final class Sandbox implements AutoCloseable {
         this.jiraSettings = new JiraSettingsStore(settings);
         this.jira = new JiraConnector(jiraSettings, JiraClient::new);
         this.projectSync = new ProjectSync(ao, projects, organisation, locks, clock);
-        this.projectAccess = new JiraBrowseAccess(users, projects, jira, projectSync, clock);
+        JiraBrowseAccess browseAccess = new JiraBrowseAccess(users, projects, jira, projectSync, clock);
+        this.projectAccess = browseAccess;
+        this.browseAccessJob = new BrowseAccessJob(scheduler, browseAccess, clock);
         Map<String, Macro> registry = new LinkedHashMap<>();
         registry.put("digital-portfolio", new PortfolioMacro(macroRenderer, projects, organisation, projectAccess, jiraLinks));
         registry.put("digital-roadmap", new RoadmapMacro(macroRenderer, projects, organisation, projectAccess, jiraLinks));
@@ -155,7 +173,16 @@ public final class Sandbox implements AutoCloseable {
         this.xsrf = new CookieXsrf();
         this.delivery = new OutboxDelivery(outbox, decisions, advisory, locks,
                 id -> baseUrl + pageLinks.page(id));
-        this.jiraJobs = JiraJobs.standard(jira, projectSync, delivery);
+        this.jiraJobs = new JiraJobs(scheduler, jira, projectSync, delivery, clock);
+        // The init-methods of the Spring context, in its order.
+        try {
+            minutesJob.register();
+            listener.register();
+            browseAccessJob.register();
+            jiraJobs.register();
+        } catch (SchedulerServiceException e) {
+            throw new IllegalStateException("The plugin's jobs could not be scheduled", e);
+        }
         this.jiraAdmin = new JiraAdminServlet(users, jiraSettings, jira, projectSync, delivery, templates, i18n, request,
                 xsrf, xsrf);
     }
@@ -189,15 +216,35 @@ public final class Sandbox implements AutoCloseable {
         return Map.of("/plugins/servlet/cockpit/admin", jiraAdmin);
     }
 
-    /** Seeds the Worms demo on first start; a database that has data keeps it. */
+    /** Seeds the Worms demo on first start (its minutes recorded before this returns); a database that has data keeps it. */
     public boolean seedDemo(Path seedDir) throws IOException {
-        return new WormsDemo(organisation, projects, committee, pages).seedIfEmpty(seedDir, LocalDate.now(clock));
+        boolean seeded = new WormsDemo(organisation, projects, committee, pages).seedIfEmpty(seedDir, LocalDate.now(clock));
+        settle();
+        return seeded;
+    }
+
+    /** From now on, due jobs run on the scheduler's threads, as in Confluence (tests call {@link #settle()} instead). */
+    public void start() {
+        scheduler.start();
+    }
+
+    /**
+     * Does the background work that is due now (on this thread): what the scheduler would have
+     * done shortly after a page save, such as recording the minutes pages just published.
+     */
+    public void settle() {
+        scheduler.runPending();
     }
 
     @Override
     public void close() {
-        jiraJobs.stop();
+        // The destroy-methods of the Spring context, then the host.
+        jiraJobs.unregister();
+        browseAccessJob.unregister();
         listener.unregister();
+        minutesJob.unregister();
+        scheduler.close();
+        clusterLocks.close();
         ao.close();
     }
 }

@@ -38,8 +38,9 @@ public final class SandboxMain {
             sandbox.jiraSettings.save(jiraUrl, jiraToken, System.getProperty("cockpit.jira.jql",
                     de.digitalstrategie.cockpit.jira.JiraSettings.DEFAULT_JQL), System.getProperty("cockpit.jira.project", "DIGI"));
         }
-        // The jobs do nothing while Jira is not configured, and start working once an administrator has.
-        sandbox.jiraJobs.start();
+        // The scheduler runs due jobs from now on: minutes pages recorded right after a save, and the
+        // Jira jobs, which do nothing while Jira is not configured and start once an administrator has.
+        sandbox.start();
         SandboxServer server = new SandboxServer(sandbox, host, port);
         server.start();
         System.out.println((seeded ? "Seeded the Worms demo from " + seed + ". " : "")

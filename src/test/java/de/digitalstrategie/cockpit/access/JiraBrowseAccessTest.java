@@ -6,7 +6,6 @@ import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraConnection;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.portfolio.Phase;
@@ -88,7 +87,7 @@ class JiraBrowseAccessTest {
         store.projects.save(project("DIGI-1"));
         store.projects.save(project("ORG-7"));
         settings = new JiraSettingsStore(new StorePluginSettings(dir.resolve("settings.properties")));
-        sync = new ProjectSync(store.ao, store.projects, store.organisation, new ClusterLock(store.ao, clock), clock);
+        sync = new ProjectSync(store.ao, store.projects, store.organisation, store.locks, clock);
         access = new JiraBrowseAccess(users, store.projects, new JiraConnector(settings, connection -> {
             connections.add(connection);
             // The connection as the plugin asks for it; only the pauses between retries are recorded, not slept.

@@ -113,6 +113,8 @@ class PermissionMatrixTest {
                 + "<ac:parameter ac:name=\"sectors\">wirtschaft</ac:parameter>"
                 + "<ac:parameter ac:name=\"public\">false</ac:parameter>"
                 + "<ac:rich-text-body><p>Empfehlung " + INTERNAL + "</p></ac:rich-text-body></ac:structured-macro>");
+        // The registers take the saved pages on the scheduler, right after the saves.
+        fixture.sandbox.settle();
         restricted = fixture.sandbox.pages.find(restricted.getId()).orElseThrow();
         server = new SandboxServer(fixture.sandbox, "127.0.0.1", 0);
         server.start();

@@ -42,11 +42,14 @@ class BrowserIT {
         Files.createDirectories(out);
         try (Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, Clock.systemDefaultZone())) {
             sandbox.seedDemo(Path.of("../shared/data/worms"));
+            // Due jobs run on the scheduler's threads, as in Confluence: pages the browser creates reach the registers.
+            sandbox.start();
             long hostile = sandbox.pages.create("DIGI", "Testseite <script>window.__xss=1</script>",
                     "<p>Eingaben wie aus feindlicher Hand.</p>" + macro("committee-decision", Map.of("number", "LK-XSS-1",
                             "title", "\"><script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">",
                             "owner", "<svg onload=window.__xss=3>", "projects", "DIGI-1"),
                             "<p>Text <script>window.__xss=4</script></p>"), Set.of(), "test").getId();
+            sandbox.settle();
             try (SandboxServer server = new SandboxServer(sandbox, "127.0.0.1", 0)) {
                 server.start();
                 Path spec = out.resolve("spec.json");

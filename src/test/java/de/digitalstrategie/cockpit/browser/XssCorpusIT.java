@@ -246,6 +246,10 @@ class XssCorpusIT {
             String key = "DIGI-" + project++;
             minutes("rest", key, i -> decision("rest", i, key, "status", "ready-for-vote", "<p>Begründung</p>")
                     + input("rest", i, key, Map.of(), "<p>Empfehlung</p>"), true);
+            // The registers take all the saved pages on the scheduler; a run that failed is a crash too.
+            sandbox.settle();
+            sandbox.scheduler.runs().stream().filter(r -> r.outcome() == com.atlassian.scheduler.status.RunOutcome.FAILED)
+                    .forEach(r -> crashes.add("job " + r.jobId() + ": " + r.message()));
             return sandbox.decisions.all().stream().filter(d -> d.number().startsWith("LK-REST-")).toList();
         }
 

@@ -6,7 +6,6 @@ import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.BodyKind;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.minutes.sync.SyncReport;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
@@ -35,7 +34,7 @@ class MinutesSyncTest {
         store.committee.save(new Body("lenkungskreis", BodyKind.STEERING_COMMITTEE, "Lenkungskreis", true));
         store.committee.save(new Body("beirat", BodyKind.ADVISORY_BOARD, "Beirat", true));
         this.sync = new MinutesSync(store.decisions, store.advisory, store.committee, StoreFixture.CLOCK,
-                new ClusterLock(store.ao, StoreFixture.CLOCK));
+                store.locks);
     }
 
     @AfterEach

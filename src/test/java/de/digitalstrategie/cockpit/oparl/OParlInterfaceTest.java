@@ -138,6 +138,8 @@ class OParlInterfaceTest {
         SandboxPage minutes = s.pages.create("DIGI", "Protokoll Umlaufverfahren", kept + hidden + removed, Set.of(),
                 "minutes");
         s.pages.update(minutes.getId(), kept + hidden);
+        // The registers take the saved pages on the scheduler, right after the saves.
+        s.settle();
         Meeting paged = s.committee.meetingByPage(minutes.getId()).orElseThrow();
         s.committee.save(new Meeting(paged.id(), paged.bodyKey(), paged.number(), "Umlaufverfahren des "
                 + "Lenkungskreises", day.plusDays(2), "", paged.pageId(), true));
@@ -151,6 +153,7 @@ class OParlInterfaceTest {
                 "<p>Der Beirat empfiehlt OParl.</p>");
         SandboxPage advisoryMinutes = s.pages.create("DIGI", "Protokoll Beirat Sondersitzung", secretInput + openInput,
                 Set.of(), "minutes");
+        s.settle();
         Meeting advisory = s.committee.meetingByPage(advisoryMinutes.getId()).orElseThrow();
         s.committee.save(new Meeting(advisory.id(), advisory.bodyKey(), advisory.number(), "Sondersitzung des Beirats",
                 day.plusDays(3), "Hochschule Worms", advisory.pageId(), true));

@@ -128,6 +128,8 @@ class RestApiTest {
         // LK-2099-01 sorts first and its title names LK-2099-02: a text search for the number finds both.
         fixture.sandbox.pages.update(minutes.getId(), minutes.getBodyAsString()
                 + decisionMacro("LK-2099-01", "Änderung von LK-2099-02") + decisionMacro("LK-2099-02", "Beschaffung"));
+        // The registers take the saved page on the scheduler, right after the save.
+        fixture.sandbox.settle();
         Decision second = fixture.sandbox.decisions.ofPage(minutes.getId()).stream()
                 .filter(d -> d.number().equals("LK-2099-02")).findFirst().orElseThrow();
         Answer one = get("/decisions/" + second.id(), "cdo");

@@ -5,12 +5,13 @@ import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
+import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.schema.CockpitSchema;
 
 import java.time.Clock;
@@ -30,6 +31,9 @@ public final class StoreFixture implements AutoCloseable {
     public final AdvisoryStore advisory;
     public final AuditLog audit;
     public final Outbox outbox;
+    /** This node's cluster lock service (the host's), on the same database. */
+    public final SandboxClusterLockService lockService;
+    public final ClusterLocks locks;
 
     public StoreFixture(Database database) {
         this.database = database;
@@ -41,7 +45,8 @@ public final class StoreFixture implements AutoCloseable {
         this.projects = new ProjectStore(ao);
         this.committee = new CommitteeStore(ao);
         this.outbox = new Outbox(ao, CLOCK);
-        ClusterLock locks = new ClusterLock(ao, CLOCK);
+        this.lockService = new SandboxClusterLockService(database);
+        this.locks = new ClusterLocks(lockService);
         this.decisions = new DecisionStore(ao, links, audit, CLOCK, outbox, locks);
         this.advisory = new AdvisoryStore(ao, links, audit, CLOCK, outbox, locks);
     }
@@ -52,6 +57,7 @@ public final class StoreFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        lockService.close();
         ao.close();
     }
 }

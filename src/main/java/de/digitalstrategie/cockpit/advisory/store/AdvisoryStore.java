@@ -9,7 +9,7 @@ import de.digitalstrategie.cockpit.advisory.CityAnswer;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
 import de.digitalstrategie.cockpit.audit.RecordListener;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.message.NotFoundException;
@@ -50,10 +50,10 @@ public class AdvisoryStore {
     private final AuditLog audit;
     private final Clock clock;
     private final RecordListener listener;
-    private final ClusterLock locks;
+    private final ClusterLocks locks;
 
     public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
-                         ClusterLock locks) {
+                         ClusterLocks locks) {
         this.locks = locks;
         this.ao = ao;
         this.links = links;
@@ -71,7 +71,8 @@ public class AdvisoryStore {
             return recordNow(input, actor);
         }
         // Two nodes may hear the same page event at once: one records, the other then updates.
-        return locks.runWaiting("input-macro-" + input.macroId(), WAIT, () -> recordNow(input, actor));
+        return locks.runWaiting(ClusterLocks.stripe("input-macro", input.macroId()), WAIT,
+                () -> recordNow(input, actor));
     }
 
     /** How long a change waits for another node working on the same record. */
@@ -123,7 +124,7 @@ public class AdvisoryStore {
      * (or the reason for declining); the day of the change becomes the answer's date.
      */
     public AdvisoryInput changeAnswer(long id, AnswerStatus to, String actor, String text) {
-        return locks.runWaiting("input-" + id, WAIT, () -> changeAnswerNow(id, to, actor, text));
+        return locks.runWaiting(ClusterLocks.stripe("input", id), WAIT, () -> changeAnswerNow(id, to, actor, text));
     }
 
     private AdvisoryInput changeAnswerNow(long id, AnswerStatus to, String actor, String text) {

@@ -4,7 +4,7 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
 import de.digitalstrategie.cockpit.audit.RecordListener;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionChange;
@@ -49,10 +49,10 @@ public class DecisionStore {
     private final AuditLog audit;
     private final Clock clock;
     private final RecordListener listener;
-    private final ClusterLock locks;
+    private final ClusterLocks locks;
 
     public DecisionStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
-                         ClusterLock locks) {
+                         ClusterLocks locks) {
         this.locks = locks;
         this.ao = ao;
         this.links = links;
@@ -78,7 +78,7 @@ public class DecisionStore {
             return recordNow(decision, meetingDate, actor);
         }
         // Two nodes may hear the same page event at once: one records, the other then updates.
-        return locks.runWaiting("decision-macro-" + decision.macroId(), WAIT,
+        return locks.runWaiting(ClusterLocks.stripe("decision-macro", decision.macroId()), WAIT,
                 () -> recordNow(decision, meetingDate, actor));
     }
 
@@ -144,7 +144,8 @@ public class DecisionStore {
                                  String comment) {
         // One change of a record at a time across the cluster: the workflow check and the write
         // must see the same status, or two nodes could both apply a change from it.
-        return locks.runWaiting("decision-" + id, WAIT, () -> changeStatusNow(id, to, actor, vote, successor, comment));
+        return locks.runWaiting(ClusterLocks.stripe("decision", id), WAIT,
+                () -> changeStatusNow(id, to, actor, vote, successor, comment));
     }
 
     private Decision changeStatusNow(long id, DecisionStatus to, String actor, Vote vote, String successor,

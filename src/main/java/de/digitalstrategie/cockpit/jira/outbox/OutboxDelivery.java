@@ -10,10 +10,9 @@ import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.minutes.DemoRecords;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,11 @@ public final class OutboxDelivery {
     private final Outbox outbox;
     private final DecisionStore decisions;
     private final AdvisoryStore advisory;
-    private final ClusterLock lock;
+    private final ClusterLocks lock;
     private final java.util.function.LongFunction<String> pageUrls;
 
     /** @param pageUrls the absolute URL of a minutes page by id, for the issue's description */
-    public OutboxDelivery(Outbox outbox, DecisionStore decisions, AdvisoryStore advisory, ClusterLock lock,
+    public OutboxDelivery(Outbox outbox, DecisionStore decisions, AdvisoryStore advisory, ClusterLocks lock,
                           java.util.function.LongFunction<String> pageUrls) {
         this.outbox = outbox;
         this.decisions = decisions;
@@ -90,7 +89,7 @@ public final class OutboxDelivery {
 
     /** Delivers what is due, at most {@code limit} entries; returns how many reached Jira. */
     public int deliverDue(JiraClient jira, JiraSettings settings, int limit) {
-        return lock.tryRun(LOCK, Duration.ofMinutes(30), () -> {
+        return lock.tryRun(LOCK, () -> {
             int delivered = 0;
             for (OutboxEntity entry : outbox.due(limit)) {
                 try {

@@ -4,7 +4,7 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.jira.JiraSettings;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.message.LocalisedException;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
@@ -39,10 +39,10 @@ public final class ProjectSync {
     private final ActiveObjects ao;
     private final ProjectStore projects;
     private final OrganisationStore organisation;
-    private final ClusterLock lock;
+    private final ClusterLocks lock;
     private final Clock clock;
 
-    public ProjectSync(ActiveObjects ao, ProjectStore projects, OrganisationStore organisation, ClusterLock lock,
+    public ProjectSync(ActiveObjects ao, ProjectStore projects, OrganisationStore organisation, ClusterLocks lock,
                        Clock clock) {
         this.ao = ao;
         this.projects = projects;
@@ -58,7 +58,7 @@ public final class ProjectSync {
      * @return the status after the run, or empty if another node is syncing right now
      */
     public Optional<SyncStatus> run(JiraClient jira, JiraSettings settings, boolean full) {
-        return lock.tryRun(LOCK, Duration.ofHours(2), () -> sync(jira, settings, full));
+        return lock.tryRun(LOCK, () -> sync(jira, settings, full));
     }
 
     private SyncStatus sync(JiraClient jira, JiraSettings settings, boolean forceFull) {

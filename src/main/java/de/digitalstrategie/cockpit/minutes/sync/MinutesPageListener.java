@@ -7,28 +7,32 @@ import com.atlassian.confluence.event.events.content.page.PageUpdateEvent;
 import com.atlassian.confluence.pages.Page;
 import com.atlassian.event.api.EventListener;
 import com.atlassian.event.api.EventPublisher;
-import de.digitalstrategie.cockpit.message.Message;
-import de.digitalstrategie.cockpit.message.MessageList;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
 
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hears Confluence's page events and hands minutes pages to {@link MinutesSync}. Registered with
- * the event publisher for the plugin's lifetime (init and destroy methods in the Spring context).
+ * Hears Confluence's page events and notes the minutes pages among them as pending
+ * ({@link PendingPages}); {@link MinutesSyncJob} records them in the registers right after, on the
+ * scheduler. Nothing here can fail or roll back the user's page save: Confluence may deliver the
+ * event inside the save's transaction, so the listener does no more than one insert of a new row
+ * and asks the scheduler for a run, and whatever goes wrong is logged, never thrown. Registered
+ * with the event publisher for the plugin's lifetime (init and destroy methods in the Spring
+ * context).
  */
 public class MinutesPageListener {
     private static final Logger LOG = Logger.getLogger(MinutesPageListener.class.getName());
     private final EventPublisher events;
     private final MinutesSync sync;
+    private final PendingPages pending;
+    private final MinutesSyncJob job;
 
-    public MinutesPageListener(EventPublisher events, MinutesSync sync) {
+    public MinutesPageListener(EventPublisher events, MinutesSync sync, PendingPages pending, MinutesSyncJob job) {
         this.events = events;
         this.sync = sync;
+        this.pending = pending;
+        this.job = job;
     }
 
     public void register() {
@@ -56,39 +60,33 @@ public class MinutesPageListener {
 
     @EventListener
     public void onTrash(PageTrashedEvent event) {
-        Page page = event.getPage();
-        SyncReport report = sync.pageTrashed(page.getId());
-        LOG.log(Level.FINE, "Trashed page {0}: {1}", new Object[]{page.getId(), report});
+        long pageId = -1;
+        try {
+            pageId = event.getPage().getId();
+            if (sync.concerns(pageId, null)) {
+                pending.trashed(pageId);
+                job.kick();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "Trashed minutes page " + pageId + " could not be noted for the registers; "
+                    + "its records stay until the page is saved or trashed again", e);
+        }
     }
 
     private void saved(Page page) {
-        String body = page.getBodyAsString();
-        if (!sync.concerns(page.getId(), body)) {
-            return;
-        }
-        SyncReport report = sync.pageSaved(new MinutesPage(page.getId(), page.getVersion(), page.getSpaceKey(),
-                page.getTitle(), body));
-        if (!report.clean()) {
-            // Which kinds of problem, not their texts: those quote what authors typed (the page shows them).
-            LOG.log(Level.WARNING, "Minutes page {0} synced with {1} problem(s), {2} change(s) refused: {3}",
-                    new Object[]{page.getId(), report.problems().size(), report.refused(), kinds(report.problems())});
-        }
-    }
-
-    private static String kinds(List<Message> problems) {
-        Set<String> keys = new TreeSet<>();
-        problems.forEach(p -> collectKeys(p, keys));
-        return String.join(", ", keys);
-    }
-
-    private static void collectKeys(Message message, Set<String> keys) {
-        keys.add(message.key());
-        for (Object arg : message.args()) {
-            if (arg instanceof Message nested) {
-                collectKeys(nested, keys);
-            } else if (arg instanceof MessageList list) {
-                list.items().forEach(m -> collectKeys(m, keys));
+        long pageId = -1;
+        try {
+            pageId = page.getId();
+            String body = page.getBodyAsString();
+            if (!sync.concerns(pageId, body)) {
+                return;
             }
+            pending.saved(new MinutesPage(pageId, page.getVersion(), page.getSpaceKey(), page.getTitle(), body));
+            job.kick();
+        } catch (Exception e) {
+            // The save itself must go through; the registers catch up with the page's next save.
+            LOG.log(Level.SEVERE, "Minutes page " + pageId + " could not be noted for the registers; "
+                    + "they catch up with its next save", e);
         }
     }
 }

@@ -11,7 +11,8 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionParameters;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
+import de.digitalstrategie.cockpit.lock.LockBusyException;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.LocalisedException;
 import de.digitalstrategie.cockpit.message.Message;
@@ -46,10 +47,10 @@ public class MinutesSync {
     private final AdvisoryStore advisory;
     private final CommitteeStore committee;
     private final Clock clock;
-    private final ClusterLock locks;
+    private final ClusterLocks locks;
 
     public MinutesSync(DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee, Clock clock,
-                       ClusterLock locks) {
+                       ClusterLocks locks) {
         this.decisions = decisions;
         this.advisory = advisory;
         this.committee = committee;
@@ -64,13 +65,18 @@ public class MinutesSync {
     private static final java.time.Duration PAGE_WAIT = java.time.Duration.ofSeconds(30);
 
     /**
-     * One node at a time records a page: two nodes may handle the same page version at once (an
-     * event republished or retried), and working the page in parallel would create its meeting
-     * twice, see a status the other node has just applied as an illegal jump to itself, and
-     * deadlock on the rows both update. Serialised, the second node finds the page recorded.
+     * The lock under which one page is recorded. One node at a time records a page: two nodes may
+     * handle the same page version at once (an event heard twice, a retry), and working the page in
+     * parallel would create its meeting twice, see a status the other node has just applied as an
+     * illegal jump to itself, and deadlock on the rows both update. Serialised, the second node
+     * finds the page recorded.
      */
+    public static String pageLock(long pageId) {
+        return ClusterLocks.stripe("minutes-page", pageId);
+    }
+
     private SyncReport onePageAtATime(long pageId, java.util.function.Supplier<SyncReport> work) {
-        return locks.runWaiting("minutes-page-" + pageId, PAGE_WAIT, work);
+        return locks.runWaiting(pageLock(pageId), PAGE_WAIT, work);
     }
 
     /** Whether a page needs syncing at all: it holds our macros, or records came from it. */
@@ -80,12 +86,18 @@ public class MinutesSync {
                 || !decisions.ofPage(pageId).isEmpty() || !advisory.ofPage(pageId).isEmpty();
     }
 
-    /** A page was created, edited or restored. */
+    /** A page was created, edited or restored: records it now, under the page's lock. */
     public SyncReport pageSaved(MinutesPage page) {
         return onePageAtATime(page.pageId(), () -> recordPage(page));
     }
 
-    private SyncReport recordPage(MinutesPage page) {
+    /**
+     * Records a page version; the caller holds the page's lock ({@link #pageLock}).
+     *
+     * @throws LockBusyException if a record stays locked by another node: the whole version is
+     *                           tried again later (recording it twice does no harm)
+     */
+    SyncReport recordPage(MinutesPage page) {
         List<MacroInstance> macros;
         try {
             macros = READER.read(page.storageFormat());
@@ -113,6 +125,8 @@ public class MinutesSync {
                 } else {
                     syncInput(page, macro, meeting, actor, tally);
                 }
+            } catch (LockBusyException e) {
+                throw e;
             } catch (LocalisedException e) {
                 // One bad macro must not stop the others: its record (if any) stays as it was.
                 tally.problems.add(Message.of("cockpit.sync.error.macro", macro.position() + 1, e.userMessage()));
@@ -138,7 +152,8 @@ public class MinutesSync {
         return onePageAtATime(pageId, () -> trashPage(pageId));
     }
 
-    private SyncReport trashPage(long pageId) {
+    /** As {@link #pageTrashed}; the caller holds the page's lock. */
+    SyncReport trashPage(long pageId) {
         Tally tally = new Tally(pageId);
         String actor = "page:" + pageId + "/trash";
         for (Decision d : decisions.ofPage(pageId)) {

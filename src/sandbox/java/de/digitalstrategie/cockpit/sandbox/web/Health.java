@@ -33,6 +33,8 @@ public record Health(String status, Map<String, Object> database, Map<String, Ob
             input.sectors().forEach(s -> bySector.merge(s, 1, Integer::sum));
         }
         counts.put("advisoryInputsBySector", bySector);
+        // Saved minutes pages the registers have not taken yet: 0 a moment after every save.
+        counts.put("pendingMinutesPages", sandbox.pendingPages.count());
         return new Health("UP", database, counts);
     }
 }

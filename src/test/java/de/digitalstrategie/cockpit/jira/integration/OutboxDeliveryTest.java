@@ -10,7 +10,6 @@ import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
@@ -48,10 +47,10 @@ class OutboxDeliveryTest {
     private final class Services {
         final Outbox outbox = new Outbox(store.ao, clock);
         final DecisionStore decisions = new DecisionStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                clock, outbox, new ClusterLock(store.ao, clock));
+                clock, outbox, store.locks);
         final AdvisoryStore advisory = new AdvisoryStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                clock, outbox, new ClusterLock(store.ao, clock));
-        final OutboxDelivery delivery = new OutboxDelivery(outbox, decisions, advisory, new ClusterLock(store.ao, clock),
+                clock, outbox, store.locks);
+        final OutboxDelivery delivery = new OutboxDelivery(outbox, decisions, advisory, store.locks,
                 id -> "https://wiki.stadt.example/pages/viewpage.action?pageId=" + id);
 
         int deliver() {

@@ -4,7 +4,8 @@ import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.jira.sync.SyncStatus;
-import de.digitalstrategie.cockpit.lock.ClusterLock;
+import de.digitalstrategie.cockpit.lock.ClusterLocks;
+import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Health;
@@ -36,7 +37,6 @@ class ProjectSyncTest {
     private final StoreFixture store;
     private final JiraSetup jira = new JiraSetup().provisioned();
     private final ProjectSync sync;
-    private final ClusterLock lock;
 
     ProjectSyncTest(DatabaseTarget target) {
         this.store = StoreFixture.on(target);
@@ -60,8 +60,7 @@ class ProjectSyncTest {
                 return jira.fixture.jira.now();
             }
         };
-        this.lock = new ClusterLock(store.ao, clock);
-        this.sync = new ProjectSync(store.ao, store.projects, store.organisation, lock, clock);
+        this.sync = new ProjectSync(store.ao, store.projects, store.organisation, store.locks, clock);
     }
 
     @AfterEach
@@ -164,10 +163,14 @@ class ProjectSyncTest {
     @Test
     void onlyOneSyncRunsAtATime() {
         jira.fixture.jira.createIssues("DIGI", Provisioning.PROJECT_TYPE, 5, jira::profile);
-        assertTrue(lock.acquire(ProjectSync.LOCK, Duration.ofMinutes(10)), "another node is syncing");
-        assertTrue(sync.run(jira.fixture.client, jira.settings(), true).isEmpty());
+        try (SandboxClusterLockService otherNode = new SandboxClusterLockService(store.database)) {
+            // While another node is syncing, this one does not start.
+            assertTrue(new ClusterLocks(otherNode).tryRun(ProjectSync.LOCK, () -> {
+                assertTrue(sync.run(jira.fixture.client, jira.settings(), true).isEmpty());
+                return true;
+            }).orElse(false), "another node is syncing");
+        }
         assertEquals(0, store.projects.count());
-        lock.release(ProjectSync.LOCK);
         assertEquals(5, sync.run(jira.fixture.client, jira.settings(), true).orElseThrow().read());
     }
 
