@@ -40,7 +40,7 @@ public final class Benchmarks {
         boolean quick = options.remove("quick");
         Set<String> only = options;
         int q = quick ? 5 : 1;
-        Path seed = Path.of(System.getProperty("cockpit.seed", "../shared/data/worms"));
+        Path seed = Path.of(System.getProperty("cockpit.seed", "src/sandbox/seed/worms"));
         long started = System.nanoTime();
 
         Report report = new Report();

@@ -28,7 +28,7 @@ public final class Profile {
         String which = args[0];
         int n = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        Path seed = Path.of(System.getProperty("cockpit.seed", "../shared/data/worms"));
+        Path seed = Path.of(System.getProperty("cockpit.seed", "src/sandbox/seed/worms"));
         Database database = Postgres.fresh();
         try {
             Callable<Object> run;

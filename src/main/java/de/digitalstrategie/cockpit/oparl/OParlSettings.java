@@ -39,7 +39,7 @@ final class OParlSettings {
     static final String DEFAULT_NAME = "Stadt Worms";
     static final String DEFAULT_SHORT_NAME = "Worms";
     static final String DEFAULT_CLASSIFICATION = "Kreisfreie Stadt";
-    /** The city's site, the source of the demo's seed data (../shared/data/worms). */
+    /** The city's site, the source of the demo's seed data (src/sandbox/seed/worms). */
     static final String DEFAULT_WEBSITE = "https://www.worms.de/";
     /** The vendor URL of atlassian-plugin.xml; change both together. */
     static final String DEFAULT_VENDOR = "https://github.com/";

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * Starts the sandbox: the plugin on an H2 file database (seeded with the Worms demo on first
  * start) behind a local web server. Settings (system properties):
  * {@code cockpit.port} (8080), {@code cockpit.host} (127.0.0.1), {@code cockpit.data} (data),
- * {@code cockpit.seed} (../shared/data/worms).
+ * {@code cockpit.seed} (src/sandbox/seed/worms).
  */
 public final class SandboxMain {
     private SandboxMain() {
@@ -22,7 +22,7 @@ public final class SandboxMain {
         int port = Integer.parseInt(System.getProperty("cockpit.port", "8080"));
         String host = System.getProperty("cockpit.host", "127.0.0.1");
         Path data = Path.of(System.getProperty("cockpit.data", "data")).toAbsolutePath();
-        Path seed = Path.of(System.getProperty("cockpit.seed", "../shared/data/worms")).toAbsolutePath().normalize();
+        Path seed = Path.of(System.getProperty("cockpit.seed", "src/sandbox/seed/worms")).toAbsolutePath().normalize();
         Files.createDirectories(data);
         if (!Files.isRegularFile(seed.resolve("measures.csv"))) {
             System.err.println("No Worms seed data at " + seed + " (set -Dcockpit.seed=DIR)");

@@ -41,7 +41,7 @@ class BrowserIT {
         Path out = Path.of("target/browser");
         Files.createDirectories(out);
         try (Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, Clock.systemDefaultZone())) {
-            sandbox.seedDemo(Path.of("../shared/data/worms"));
+            sandbox.seedDemo(Path.of("src/sandbox/seed/worms"));
             // Due jobs run on the scheduler's threads, as in Confluence: pages the browser creates reach the registers.
             sandbox.start();
             long hostile = sandbox.pages.create("DIGI", "Testseite <script>window.__xss=1</script>",

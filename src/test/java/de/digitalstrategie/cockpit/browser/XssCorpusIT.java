@@ -95,7 +95,7 @@ class XssCorpusIT {
         Files.createDirectories(out);
         try (Sandbox sandbox = new Sandbox(Database.h2Memory("xss" + UUID.randomUUID().toString().replace("-", "")),
                 data, Clock.systemDefaultZone())) {
-            sandbox.seedDemo(Path.of("../shared/data/worms"));
+            sandbox.seedDemo(Path.of("src/sandbox/seed/worms"));
             long t0 = System.nanoTime();
             Corpus corpus = new Corpus(sandbox);
             corpus.recordingMacros();

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The official OParl 1.1 schemas (../shared/oparl-1.1/schema), read-only, as a validator. The files
+ * The official OParl 1.1 schemas (src/test/resources/oparl-1.1/schema, copied unchanged from OParl/spec with its licence), read-only, as a validator. The files
  * declare no {@code $schema}; OParl 1.1 writes them in JSON Schema draft-04, so they are read as
  * draft-04. OParl's own annotations ("references", "backreference", "cardinality", "schema") are
  * known to the validator as keywords that validate nothing; "schema" is then honoured here: an
@@ -35,7 +35,7 @@ import java.util.Optional;
  * properties its schema declares (the schemas allow any, which would let a misspelt name through).
  */
 final class OParlSchemas {
-    static final Path DIR = Path.of("../shared/oparl-1.1/schema");
+    static final Path DIR = Path.of("src/test/resources/oparl-1.1/schema");
     static final String TYPE_PREFIX = "https://schema.oparl.org/1.1/";
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, JsonNode> raw = new HashMap<>();

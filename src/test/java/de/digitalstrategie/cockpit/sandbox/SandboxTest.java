@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sandbox as a new user starts it: seeded Worms demo, start page and health over real HTTP. */
 class SandboxTest {
-    private static final Path SEED = Path.of("../shared/data/worms");
+    private static final Path SEED = Path.of("src/sandbox/seed/worms");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -28,7 +28,7 @@ public final class SandboxFixture implements AutoCloseable {
         try {
             this.dir = Files.createTempDirectory("cockpit-sandbox");
             this.sandbox = new Sandbox(Database.h2Memory("s" + UUID.randomUUID().toString().replace("-", "")), dir, CLOCK);
-            sandbox.seedDemo(Path.of("../shared/data/worms"));
+            sandbox.seedDemo(Path.of("src/sandbox/seed/worms"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
