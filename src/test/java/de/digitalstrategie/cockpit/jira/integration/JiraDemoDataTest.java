@@ -87,6 +87,7 @@ class JiraDemoDataTest {
         sandbox.pages.create("DIGI", "Protokoll Sondersitzung", SandboxFixture.macro("committee-decision", Map.of(
                 "number", "LK-2026-90", "title", "Echter Beschluss", "status", "proposed", "projects", project),
                 "<p>Der Lenkungskreis beschließt.</p>"), Set.of(), "minutes");
+        sandbox.settle(); // the page event is recorded by the scheduler's job, as in Confluence
         Decision real = sandbox.decisions.all().stream().filter(d -> d.number().equals("LK-2026-90")).findFirst()
                 .orElseThrow();
         assertFalse(DemoRecords.isDemo(real.macroId(), real.number()));
