@@ -4,11 +4,13 @@ import com.atlassian.confluence.security.PermissionManager;
 import com.atlassian.sal.api.message.LocaleResolver;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import de.digitalstrategie.cockpit.minutes.sync.PendingPages;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.confluence.RequestScope;
 import de.digitalstrategie.cockpit.sandbox.host.HostServices;
 import de.digitalstrategie.cockpit.sandbox.host.PluginContainer;
 import de.digitalstrategie.cockpit.sandbox.host.PluginDescriptor;
+import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,31 @@ class PluginContextTest {
             assertInstanceOf(XsrfTokenAccessor.class, accessor);
             assertFalse(accessor instanceof XsrfTokenValidator);
         }
+    }
+
+    /**
+     * The plugin's lifecycle as Confluence drives it: enabling it runs the init-methods (the page
+     * listener hears the host's events, a saved minutes page is queued for this node's scheduler),
+     * disabling it runs the destroy-methods (nothing hears the events any more, and the job asked
+     * for the page no longer runs on this node).
+     */
+    @Test
+    void enablingThePluginRegistersItsListenerAndJobsAndDisablingItUnregistersThem() {
+        PendingPages pending;
+        try (PluginContainer container = PluginContainer.start(host())) {
+            pending = container.bean(PendingPages.class);
+            node.pages.create("DIGI", "Protokoll 1", minutes("LK-1"), Set.of(), "minutes");
+            assertEquals(1, pending.count(), "the listener heard the page event");
+        }
+        node.pages.create("DIGI", "Protokoll 2", minutes("LK-2"), Set.of(), "minutes");
+        assertEquals(1, pending.count(), "no listener left once the plugin is disabled");
+        node.scheduler.runPending();
+        assertEquals(List.of(), node.scheduler.runs(), "the plugin's jobs left this node with it");
+    }
+
+    private static String minutes(String number) {
+        return SandboxFixture.macro("committee-decision", java.util.Map.of("number", number, "title", "Beschluss",
+                "status", "proposed"), "<p>Text</p>");
     }
 
     /**
