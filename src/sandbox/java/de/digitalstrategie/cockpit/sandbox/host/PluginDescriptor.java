@@ -12,14 +12,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +26,8 @@ import java.util.stream.Stream;
  * storage-format name, each {@code <servlet>} at its url-patterns under {@code /plugins/servlet}
  * (Confluence's servlet module prefix), and the {@code <rest>} module's resources and providers:
  * the {@code @Path} and {@code @Provider} classes of its {@code <package>}s and the packages below
- * them, looked for in the plugin's own classes only (the bundle), as REST's package scanning does.
+ * them, looked for in the plugin's own classes only (the folder the descriptor was built into, as
+ * the bundle in Confluence), as REST's package scanning does.
  */
 public final class PluginDescriptor {
     public static final String RESOURCE = "atlassian-plugin.xml";
@@ -122,7 +121,7 @@ public final class PluginDescriptor {
         return classes;
     }
 
-    /** Every class file beside the descriptor (its folder or JAR), as paths relative to that root. */
+    /** Every class file beside the descriptor (the build's class folder), as paths relative to it. */
     private synchronized List<String> classEntries() {
         if (classEntries == null) {
             classEntries = readClassEntries();
@@ -131,14 +130,10 @@ public final class PluginDescriptor {
     }
 
     private List<String> readClassEntries() {
+        if (!"file".equals(location.getProtocol())) {
+            throw new IllegalStateException("the sandbox runs on the plugin's class folder, not " + location);
+        }
         try {
-            if ("jar".equals(location.getProtocol())) {
-                JarURLConnection connection = (JarURLConnection) location.openConnection();
-                connection.setUseCaches(false);
-                try (JarFile jar = connection.getJarFile()) {
-                    return jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")).toList();
-                }
-            }
             java.nio.file.Path root = java.nio.file.Path.of(location.toURI()).getParent();
             try (Stream<java.nio.file.Path> files = Files.walk(root)) {
                 return files.filter(f -> f.toString().endsWith(".class"))
