@@ -40,7 +40,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +132,6 @@ public final class Sandbox implements AutoCloseable {
             host.close();
             throw e;
         }
-
         this.organisation = plugin.bean(OrganisationStore.class);
         this.projects = plugin.bean(ProjectStore.class);
         this.committee = plugin.bean(CommitteeStore.class);
@@ -150,25 +148,35 @@ public final class Sandbox implements AutoCloseable {
         this.delivery = plugin.bean(OutboxDelivery.class);
         this.jiraJobs = plugin.bean(JiraJobs.class);
 
-        PluginDescriptor descriptor = PluginDescriptor.load();
+        try {
+            PluginDescriptor descriptor = PluginDescriptor.load();
+            this.macros = macros(descriptor, plugin);
+            this.servlets = servlets(descriptor, plugin);
+            this.rest = descriptor.restClasses().stream().<Object>map(plugin::createModule).toList();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.renderer = new StorageRenderer(macros);
+    }
+
+    /** The xhtml-macro modules by storage-format name (two of one name are a mistake the sandbox refuses). */
+    private static Map<String, Macro> macros(PluginDescriptor descriptor, PluginContainer plugin) {
         Map<String, Macro> registry = new LinkedHashMap<>();
         for (PluginDescriptor.MacroModule module : descriptor.macros()) {
             if (registry.put(module.name(), Macro.class.cast(plugin.createModule(module.type()))) != null) {
                 throw new IllegalStateException("two xhtml-macro modules named " + module.name());
             }
         }
-        this.macros = Map.copyOf(registry);
-        this.renderer = new StorageRenderer(macros);
+        return Map.copyOf(registry);
+    }
+
+    private static Map<String, HttpServlet> servlets(PluginDescriptor descriptor, PluginContainer plugin) {
         Map<String, HttpServlet> mounted = new LinkedHashMap<>();
         for (PluginDescriptor.ServletModule module : descriptor.servlets()) {
             mounted.put(module.path(), HttpServlet.class.cast(plugin.createModule(module.type())));
         }
-        this.servlets = Map.copyOf(mounted);
-        List<Object> resources = new ArrayList<>();
-        for (Class<?> type : descriptor.restClasses()) {
-            resources.add(plugin.createModule(type));
-        }
-        this.rest = List.copyOf(resources);
+        return Map.copyOf(mounted);
     }
 
     /** Sets the base URL Confluence is configured with (links that leave it, e.g. in Jira issues). */
