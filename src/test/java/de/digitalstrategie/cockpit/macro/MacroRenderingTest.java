@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.portfolio.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.macro.PortfolioMacro;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.PageLinks;
+import de.digitalstrategie.cockpit.render.ServletRequestParameters;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.host.VelocityTemplateRenderer;
@@ -214,13 +215,13 @@ class MacroRenderingTest {
 
     private static String renderWithoutAutoEscape(String storage) {
         Sandbox s = fixture.sandbox;
-        MacroRenderer plain = new MacroRenderer(new VelocityTemplateRenderer(false), s.i18n, s.request, s.request,
-                SandboxFixture.CLOCK);
+        MacroRenderer plain = new MacroRenderer(new VelocityTemplateRenderer(false), s.i18n, s.request,
+                new ServletRequestParameters(), SandboxFixture.CLOCK);
         JiraLinks jira = new JiraLinks(s.settings);
         Map<String, Macro> macros = Map.of(
                 "digital-portfolio", new PortfolioMacro(plain, s.projects, s.organisation, s.projectAccess, jira),
                 "decision-register", new DecisionRegisterMacro(plain, s.decisions, s.committee, s.pageAccess,
-                        new PageLinks(s.request), jira));
+                        new PageLinks(s.application), jira));
         s.users.actAs(s.users.user("cdo").orElseThrow());
         s.request.enter(Locale.GERMAN, Map.of());
         try {

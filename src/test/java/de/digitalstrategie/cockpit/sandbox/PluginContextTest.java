@@ -1,33 +1,16 @@
 package de.digitalstrategie.cockpit.sandbox;
 
-import com.atlassian.activeobjects.external.ActiveObjects;
-import com.atlassian.confluence.pages.PageManager;
 import com.atlassian.confluence.security.PermissionManager;
-import com.atlassian.event.api.EventPublisher;
-import com.atlassian.sal.api.ApplicationProperties;
-import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.message.LocaleResolver;
-import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
-import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import com.atlassian.templaterenderer.TemplateRenderer;
-import de.digitalstrategie.cockpit.render.RequestParameters;
+import de.digitalstrategie.cockpit.minutes.sync.PendingPages;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
-import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
-import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
 import de.digitalstrategie.cockpit.sandbox.confluence.RequestScope;
-import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
-import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPermissions;
-import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
-import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
-import de.digitalstrategie.cockpit.sandbox.host.CookieXsrf;
-import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
 import de.digitalstrategie.cockpit.sandbox.host.HostServices;
 import de.digitalstrategie.cockpit.sandbox.host.PluginContainer;
-import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
-import de.digitalstrategie.cockpit.sandbox.host.VelocityTemplateRenderer;
-import de.digitalstrategie.cockpit.schema.CockpitSchema;
+import de.digitalstrategie.cockpit.sandbox.host.PluginDescriptor;
+import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,17 +21,12 @@ import org.w3c.dom.NodeList;
 
 import javax.inject.Inject;
 import javax.inject.Named;
-import javax.ws.rs.Path;
-import javax.ws.rs.ext.Provider;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Proxy;
-import java.net.URL;
-import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,38 +51,22 @@ class PluginContextTest {
 
     @TempDir
     java.nio.file.Path data;
-    private HostActiveObjects ao;
+    private ConfluenceHost node;
 
     @BeforeEach
-    void database() {
-        ao = HostActiveObjects.open(Database.h2Memory("ctx" + UUID.randomUUID().toString().replace("-", "")),
-                CockpitSchema.NAMESPACE);
-        ao.migrate(CockpitSchema.entityArray());
+    void node() {
+        node = new ConfluenceHost(Database.h2Memory("ctx" + UUID.randomUUID().toString().replace("-", "")), data,
+                Clock.systemUTC());
     }
 
     @AfterEach
     void close() {
-        ao.close();
+        node.close();
     }
 
-    /** What Confluence offers the plugin, each from the sandbox's host: one line per service. */
+    /** What Confluence offers the plugin: the sandbox's own host, the one {@link Sandbox} runs on. */
     private HostServices host() {
-        RequestScope request = new RequestScope();
-        SandboxEvents events = new SandboxEvents();
-        return new HostServices()
-                .offer(ActiveObjects.class, ao)
-                .offer(TemplateRenderer.class, new VelocityTemplateRenderer())
-                .offer(I18nResolver.class, new BundleI18nResolver(BundleI18nResolver.BUNDLE, Locale.GERMAN))
-                .offer(LocaleResolver.class, request)
-                .offer(UserManager.class, new DemoUserManager(DemoPeople.users()))
-                .offer(PluginSettingsFactory.class, new StorePluginSettings(data.resolve("plugin-settings.properties")))
-                .offer(ApplicationProperties.class, request)
-                .offer(PageManager.class, new PageRepository(Database.h2Memory("pages" + UUID.randomUUID()
-                        .toString().replace("-", "")), events))
-                .offer(PermissionManager.class, new SandboxPermissions())
-                .offer(EventPublisher.class, events)
-                .offer(XsrfTokenAccessor.class, new CookieXsrf())
-                .offer(XsrfTokenValidator.class, new CookieXsrf());
+        return node.services();
     }
 
     @Test
@@ -139,7 +101,7 @@ class PluginContextTest {
                 }
                 created.put(name, container.createModule(Class.forName(name)));
             }
-            for (Class<?> type : restClasses(descriptor)) {
+            for (Class<?> type : restClasses()) {
                 created.put(type.getName(), container.createModule(type));
             }
         }
@@ -159,10 +121,108 @@ class PluginContextTest {
             Object locales = container.bean("localeResolver", Object.class);
             assertTrue(Proxy.isProxyClass(locales.getClass()), locales.getClass().getName());
             assertInstanceOf(LocaleResolver.class, locales);
-            // The sandbox's RequestScope also serves request parameters; the plugin must not see that.
-            assertFalse(locales instanceof RequestParameters);
             assertFalse(locales instanceof RequestScope);
+            // One sandbox object serves both XSRF interfaces; each reference sees only its own.
+            Object accessor = container.bean("xsrfTokenAccessor", Object.class);
+            assertInstanceOf(XsrfTokenAccessor.class, accessor);
+            assertFalse(accessor instanceof XsrfTokenValidator);
         }
+    }
+
+    /**
+     * The plugin's lifecycle as Confluence drives it: enabling it runs the init-methods (the page
+     * listener hears the host's events, a saved minutes page is queued for this node's scheduler),
+     * disabling it runs the destroy-methods (nothing hears the events any more, and the job asked
+     * for the page no longer runs on this node).
+     */
+    @Test
+    void enablingThePluginRegistersItsListenerAndJobsAndDisablingItUnregistersThem() {
+        PendingPages pending;
+        try (PluginContainer container = PluginContainer.start(host())) {
+            pending = container.bean(PendingPages.class);
+            node.pages.create("DIGI", "Protokoll 1", minutes("LK-1"), Set.of(), "minutes");
+            assertEquals(1, pending.count(), "the listener heard the page event");
+        }
+        node.pages.create("DIGI", "Protokoll 2", minutes("LK-2"), Set.of(), "minutes");
+        assertEquals(1, pending.count(), "no listener left once the plugin is disabled");
+        node.scheduler.runPending();
+        assertEquals(List.of(), node.scheduler.runs(), "the plugin's jobs left this node with it");
+    }
+
+    private static String minutes(String number) {
+        return SandboxFixture.macro("committee-decision", java.util.Map.of("number", number, "title", "Beschluss",
+                "status", "proposed"), "<p>Text</p>");
+    }
+
+    /**
+     * Constructor autowiring takes a bean by the parameter's type; with two candidates Spring
+     * falls back to matching parameter names, which only works where the classes were compiled
+     * with their names (this build's -parameters, not necessarily the SDK's). So every type a
+     * module's constructor takes must have exactly one bean.
+     */
+    @Test
+    void everyTypeAModuleConstructorTakesHasExactlyOneBean() throws Exception {
+        List<String> ambiguous = new ArrayList<>();
+        try (PluginContainer container = PluginContainer.start(host())) {
+            for (Class<?> module : moduleClasses()) {
+                for (Constructor<?> constructor : module.getConstructors()) {
+                    for (Class<?> parameter : constructor.getParameterTypes()) {
+                        List<String> beans = container.beansOfType(parameter);
+                        if (beans.size() != 1) {
+                            ambiguous.add(module.getSimpleName() + "(" + parameter.getSimpleName() + "): " + beans);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), ambiguous);
+    }
+
+    /**
+     * The plugin system creates the module classes of atlassian-plugin.xml itself; a bean of the
+     * same class in plugin-context.xml is a second instance that nothing uses, and a second place
+     * where the wiring can drift.
+     */
+    @Test
+    void noBeanDuplicatesAModuleClass() throws Exception {
+        Set<Class<?>> modules = moduleClasses();
+        List<String> duplicates = new ArrayList<>();
+        try (PluginContainer container = PluginContainer.start(host())) {
+            for (String name : container.beanNames()) {
+                Class<?> type = container.beanType(name);
+                if (modules.contains(type)) {
+                    duplicates.add(name + " (" + type.getName() + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), duplicates);
+    }
+
+    /** The modules the sandbox creates are those the descriptor declares, under their names and paths. */
+    @Test
+    void theSandboxReadsEveryMacroServletAndRestPackageOfTheDescriptor() throws Exception {
+        Document descriptor = descriptor();
+        PluginDescriptor read = PluginDescriptor.load();
+        NodeList macros = descriptor.getElementsByTagName("xhtml-macro");
+        Set<String> declared = new LinkedHashSet<>();
+        for (int i = 0; i < macros.getLength(); i++) {
+            Element macro = (Element) macros.item(i);
+            declared.add(macro.getAttribute("name") + "=" + macro.getAttribute("class"));
+        }
+        Set<String> found = new LinkedHashSet<>();
+        read.macros().forEach(m -> found.add(m.name() + "=" + m.type().getName()));
+        assertEquals(declared, found);
+        assertTrue(declared.size() >= 7, declared.toString());
+        assertEquals(List.of("/plugins/servlet/cockpit/admin=de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet"),
+                read.servlets().stream().map(s -> s.path() + "=" + s.type().getName()).toList());
+        Set<String> packages = new TreeSet<>();
+        NodeList rest = descriptor.getElementsByTagName("package");
+        for (int i = 0; i < rest.getLength(); i++) {
+            packages.add(rest.item(i).getTextContent().strip());
+        }
+        Set<String> covered = new TreeSet<>();
+        read.restClasses().forEach(c -> covered.add(c.getPackageName()));
+        assertEquals(packages, covered, "a rest package without a resource or provider");
     }
 
     @Test
@@ -185,7 +245,7 @@ class PluginContextTest {
     @Test
     void wiringAnnotationsOnlyWhereTheRestModuleMayReadThem() throws Exception {
         Set<Class<?>> rest = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
-        rest.addAll(restClasses(descriptor()));
+        rest.addAll(restClasses());
         List<String> stray = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Class<?> type : pluginClasses()) {
@@ -225,49 +285,31 @@ class PluginContextTest {
         return messages.stream();
     }
 
-    private static Document descriptor() throws Exception {
-        try (InputStream in = PluginContextTest.class.getClassLoader().getResourceAsStream("atlassian-plugin.xml")) {
-            assertNotNull(in, "atlassian-plugin.xml not on the class path");
-            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
-        }
+    private static Document descriptor() {
+        return PluginDescriptor.load().document();
     }
 
-    /** The REST module's resources and providers: @Path and @Provider classes of its packages. */
-    private static List<Class<?>> restClasses(Document descriptor) throws Exception {
-        List<Class<?>> classes = new ArrayList<>();
-        NodeList packages = descriptor.getElementsByTagName("package");
-        for (int i = 0; i < packages.getLength(); i++) {
-            String pkg = packages.item(i).getTextContent().strip();
-            int before = classes.size();
-            for (Class<?> type : classesIn(pkg, false)) {
-                if (type.isAnnotationPresent(Path.class) || type.isAnnotationPresent(Provider.class)) {
-                    classes.add(type);
-                }
+    /** The REST module's resources and providers, as the sandbox finds them. */
+    private static List<Class<?>> restClasses() {
+        return PluginDescriptor.load().restClasses();
+    }
+
+    /** Every class the plugin system creates from the descriptor: the plugin's classes named there and the REST classes. */
+    private static Set<Class<?>> moduleClasses() throws Exception {
+        Set<Class<?>> modules = new LinkedHashSet<>(restClasses());
+        NodeList all = descriptor().getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            String name = ((Element) all.item(i)).getAttribute("class");
+            if (name.startsWith(PLUGIN)) {
+                modules.add(Class.forName(name));
             }
-            assertTrue(classes.size() > before, "no resource or provider in " + pkg);
         }
-        return classes;
+        return modules;
     }
 
     /** Every class of the plugin (not the sandbox), from the compiled classes. */
-    private static List<Class<?>> pluginClasses() throws Exception {
-        return classesIn("de.digitalstrategie.cockpit", true).stream()
+    private static List<Class<?>> pluginClasses() {
+        return PluginDescriptor.load().classesIn("de.digitalstrategie.cockpit").stream()
                 .filter(c -> !c.getName().startsWith(PLUGIN + "sandbox.")).toList();
-    }
-
-    private static List<Class<?>> classesIn(String pkg, boolean recursive) throws Exception {
-        // The main classes' folder (test classes share the package names).
-        URL main = CockpitSchema.class.getProtectionDomain().getCodeSource().getLocation();
-        java.nio.file.Path root = java.nio.file.Path.of(main.toURI()).resolve(pkg.replace('.', '/'));
-        assertTrue(Files.isDirectory(root), root.toString());
-        List<Class<?>> classes = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = recursive ? Files.walk(root) : Files.list(root)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '.');
-                classes.add(Class.forName(pkg + "." + relative.substring(0, relative.length() - ".class".length()),
-                        false, PluginContextTest.class.getClassLoader()));
-            }
-        }
-        return classes;
     }
 }

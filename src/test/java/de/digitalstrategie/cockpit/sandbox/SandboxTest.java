@@ -7,8 +7,12 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet;
+import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
+import de.digitalstrategie.cockpit.sandbox.host.PluginDescriptor;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +26,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sandbox as a new user starts it: seeded Worms demo, start page and health over real HTTP. */
@@ -120,6 +128,30 @@ class SandboxTest {
                 assertTrue(get(server, "/?as=cdo", "de").body().contains("Digitalprojekte</th><td class=\"num\">42<"),
                         "signed in: all of them");
             }
+        }
+    }
+
+    /**
+     * The sandbox holds the plugin's modules exactly as the descriptor declares them, each made by
+     * the plugin's Spring context, and its objects are that context's beans: nothing wired by hand.
+     */
+    @Test
+    void thePluginIsComposedFromItsSpringContextAndItsDescriptor(@TempDir Path data) {
+        try (Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, CLOCK)) {
+            PluginDescriptor descriptor = PluginDescriptor.load();
+            Map<String, Class<?>> declared = new TreeMap<>();
+            descriptor.macros().forEach(m -> declared.put(m.name(), m.type()));
+            Map<String, Class<?>> held = new TreeMap<>();
+            sandbox.macros.forEach((name, macro) -> held.put(name, macro.getClass()));
+            assertEquals(declared, held);
+            assertEquals(Map.of("/plugins/servlet/cockpit/admin", JiraAdminServlet.class),
+                    sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            e -> e.getValue().getClass())));
+            assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());
+            assertSame(sandbox.plugin.bean("decisionStore", DecisionStore.class), sandbox.decisions);
+            assertSame(sandbox.plugin.bean("outboxDelivery", OutboxDelivery.class), sandbox.delivery);
+            // The plugin's clock bean is the sandbox's, so what the plugin dates follows the tests' clock.
+            assertSame(CLOCK, sandbox.plugin.bean("clock", Clock.class));
         }
     }
 }

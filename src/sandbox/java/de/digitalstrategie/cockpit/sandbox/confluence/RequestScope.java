@@ -1,30 +1,42 @@
 package de.digitalstrategie.cockpit.sandbox.confluence;
 
-import com.atlassian.sal.api.ApplicationProperties;
-import com.atlassian.sal.api.UrlMode;
+import com.atlassian.core.filters.ServletContextThreadLocal;
 import com.atlassian.sal.api.message.LocaleResolver;
-import de.digitalstrategie.cockpit.render.RequestParameters;
 
+import javax.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What Confluence knows about the request a thread serves, for the host services that ask: the
- * viewer's locale, the query parameters, the base URL (the sandbox runs at the root).
+ * The request a thread serves, bound the way Confluence's filters bind it before any plugin code
+ * runs: the request itself in {@link ServletContextThreadLocal} (atlassian-core's filter), which
+ * the plugin reads its query parameters from, and the viewer's locale, which SAL's
+ * {@link LocaleResolver} answers.
  */
-public final class RequestScope implements LocaleResolver, RequestParameters, ApplicationProperties {
+public final class RequestScope implements LocaleResolver {
     private final ThreadLocal<Locale> locale = ThreadLocal.withInitial(() -> Locale.GERMAN);
-    private final ThreadLocal<Map<String, List<String>>> parameters = ThreadLocal.withInitial(Map::of);
 
-    public void enter(Locale requestLocale, Map<String, List<String>> requestParameters) {
+    /** Binds a request of the sandbox's web server. */
+    public void enter(Locale requestLocale, HttpServletRequest request) {
         locale.set(requestLocale);
-        parameters.set(Map.copyOf(requestParameters));
+        ServletContextThreadLocal.setRequest(request);
+    }
+
+    /**
+     * Binds a page view that does not come over HTTP (a test rendering a page): a GET request at
+     * the root with these query parameters.
+     */
+    public void enter(Locale requestLocale, Map<String, List<String>> query) {
+        enter(requestLocale, pageView(requestLocale, query));
     }
 
     public void leave() {
+        ServletContextThreadLocal.setRequest(null);
         locale.remove();
-        parameters.remove();
     }
 
     @Override
@@ -32,13 +44,30 @@ public final class RequestScope implements LocaleResolver, RequestParameters, Ap
         return locale.get();
     }
 
-    @Override
-    public Map<String, List<String>> all() {
-        return parameters.get();
-    }
-
-    @Override
-    public String getBaseUrl(UrlMode urlMode) {
-        return "";
+    /**
+     * A request that answers what a page view's request says about its query, method, locale and
+     * context path, and fails on anything else: code that starts reading more of the request has
+     * to be tested through the sandbox's web server, not a request made up here.
+     */
+    private static HttpServletRequest pageView(Locale requestLocale, Map<String, List<String>> query) {
+        Map<String, String[]> parameters = new LinkedHashMap<>();
+        query.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+        Map<String, String[]> view = Collections.unmodifiableMap(parameters);
+        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getParameterMap" -> view;
+                    case "getParameter" -> view.containsKey((String) args[0]) && view.get(args[0]).length > 0
+                            ? view.get(args[0])[0] : null;
+                    case "getParameterValues" -> view.containsKey((String) args[0]) ? view.get(args[0]).clone() : null;
+                    case "getParameterNames" -> Collections.enumeration(view.keySet());
+                    case "getContextPath" -> "";
+                    case "getMethod" -> "GET";
+                    case "getLocale" -> requestLocale;
+                    case "toString" -> "page view " + query;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException("HttpServletRequest." + method.getName()
+                            + " outside the sandbox's web server: test this through an HTTP request");
+                });
     }
 }

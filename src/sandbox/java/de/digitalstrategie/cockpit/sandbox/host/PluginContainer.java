@@ -23,6 +23,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -46,6 +47,7 @@ public final class PluginContainer implements AutoCloseable {
     public static final String CONTEXT = "META-INF/spring/plugin-context.xml";
     /** The namespace plugin-context.xml binds to "osgi" (Gemini Blueprint, Spring DM's successor). */
     static final String GEMINI = "http://www.eclipse.org/gemini/blueprint/schema/blueprint";
+    static final String CLOCK = "clock";
 
     private final GenericApplicationContext context;
     private final RecordingBeanFactory beans;
@@ -57,6 +59,15 @@ public final class PluginContainer implements AutoCloseable {
 
     /** Reads the plugin's Spring context, instantiates every singleton and runs their init methods. */
     public static PluginContainer start(HostServices host) {
+        return start(host, null);
+    }
+
+    /**
+     * The same, with the plugin's {@code clock} bean (the system clock in plugin-context.xml)
+     * replaced by {@code clock}: the one bean a test may set, so that what the plugin dates can be
+     * asserted. The context must declare that bean as a {@link Clock}; nothing else is touched.
+     */
+    public static PluginContainer start(HostServices host, Clock clock) {
         RecordingBeanFactory beans = new RecordingBeanFactory();
         GenericApplicationContext context = new GenericApplicationContext(beans);
         ClassLoader loader = PluginContainer.class.getClassLoader();
@@ -67,12 +78,35 @@ public final class PluginContainer implements AutoCloseable {
         // META-INF/spring.schemas, so a wrong attribute fails here as it does in Confluence.
         reader.setNamespaceHandlerResolver(new HostNamespaces(host, loader));
         reader.loadBeanDefinitions(new ClassPathResource(CONTEXT, loader));
+        if (clock != null) {
+            BeanDefinition declared = context.getBeanDefinition(CLOCK);
+            if (!Clock.class.getName().equals(declared.getBeanClassName())) {
+                throw new IllegalStateException("plugin-context.xml declares no java.time.Clock bean \"" + CLOCK + "\"");
+            }
+            context.removeBeanDefinition(CLOCK);
+            beans.registerSingleton(CLOCK, clock);
+        }
         context.refresh();
         return new PluginContainer(beans, context);
     }
 
     public <T> T bean(String id, Class<T> type) {
         return context.getBean(id, type);
+    }
+
+    /** The one bean of a type (fails if there is none or more than one). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The type of a bean's object (for an osgi:reference, its interface). */
+    public Class<?> beanType(String name) {
+        return context.getType(name);
+    }
+
+    /** The beans constructor autowiring could inject where {@code type} is asked for. */
+    public List<String> beansOfType(Class<?> type) {
+        return List.of(context.getBeanNamesForType(type, true, false));
     }
 
     public List<String> beanNames() {

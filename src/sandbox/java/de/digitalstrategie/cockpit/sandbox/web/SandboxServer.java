@@ -1,7 +1,6 @@
 package de.digitalstrategie.cockpit.sandbox.web;
 
 import com.atlassian.confluence.security.Permission;
-import com.atlassian.core.filters.ServletContextThreadLocal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
@@ -157,11 +156,9 @@ public final class SandboxServer implements AutoCloseable {
             Locale locale = lang != null ? ("en".equals(lang) ? Locale.ENGLISH : Locale.GERMAN)
                     : acceptLanguage(request);
             DemoUser viewer = as == null ? null : sandbox.users.user(as).orElse(null);
-            Map<String, List<String>> query = new LinkedHashMap<>();
-            request.getParameterMap().forEach((k, v) -> query.put(k, Arrays.asList(v)));
             sandbox.users.actAs(viewer);
-            sandbox.request.enter(locale, query);
-            ServletContextThreadLocal.setRequest(request);
+            // The request in atlassian-core's ServletContextThreadLocal, where the plugin reads it.
+            sandbox.request.enter(locale, request);
             response.setHeader("X-Content-Type-Options", "nosniff");
             // Deliberately no script-src rule: Confluence pages run scripts, so the sandbox must not
             // hide an escaping bug behind a policy the real host does not have.
@@ -169,7 +166,6 @@ public final class SandboxServer implements AutoCloseable {
             try {
                 chain.doFilter(request, response);
             } finally {
-                ServletContextThreadLocal.setRequest(null);
                 sandbox.request.leave();
                 sandbox.users.actAs(null);
             }

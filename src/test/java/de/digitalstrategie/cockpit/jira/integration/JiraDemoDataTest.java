@@ -87,14 +87,20 @@ class JiraDemoDataTest {
         sandbox.pages.create("DIGI", "Protokoll Sondersitzung", SandboxFixture.macro("committee-decision", Map.of(
                 "number", "LK-2026-90", "title", "Echter Beschluss", "status", "proposed", "projects", project),
                 "<p>Der Lenkungskreis beschließt.</p>"), Set.of(), "minutes");
+        sandbox.settle(); // the page event is recorded by the scheduler's job, as in Confluence
         Decision real = sandbox.decisions.all().stream().filter(d -> d.number().equals("LK-2026-90")).findFirst()
                 .orElseThrow();
         assertFalse(DemoRecords.isDemo(real.macroId(), real.number()));
+        // Links back to the minutes carry the base URL Confluence is configured with (SAL's
+        // ApplicationProperties, outside a request), as the plugin's PageLinks asks for it.
+        sandbox.baseUrl("https://wiki.stadt.example/");
         assertEquals(1, deliver());
         List<StoredIssue> issues = jira.jira.issues();
         assertEquals(2, issues.size());
         assertTrue(issues.stream().anyMatch(i -> i.text("summary").equals("LK-2026-90: Echter Beschluss")
-                && i.labels().contains("cockpit-decision-" + real.id())), issues.toString());
+                && i.labels().contains("cockpit-decision-" + real.id())
+                && i.text("description").contains("https://wiki.stadt.example/pages/viewpage.action?pageId="
+                        + real.page().pageId())), issues.toString());
         assertTrue(adminPage().contains("Demo-Daten bleiben im Cockpit: " + demoDecisions + " Beschlüsse"));
     }
 }
