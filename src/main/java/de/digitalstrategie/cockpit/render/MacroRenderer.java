@@ -28,14 +28,16 @@ public class MacroRenderer {
     private final LocaleResolver locales;
     private final RequestParameters request;
     private final Clock clock;
+    private final WebResources resources;
 
     public MacroRenderer(TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
-                         RequestParameters request, Clock clock) {
+                         RequestParameters request, Clock clock, WebResources resources) {
         this.templates = templates;
         this.i18n = i18n;
         this.locales = locales;
         this.request = request;
         this.clock = clock;
+        this.resources = resources;
     }
 
     /** The viewer and the request, as a macro sees them while it renders. */
@@ -48,6 +50,7 @@ public class MacroRenderer {
     }
 
     public String render(String template, MacroRequest request, Object view) {
+        resources.requireStyles();
         Map<String, Object> context = new HashMap<>();
         context.put("view", view);
         context.put("i18n", request.texts());
@@ -63,6 +66,7 @@ public class MacroRenderer {
 
     /** A localised error box in place of the macro, never a stack trace. */
     public String error(MacroRequest request, Message message) {
+        resources.requireStyles();
         return "<div class=\"aui-message aui-message-error cockpit-error\" role=\"alert\"><p class=\"title\"><strong>"
                 + request.texts().textHtml("cockpit.macro.error.title") + "</strong></p><p>"
                 + request.texts().html(message) + "</p></div>";

@@ -13,6 +13,7 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.scheduler.SchedulerService;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
@@ -23,11 +24,13 @@ import de.digitalstrategie.cockpit.sandbox.confluence.RequestScope;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxApplicationProperties;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPermissions;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxWebResources;
 import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
 import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
 import de.digitalstrategie.cockpit.sandbox.host.CookieXsrf;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
 import de.digitalstrategie.cockpit.sandbox.host.HostServices;
+import de.digitalstrategie.cockpit.sandbox.host.PluginDescriptor;
 import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
 import de.digitalstrategie.cockpit.sandbox.host.VelocityTemplateRenderer;
 import de.digitalstrategie.cockpit.schema.CockpitSchema;
@@ -62,6 +65,7 @@ public final class ConfluenceHost implements AutoCloseable {
     public final CookieXsrf xsrf;
     public final SandboxClusterLockService clusterLocks;
     public final SandboxScheduler scheduler;
+    public final SandboxWebResources webResources;
 
     /** Plugin settings are kept in {@code dataDir}; the host's scheduler runs on {@code clock}. */
     public ConfluenceHost(Database database, Path dataDir, Clock clock) {
@@ -82,6 +86,7 @@ public final class ConfluenceHost implements AutoCloseable {
         this.xsrf = new CookieXsrf();
         this.clusterLocks = new SandboxClusterLockService(database);
         this.scheduler = new SandboxScheduler(database, clock);
+        this.webResources = new SandboxWebResources(PluginDescriptor.load().webResources());
     }
 
     /** The host's service registry, one interface per line, as the plugin's osgi:references find it. */
@@ -100,7 +105,8 @@ public final class ConfluenceHost implements AutoCloseable {
                 .offer(XsrfTokenAccessor.class, xsrf)
                 .offer(XsrfTokenValidator.class, xsrf)
                 .offer(ClusterLockService.class, clusterLocks)
-                .offer(SchedulerService.class, scheduler);
+                .offer(SchedulerService.class, scheduler)
+                .offer(PageBuilderService.class, webResources);
     }
 
     /** Stops the node: its scheduler, its hold on cluster locks, its database connections. */

@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.portfolio.macro.PortfolioMacro;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.PageLinks;
 import de.digitalstrategie.cockpit.render.ServletRequestParameters;
+import de.digitalstrategie.cockpit.render.WebResources;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.host.VelocityTemplateRenderer;
@@ -216,7 +217,7 @@ class MacroRenderingTest {
     private static String renderWithoutAutoEscape(String storage) {
         Sandbox s = fixture.sandbox;
         MacroRenderer plain = new MacroRenderer(new VelocityTemplateRenderer(false), s.i18n, s.request,
-                new ServletRequestParameters(), SandboxFixture.CLOCK);
+                new ServletRequestParameters(), SandboxFixture.CLOCK, new WebResources(s.host.webResources));
         JiraLinks jira = new JiraLinks(s.settings);
         Map<String, Macro> macros = Map.of(
                 "digital-portfolio", new PortfolioMacro(plain, s.projects, s.organisation, s.projectAccess, jira),

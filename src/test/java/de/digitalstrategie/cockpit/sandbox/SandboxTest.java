@@ -132,6 +132,36 @@ class SandboxTest {
     }
 
     /**
+     * The plugin's styles come where its markup shows and only there: a page with a macro links
+     * them because the macro required them, a page without one does not, and the admin page gets
+     * them through the admin decorator, not through an address written into its template.
+     */
+    @Test
+    void stylesAreLinkedWhereThePluginsMarkupAsksForThem(@TempDir Path data) throws Exception {
+        String link = "<link rel=\"stylesheet\" href=\"/download/resources/de.digitalstrategie.cockpit:cockpit-resources/cockpit.css\">";
+        try (Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, CLOCK)) {
+            sandbox.seedDemo(SEED);
+            long withMacro = sandbox.pages.create("DIGI", "Portfolio", "<ac:structured-macro ac:name=\"digital-portfolio\""
+                    + " ac:schema-version=\"1\"/>", java.util.Set.of(), "page").getId();
+            long plain = sandbox.pages.create("DIGI", "Notiz", "<p>Nur Text</p>", java.util.Set.of(), "page").getId();
+            try (SandboxServer server = new SandboxServer(sandbox, "127.0.0.1", 0)) {
+                server.start();
+                String page = get(server, "/pages/viewpage.action?as=cdo&pageId=" + withMacro, "de").body();
+                assertEquals(1, page.split(java.util.regex.Pattern.quote(link), -1).length - 1, page);
+                assertFalse(get(server, "/pages/viewpage.action?as=cdo&pageId=" + plain, "de").body().contains("cockpit.css"));
+                assertFalse(get(server, "/?as=cdo", "de").body().contains("cockpit.css"));
+                HttpResponse<String> admin = get(server, "/plugins/servlet/cockpit/admin?as=admin", "de");
+                assertEquals(200, admin.statusCode());
+                assertTrue(admin.body().contains(link), admin.body());
+                assertEquals(admin.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                        Integer.parseInt(admin.headers().firstValue("Content-Length").orElseThrow()));
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sandbox.host.webResources.assembler().resources().requireWebResource("de.digitalstrategie.cockpit:nothing"));
+        }
+    }
+
+    /**
      * The sandbox holds the plugin's modules exactly as the descriptor declares them, each made by
      * the plugin's Spring context, and its objects are that context's beans: nothing wired by hand.
      */

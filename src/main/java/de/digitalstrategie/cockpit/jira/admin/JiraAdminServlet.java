@@ -22,6 +22,7 @@ import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.render.WebResources;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -80,9 +81,12 @@ public class JiraAdminServlet extends HttpServlet {
         }
     }
 
+    private final WebResources resources;
+
     public JiraAdminServlet(UserManager users, JiraSettingsStore settings, JiraConnector connector, ProjectSync sync,
                             OutboxDelivery delivery, TemplateRenderer templates, I18nResolver i18n,
-                            LocaleResolver locales, XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
+                            LocaleResolver locales, XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf,
+                            WebResources resources) {
         this.users = users;
         this.settings = settings;
         this.connector = connector;
@@ -93,6 +97,7 @@ public class JiraAdminServlet extends HttpServlet {
         this.locales = locales;
         this.xsrfTokens = xsrfTokens;
         this.xsrf = xsrf;
+        this.resources = resources;
     }
 
     @Override
@@ -193,6 +198,8 @@ public class JiraAdminServlet extends HttpServlet {
         context.put("view", view);
         context.put("i18n", t);
         StringWriter html = new StringWriter();
+        // Confluence's admin decorator (atl.admin) links what the page required into its head.
+        resources.requireStyles();
         templates.render("templates/admin/jira.vm", context, html);
         byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html; charset=UTF-8");

@@ -17,7 +17,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -79,6 +81,25 @@ public final class PluginDescriptor {
             macros.add(new MacroModule(module.getAttribute("name"), type(module.getAttribute("class"))));
         }
         return macros;
+    }
+
+    /**
+     * The {@code <web-resource>} modules: each module's complete key ({@code pluginKey:moduleKey})
+     * with the names of its download resources, in the descriptor's order.
+     */
+    public Map<String, List<String>> webResources() {
+        String plugin = document.getDocumentElement().getAttribute("key");
+        Map<String, List<String>> modules = new LinkedHashMap<>();
+        for (Element module : modules("web-resource")) {
+            List<String> names = new ArrayList<>();
+            for (Element resource : children(module, "resource")) {
+                if ("download".equals(resource.getAttribute("type"))) {
+                    names.add(resource.getAttribute("name"));
+                }
+            }
+            modules.put(plugin + ":" + module.getAttribute("key"), List.copyOf(names));
+        }
+        return modules;
     }
 
     public List<ServletModule> servlets() {

@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.host.Html;
+import java.io.PrintWriter;
 import de.digitalstrategie.cockpit.sandbox.pages.SandboxConversionContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -82,7 +83,10 @@ public final class SandboxServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new Route((req, res) -> resource(res, "/sandbox/static/sandbox.css"))),
                 "/sandbox.css");
         context.addServlet(new ServletHolder(new Route(this::aui)), "/aui/*");
-        sandbox.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+        sandbox.servlets().forEach((path, servlet) -> {
+            context.addServlet(new ServletHolder(servlet), path);
+            context.addFilter(new FilterHolder(new Decorator()), path, EnumSet.of(DispatcherType.REQUEST));
+        });
         context.addServlet(new ServletHolder(RestHost.servlet(sandbox.restResources(), sandbox.users)), RestHost.PATH);
         // Errors of the plugin's servlets show a status and a message, never a stack trace.
         org.eclipse.jetty.server.handler.ErrorHandler errors = new org.eclipse.jetty.server.handler.ErrorHandler();
@@ -145,6 +149,79 @@ public final class SandboxServer implements AutoCloseable {
      * Binds a request the way Confluence does before any plugin code runs: the user (chosen
      * with ?as=, remembered in a cookie), the language (?lang= or Accept-Language), the request.
      */
+    /**
+     * What Confluence's Sitemesh decorator does for a plugin servlet's page that names one
+     * ({@code <meta name="decorator" content="atl.admin">}): links the web resources the servlet
+     * required into the page's head. A page that names no decorator is sent as the servlet wrote it.
+     */
+    private final class Decorator implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletResponse response = (HttpServletResponse) res;
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            javax.servlet.ServletOutputStream bytes = new javax.servlet.ServletOutputStream() {
+                @Override
+                public void write(int b) {
+                    buffer.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    buffer.write(b, off, len);
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(javax.servlet.WriteListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+            PrintWriter text = new PrintWriter(new java.io.OutputStreamWriter(buffer, StandardCharsets.UTF_8));
+            // The decorator changes the page's length: the servlet's own length cannot stand.
+            javax.servlet.http.HttpServletResponseWrapper capture = new javax.servlet.http.HttpServletResponseWrapper(response) {
+                @Override
+                public javax.servlet.ServletOutputStream getOutputStream() {
+                    return bytes;
+                }
+
+                @Override
+                public PrintWriter getWriter() {
+                    return text;
+                }
+
+                @Override
+                public void setContentLength(int length) {
+                }
+
+                @Override
+                public void setContentLengthLong(long length) {
+                }
+            };
+            chain.doFilter(req, capture);
+            text.flush();
+            String type = String.valueOf(response.getContentType());
+            byte[] out = buffer.toByteArray();
+            if (type.startsWith("text/html")) {
+                String html = new String(out, StandardCharsets.UTF_8);
+                int head = html.indexOf("</head>");
+                if (head >= 0 && html.contains("<meta name=\"decorator\"")) {
+                    StringBuilder links = new StringBuilder();
+                    for (String href : sandbox.host.webResources.styleSheets()) {
+                        links.append("<link rel=\"stylesheet\" href=\"").append(Html.escape(href)).append("\">\n");
+                    }
+                    out = (html.substring(0, head) + links + html.substring(head)).getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            response.setContentLength(out.length);
+            response.getOutputStream().write(out);
+        }
+    }
+
     private final class RequestFilter implements Filter {
         @Override
         public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -159,6 +236,7 @@ public final class SandboxServer implements AutoCloseable {
             sandbox.users.actAs(viewer);
             // The request in atlassian-core's ServletContextThreadLocal, where the plugin reads it.
             sandbox.request.enter(locale, request);
+            sandbox.host.webResources.begin();
             response.setHeader("X-Content-Type-Options", "nosniff");
             // Deliberately no script-src rule: Confluence pages run scripts, so the sandbox must not
             // hide an escaping bug behind a policy the real host does not have.
@@ -213,6 +291,8 @@ public final class SandboxServer implements AutoCloseable {
         }
         context.put("nav", nav);
         context.put("jiraConfigured", sandbox.jira.settings().configured());
+        // Only what the page's macros required (render the body before the layout).
+        context.put("styleSheets", sandbox.host.webResources.styleSheets());
         return context;
     }
 
