@@ -120,12 +120,12 @@ class OsgiBundleIT {
     void exportsNothingAndRunsNoActivator() throws IOException {
         Attributes main = jar.getManifest().getMainAttributes();
         // A plugin that exports a library package can take over other apps' wiring of it, and is
-        // refreshed together with them; Atlassian wants a bundled logging API private (audit A4).
+        // refreshed together with them; Atlassian wants a bundled logging API private (Jira 9.5 "Log4j upgrade details for third-party app vendors").
         assertNull(main.getValue(Constants.EXPORT_PACKAGE), "Export-Package");
         // The plugin system starts the plugin through its Spring context, never an activator of its own.
         assertNull(main.getValue(Constants.BUNDLE_ACTIVATOR), "Bundle-Activator");
         assertNull(main.getValue(Constants.BUNDLE_ACTIVATIONPOLICY), "Bundle-ActivationPolicy");
-        // No requirement on the execution environment's name: the host's framework decides it (audit D).
+        // No requirement on the execution environment's name: the host's framework decides it (bnd's -noee).
         String requirements = main.getValue(Constants.REQUIRE_CAPABILITY);
         assertTrue(requirements == null || !requirements.contains("osgi.ee"), "Require-Capability: " + requirements);
     }

@@ -56,7 +56,8 @@ public final class PendingPages {
     /** Pages with a row that is due, in the order their oldest due row was written. */
     Set<Long> duePages(int limit) {
         Set<Long> pages = new LinkedHashSet<>();
-        for (PendingPageEntity e : ao.find(PendingPageEntity.class, Query.select()
+        // Only the page ids: the entity preloads its columns, and a backlog of saved bodies can be large.
+        for (PendingPageEntity e : ao.find(PendingPageEntity.class, Query.select("ID, " + PendingPageEntity.PAGE_ID)
                 .where(PendingPageEntity.NEXT_ATTEMPT + " <= ?", Date.from(clock.instant())).order("ID").limit(limit))) {
             pages.add(e.getPageId());
         }

@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
  * hands it, where ActiveObjects 0.8.2 passes everything through verbatim. Every statement the host
  * sends for the plugin goes through here, so SQL that breaks in Confluence breaks in the tests.
  *
- * <p>Sources (the fork's code, as held in the public code index; ids for its {@code read_file}):
- * {@code net.java.ao.DatabaseProvider} (decompiled recent build, id 42230342243: {@code processID},
- * {@code withSchema}, {@code processOrderClause}, {@code renderQuery}); {@code net.java.ao.sql.SqlUtils}
- * (ids 40674162217, 41764567035: {@code WHERE_CLAUSE}, {@code ON_CLAUSE}, {@code GROUP_BY_CLAUSE});
- * {@code net.java.ao.db.PostgreSQLDatabaseProvider} (id 40664863878: {@code shouldQuoteID},
- * {@code shouldQuoteTableName}), its test {@code PostgresDatabaseProviderTest} (ids 40668704634,
- * 40968210076: "PostgreSQL should quote all but wildcards and digits"); {@code net.java.ao.db.H2DatabaseProvider}
- * (ids 40721553209, 40934890648: quotes only its reserved words); {@code EntityManager.deleteWithSQL}
- * (id 42074921700: {@code withSchema(table)} and {@code processWhereClause(criteria)}).
+ * <p>Sources: the fork's own classes (Atlassian's Active Objects library, package {@code net.java.ao},
+ * as published in public copies of its sources): {@code net.java.ao.DatabaseProvider}
+ * ({@code processID}, {@code withSchema}, {@code processOrderClause}, {@code renderQuery});
+ * {@code net.java.ao.sql.SqlUtils} ({@code WHERE_CLAUSE}, {@code ON_CLAUSE}, {@code GROUP_BY_CLAUSE});
+ * {@code net.java.ao.db.PostgreSQLDatabaseProvider} ({@code shouldQuoteID},
+ * {@code shouldQuoteTableName}) and its test {@code PostgresDatabaseProviderTest} ("PostgreSQL should
+ * quote all but wildcards and digits"); {@code net.java.ao.db.H2DatabaseProvider} (quotes only its
+ * reserved words); {@code EntityManager.deleteWithSQL} ({@code withSchema(table)} and
+ * {@code processWhereClause(criteria)}).
  */
 final class ForkSql {
     /**

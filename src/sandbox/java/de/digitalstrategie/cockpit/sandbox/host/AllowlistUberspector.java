@@ -25,7 +25,7 @@ import java.util.Map;
  * same place and covers both. Where Velocity reaches a method without the introspector (a Map's
  * {@code get}/{@code put} for {@code $map.key}), what the host does is not documented, so it is refused.
  * Iteration ({@code #foreach}) is not a method call in the template; Atlassian's fork checks only the
- * class there ({@code SecureUberspector.getIterator}, code index id 41747550103). The sandbox lets
+ * class there ({@code SecureUberspector.getIterator}). The sandbox lets
  * {@code #foreach} walk collections only, which is all the templates need.
  *
  * <p>Unlike Confluence, which logs and renders nothing, a blocked call throws {@link BlockedTemplateCall}.

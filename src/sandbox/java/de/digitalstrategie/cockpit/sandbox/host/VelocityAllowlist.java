@@ -43,8 +43,9 @@ import java.util.stream.Collectors;
  *   with {@code $}), {@code #}, the method name and the parameter types in parentheses</b>, e.g.
  *   {@code de.example.Outer$View#titleHtml()}. The module documentation shows
  *   {@code fully.qualified.Class#method(param.Types)}; Atlassian's Velocity fork identifies classes
- *   by {@code Class.getName()} throughout ({@code SecureIntrospectorImpl}, decompiled in the code
- *   index, id 42062312424). Entries with more than one parameter are refused: how the host separates
+ *   by {@code Class.getName()} in its class checks ({@code SecureIntrospectorImpl}); that the method
+ *   allowlist spells nested classes the same way is inferred from there, not documented [U]: the
+ *   README says how an administrator confirms it on a real instance. Entries with more than one parameter are refused: how the host separates
  *   parameter types is not documented, and a mismatch would block the call silently in production.</li>
  *   <li><b>An entry must name a public method that its class declares itself</b>, and a call is let
  *   through only on an object of exactly that class: whether the host matches inherited or

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The host's Active Objects rejects what Atlassian's AO fork rejects and accepts what it accepts,
  * on each database. The expected texts of the first two tests are the fork's own test cases
- * ({@code PostgresDatabaseProviderTest}, code index ids 40668704634 and 40968210076).
+ * ({@code PostgresDatabaseProviderTest} in Atlassian's Active Objects sources).
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
