@@ -17,7 +17,10 @@ import java.util.logging.Logger;
  * ({@link PendingPages}); {@link MinutesSyncJob} records them in the registers right after, on the
  * scheduler. Nothing here can fail or roll back the user's page save: Confluence may deliver the
  * event inside the save's transaction, so the listener does no more than one insert of a new row
- * and asks the scheduler for a run, and whatever goes wrong is logged, never thrown. Registered
+ * and asks the scheduler for a run, and whatever goes wrong is logged, never thrown. A version it
+ * cannot note (the database is away) is kept in this node's memory and noted by the job once the
+ * database answers ({@link PendingPages#remember}), so a page saved once and never again still
+ * reaches the registers. Registered
  * with the event publisher for the plugin's lifetime (init and destroy methods in the Spring
  * context).
  */
@@ -60,33 +63,50 @@ public class MinutesPageListener {
 
     @EventListener
     public void onTrash(PageTrashedEvent event) {
-        long pageId = -1;
+        MinutesPage page;
         try {
-            pageId = event.getPage().getId();
-            if (sync.concerns(pageId, null)) {
-                pending.trashed(pageId);
-                job.kick();
-            }
+            page = new MinutesPage(event.getPage().getId(), 0, "", "", null);
         } catch (Exception e) {
-            LOG.log(Level.SEVERE, "Trashed minutes page " + pageId + " could not be noted for the registers; "
-                    + "its records stay until the page is saved or trashed again", e);
+            LOG.log(Level.SEVERE, "A trashed page could not be read", e);
+            return;
         }
+        note(page, true);
     }
 
-    private void saved(Page page) {
-        long pageId = -1;
+    private void saved(Page saved) {
+        MinutesPage page;
         try {
-            pageId = page.getId();
-            String body = page.getBodyAsString();
-            if (!sync.concerns(pageId, body)) {
+            page = new MinutesPage(saved.getId(), saved.getVersion(), saved.getSpaceKey(), saved.getTitle(),
+                    saved.getBodyAsString());
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "A saved page could not be read", e);
+            return;
+        }
+        note(page, false);
+    }
+
+    /** Notes the version, or else keeps it in memory for the job; asks for a run either way. */
+    private void note(MinutesPage page, boolean trashed) {
+        try {
+            if (!sync.concerns(page.pageId(), trashed ? null : page.storageFormat())) {
                 return;
             }
-            pending.saved(new MinutesPage(pageId, page.getVersion(), page.getSpaceKey(), page.getTitle(), body));
+            if (trashed) {
+                pending.trashed(page.pageId());
+            } else {
+                pending.saved(page);
+            }
+        } catch (Exception e) {
+            // The save itself must go through; the job notes the version once the database answers.
+            LOG.log(Level.SEVERE, "Minutes page " + page.pageId() + " could not be noted for the registers yet; "
+                    + "this node keeps it and tries again", e);
+            pending.remember(page, trashed);
+        }
+        try {
             job.kick();
         } catch (Exception e) {
-            // The save itself must go through; the registers catch up with the page's next save.
-            LOG.log(Level.SEVERE, "Minutes page " + pageId + " could not be noted for the registers; "
-                    + "they catch up with its next save", e);
+            LOG.log(Level.WARNING, "No immediate run for minutes page " + page.pageId()
+                    + "; the cluster's run every minute records it", e);
         }
     }
 }

@@ -91,9 +91,23 @@ public final class MinutesSyncJob implements JobRunner {
         scheduler.scheduleJob(RECHECK_JOB, local.withSchedule(Schedule.runOnce(Date.from(clock.instant().plus(RECHECK)))));
     }
 
+    /** Another local run a little later. Local jobs live in the node's memory, so this needs no database. */
+    private void recheck() {
+        try {
+            scheduler.scheduleJob(RECHECK_JOB, JobConfig.forJobRunnerKey(RUNNER).withRunMode(RunMode.RUN_LOCALLY)
+                    .withSchedule(Schedule.runOnce(Date.from(clock.instant().plus(RECHECK)))));
+        } catch (SchedulerServiceException e) {
+            LOG.log(Level.WARNING, "The next local run could not be scheduled; the cluster's run looks again", e);
+        }
+    }
+
     @Override
     public JobRunnerResponse runJob(JobRunnerRequest request) {
         Tally tally = new Tally();
+        if (pending.noteRemembered(sync::concerns) > 0) {
+            // The database still fails: this node looks again later, on its own (the memory is its own).
+            recheck();
+        }
         try {
             for (long pageId : pending.duePages(PAGES_PER_RUN)) {
                 if (request.isCancellationRequested()) {

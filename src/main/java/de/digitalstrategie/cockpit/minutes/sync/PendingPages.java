@@ -7,11 +7,16 @@ import net.java.ao.Query;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The minutes pages waiting to be recorded in the registers, oldest first. What fails is tried
@@ -21,9 +26,18 @@ import java.util.Set;
 public final class PendingPages {
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration LAST_RETRY = Duration.ofMinutes(15);
+    /** Page versions this node heard but could not note, kept in memory until they can be. */
+    static final int MAX_REMEMBERED = 1_000;
+    private static final Logger LOG = Logger.getLogger(PendingPages.class.getName());
 
     private final ActiveObjects ao;
     private final Clock clock;
+    /** What the listener could not write (the database was away), in the order it was saved. */
+    private final Deque<Unnoted> remembered = new ArrayDeque<>();
+
+    /** A page version (or a page's trashing, {@code page.storageFormat()} null) not yet noted. */
+    private record Unnoted(MinutesPage page, boolean trashed) {
+    }
 
     public PendingPages(ActiveObjects ao, Clock clock) {
         this.ao = ao;
@@ -51,6 +65,49 @@ public final class PendingPages {
                 new DBParam("TRASHED", true),
                 new DBParam("ATTEMPTS", 0),
                 new DBParam(PendingPageEntity.NEXT_ATTEMPT, Date.from(clock.instant())));
+    }
+
+    /**
+     * Keeps a page version the listener could not note (the database was away while the page was
+     * saved) on this node, so that it is not lost: {@link #noteRemembered} writes it once the
+     * database answers. Bounded: a node cut off from its database for long enough to hear more saves
+     * than this drops the oldest, and says so in the log.
+     */
+    synchronized void remember(MinutesPage page, boolean trashed) {
+        if (remembered.size() >= MAX_REMEMBERED) {
+            Unnoted dropped = remembered.removeFirst();
+            LOG.log(Level.SEVERE, "Minutes page {0} (version {1}) could not be noted for the registers and is "
+                    + "dropped; they catch up with its next save", new Object[]{dropped.page().pageId(),
+                    dropped.page().version()});
+        }
+        remembered.addLast(new Unnoted(page, trashed));
+    }
+
+    /**
+     * Notes what this node remembered, in the order it was saved, as far as the database lets it;
+     * a version that does not concern the registers after all is dropped.
+     *
+     * @param concerns whether a page (id, body; null for a trashing) concerns the registers
+     * @return how many are still remembered (the database failed again)
+     */
+    synchronized int noteRemembered(BiPredicate<Long, String> concerns) {
+        while (!remembered.isEmpty()) {
+            Unnoted next = remembered.peekFirst();
+            try {
+                if (concerns.test(next.page().pageId(), next.trashed() ? null : next.page().storageFormat())) {
+                    if (next.trashed()) {
+                        trashed(next.page().pageId());
+                    } else {
+                        saved(next.page());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Remembered minutes pages could not be noted yet: {0}", e.toString());
+                return remembered.size();
+            }
+            remembered.removeFirst();
+        }
+        return 0;
     }
 
     /** Pages with a row that is due, in the order their oldest due row was written. */
