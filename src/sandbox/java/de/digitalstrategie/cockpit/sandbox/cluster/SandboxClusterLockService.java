@@ -64,6 +64,7 @@ public final class SandboxClusterLockService implements ClusterLockService, Auto
                 + "node_id VARCHAR(64), locked_at BIGINT NOT NULL)");
         db.ensureTable("CREATE TABLE IF NOT EXISTS sandbox_cluster_node (node_id VARCHAR(64) PRIMARY KEY, "
                 + "heartbeat BIGINT NOT NULL)");
+        startBeating();
     }
 
     public String nodeId() {
@@ -181,23 +182,33 @@ public final class SandboxClusterLockService implements ClusterLockService, Auto
         }
     }
 
-    private synchronized void heldOneMore() {
-        if (held.getAndIncrement() == 0 && beating == null) {
-            beating = HEARTBEATS.scheduleWithFixedDelay(() -> {
-                try {
-                    beat();
-                } catch (SQLException | RuntimeException e) {
-                    // A node that cannot reach the database loses its locks after the timeout, as in beehive.
-                }
-            }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    private void heldOneMore() {
+        held.incrementAndGet();
     }
 
-    private synchronized void heldOneLess() {
-        if (held.decrementAndGet() == 0 && beating != null) {
-            beating.cancel(false);
-            beating = null;
+    private void heldOneLess() {
+        held.decrementAndGet();
+    }
+
+    /**
+     * The node beats its heart for as long as it lives, not only while it holds a lock: a node that
+     * had been idle and takes a lock must never look dead to another node whose statement began a
+     * moment earlier (on PostgreSQL an UPDATE re-checks the row it waited for, but reads the
+     * heartbeat in its subquery from the snapshot it started with).
+     */
+    private synchronized void startBeating() {
+        try {
+            beat();
+        } catch (SQLException e) {
+            // Not yet: the scheduled beats try again.
         }
+        beating = HEARTBEATS.scheduleWithFixedDelay(() -> {
+            try {
+                beat();
+            } catch (SQLException | RuntimeException e) {
+                // A node that cannot reach the database loses its locks after the timeout, as in beehive.
+            }
+        }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
