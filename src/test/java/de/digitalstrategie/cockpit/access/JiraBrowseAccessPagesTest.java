@@ -149,6 +149,8 @@ class JiraBrowseAccessPagesTest {
             assertEquals(503, one.statusCode(), one.body());
             assertEquals("cockpit.access.unchecked.project", json(one).path("error").asText());
         }
+        assertEquals(404, get("/rest/cockpit/1.0/projects/kein-schluessel", "cdo").statusCode(),
+                "a key no project can have is unknown, whatever Jira answers");
         assertEquals(List.of("Ob Sie das Projekt ORG-1 sehen dürfen, wird noch mit Jira abgeglichen. Bitte laden "
                 + "Sie die Seite in einigen Sekunden neu."), notices(page(profile, "cdo")));
         assertEquals(1, jira.jira.count(SEARCH), "none of these asked Jira again");

@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.decision.DecisionFilter;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.NotFoundException;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Grouping;
@@ -162,9 +163,13 @@ public class ProjectResource {
     @Path("/{key}")
     public Response one(@PathParam("key") String key) {
         String upper = key.toUpperCase(Locale.ROOT);
+        if (!IssueKey.isValid(upper)) {
+            // No project can have such a key, whatever Jira answers.
+            throw NotFoundException.of("cockpit.project.error.unknown", key);
+        }
         // Unknown and invisible are the same answer: no way to probe for projects one may not see.
         Visibility visibility = projectAccess.visibility();
-        DigitalProject p = (IssueKey.isValid(upper) ? projects.find(upper) : java.util.Optional.<DigitalProject>empty())
+        DigitalProject p = projects.find(upper)
                 .filter(found -> visibility.projects().contains(IssueKey.projectOf(found.issueKey())))
                 .orElseThrow(() -> visibility.notShown(key));
         var viewable = pageAccess.viewable(committee.minutesPageIds());
