@@ -2,6 +2,8 @@ package de.digitalstrategie.cockpit.access;
 
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
+import com.atlassian.scheduler.SchedulerService;
+import com.atlassian.scheduler.SchedulerServiceException;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.client.JiraBadRequestException;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
@@ -25,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,6 +56,13 @@ import java.util.logging.Logger;
  * again: a Jira outage hides projects rather than showing them to someone Jira would refuse.
  * After Jira failed on a page view it is left alone there for {@link #PAUSE_AFTER_FAILURE}.
  *
+ * <p>A view that finds projects without a usable answer says how many ({@link Visibility#unchecked()},
+ * so the page can tell the viewer that its lists and sums are short by them) and asks the host's
+ * scheduler to run the job on this node at once ({@link BrowseAccessJob#runSoon}), so the answers
+ * arrive within seconds rather than with the next minute's run, and the view itself still asks
+ * Jira at most once. One such request is outstanding at a time; none follows a run that found
+ * Jira not answering, for {@link #PAUSE_AFTER_FAILURE}.
+ *
  * <p>Answers are kept on each node (each node's job refreshes its own viewers). Without a
  * configured Jira connection there is nobody to ask. If the mirror never came from Jira (demo
  * data before Jira is connected), signed-in users see it all: the portfolio is internal to the
@@ -71,6 +81,8 @@ public class JiraBrowseAccess implements ProjectAccess {
     /** At most one question per viewer on the page path within this time. */
     static final Duration ASK_SPACING = Duration.ofSeconds(15);
     static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
+    /** A requested run that has not started after this is taken as lost: the next view asks again. */
+    static final Duration RUN_REQUEST_TIMEOUT = Duration.ofMinutes(1);
     /** Questions per run of the job, oldest answers first: a minute's work for Jira, not an hour's. */
     static final int MAX_QUESTIONS_PER_REFRESH = 500;
     private static final int MAX_VIEWERS = 5_000;
@@ -80,10 +92,16 @@ public class JiraBrowseAccess implements ProjectAccess {
     private final ProjectStore projects;
     private final JiraConnector jira;
     private final ProjectSync sync;
+    private final SchedulerService scheduler;
     private final Clock clock;
     /** By lower-case user name, least recently seen first. */
     private final Map<String, Viewer> viewers = new LinkedHashMap<>(256, 0.75f, true);
+    /** One run at a time on this node: the minute's and one asked for by a view may be due together. */
+    private final ReentrantLock refreshing = new ReentrantLock();
     private Instant quietUntil = Instant.MIN;
+    /** When a view last asked for a run that has not started yet; null if none is outstanding. */
+    private Instant runRequested;
+    private Instant noRunRequestsUntil = Instant.MIN;
 
     private record Answer(boolean mayBrowse, Instant asked) {
     }
@@ -106,30 +124,36 @@ public class JiraBrowseAccess implements ProjectAccess {
     }
 
     public JiraBrowseAccess(UserManager users, ProjectStore projects, JiraConnector jira, ProjectSync sync,
-                            Clock clock) {
+                            SchedulerService scheduler, Clock clock) {
         this.users = users;
         this.projects = projects;
         this.jira = jira;
         this.sync = sync;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
+    /**
+     * Without a connection nobody can be asked, so nothing counts as unchecked: the mirror is
+     * either all shown (demo data) or hidden on purpose until Jira is connected again.
+     */
     @Override
-    public Set<String> visibleJiraProjects() {
+    public Visibility visibility() {
         UserProfile user = users.getRemoteUser();
         if (user == null || user.getUsername() == null) {
-            return Set.of();
+            return Visibility.NONE;
         }
         Set<String> mirrored = projects.jiraProjects();
         if (mirrored.isEmpty()) {
-            return mirrored;
+            return Visibility.NONE;
         }
         if (!jira.settings().configured()) {
-            return sync.status().startedAt() == null ? mirrored : Set.of();
+            return sync.status().startedAt() == null ? new Visibility(mirrored, 0) : Visibility.NONE;
         }
         Instant now = clock.instant();
         String key = user.getUsername().toLowerCase(Locale.ROOT);
         Set<String> visible = new HashSet<>();
+        int unchecked = 0;
         String unknown = null;
         String oldest = null;
         Instant oldestAsked = null;
@@ -139,6 +163,7 @@ public class JiraBrowseAccess implements ProjectAccess {
                 Answer answer = viewer.answers.get(project);
                 if (answer == null || !answer.asked().plus(STALE_LIMIT).isAfter(now)) {
                     unknown = unknown == null ? project : unknown;
+                    unchecked++;
                     continue;
                 }
                 if (answer.mayBrowse()) {
@@ -157,13 +182,21 @@ public class JiraBrowseAccess implements ProjectAccess {
             Boolean may = client == null ? null : ask(client, key, user.getUsername(), ask, now);
             if (may == null) {
                 pause(now);
-            } else if (may) {
-                visible.add(ask);
             } else {
-                visible.remove(ask);
+                if (may) {
+                    visible.add(ask);
+                } else {
+                    visible.remove(ask);
+                }
+                if (ask.equals(unknown)) {
+                    unchecked--;
+                }
             }
         }
-        return Set.copyOf(visible);
+        if (unchecked > 0) {
+            requestRun(now);
+        }
+        return new Visibility(visible, unchecked);
     }
 
     /**
@@ -171,11 +204,26 @@ public class JiraBrowseAccess implements ProjectAccess {
      * missing one and each older than {@link #REFRESH_AGE}, oldest first, at most
      * {@value #MAX_QUESTIONS_PER_REFRESH} per run, with the client for background work. Stops at
      * the first sign that Jira as a whole is not answering. Forgets viewers not seen for longer.
-     * For the plugin's background job, every minute on every node.
+     * For the plugin's background job, every minute on every node, and at once when a view found
+     * answers missing (those come first: they are the oldest). Runs one at a time; a second waits
+     * for the first and asks only what is still due then.
      *
      * @return how many questions Jira answered
      */
     public int refreshStale() {
+        refreshing.lock();
+        try {
+            synchronized (this) {
+                // From here on a view that still misses answers needs another run: this one may not cover it.
+                runRequested = null;
+            }
+            return refresh();
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private int refresh() {
         if (!jira.settings().configured()) {
             return 0;
         }
@@ -210,11 +258,35 @@ public class JiraBrowseAccess implements ProjectAccess {
         int answered = 0;
         for (Question q : due.subList(0, Math.min(due.size(), MAX_QUESTIONS_PER_REFRESH))) {
             if (client == null || ask(client, q.viewer(), q.name(), q.project(), clock.instant()) == null) {
+                synchronized (this) {
+                    // Jira is not answering: views asking for runs now would only repeat the failure.
+                    noRunRequestsUntil = clock.instant().plus(PAUSE_AFTER_FAILURE);
+                }
                 break;
             }
             answered++;
         }
         return answered;
+    }
+
+    /**
+     * Asks the host's scheduler for a run on this node now, unless one is outstanding or Jira
+     * just failed the last. Not a question to Jira: the view does not wait for it.
+     */
+    private void requestRun(Instant now) {
+        synchronized (this) {
+            if (now.isBefore(noRunRequestsUntil)
+                    || runRequested != null && now.isBefore(runRequested.plus(RUN_REQUEST_TIMEOUT))) {
+                return;
+            }
+            runRequested = now;
+        }
+        try {
+            BrowseAccessJob.runSoon(scheduler);
+        } catch (SchedulerServiceException | RuntimeException e) {
+            // The minute's run still comes; the viewer waits for it as before.
+            LOG.log(Level.WARNING, "Could not ask the scheduler for a run of the browse answers now", e);
+        }
     }
 
     /**

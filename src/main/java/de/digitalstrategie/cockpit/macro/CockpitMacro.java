@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.macro;
 import com.atlassian.confluence.content.render.xhtml.ConversionContext;
 import com.atlassian.confluence.macro.Macro;
 import de.digitalstrategie.cockpit.message.LocalisedException;
+import de.digitalstrategie.cockpit.message.UnavailableException;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * The common edge of the plugin's macros: reads the string parameters once into
  * {@link MacroParameters}, renders, and turns any refusal into a localised error box in place of
- * the macro, so a bad parameter never breaks the page.
+ * the macro, so a bad parameter never breaks the page; what is only not ready yet becomes a notice.
  */
 public abstract class CockpitMacro implements Macro {
     private static final Logger LOG = Logger.getLogger(CockpitMacro.class.getName());
@@ -29,6 +30,8 @@ public abstract class CockpitMacro implements Macro {
         MacroRequest request = renderer.request(context, instanceKey(parameters));
         try {
             return render(new MacroParameters(parameters), body == null ? "" : body, request);
+        } catch (UnavailableException e) {
+            return renderer.notice(request, e.userMessage());
         } catch (LocalisedException e) {
             return renderer.error(request, e.userMessage());
         } catch (RuntimeException e) {

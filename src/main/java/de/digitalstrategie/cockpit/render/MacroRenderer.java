@@ -64,6 +64,16 @@ public class MacroRenderer {
         return out.toString();
     }
 
+    /**
+     * A localised notice in place of the macro, for what is not ready yet and will be on a reload:
+     * a status the screen reader announces politely, not an error.
+     */
+    public String notice(MacroRequest request, Message message) {
+        resources.requireStyles();
+        return "<div class=\"aui-message aui-message-warning cockpit-notice\" role=\"status\"><p>"
+                + request.texts().html(message) + "</p></div>";
+    }
+
     /** A localised error box in place of the macro, never a stack trace. */
     public String error(MacroRequest request, Message message) {
         resources.requireStyles();

@@ -6,6 +6,7 @@ import de.digitalstrategie.cockpit.message.AccessDeniedException;
 import de.digitalstrategie.cockpit.message.LocalisedException;
 import de.digitalstrategie.cockpit.message.MessageResolver;
 import de.digitalstrategie.cockpit.message.NotFoundException;
+import de.digitalstrategie.cockpit.message.UnavailableException;
 import de.digitalstrategie.cockpit.workflow.IllegalTransitionException;
 
 import javax.inject.Inject;
@@ -16,7 +17,8 @@ import javax.ws.rs.ext.Provider;
 
 /**
  * Every refusal of the domain as an honest status with the stable error shape: 400 bad input,
- * 403 not allowed, 404 unknown (or not visible), 409 a status change the workflow refuses.
+ * 403 not allowed, 404 unknown (or not visible), 409 a status change the workflow refuses, 503
+ * not ready yet (with {@code Retry-After}: when asking again helps).
  */
 @Provider
 public class LocalisedExceptionMapper implements ExceptionMapper<LocalisedException> {
@@ -34,9 +36,16 @@ public class LocalisedExceptionMapper implements ExceptionMapper<LocalisedExcept
         int status = e instanceof NotFoundException ? 404
                 : e instanceof AccessDeniedException ? 403
                 : e instanceof IllegalTransitionException ? 409
+                : e instanceof UnavailableException ? 503
                 : 400;
         String message = new MessageResolver(i18n::getText).resolve(e.userMessage(), locales.getLocale());
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(RestJson.write(new ApiError(status, e.userMessage().key(), message))).build();
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(RestJson.write(new ApiError(status, e.userMessage().key(), message)));
+        if (e instanceof UnavailableException unavailable) {
+            // Seconds, the form of Retry-After every client reads (RFC 9110, 10.2.3).
+            response.header("Retry-After", Math.max(1, unavailable.retryAfter().toSeconds()));
+        }
+        return response.build();
     }
 }

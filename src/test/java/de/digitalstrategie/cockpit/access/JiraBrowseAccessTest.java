@@ -13,6 +13,7 @@ import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
+import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import com.atlassian.scheduler.SchedulerServiceException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The portfolio shows a viewer the Jira projects Jira lets him browse, asked of the Jira double
  * over HTTP with the plugin's real client, and keeps doing the safe thing when Jira does not answer.
+ * The background job runs on the sandbox's scheduler (the host's, as Confluence runs it), which
+ * the tests drive with {@link SandboxScheduler#runPending()}.
  */
 class JiraBrowseAccessTest {
     private static final String SEARCH = "GET /rest/api/2/user/permission/search";
@@ -73,10 +77,12 @@ class JiraBrowseAccessTest {
     private JiraSettingsStore settings;
     private JiraBrowseAccess access;
     private ProjectSync sync;
+    private SandboxScheduler scheduler;
+    private BrowseAccessJob job;
     private Path dir;
 
     @BeforeEach
-    void setUp(@TempDir Path dir) {
+    void setUp(@TempDir Path dir) throws SchedulerServiceException {
         this.dir = dir;
         jira = new JiraFixture();
         jira.jira.createProject("DIGI", "Digitalprojekte");
@@ -88,12 +94,15 @@ class JiraBrowseAccessTest {
         store.projects.save(project("ORG-7"));
         settings = new JiraSettingsStore(new StorePluginSettings(dir.resolve("settings.properties")));
         sync = new ProjectSync(store.ao, store.projects, store.organisation, store.locks, clock);
+        scheduler = new SandboxScheduler(store.database, clock);
         access = new JiraBrowseAccess(users, store.projects, new JiraConnector(settings, connection -> {
             connections.add(connection);
             // The connection as the plugin asks for it; only the pauses between retries are recorded, not slept.
             return new JiraClient(connection, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                     jira.pause);
-        }), sync, clock);
+        }), sync, scheduler, clock);
+        job = new BrowseAccessJob(scheduler, access, clock);
+        job.register();
         Logger.getLogger(JiraBrowseAccess.class.getName()).addHandler(logHandler);
     }
 
@@ -101,6 +110,8 @@ class JiraBrowseAccessTest {
     void tearDown() {
         Logger.getLogger(JiraBrowseAccess.class.getName()).removeHandler(logHandler);
         users.actAs(null);
+        job.unregister();
+        scheduler.close();
         store.close();
         jira.close();
     }
@@ -116,8 +127,17 @@ class JiraBrowseAccessTest {
     }
 
     private Set<String> seenBy(DemoUser user) {
+        return viewBy(user).projects();
+    }
+
+    private Visibility viewBy(DemoUser user) {
         users.actAs(user);
-        return access.visibleJiraProjects();
+        return access.visibility();
+    }
+
+    /** Whether a view has asked for a run of the job on this node that has not been made yet. */
+    private boolean runAskedFor() {
+        return scheduler.isScheduled(BrowseAccessJob.NOW_JOB);
     }
 
     /** A view, then the background job, then another view: what a viewer sees once Jira has answered it all. */
@@ -146,16 +166,23 @@ class JiraBrowseAccessTest {
             store.projects.save(project(key + "-1"));
         }
         connect(JiraFixture.TOKEN);
-        assertEquals(Set.of("DIGI"), seenBy(cdo), "the first view asks about one project, not ten");
+        assertEquals(new Visibility(Set.of("DIGI"), 9), viewBy(cdo),
+                "the first view asks about one project, not ten, and says that nine are not known yet");
         assertEquals(1, jira.jira.count(SEARCH));
-        assertEquals(Set.of("DIGI"), seenBy(cdo), "a page of several macros asks once");
+        assertTrue(runAskedFor(), "and asks the scheduler for a run at once");
+        assertEquals(new Visibility(Set.of("DIGI"), 9), viewBy(cdo), "a page of several macros asks once");
         assertEquals(1, jira.jira.count(SEARCH));
         assertTrue(connections.stream().allMatch(c -> c.maxRetries() == 0
                 && c.readTimeout().compareTo(Duration.ofSeconds(5)) <= 0), "a page view never waits through retries");
 
-        assertEquals(9, access.refreshStale(), "the rest is asked off the page");
+        assertEquals(1, scheduler.runPending(), "the run asked for is due now; the minute's is not");
+        SandboxScheduler.Run run = scheduler.runs().get(0);
+        assertEquals(BrowseAccessJob.NOW_JOB, run.jobId());
+        assertEquals("9 answer(s) renewed", run.message(), "the rest is asked off the page");
         assertTrue(connections.get(connections.size() - 1).maxRetries() > 0, "by the client for background work");
-        assertEquals(10, seenBy(cdo).size());
+        assertEquals(new Visibility(Set.of("DIGI", "ORG", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"), 0),
+                viewBy(cdo), "the next view, within the seconds the view before asked to wait, is complete");
+        assertFalse(runAskedFor(), "a complete view asks for no run");
         assertEquals(10, jira.jira.count(SEARCH), "no view asked again");
         clock.advance(JiraBrowseAccess.ASK_SPACING.plusSeconds(1));
         assertEquals(10, seenBy(cdo).size());
@@ -172,6 +199,51 @@ class JiraBrowseAccessTest {
                 "a revoked right shows within minutes");
         assertEquals(1, connections.stream().filter(c -> c.maxRetries() == 0).count(),
                 "of " + jira.jira.count(SEARCH) + " questions, only the very first view's was asked on a page");
+    }
+
+    @Test
+    void aViewAsksForOneRunAtATimeAndNoneRightAfterJiraFailedOne() {
+        for (String key : List.of("P1", "P2")) {
+            jira.jira.createProject(key, "Projekt " + key);
+            jira.jira.grantBrowse(key, "cdo");
+            store.projects.save(project(key + "-1"));
+        }
+        connect(JiraFixture.TOKEN);
+        assertEquals(3, viewBy(cdo).unchecked());
+        assertTrue(runAskedFor());
+        scheduler.unscheduleJob(BrowseAccessJob.NOW_JOB);
+        assertEquals(3, viewBy(anna).unchecked());
+        assertFalse(runAskedFor(), "one run asked for is outstanding: no second request");
+        clock.advance(JiraBrowseAccess.RUN_REQUEST_TIMEOUT);
+        assertEquals(2, viewBy(anna).unchecked());
+        assertTrue(runAskedFor(), "a request the scheduler never ran is taken as lost after a minute");
+
+        jira.jira.stop();
+        scheduler.runPending();
+        assertTrue(log.stream().anyMatch(l -> l.contains("Jira did not say")), log.toString());
+        clock.advance(JiraBrowseAccess.ASK_SPACING);
+        assertEquals(3, viewBy(cdo).unchecked());
+        assertFalse(runAskedFor(), "after a run that found Jira not answering, views leave it alone for a while");
+        clock.advance(JiraBrowseAccess.PAUSE_AFTER_FAILURE);
+        viewBy(cdo);
+        assertTrue(runAskedFor());
+
+        jira.jira.restart();
+        scheduler.runPending();
+        assertEquals(new Visibility(Set.of("DIGI", "ORG", "P1", "P2"), 0), viewBy(cdo));
+        assertEquals(new Visibility(Set.of("DIGI"), 0), viewBy(anna));
+    }
+
+    @Test
+    void withoutAnAnswerForAnHourAProjectCountsAsUncheckedAgain() {
+        connect(JiraFixture.TOKEN);
+        viewBy(cdo);
+        scheduler.runPending();
+        assertEquals(new Visibility(Set.of("DIGI", "ORG"), 0), viewBy(cdo));
+        jira.jira.stop();
+        clock.advance(JiraBrowseAccess.STALE_LIMIT.plusMinutes(1));
+        assertEquals(new Visibility(Set.of(), 2), viewBy(cdo),
+                "hidden, and said to be: the page does not pass off what is left as all there is");
     }
 
     @Test
@@ -246,9 +318,10 @@ class JiraBrowseAccessTest {
 
     @Test
     void withoutAJiraConnectionSignedInUsersSeeTheMirror() {
-        assertEquals(Set.of("DIGI", "ORG"), seenBy(ann));
-        assertEquals(Set.of(), seenBy(null));
+        assertEquals(new Visibility(Set.of("DIGI", "ORG"), 0), viewBy(ann));
+        assertEquals(Visibility.NONE, viewBy(null));
         assertEquals(0, jira.jira.count(SEARCH));
+        assertFalse(runAskedFor(), "nobody to ask");
     }
 
     @Test
@@ -259,8 +332,9 @@ class JiraBrowseAccessTest {
         assertTrue(sync.status().startedAt() != null);
         JiraBrowseAccess unconnected = new JiraBrowseAccess(users, store.projects, new JiraConnector(
                 new JiraSettingsStore(new StorePluginSettings(dir.resolve("none.properties"))),
-                connection -> jira.client), sync, clock);
+                connection -> jira.client), sync, scheduler, clock);
         users.actAs(cdo);
-        assertEquals(Set.of(), unconnected.visibleJiraProjects(), "nobody to ask: hidden, not shown to all");
+        assertEquals(Visibility.NONE, unconnected.visibility(),
+                "nobody to ask: hidden, not shown to all, and nothing a reload would change");
     }
 }

@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.portfolio.macro;
 
 import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
@@ -57,9 +58,10 @@ public final class PortfolioViewBuilder {
     public record Chart(String idHtml, String titleHtml, String svgHtml, List<ChartRow> rows) {
     }
 
-    public record Page(String idHtml, String captionHtml, Views.FilterForm form, String groupLabelHtml,
-                List<TotalsLine> groups, TotalsLine total, List<Views.Header> headers, List<Block> blocks,
-                Views.Pager pager, List<Chart> charts, boolean empty, Views.Downloads downloads) {
+    /** {@code checkingHtml}: the notice that projects Jira has not answered for yet are left out ("" if none). */
+    public record Page(String idHtml, String captionHtml, String checkingHtml, Views.FilterForm form,
+                String groupLabelHtml, List<TotalsLine> groups, TotalsLine total, List<Views.Header> headers,
+                List<Block> blocks, Views.Pager pager, List<Chart> charts, boolean empty, Views.Downloads downloads) {
         /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
         public boolean hasCharts() {
             return !charts.isEmpty();
@@ -101,8 +103,9 @@ public final class PortfolioViewBuilder {
         int pageNumber = p.number("page", 1, 1, Integer.MAX_VALUE / PageRequest.MAX_LIMIT);
         Map<String, String> fieldNames = selection.fieldNames();
         Map<String, String> departmentNames = selection.departmentNames();
+        Visibility visibility = access.visibility();
         PortfolioView view = projects.query(selection.filter(), grouping, sort, order,
-                PageRequest.page(pageNumber, size), access.visibleJiraProjects(), request.today(),
+                PageRequest.page(pageNumber, size), visibility.projects(), request.today(),
                 selection.groupOrder());
         Function<String, String> groupName = selection::groupName;
 
@@ -127,12 +130,13 @@ public final class PortfolioViewBuilder {
         List<Chart> charts = p.flag("charts", true) && summary.total().projects() > 0
                 ? charts(id, summary, fieldNames, departmentNames, t, f) : List.of();
         String caption = t.plain("cockpit.portfolio.caption", f.number(summary.total().projects()));
-        return new Page(Html.text(id), Html.text(caption), request.interactive() ? form(p, fieldNames,
+        return new Page(Html.text(id), Html.text(caption), Selection.checkingHtml(visibility, t),
+                request.interactive() ? form(p, fieldNames,
                 departmentNames, grouping, request) : null,
                 grouping == Grouping.NONE ? "" : t.html(grouping), groups,
                 totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
                 Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
-                summary.total().projects() == 0, Selection.downloads(p, request));
+                summary.total().projects() == 0, Selection.downloads(p, request, visibility));
     }
 
     /** The viewer's choices in the request override the page author's parameters, one by one. */

@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.portfolio.macro;
 
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AdvisorySort;
@@ -15,7 +16,6 @@ import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
-import de.digitalstrategie.cockpit.message.NotFoundException;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
@@ -96,10 +96,12 @@ public class ProjectProfileMacro extends CockpitMacro {
         if (!IssueKey.isValid(key)) {
             throw ValidationException.of("cockpit.macro.error.issue-key", "key", parameters.required("key"));
         }
-        // A project the viewer may not see is reported exactly like one that does not exist.
+        // A project the viewer may not see is reported exactly like one that does not exist; while
+        // Jira's answers for the viewer are missing, both as "not known yet" (a notice, not an error).
+        Visibility visibility = projectAccess.visibility();
         DigitalProject p = projects.find(key)
-                .filter(found -> projectAccess.visibleJiraProjects().contains(IssueKey.projectOf(found.issueKey())))
-                .orElseThrow(() -> NotFoundException.of("cockpit.project.error.unknown", key));
+                .filter(found -> visibility.projects().contains(IssueKey.projectOf(found.issueKey())))
+                .orElseThrow(() -> visibility.notShown(key));
         Texts t = request.texts();
         Formats f = request.formats();
         ProjectProfile profile = p.profile();

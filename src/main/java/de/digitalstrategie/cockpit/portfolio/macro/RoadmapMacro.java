@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.portfolio.macro;
 
 import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.ValidationException;
@@ -62,9 +63,14 @@ public class RoadmapMacro extends CockpitMacro {
     public record Group(String labelHtml, List<Bar> bars) {
     }
 
-    /** Positions are percentages of the timeline's width, so the SVG scales without stretching its text. */
-    public record Page(String idHtml, String captionHtml, String rangeHtml, Views.FilterForm form, List<Tick> ticks,
-                       String todayXHtml, List<Group> groups, boolean empty, Views.Downloads downloads) {
+    /**
+     * Positions are percentages of the timeline's width, so the SVG scales without stretching its
+     * text. {@code checkingHtml}: the notice that projects Jira has not answered for yet are left
+     * out ("" if none).
+     */
+    public record Page(String idHtml, String captionHtml, String checkingHtml, String rangeHtml,
+                       Views.FilterForm form, List<Tick> ticks, String todayXHtml, List<Group> groups, boolean empty,
+                       Views.Downloads downloads) {
     }
 
     public RoadmapMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
@@ -102,7 +108,8 @@ public class RoadmapMacro extends CockpitMacro {
         LocalDate end = LocalDate.of(to + 1, 1, 1);
         Selection selection = Selection.of(p, organisation, t);
         int limit = p.number("limit", 100, 1, PageRequest.MAX_LIMIT);
-        Set<String> visible = access.visibleJiraProjects();
+        Visibility visibility = access.visibility();
+        Set<String> visible = visibility.projects();
         PortfolioView view = projects.query(selection.filter(), selection.grouping(), PortfolioSort.START,
                 SortOrder.ASC, PageRequest.page(1, limit), visible, today, selection.groupOrder());
         // What the shown projects wait for, and when that ends: only projects the viewer may see.
@@ -138,11 +145,11 @@ public class RoadmapMacro extends CockpitMacro {
                 ? t.plain("cockpit.roadmap.caption.part", f.number(shown), f.number(total), String.valueOf(from),
                 String.valueOf(to))
                 : t.plain("cockpit.roadmap.caption", f.number(total), String.valueOf(from), String.valueOf(to));
-        return new Page(Html.text(request.instanceKey()), Html.text(caption),
+        return new Page(Html.text(request.instanceKey()), Html.text(caption), Selection.checkingHtml(visibility, t),
                 Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))),
                 request.interactive() ? PortfolioViewBuilder.form(p, selection.fieldNames(), selection.departmentNames(),
                         selection.grouping(), request) : null, ticks, todayX, groups, total == 0,
-                Selection.downloads(p, request));
+                Selection.downloads(p, request, visibility));
     }
 
     private List<Dependency> dependencies(DigitalProject p, List<String> blockers, Map<String, Optional<LocalDate>> ends,

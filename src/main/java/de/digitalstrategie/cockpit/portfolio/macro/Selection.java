@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.portfolio.macro;
 
+import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
@@ -10,6 +11,7 @@ import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.portfolio.Phase;
 import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.render.Views;
@@ -46,13 +48,25 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
         return new Selection(filter, grouping, fieldNames, departmentNames, t);
     }
 
-    /** The portfolio's CSV and XLSX downloads of the same selection (every selected row, with start and end). */
-    static Views.Downloads downloads(MacroParameters p, MacroRequest request) {
+    /**
+     * The portfolio's CSV and XLSX downloads of the same selection (every selected row, with start
+     * and end); none while Jira's answers are missing, as the files would be refused (the notice
+     * says why).
+     */
+    static Views.Downloads downloads(MacroParameters p, MacroRequest request, Visibility visibility) {
+        if (!visibility.complete()) {
+            return null;
+        }
         Map<String, String> query = new LinkedHashMap<>();
         for (String name : List.of("field", "department", "phase", "status", "health", "text")) {
             p.text(name).ifPresent(v -> query.put(name, v));
         }
         return Views.Downloads.of(request, "/projects/export", query);
+    }
+
+    /** The notice that the lists and sums leave out projects Jira has not answered for yet; "" if none. */
+    static String checkingHtml(Visibility visibility, Texts t) {
+        return visibility.complete() ? "" : Html.text(t.plain("cockpit.access.unchecked", visibility.unchecked()));
     }
 
     /** The groups in display order: fields as the strategy lists them, phases in their life cycle. */

@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.portfolio.rest;
 
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
 import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
@@ -50,6 +51,12 @@ import java.util.Set;
 /**
  * The portfolio over REST: the macro's query (filters, grouping, sorting, paging, sums) and one
  * project with the decisions and input concerning it, limited to what the caller may see.
+ *
+ * <p>While Jira has not yet answered which of some Jira projects the caller may browse
+ * ({@link Visibility#unchecked()}), the query answers with what is known and says how much is
+ * missing ({@code incomplete}), as the portfolio page says it in a notice; one project it cannot
+ * show yet and the export are refused with 503 and {@code Retry-After}: a file travels on without
+ * any notice, and a sum over it would be silently short.
  */
 @Path("/projects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,8 +75,12 @@ public class ProjectResource {
     private final com.atlassian.sal.api.message.I18nResolver i18n;
     private final com.atlassian.sal.api.message.LocaleResolver locales;
 
-    /** The portfolio's answer: the page of projects, the sums per group and in total. */
-    public record PortfolioJson(ResultPage<ProjectJson> projects, PortfolioSummary summary) {
+    /**
+     * The portfolio's answer: the page of projects, the sums per group and in total, and how many
+     * Jira projects are left out of both because Jira has not yet answered whether the caller may
+     * browse them (0: complete; otherwise ask again in a few seconds).
+     */
+    public record PortfolioJson(ResultPage<ProjectJson> projects, PortfolioSummary summary, int incomplete) {
     }
 
     /** One project and the decision and input numbers that concern it. */
@@ -116,12 +127,13 @@ public class ProjectResource {
             case PHASE -> Arrays.stream(Phase.values()).map(Enum::name).toList();
             default -> List.of();
         };
+        Visibility visibility = projectAccess.visibility();
         PortfolioView view = projects.query(filter(p), grouping, sort, order, PageRequest.page(number, size),
-                projectAccess.visibleJiraProjects(), today, groupOrder);
+                visibility.projects(), today, groupOrder);
         List<ProjectJson> items = view.page().items().stream()
                 .map(pr -> ProjectJson.of(pr, today, jira.issueUrl(pr.issueKey()).orElse(null))).toList();
         return RestJson.ok(new PortfolioJson(new ResultPage<>(items, view.page().total(), view.page().offset(),
-                view.page().limit()), view.summary()));
+                view.page().limit()), view.summary(), visibility.unchecked()));
     }
 
     /** The selected projects as CSV or XLSX (?format=csv|xlsx), with the same filters as the query. */
@@ -134,7 +146,7 @@ public class ProjectResource {
         MacroParameters p = QueryParameters.of(uri, known);
         de.digitalstrategie.cockpit.export.ExportFormat format = de.digitalstrategie.cockpit.rest.Downloads.format(p);
         PortfolioFilter filter = filter(p);
-        Set<String> visible = projectAccess.visibleJiraProjects();
+        Set<String> visible = projectAccess.visibility().completeProjects();
         de.digitalstrategie.cockpit.render.Texts t = new de.digitalstrategie.cockpit.render.Texts(i18n,
                 locales.getLocale());
         java.util.Map<String, String> fields = new java.util.HashMap<>();
@@ -151,10 +163,15 @@ public class ProjectResource {
     @Path("/{key}")
     public Response one(@PathParam("key") String key) {
         String upper = key.toUpperCase(Locale.ROOT);
+        if (!IssueKey.isValid(upper)) {
+            // No project can have such a key, whatever Jira answers.
+            throw NotFoundException.of("cockpit.project.error.unknown", key);
+        }
         // Unknown and invisible are the same answer: no way to probe for projects one may not see.
-        DigitalProject p = (IssueKey.isValid(upper) ? projects.find(upper) : java.util.Optional.<DigitalProject>empty())
-                .filter(found -> projectAccess.visibleJiraProjects().contains(IssueKey.projectOf(found.issueKey())))
-                .orElseThrow(() -> NotFoundException.of("cockpit.project.error.unknown", key));
+        Visibility visibility = projectAccess.visibility();
+        DigitalProject p = projects.find(upper)
+                .filter(found -> visibility.projects().contains(IssueKey.projectOf(found.issueKey())))
+                .orElseThrow(() -> visibility.notShown(key));
         var viewable = pageAccess.viewable(committee.minutesPageIds());
         List<String> decisionNumbers = decisions.query(new DecisionFilter(null, null, Set.of(), upper, null, null, false),
                 DecisionSort.NUMBER, SortOrder.ASC, new PageRequest(0, PageRequest.MAX_LIMIT), viewable).page().items()

@@ -51,7 +51,7 @@ public final class StartPage {
 
     StartPage(Sandbox sandbox, Locale locale, DemoUser viewer) {
         // Counted as the portfolio counts them: only the projects the viewer may see.
-        Set<String> visibleJiraProjects = sandbox.projectAccess.visibleJiraProjects();
+        Set<String> visibleJiraProjects = sandbox.projectAccess.visibility().projects();
         List<DigitalProject> projects = sandbox.projects.all().stream()
                 .filter(p -> visibleJiraProjects.contains(IssueKey.projectOf(p.issueKey()))).toList();
         Map<String, Long> perField = projects.stream()
