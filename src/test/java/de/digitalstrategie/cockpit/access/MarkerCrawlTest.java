@@ -227,6 +227,8 @@ class MarkerCrawlTest {
                 .findFirst().orElseThrow(() -> new AssertionError("the confidential decision was recorded"));
         confidentialSuperseded = sandbox.decisions.all().stream().filter(d -> d.number().equals(supersededNumber))
                 .findFirst().orElseThrow(() -> new AssertionError("the superseded decision was recorded"));
+        assertEquals(replacing.number(), confidentialSuperseded.successor(), "a confidential decision superseded by a "
+                + "public one");
         assertEquals(confidentialNumber, sandbox.decisions.all().stream().filter(d -> d.number().equals("LK-2026-81"))
                 .findFirst().orElseThrow().successor(), "a public decision superseded by the confidential one");
         assertTrue(sandbox.decisions.all().stream().anyMatch(d -> d.withdrawn() && d.title().contains("ZQXP")),
@@ -338,6 +340,7 @@ class MarkerCrawlTest {
         return markers;
     }
 
+    /** Every marker of the test data. */
     private static Map<String, String> all() {
         return forbiddenInOParl();
     }
@@ -433,15 +436,21 @@ class MarkerCrawlTest {
     }
 
     private static Reply send(HttpRequest.Builder b, String language) throws Exception {
-        // A fresh client per viewer would forget the sandbox's user cookie; ?as= is sent every time instead.
+        // The client keeps no cookies: each request is the viewer its ?as= names, anonymous without one.
         HttpResponse<byte[]> r = HTTP.send(b.header("Accept-Language", language).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                 r.headers().firstValue("Cache-Control").orElse(""), r.body());
     }
 
+    /** A workbook's cells as a reader sees them, and every part of the file as written (properties, names, styles). */
     private static String xlsxText(byte[] body) throws Exception {
         StringBuilder s = new StringBuilder();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(body))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                s.append(e.getName()).append('\n').append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             for (Sheet sheet : book) {
                 s.append(sheet.getSheetName()).append('\n');
