@@ -44,6 +44,12 @@ public record Decision(long id, String macroId, String number, String title, Str
                 owner, dueDate, successor, page, withdrawn, isPublic);
     }
 
+    /** The same decision naming another successor ("" for none). */
+    public Decision withSuccessor(String newSuccessor) {
+        return new Decision(id, macroId, number, title, text, status, vote, meetingId, agendaItemId, projectKeys,
+                owner, dueDate, newSuccessor, page, withdrawn, isPublic);
+    }
+
     /** Still to be carried out and past its due date. */
     public boolean overdue(LocalDate today) {
         return status.inForce() && !withdrawn && dueDate != null && dueDate.isBefore(today);

@@ -32,7 +32,6 @@ public final class Downloads {
         StreamingOutput body = out -> format.writer(locale, ZoneId.systemDefault()).write(table, out);
         return Response.ok(body, format.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + format.fileName(fileBase, day) + "\"")
-                .header("Cache-Control", "no-store")
                 .build();
     }
 }

@@ -118,6 +118,46 @@ class DecisionStoreTest {
                 () -> store.decisions.changeStatus(999, DecisionStatus.DECIDED, "x", null, null, "")).userMessage().key());
     }
 
+    /**
+     * Supersession names only decisions on the viewer's pages: a confidential decision (page 2)
+     * replaced by a public one (page 1) is not listed under "replaces", a public one replaced by a
+     * confidential one keeps its status but names no successor, like one whose successor was never
+     * recorded; the same in the register's page, one decision and the export's batches.
+     */
+    @Test
+    void supersessionNamesOnlyDecisionsOnTheViewersPages() {
+        PageRef open = new PageRef(1, 1, "DIGI", "Öffentlich");
+        PageRef closed = new PageRef(2, 1, "DIGI", "Vertraulich");
+        Decision publicOne = store.decisions.record(superseded("p", "LK-P", "LK-C2", open), "s");
+        Decision confidential = store.decisions.record(superseded("c", "LK-C1", "LK-P2", closed), "s");
+        store.decisions.record(superseded("c2", "LK-C2", "", closed), "s");
+        store.decisions.record(superseded("p2", "LK-P2", "LK-NEVER", open), "s");
+
+        var page = store.decisions.query(DecisionFilter.ALL, DecisionSort.NUMBER, de.digitalstrategie.cockpit.query.SortOrder.ASC,
+                new de.digitalstrategie.cockpit.query.PageRequest(0, 10), List.of(1L));
+        assertEquals(List.of("LK-P", "LK-P2"), page.page().items().stream().map(Decision::number).toList());
+        assertEquals(List.of("", ""), page.page().items().stream().map(Decision::successor).toList(),
+                "neither a confidential successor nor an unknown one is named");
+        assertEquals(java.util.Map.of(), page.replacedBy(), "the confidential decision LK-P2 replaced is not named");
+        assertTrue(store.decisions.one(confidential.id(), List.of(1L)).isEmpty(), "a confidential decision is not there");
+        assertEquals("", store.decisions.one(publicOne.id(), List.of(1L)).orElseThrow().page().items().get(0).successor());
+        List<String> exported = new java.util.ArrayList<>();
+        store.decisions.forEach(DecisionFilter.ALL, List.of(1L), d -> exported.add(d.number() + ">" + d.successor()));
+        assertEquals(List.of("LK-P>", "LK-P2>"), exported);
+
+        var all = store.decisions.query(DecisionFilter.ALL, DecisionSort.NUMBER, de.digitalstrategie.cockpit.query.SortOrder.ASC,
+                new de.digitalstrategie.cockpit.query.PageRequest(0, 10), List.of(1L, 2L));
+        assertEquals(List.of("LK-P2", "", "LK-C2", ""), all.page().items().stream().map(Decision::successor).toList(),
+                "a member sees the successors recorded (the one never recorded stays unnamed)");
+        assertEquals(java.util.Map.of("LK-C2", List.of("LK-P"), "LK-P2", List.of("LK-C1")), all.replacedBy());
+        assertEquals(java.util.Set.of("LK-C1"), store.decisions.numbersOn(List.of("LK-C1", "LK-X"), List.of(2L)));
+    }
+
+    private static Decision superseded(String macroId, String number, String successor, PageRef page) {
+        return new Decision(0, macroId, number, "Beschluss " + number, "", successor.isEmpty() ? DecisionStatus.DECIDED
+                : DecisionStatus.SUPERSEDED, new Vote(6, 0, 0), 0, 0, List.of(), "", null, successor, page, false, true);
+    }
+
     @Test
     void countsByStatus() {
         store.decisions.record(proposed("a", "LK-1", List.of()), "s");

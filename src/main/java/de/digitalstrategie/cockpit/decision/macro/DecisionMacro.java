@@ -1,5 +1,7 @@
 package de.digitalstrategie.cockpit.decision.macro;
 
+import de.digitalstrategie.cockpit.access.PageAccess;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionParameters;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
@@ -24,6 +26,8 @@ import java.util.Optional;
 public class DecisionMacro extends CockpitMacro {
     private final DecisionStore decisions;
     private final JiraLinks jira;
+    private final CommitteeStore committee;
+    private final PageAccess pages;
 
     /** A project the decision concerns, linked to Jira where it is connected. */
     public record ProjectLink(String keyHtml, String urlHtml) {
@@ -38,10 +42,13 @@ public class DecisionMacro extends CockpitMacro {
         }
     }
 
-    public DecisionMacro(MacroRenderer renderer, DecisionStore decisions, JiraLinks jira) {
+    public DecisionMacro(MacroRenderer renderer, DecisionStore decisions, JiraLinks jira, CommitteeStore committee,
+                         PageAccess pages) {
         super(renderer);
         this.decisions = decisions;
         this.jira = jira;
+        this.committee = committee;
+        this.pages = pages;
     }
 
     @Override
@@ -62,8 +69,21 @@ public class DecisionMacro extends CockpitMacro {
                 p.vote() == null ? "" : Html.text(t.plain("cockpit.decision.vote.value", p.vote().inFavour(),
                         p.vote().against(), p.vote().abstentions())),
                 projectLinks(p.projectKeys(), jira), Html.text(p.owner()), Html.text(request.formats().date(p.dueDate())),
-                Html.text(p.successor()), Html.text(conflict), body, recorded.isPresent());
+                Html.text(successor(p.successor())), Html.text(conflict), body, recorded.isPresent());
         return renderer.render("templates/decision.vm", request, view);
+    }
+
+    /**
+     * The successor the page names, if it is the number of a decision the viewer may see: as in
+     * the register, a decision on minutes the viewer may not view is named nowhere, and reads
+     * like a number that was never recorded.
+     */
+    private String successor(String number) {
+        if (number.isEmpty()) {
+            return "";
+        }
+        return decisions.numbersOn(List.of(number), pages.viewable(committee.minutesPageIds())).contains(number)
+                ? number : "";
     }
 
     static List<ProjectLink> projectLinks(List<String> keys, JiraLinks jira) {

@@ -28,6 +28,7 @@ import de.digitalstrategie.cockpit.render.Views.Option;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +90,13 @@ public class DecisionRegisterMacro extends CockpitMacro {
         MacroParameters p = overlay(macro, request, "year", "meeting", "status", "project", "owner", "text", "sort",
                 "order", "page-size", "page", "withdrawn");
         Texts t = request.texts();
+        Collection<Long> viewable = pages.viewable(committee.minutesPageIds());
+        // The meetings the viewer may see, for the filter's options, its error message and its
+        // choice: a meeting minuted on a page the viewer may not view is refused exactly like a
+        // number that was never a meeting's, and gives no option and no year away.
         List<Meeting> meetings = committee.bodies().stream().filter(b -> b.kind() == BodyKind.STEERING_COMMITTEE)
-                .flatMap(b -> committee.meetings(b.key()).stream()).toList();
+                .flatMap(b -> committee.meetings(b.key()).stream())
+                .filter(m -> m.pageId() == 0 || viewable.contains(m.pageId())).toList();
         Long meetingId = p.text("meeting").map(number -> meetings.stream()
                 .filter(m -> m.number().equals(number) || String.valueOf(m.id()).equals(number)).findFirst()
                 .map(Meeting::id)
@@ -105,8 +111,7 @@ public class DecisionRegisterMacro extends CockpitMacro {
         int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
         int number = p.number("page", 1, 1, 1_000_000);
 
-        RegisterPage result = decisions.query(filter, sort, order, PageRequest.page(number, size),
-                pages.viewable(committee.minutesPageIds()));
+        RegisterPage result = decisions.query(filter, sort, order, PageRequest.page(number, size), viewable);
         List<Row> rows = new ArrayList<>();
         for (Decision d : result.page().items()) {
             rows.add(row(d, result, request));

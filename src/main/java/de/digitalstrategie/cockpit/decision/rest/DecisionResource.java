@@ -111,10 +111,11 @@ public class DecisionResource {
     @GET
     @Path("/{id}")
     public Response one(@PathParam("id") String id) {
-        Decision d = visible(id);
+        long number = visible(id).id();
         Texts t = new Texts(i18n, locales.getLocale());
-        RegisterPage around = decisions.one(d.id())
+        RegisterPage around = decisions.one(number, viewable())
                 .orElseThrow(() -> NotFoundException.of("cockpit.decision.error.unknown", id));
+        Decision d = around.page().items().get(0);
         return RestJson.ok(new DecisionJson.WithHistory(json(d, around, t),
                 decisions.history(d.id()).stream().map(DecisionJson.AuditJson::of).toList()));
     }

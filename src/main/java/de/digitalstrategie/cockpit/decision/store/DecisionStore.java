@@ -35,6 +35,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
 import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
@@ -252,19 +253,28 @@ public class DecisionStore {
         ao.stream(DecisionEntity.class, criteria.query("*")
                 .order(sort.column() + " " + order.sql() + ", " + DecisionEntity.DECISION_NUMBER + " " + order.sql())
                 .limit(page.limit()).offset(page.offset()), read::add);
-        return registerPage(read.toArray(new DecisionEntity[0]), total, page);
+        return registerPage(read.toArray(new DecisionEntity[0]), total, page, viewablePages);
     }
 
-    /** One decision as the register shows it (meeting date, a page's conflicting claim, what replaces it). */
-    public Optional<RegisterPage> one(long id) {
+    /**
+     * One decision as the register shows it (meeting date, a page's conflicting claim, what it
+     * replaces), if it is on one of the pages the viewer may see; otherwise nothing, as for an id
+     * that does not exist.
+     */
+    public Optional<RegisterPage> one(long id, Collection<Long> viewablePages) {
+        Criteria criteria = new Criteria().eq("ID", id).in(DecisionEntity.PAGE_ID, viewablePages);
+        if (criteria.matchesNothing()) {
+            return Optional.empty();
+        }
         List<DecisionEntity> read = new ArrayList<>(1);
-        ao.stream(DecisionEntity.class, Query.select("*").where("ID = ?", id), read::add);
-        return read.isEmpty() ? Optional.empty()
-                : Optional.of(registerPage(read.toArray(new DecisionEntity[0]), 1, new PageRequest(0, 1)));
+        ao.stream(DecisionEntity.class, criteria.query("*"), read::add);
+        return read.isEmpty() ? Optional.empty() : Optional.of(registerPage(read.toArray(new DecisionEntity[0]), 1,
+                new PageRequest(0, 1), viewablePages));
     }
 
-    private RegisterPage registerPage(DecisionEntity[] rows, int total, PageRequest page) {
-        List<Decision> decisions = withProjects(rows);
+    private RegisterPage registerPage(DecisionEntity[] rows, int total, PageRequest page,
+                                      Collection<Long> viewablePages) {
+        List<Decision> decisions = asSeenOn(withProjects(rows), viewablePages);
         Map<Long, LocalDate> dates = new java.util.HashMap<>();
         Map<Long, DecisionStatus> conflicts = new java.util.HashMap<>();
         for (DecisionEntity e : rows) {
@@ -276,7 +286,7 @@ public class DecisionStore {
             }
         }
         return new RegisterPage(new ResultPage<>(decisions, total, page.offset(), page.limit()), dates, conflicts,
-                supersededBy(decisions));
+                replaced(decisions, viewablePages));
     }
 
     private Criteria criteria(DecisionFilter filter, Collection<Long> viewablePages) {
@@ -322,23 +332,57 @@ public class DecisionStore {
             if (batch.length == 0) {
                 return;
             }
-            withProjects(batch).forEach(each);
+            asSeenOn(withProjects(batch), viewablePages).forEach(each);
             after = batch[batch.length - 1].getID();
         }
     }
 
-    /** For each decision on the page: the decisions that name it as the one they replace. */
-    private Map<String, List<String>> supersededBy(List<Decision> decisions) {
+    /**
+     * For each decision read: the decisions on the viewer's pages that name it as the one that
+     * replaced them. A decision on a page the viewer may not see is never named, so a public
+     * decision that replaced a confidential one does not give the confidential number away.
+     */
+    private Map<String, List<String>> replaced(List<Decision> decisions, Collection<Long> viewablePages) {
         Map<String, List<String>> replaced = new java.util.HashMap<>();
         List<String> numbers = decisions.stream().map(Decision::number).distinct().toList();
-        if (numbers.isEmpty()) {
+        Criteria criteria = new Criteria().in(DecisionEntity.SUCCESSOR, numbers)
+                .in(DecisionEntity.PAGE_ID, viewablePages);
+        if (criteria.matchesNothing()) {
             return replaced;
         }
-        Criteria criteria = new Criteria().in(DecisionEntity.SUCCESSOR, numbers);
         ao.stream(DecisionEntity.class, criteria.query(String.join(", ", "ID", DecisionEntity.SUCCESSOR,
                         DecisionEntity.DECISION_NUMBER)).order("ID"),
                 e -> replaced.computeIfAbsent(e.getSuccessor(), k -> new ArrayList<>()).add(e.getDecisionNumber()));
         return replaced;
+    }
+
+    /**
+     * The decisions as the viewer may see them: the successor a decision names ("superseded by
+     * LK-2026-31") stays only if it is the number of a decision on one of the viewer's pages. A
+     * number on a page the viewer may not see reads exactly like one that was never recorded:
+     * neither is named, so the gap gives nothing away.
+     */
+    private List<Decision> asSeenOn(List<Decision> decisions, Collection<Long> viewablePages) {
+        Set<String> named = decisions.stream().map(Decision::successor).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        if (named.isEmpty()) {
+            return decisions;
+        }
+        Set<String> known = numbersOn(named, viewablePages);
+        return decisions.stream().map(d -> d.successor().isEmpty() || known.contains(d.successor()) ? d
+                : d.withSuccessor("")).toList();
+    }
+
+    /** Those of the numbers that are the number of a decision recorded on one of the pages. */
+    public Set<String> numbersOn(Collection<String> numbers, Collection<Long> pageIds) {
+        Set<String> found = new java.util.HashSet<>();
+        Criteria criteria = new Criteria().in(DecisionEntity.DECISION_NUMBER, List.copyOf(new java.util.HashSet<>(numbers)))
+                .in(DecisionEntity.PAGE_ID, pageIds);
+        if (!criteria.matchesNothing()) {
+            ao.stream(DecisionEntity.class, criteria.query("ID, " + DecisionEntity.DECISION_NUMBER),
+                    e -> found.add(e.getDecisionNumber()));
+        }
+        return found;
     }
 
     private List<Decision> withProjects(DecisionEntity[] entities) {

@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param meetingDates by decision id: the date of the meeting that took it
  * @param conflicts    by decision id: a status a page edit claimed that the workflow refused
- * @param replacedBy   by decision number: the numbers of the decisions that replaced it
+ * @param replacedBy   by decision number: the numbers of the decisions it replaced (those that name it as
+ *                     their successor), on pages the viewer may see
  */
 public record RegisterPage(ResultPage<Decision> page, Map<Long, LocalDate> meetingDates,
                            Map<Long, DecisionStatus> conflicts, Map<String, List<String>> replacedBy) {

@@ -68,6 +68,26 @@ public final class PageRepository implements PageManager {
         return page;
     }
 
+    /** Gives a page a new title: a new version, and the update event Confluence sends for it. */
+    public SandboxPage rename(long id, String title) {
+        SandboxPage page = find(id).orElseThrow(() -> new IllegalArgumentException("No page " + id)).renamed(title);
+        write(page, false);
+        events.publish(new PageUpdateEvent(this, page));
+        return page;
+    }
+
+    /**
+     * Restricts viewing a page to these users (none: everyone may view it). Confluence keeps
+     * restrictions beside the page's versions, so this is no edit and sends no page event: who may
+     * see what is asked at every read.
+     */
+    public SandboxPage restrict(long id, Set<String> users) {
+        SandboxPage page = find(id).orElseThrow(() -> new IllegalArgumentException("No page " + id))
+                .withRestrictions(users);
+        write(page, false);
+        return page;
+    }
+
     public SandboxPage trash(long id) {
         SandboxPage page = find(id).orElseThrow().withTrashed(true);
         write(page, false);

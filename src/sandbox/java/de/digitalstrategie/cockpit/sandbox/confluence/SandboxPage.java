@@ -91,6 +91,16 @@ public final class SandboxPage extends Page {
         return new SandboxPage(id, version + 1, spaceKey, title, newBody, restrictedTo, trashed, kind);
     }
 
+    /** The same page under a new title, as a new version (renaming a page in Confluence is an edit). */
+    public SandboxPage renamed(String newTitle) {
+        return new SandboxPage(id, version + 1, spaceKey, newTitle, getBodyAsString(), restrictedTo, trashed, kind);
+    }
+
+    /** The same version with other view restrictions (in Confluence, not an edit of the page). */
+    public SandboxPage withRestrictions(Set<String> users) {
+        return new SandboxPage(id, version, spaceKey, title, getBodyAsString(), users, trashed, kind);
+    }
+
     public SandboxPage withTrashed(boolean inTrash) {
         return new SandboxPage(id, version, spaceKey, title, getBodyAsString(), restrictedTo, inTrash, kind);
     }
