@@ -16,7 +16,8 @@ import javax.ws.rs.ext.Provider;
 
 /**
  * Every refusal of the domain as an honest status with the stable error shape: 400 bad input,
- * 403 not allowed, 404 unknown (or not visible), 409 a status change the workflow refuses.
+ * 403 not allowed, 404 unknown (or not visible), 409 a status change the workflow refuses, 413 a
+ * body longer than the API reads.
  */
 @Provider
 public class LocalisedExceptionMapper implements ExceptionMapper<LocalisedException> {
@@ -34,6 +35,7 @@ public class LocalisedExceptionMapper implements ExceptionMapper<LocalisedExcept
         int status = e instanceof NotFoundException ? 404
                 : e instanceof AccessDeniedException ? 403
                 : e instanceof IllegalTransitionException ? 409
+                : e instanceof BodyTooLargeException ? 413
                 : 400;
         String message = new MessageResolver(i18n::getText).resolve(e.userMessage(), locales.getLocale());
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))

@@ -5,9 +5,11 @@ import com.atlassian.confluence.event.events.content.page.PageRestoreEvent;
 import com.atlassian.confluence.event.events.content.page.PageTrashedEvent;
 import com.atlassian.confluence.event.events.content.page.PageUpdateEvent;
 import com.atlassian.confluence.pages.Page;
+import com.atlassian.confluence.user.ConfluenceUser;
 import com.atlassian.event.api.EventListener;
 import com.atlassian.event.api.EventPublisher;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
+import de.digitalstrategie.cockpit.minutes.place.PageLocation;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,15 +64,22 @@ public class MinutesPageListener {
     public void onTrash(PageTrashedEvent event) {
         long pageId = -1;
         try {
-            pageId = event.getPage().getId();
+            Page page = event.getPage();
+            pageId = page.getId();
             if (sync.concerns(pageId, null)) {
-                pending.trashed(pageId);
+                pending.trashed(PageLocation.of(page), editor(page));
                 job.kick();
             }
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Trashed minutes page " + pageId + " could not be noted for the registers; "
                     + "its records stay until the page is saved or trashed again", e);
         }
+    }
+
+    /** Who saved the version the event carries: Confluence makes the saving user its last modifier. */
+    private static String editor(Page page) {
+        ConfluenceUser user = page.getLastModifier();
+        return user == null || user.getKey() == null ? "" : user.getKey().getStringValue();
     }
 
     private void saved(Page page) {
@@ -81,7 +90,9 @@ public class MinutesPageListener {
             if (!sync.concerns(pageId, body)) {
                 return;
             }
-            pending.saved(new MinutesPage(pageId, page.getVersion(), page.getSpaceKey(), page.getTitle(), body));
+            PageLocation where = PageLocation.of(page);
+            pending.saved(new MinutesPage(pageId, page.getVersion(), page.getSpaceKey(), page.getTitle(), body,
+                    where.ancestorIds(), editor(page)));
             job.kick();
         } catch (Exception e) {
             // The save itself must go through; the registers catch up with the page's next save.
