@@ -43,6 +43,11 @@ class RequestBodyTest {
     private static SandboxServer server;
     private static Decision ready;
     private static AdvisoryInput answered;
+    private static int tried;
+    /** Bytes read of a body before the role check said no. */
+    private static long readBeforeRefusal;
+    /** Answers that came only after far more than the bound had been sent (or never). */
+    private static int unbounded;
 
     @BeforeAll
     static void start() {
@@ -57,6 +62,8 @@ class RequestBodyTest {
 
     @AfterAll
     static void stop() {
+        System.out.println("hardening request-bodies: tried " + tried + ", read before the role check "
+                + readBeforeRefusal + " bytes, read beyond the bound " + unbounded);
         server.close();
         fixture.close();
     }
@@ -103,12 +110,14 @@ class RequestBodyTest {
                         () -> advisory.answer(String.valueOf(answered.id()), counted()),
                         () -> advisory.report(String.valueOf(answered.id()), counted()));
                 for (Supplier<Object> write : writes) {
+                    tried++;
                     assertThrows(AccessDeniedException.class, write::get, user);
                 }
             } finally {
                 fixture.sandbox.users.actAs(null);
             }
         }
+        readBeforeRefusal += bodies.stream().mapToLong(b -> b.read).sum();
         assertEquals(0, bodies.stream().mapToLong(b -> b.read).sum(), "not one byte of any body was read");
     }
 
@@ -118,6 +127,8 @@ class RequestBodyTest {
         for (String path : List.of("/decisions/" + ready.id() + "/status", "/advisory/" + answered.id() + "/answer",
                 "/advisory/" + answered.id() + "/report")) {
             Exchange e = endless(path, "mitarbeiterin", "de", true);
+            tried++;
+            unbounded += e.sentWhenAnswered < (8L << 20) ? 0 : 1;
             assertEquals(403, e.status, path + ": " + e.body);
             assertTrue(e.sentWhenAnswered < (8L << 20), path + ": answered after " + e.sentWhenAnswered + " bytes");
             assertTrue(e.body.contains("\"error\":\"cockpit.access.error."), e.body);
@@ -129,6 +140,8 @@ class RequestBodyTest {
         for (String lang : List.of("de", "en")) {
             for (boolean chunked : List.of(true, false)) {
                 Exchange e = endless("/decisions/" + ready.id() + "/status", "schriftfuehrung", lang, chunked);
+                tried++;
+                unbounded += e.sentWhenAnswered < (32L << 20) ? 0 : 1;
                 assertEquals(413, e.status, e.body);
                 JsonNode error = JSON.readTree(e.body);
                 assertEquals("cockpit.rest.error.body-too-large", error.path("error").asText());
