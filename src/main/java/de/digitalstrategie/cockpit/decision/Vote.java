@@ -17,17 +17,30 @@ public record Vote(int inFavour, int against, int abstentions) {
         return inFavour > against;
     }
 
-    /** Reads the "for/against/abstain" form used in macro parameters, e.g. "7/1/2". */
+    /** More votes of one kind than any body has members: a typing error or a probe. */
+    public static final int MAX_VOTES = 9_999;
+
+    /**
+     * Reads the "for/against/abstain" form used in macro parameters and REST, e.g. "7/1/2", each
+     * count within 0 to {@link #MAX_VOTES}. Checked here, where votes come in, not in the
+     * constructor: votes stored before the bound existed must still read.
+     */
     public static Vote parse(String value) {
         String[] parts = value == null ? new String[0] : value.strip().split("\\s*/\\s*");
         if (parts.length != 3) {
             throw ValidationException.of("cockpit.decision.error.bad-vote", String.valueOf(value));
         }
-        try {
-            return new Vote(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-        } catch (NumberFormatException e) {
-            throw ValidationException.of("cockpit.decision.error.bad-vote", value);
+        int[] counts = new int[3];
+        for (int i = 0; i < 3; i++) {
+            if (!parts[i].matches("-?[0-9]{1,9}")) {
+                throw ValidationException.of("cockpit.decision.error.bad-vote", value);
+            }
+            counts[i] = Integer.parseInt(parts[i]);
+            if (counts[i] > MAX_VOTES) {
+                throw ValidationException.of("cockpit.decision.error.vote-range", value.strip(), MAX_VOTES);
+            }
         }
+        return new Vote(counts[0], counts[1], counts[2]);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.macro;
 
+import de.digitalstrategie.cockpit.message.Dates;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.portfolio.IssueKey;
 
@@ -71,7 +72,7 @@ public final class MacroParameters {
         return result;
     }
 
-    /** A date as ISO (2026-03-31) or German (31.3.2026). */
+    /** A date as ISO (2026-03-31) or German (31.3.2026), within {@link Dates#FIRST} to {@link Dates#LAST}. */
     public Optional<LocalDate> date(String name) {
         Optional<String> value = text(name);
         if (value.isEmpty()) {
@@ -79,11 +80,17 @@ public final class MacroParameters {
         }
         for (Function<String, LocalDate> parser : List.<Function<String, LocalDate>>of(LocalDate::parse,
                 v -> LocalDate.parse(v, GERMAN_DATE))) {
+            LocalDate day;
             try {
-                return Optional.of(parser.apply(value.get()));
+                day = parser.apply(value.get());
             } catch (DateTimeParseException e) {
-                // try the next form
+                continue;
             }
+            if (!Dates.inRange(day)) {
+                throw ValidationException.of("cockpit.macro.error.date-range", name, value.get(), Dates.FIRST.toString(),
+                        Dates.LAST.toString());
+            }
+            return Optional.of(day);
         }
         throw ValidationException.of("cockpit.macro.error.date", name, value.get());
     }

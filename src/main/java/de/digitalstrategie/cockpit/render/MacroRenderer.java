@@ -43,10 +43,11 @@ public class MacroRenderer {
     /** The viewer and the request, as a macro sees them while it renders. */
     public MacroRequest request(ConversionContext context, String instanceKey) {
         String outputType = context == null || context.getOutputType() == null ? "display" : context.getOutputType();
-        long pageId = context != null && context.getEntity() != null ? context.getEntity().getId() : 0;
+        com.atlassian.confluence.core.ContentEntityObject content = context == null ? null : context.getEntity();
+        long pageId = content != null ? content.getId() : 0;
         return new MacroRequest(new Texts(i18n, locales.getLocale()), new Formats(locales.getLocale()),
                 INTERACTIVE.contains(outputType), instanceKey, request.all(), pageId, LocalDate.now(clock),
-                request.contextPath());
+                request.contextPath(), content);
     }
 
     public String render(String template, MacroRequest request, Object view) {

@@ -1,5 +1,7 @@
 package de.digitalstrategie.cockpit.render;
 
+import com.atlassian.confluence.core.ContentEntityObject;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +11,12 @@ import java.util.Optional;
  * One rendering of one macro: the viewer's texts and formats, whether a person views the page
  * (links, forms) or it is exported (static output), the macro's own parameter prefix in the
  * request, and the request's parameters.
+ *
+ * @param content the page (or other content) the macro renders on, null for none
  */
 public record MacroRequest(Texts texts, Formats formats, boolean interactive, String instanceKey,
-                           Map<String, List<String>> parameters, long pageId, LocalDate today, String contextPath) {
+                           Map<String, List<String>> parameters, long pageId, LocalDate today, String contextPath,
+                           ContentEntityObject content) {
 
     /** One of this macro instance's own request parameters (e.g. its page number). */
     public Optional<String> own(String name) {

@@ -17,8 +17,9 @@ import javax.ws.rs.ext.Provider;
 
 /**
  * Every refusal of the domain as an honest status with the stable error shape: 400 bad input,
- * 403 not allowed, 404 unknown (or not visible), 409 a status change the workflow refuses, 503
- * not ready yet (with {@code Retry-After}: when asking again helps).
+ * 403 not allowed, 404 unknown (or not visible), 409 a status change the workflow refuses, 413 a
+ * body longer than the API reads, 503 not ready yet (with {@code Retry-After}: when asking again
+ * helps).
  */
 @Provider
 public class LocalisedExceptionMapper implements ExceptionMapper<LocalisedException> {
@@ -37,6 +38,7 @@ public class LocalisedExceptionMapper implements ExceptionMapper<LocalisedExcept
                 : e instanceof AccessDeniedException ? 403
                 : e instanceof IllegalTransitionException ? 409
                 : e instanceof UnavailableException ? 503
+                : e instanceof BodyTooLargeException ? 413
                 : 400;
         String message = new MessageResolver(i18n::getText).resolve(e.userMessage(), locales.getLocale());
         Response.ResponseBuilder response = Response.status(status)

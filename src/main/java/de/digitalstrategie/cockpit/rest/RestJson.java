@@ -9,6 +9,9 @@ import de.digitalstrategie.cockpit.message.ValidationException;
 
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -50,24 +53,43 @@ public final class RestJson {
         }
     }
 
-    /** Reads a request body; anything but the expected shape is the caller's error (400). */
-    public static <T> T read(String json, Class<T> type) {
-        if (json == null || json.isBlank()) {
-            throw ValidationException.of("cockpit.rest.error.body-missing");
+    /**
+     * The most a request body may hold. Every body the API takes is a small object (a status and
+     * a comment, an answer of at most {@link de.digitalstrategie.cockpit.message.Text#LONG}
+     * characters, each of which JSON may spell as six bytes), so this leaves room for every valid
+     * one and no more.
+     */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
+    /**
+     * Reads a request body; anything but the expected shape is the caller's error (400). Reads at
+     * most {@link #MAX_BODY_BYTES} (and one byte more, to know there is more): a longer body is
+     * refused (413) without reading the rest. Call it only once the caller may make the change:
+     * until then the body stays unread.
+     */
+    public static <T> T read(InputStream body, Class<T> type) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw ValidationException.of("cockpit.rest.error.body-unreadable");
         }
-        if (json.length() > 200_000) {
-            throw ValidationException.of("cockpit.rest.error.body-too-large", 200_000);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BodyTooLargeException(MAX_BODY_BYTES);
+        }
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw ValidationException.of("cockpit.rest.error.body-missing");
         }
         T value;
         try {
-            value = MAPPER.readValue(json, type);
+            value = MAPPER.readValue(bytes, type);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
             throw ValidationException.of("cockpit.rest.error.unknown-field", e.getPropertyName());
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "" : String.valueOf(e.getPath().get(e.getPath().size() - 1)
                     .getFieldName());
             throw ValidationException.of("cockpit.rest.error.wrong-type", field);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw ValidationException.of("cockpit.rest.error.not-json");
         }
         // The JSON literal null is valid JSON but no object: Jackson gives null, which the

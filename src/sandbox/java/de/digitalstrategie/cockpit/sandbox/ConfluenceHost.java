@@ -81,7 +81,7 @@ public final class ConfluenceHost implements AutoCloseable {
         this.settings = new StorePluginSettings(dataDir.resolve("plugin-settings.properties"));
         this.application = new SandboxApplicationProperties(BASE_URL);
         this.events = new SandboxEvents();
-        this.pages = new PageRepository(database, events);
+        this.pages = new PageRepository(database, events, key -> users.user(key).orElse(null));
         this.permissions = new SandboxPermissions();
         this.xsrf = new CookieXsrf();
         this.clusterLocks = new SandboxClusterLockService(database);

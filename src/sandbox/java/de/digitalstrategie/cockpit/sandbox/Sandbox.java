@@ -12,6 +12,7 @@ import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.minutes.sync.PendingPages;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
@@ -88,6 +89,7 @@ public final class Sandbox implements AutoCloseable {
     public final DecisionStore decisions;
     public final AdvisoryStore advisory;
     public final MinutesSync sync;
+    public final MinutesPlacesStore minutesPlaces;
     public final PendingPages pendingPages;
     public final Outbox outbox;
     public final PageAccess pageAccess;
@@ -138,6 +140,7 @@ public final class Sandbox implements AutoCloseable {
         this.decisions = plugin.bean(DecisionStore.class);
         this.advisory = plugin.bean(AdvisoryStore.class);
         this.sync = plugin.bean(MinutesSync.class);
+        this.minutesPlaces = plugin.bean(MinutesPlacesStore.class);
         this.pendingPages = plugin.bean(PendingPages.class);
         this.outbox = plugin.bean(Outbox.class);
         this.pageAccess = plugin.bean(PageAccess.class);
@@ -196,7 +199,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Seeds the Worms demo on first start (its minutes recorded before this returns); a database that has data keeps it. */
     public boolean seedDemo(Path seedDir) throws IOException {
-        boolean seeded = new WormsDemo(organisation, projects, committee, pages).seedIfEmpty(seedDir, LocalDate.now(clock));
+        boolean seeded = new WormsDemo(organisation, projects, committee, minutesPlaces, pages).seedIfEmpty(seedDir, LocalDate.now(clock));
         settle();
         return seeded;
     }

@@ -9,6 +9,7 @@ import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
+import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
@@ -81,7 +82,8 @@ class PermissionMatrixTest {
         fixture = new SandboxFixture();
         restricted = fixture.sandbox.pages.all().stream().filter(p -> !p.restrictedTo().isEmpty()).findFirst()
                 .orElseThrow();
-        // One more decision on the confidential minutes, published as Confluence does: a new page version.
+        // One more decision on the confidential minutes, published as Confluence does: a new page
+        // version, saved by the secretary (whose status changes the registers take).
         String extra = "<h2>TOP 99 " + MARKER + "</h2><ac:structured-macro ac:name=\"committee-decision\" "
                 + "ac:schema-version=\"1\" ac:macro-id=\"6f1c2b9e-0000-4000-8000-" + "00000000beef\">"
                 + "<ac:parameter ac:name=\"number\">LK-" + MARKER + "</ac:parameter>"
@@ -91,7 +93,7 @@ class PermissionMatrixTest {
                 + "<ac:parameter ac:name=\"projects\">DIGI-1</ac:parameter>"
                 + "<ac:parameter ac:name=\"owner\">Owner " + MARKER + "</ac:parameter>"
                 + "<ac:rich-text-body><p>Text " + MARKER + "</p></ac:rich-text-body></ac:structured-macro>";
-        fixture.sandbox.pages.update(restricted.getId(), restricted.getBodyAsString() + extra);
+        fixture.sandbox.pages.update(restricted.getId(), restricted.getBodyAsString() + extra, WormsDemo.SECRETARY);
         SandboxPage steering = fixture.sandbox.pages.all().stream().filter(p -> "minutes".equals(p.kind())
                 && p.restrictedTo().isEmpty() && p.getBodyAsString().contains("committee-decision")).findFirst().orElseThrow();
         fixture.sandbox.pages.update(steering.getId(), steering.getBodyAsString()
@@ -102,7 +104,8 @@ class PermissionMatrixTest {
                 + "<ac:parameter ac:name=\"status\">decided</ac:parameter>"
                 + "<ac:parameter ac:name=\"vote\">6/0/0</ac:parameter>"
                 + "<ac:parameter ac:name=\"public\">false</ac:parameter>"
-                + "<ac:rich-text-body><p>Text " + INTERNAL + "</p></ac:rich-text-body></ac:structured-macro>");
+                + "<ac:rich-text-body><p>Text " + INTERNAL + "</p></ac:rich-text-body></ac:structured-macro>",
+                WormsDemo.SECRETARY);
         SandboxPage board = fixture.sandbox.pages.all().stream().filter(p -> "minutes".equals(p.kind())
                 && p.getBodyAsString().contains("advisory-input")).findFirst().orElseThrow();
         fixture.sandbox.pages.update(board.getId(), board.getBodyAsString()
@@ -112,7 +115,8 @@ class PermissionMatrixTest {
                 + "<ac:parameter ac:name=\"title\">Intern " + INTERNAL + "</ac:parameter>"
                 + "<ac:parameter ac:name=\"sectors\">wirtschaft</ac:parameter>"
                 + "<ac:parameter ac:name=\"public\">false</ac:parameter>"
-                + "<ac:rich-text-body><p>Empfehlung " + INTERNAL + "</p></ac:rich-text-body></ac:structured-macro>");
+                + "<ac:rich-text-body><p>Empfehlung " + INTERNAL + "</p></ac:rich-text-body></ac:structured-macro>",
+                WormsDemo.SECRETARY);
         // The registers take the saved pages on the scheduler, right after the saves.
         fixture.sandbox.settle();
         restricted = fixture.sandbox.pages.find(restricted.getId()).orElseThrow();

@@ -156,7 +156,21 @@ class BrowserIT {
         add(pages, "restricted-minutes-member", "/pages/viewpage.action?pageId=" + restricted.getId()
                 + "&as=leitung-finanzen&lang=de", List.of(count(".cockpit-decision", 5)));
         add(pages, "hostile-input", "/pages/viewpage.action?pageId=" + hostile + "&as=cdo&lang=de", List.of(
-                text(".cockpit-decision h3", "<script>window.__xss=1</script>"), text("h1", "<script>")));
+                text(".cockpit-decision h3", "<script>window.__xss=1</script>"), text("h1", "<script>"),
+                // outside the committee's minutes places: not recorded, and the page says so
+                text(".cockpit-decision .cockpit-not-recorded", "Nicht erfasst: Diese Seite gehört nicht zu den "
+                        + "Protokollen des Lenkungskreises"), count(".cockpit-decision .aui-lozenge", 0)));
+        add(pages, "minutes-places-admin", "/plugins/servlet/cockpit/admin/minutes?as=admin&lang=de", List.of(
+                text("h1", "Orte der Protokolle"), count("form.aui input[type=text]", 4),
+                attribute("#places-spaces-lenkungskreis", "value", "LK")));
+        add(pages, "minutes-places-admin-errors", "/plugins/servlet/cockpit/admin/minutes?as=admin&lang=en", List.of(
+                fill("#places-spaces-lenkungskreis", "L K!"),
+                fill("#places-pages-beirat", "12x"),
+                submit("form.aui"),
+                text("[role=alert]", "Nothing was saved"),
+                text("#places-spaces-lenkungskreis-error", "is not a space key"),
+                attribute("#places-spaces-lenkungskreis", "aria-invalid", "true"),
+                attribute("#places-pages-beirat", "aria-describedby", "places-pages-beirat-help places-pages-beirat-error")));
         add(pages, "blueprint", "/create?blueprint=steering-minutes&as=schriftfuehrung&lang=de", List.of(
                 fill("#create-title", "Protokoll LK 2026/9 – Testsitzung"),
                 fill("#create-date", "2026-12-01"),

@@ -3,12 +3,15 @@ package de.digitalstrategie.cockpit.cluster;
 import com.atlassian.confluence.event.events.content.page.PageCreateEvent;
 import com.atlassian.confluence.event.events.content.page.PageUpdateEvent;
 import com.atlassian.scheduler.SchedulerServiceException;
+import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryInputEntity;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.BodyKind;
+import de.digitalstrategie.cockpit.committee.Member;
+import de.digitalstrategie.cockpit.committee.MemberRole;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.committee.store.MeetingEntity;
 import de.digitalstrategie.cockpit.decision.Decision;
@@ -28,6 +31,9 @@ import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.message.MessageResolver;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
 import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
+import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesPageListener;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSyncJob;
@@ -43,7 +49,9 @@ import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
+import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
 import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
+import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
 import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
 import de.digitalstrategie.cockpit.schema.CockpitSchema;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
@@ -98,6 +106,8 @@ class TwoNodesTest {
     private static final int PROJECT_ISSUES = 1500;
     private static final int SYNCS_PER_NODE = 4;
     private static final int CONTENDED = 30;
+    private static final DemoUserManager.DemoUser SECRETARY = new DemoUserManager(DemoPeople.users())
+            .user("schriftfuehrung").orElseThrow();
 
     private final String target;
     private final JiraFixture jira = new JiraFixture(JiraDouble.builder().user(NODE_B_TOKEN, "cockpit-b", true));
@@ -125,7 +135,7 @@ class TwoNodesTest {
         final ProjectSync projectSync;
         final JiraClient client;
 
-        Node(String name, Database database, String token) {
+        Node(String name, Database database, String token, MinutesPlacesStore places) {
             this.name = name;
             Clock clock = Clock.systemUTC();
             this.ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
@@ -139,7 +149,9 @@ class TwoNodesTest {
             this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox, lock);
             this.committee = new CommitteeStore(ao);
             this.organisation = new OrganisationStore(ao);
-            this.minutes = new MinutesSync(decisions, advisory, committee, clock, lock);
+            // Plugin settings are the cluster's (Confluence keeps them in the shared database): one store for both.
+            this.minutes = new MinutesSync(decisions, advisory, committee, new MinutesPlaces(places, committee),
+                    new Roles(new DemoUserManager(DemoPeople.users()), committee), clock, lock);
             // Page events reach the registers through this node's scheduler, as in Confluence.
             this.scheduler = new SandboxScheduler(database, name, clock);
             this.pending = new PendingPages(ao, clock);
@@ -160,10 +172,19 @@ class TwoNodesTest {
     TwoNodesTest(DatabaseTarget target) throws IOException {
         this.target = target.name();
         Database database = target.fresh();
-        this.a = new Node("A", database, JiraFixture.TOKEN);
-        this.b = new Node("B", database, NODE_B_TOKEN);
+        MinutesPlacesStore places = new MinutesPlacesStore(new StorePluginSettings(
+                Files.createTempDirectory("cockpit-places").resolve("settings.properties")));
+        this.a = new Node("A", database, JiraFixture.TOKEN, places);
+        this.b = new Node("B", database, NODE_B_TOKEN, places);
         a.committee.save(new Body("lenkungskreis", BodyKind.STEERING_COMMITTEE, "Lenkungskreis", true));
         a.committee.save(new Body("beirat", BodyKind.ADVISORY_BOARD, "Beirat", true));
+        // The pages are the secretary's, in the space named as both bodies' minutes place.
+        a.committee.save(new Member("lenkungskreis", SECRETARY.key(), SECRETARY.fullName(), MemberRole.SECRETARY, null,
+                "", true));
+        a.committee.save(new Member("beirat", SECRETARY.key(), SECRETARY.fullName(), MemberRole.SECRETARY, null, "",
+                true));
+        places.save("lenkungskreis", new Places(java.util.Set.of("DIGI"), java.util.Set.of()));
+        places.save("beirat", new Places(java.util.Set.of("DIGI"), java.util.Set.of()));
         for (int i = 1; i <= 6; i++) {
             a.organisation.save(new FieldOfAction("3." + i, "Feld " + i, "Field " + i, i, ""));
         }
@@ -275,7 +296,8 @@ class TwoNodesTest {
         for (int n = 1; n <= INPUTS_PER_PAGE; n++) {
             body.append(inputMacro(page, n, version));
         }
-        return new MinutesPage(9000 + page, version, "DIGI", "Protokoll " + page, body.toString());
+        return new MinutesPage(9000 + page, version, "DIGI", "Protokoll " + page, body.toString(), List.of(),
+                SECRETARY.key());
     }
 
     @Test
@@ -305,8 +327,8 @@ class TwoNodesTest {
         for (int version = 1; version <= 3; version++) {
             for (int p = 1; p <= PAGES; p++) {
                 MinutesPage page = page(p, version);
-                SandboxPage saved = new SandboxPage(page.pageId(), page.version(), page.spaceKey(), page.title(),
-                        page.storageFormat(), java.util.Set.of(), false, "minutes");
+                SandboxPage saved = new SandboxPage(page.pageId(), page.version(), page.spaceKey(), null, page.title(),
+                        page.storageFormat(), java.util.Set.of(), false, "minutes", SECRETARY);
                 // Both nodes hear the same page version at the same moment, then both schedulers run what is due.
                 for (Outcome<Integer> o : onBoth(new CyclicBarrier(2), node -> {
                     node.events.publish(version(saved));

@@ -91,6 +91,14 @@ class BadInputTest {
         for (Map.Entry<String, String> p : Map.of("sector", "mond", "year", "zwanzig", "status", "egal").entrySet()) {
             body.append(macro("advisory-register", Map.of(p.getKey(), p.getValue()), null));
         }
+        // Days no meeting, deadline or answer falls on; the largest overflowed the stored timestamp.
+        for (Map.Entry<String, String> p : Map.of("due", "+999999999-12-31", "date", "0001-01-01").entrySet()) {
+            body.append(macro("committee-decision", Map.of("number", "LK-1", "title", "T", p.getKey(), p.getValue()),
+                    "<p>x</p>"));
+        }
+        body.append(macro("advisory-input", Map.of("number", "BR-1", "title", "T", "sectors", "kommunen", "received",
+                "31.12.2101"), "<p>x</p>"));
+        body.append(macro("committee-decision", Map.of("number", "LK-2", "title", "T", "vote", "10000/0/0"), "<p>x</p>"));
         badMacros = fixture.sandbox.pages.create("DIGI", "Fehlerhafte Makros", body.toString(), Set.of(), "register");
         decisionRegister = page("decision-register");
         advisoryRegister = page("advisory-register");
@@ -338,7 +346,8 @@ class BadInputTest {
                 "{\"status\":\"decided\",\"vote\":7}", "{\"status\":\"decided\",\"status\":\"fertig\"}",
                 "{\"status\":\"DECIDED\u0000\",\"vote\":\"6/1/0\"}", "{\"status\":\"decided\",\"vote\":\"6/1/0\",\"comment\":\""
                         + "x".repeat(2001) + "\"}", "{\"status\":\"superseded\",\"successor\":\"" + LONG + "\"}",
-                "{\"status\":\"decided\",\"vote\":\"6/1/0\",\"colour\":\"red\"}"));
+                "{\"status\":\"decided\",\"vote\":\"6/1/0\",\"colour\":\"red\"}",
+                "{\"status\":\"decided\",\"vote\":\"10000/0/0\"}", "{\"status\":\"decided\",\"vote\":\"2147483647/1/1\"}"));
         bodies.put("/advisory/" + received.id() + "/answer", new ArrayList<>(anyBody));
         bodies.get("/advisory/" + received.id() + "/answer").addAll(List.of("{\"status\":\"declined\",\"text\":\" \"}",
                 "{\"status\":\"declined\",\"text\":\"" + LONG + "\"}", "{\"status\":\"vielleicht\"}",
@@ -347,6 +356,14 @@ class BadInputTest {
         bodies.get("/advisory/" + received.id() + "/report").addAll(List.of("{\"on\":\"gestern\"}",
                 "{\"on\":\"2026-02-30\"}", "{\"on\":\"2026-13-01\"}", "{\"on\":\"+999999999-12-31\"}", "{\"on\":12}",
                 "{\"on\":\"2026-12-01T10:00\"}", "{\"on\":\"01.12.2026\"}", "{\"on\":\"2026-12-01\",\"x\":1}"));
+        // Days no meeting falls on, for an input the board can be told about: refused before they reach
+        // the database (year 999,999,999 overflowed the stored timestamp: a 500).
+        AdvisoryInput answered = fixture.sandbox.advisory.all().stream()
+                .filter(i -> i.answer().status().answered() && i.answer().reportedToBoardOn() == null)
+                .findFirst().orElseThrow();
+        bodies.put("/advisory/" + answered.id() + "/report", List.of("{\"on\":\"+999999999-12-31\"}",
+                "{\"on\":\"-999999999-01-01\"}", "{\"on\":\"0000-01-01\"}", "{\"on\":\"1989-12-31\"}",
+                "{\"on\":\"2101-01-01\"}", "{\"on\":\"+10000-01-01\"}"));
         for (Map.Entry<String, List<String>> e : bodies.entrySet()) {
             String as = e.getKey().startsWith("/decisions") ? "schriftfuehrung" : "cdo";
             for (String body : e.getValue()) {
@@ -379,7 +396,7 @@ class BadInputTest {
         int first = problems.size();
         for (String lang : List.of("de", "en")) {
             HttpResponse<String> r = get("/pages/viewpage.action?pageId=" + badMacros.getId(), "cdo", lang);
-            macroRefusal("page of bad macros " + lang, r, lang, 20);
+            macroRefusal("page of bad macros " + lang, r, lang, 24);
         }
         Map<SandboxPage, List<String>> requests = new LinkedHashMap<>();
         requests.put(decisionRegister, List.of("year=20x6", "page-size=0", "page-size=abc", "status=fertig",

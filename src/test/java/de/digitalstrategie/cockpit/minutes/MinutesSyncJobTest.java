@@ -6,10 +6,13 @@ import com.atlassian.confluence.event.events.content.page.PageUpdateEvent;
 import com.atlassian.scheduler.status.RunOutcome;
 import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.BodyKind;
+import de.digitalstrategie.cockpit.committee.Member;
+import de.digitalstrategie.cockpit.committee.MemberRole;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
 import de.digitalstrategie.cockpit.lock.ClusterLocks;
+import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesPageListener;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSyncJob;
@@ -19,6 +22,8 @@ import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
+import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
+import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.MovableClock;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
@@ -50,6 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
 class MinutesSyncJobTest {
     private static final long PAGE = 4712;
+    private static final DemoUserManager.DemoUser SECRETARY = new DemoUserManager(DemoPeople.users())
+            .user("schriftfuehrung").orElseThrow();
     private final MovableClock clock = new MovableClock();
     private final StoreFixture store;
     private final SandboxScheduler scheduler;
@@ -61,8 +68,11 @@ class MinutesSyncJobTest {
     MinutesSyncJobTest(DatabaseTarget target) throws Exception {
         this.store = StoreFixture.on(target);
         store.committee.save(new Body("lenkungskreis", BodyKind.STEERING_COMMITTEE, "Lenkungskreis", true));
+        store.committee.save(new Member("lenkungskreis", SECRETARY.key(), SECRETARY.fullName(), MemberRole.SECRETARY,
+                null, "", true));
+        store.minutesPlaces.save("lenkungskreis", new Places(Set.of("DIGI"), Set.of()));
         this.scheduler = new SandboxScheduler(store.database, clock);
-        MinutesSync sync = new MinutesSync(store.decisions, store.advisory, store.committee, clock, store.locks);
+        MinutesSync sync = store.minutesSync(clock);
         this.pending = new PendingPages(store.ao, clock);
         this.job = new MinutesSyncJob(scheduler, pending, sync, store.locks, clock);
         this.listener = new MinutesPageListener(events, sync, pending, job);
@@ -83,8 +93,10 @@ class MinutesSyncJobTest {
                 : "<ac:parameter ac:name=\"vote\">" + vote + "</ac:parameter>");
     }
 
+    /** A version of the page as the secretary saves it. */
     private static SandboxPage page(int version, String body) {
-        return new SandboxPage(PAGE, version, "DIGI", "Protokoll LK 2026/7", body, Set.of(), false, "minutes");
+        return new SandboxPage(PAGE, version, "DIGI", null, "Protokoll LK 2026/7", body, Set.of(), false, "minutes",
+                SECRETARY);
     }
 
     private List<Decision> recorded() {

@@ -135,9 +135,9 @@ class OParlInterfaceTest {
                 SECRET + " intern", "status", "decided", "vote", "9/0/0", "public", "false"), "<p>" + SECRET + "</p>");
         String removed = SandboxFixture.macro("committee-decision", Map.of("number", "LK-2026-99", "title",
                 SECRET + " entfernt", "status", "proposed"), "<p>" + SECRET + "</p>");
-        SandboxPage minutes = s.pages.create("DIGI", "Protokoll Umlaufverfahren", kept + hidden + removed, Set.of(),
-                "minutes");
-        s.pages.update(minutes.getId(), kept + hidden);
+        SandboxPage minutes = s.pages.create(s.pages.reserveId(), WormsDemo.STEERING_SPACE, 0,
+                "Protokoll Umlaufverfahren", kept + hidden + removed, Set.of(), "minutes", WormsDemo.SECRETARY);
+        s.pages.update(minutes.getId(), kept + hidden, WormsDemo.SECRETARY);
         // The registers take the saved pages on the scheduler, right after the saves.
         s.settle();
         Meeting paged = s.committee.meetingByPage(minutes.getId()).orElseThrow();
@@ -151,8 +151,8 @@ class OParlInterfaceTest {
         String openInput = SandboxFixture.macro("advisory-input", Map.of("number", "BR-2026-92", "title",
                 "Empfehlung zu offenen Schnittstellen", "sectors", "wissenschaft", "received", "2026-11-20"),
                 "<p>Der Beirat empfiehlt OParl.</p>");
-        SandboxPage advisoryMinutes = s.pages.create("DIGI", "Protokoll Beirat Sondersitzung", secretInput + openInput,
-                Set.of(), "minutes");
+        SandboxPage advisoryMinutes = s.pages.create(s.pages.reserveId(), WormsDemo.ADVISORY_SPACE, 0,
+                "Protokoll Beirat Sondersitzung", secretInput + openInput, Set.of(), "minutes", WormsDemo.SECRETARY);
         s.settle();
         Meeting advisory = s.committee.meetingByPage(advisoryMinutes.getId()).orElseThrow();
         s.committee.save(new Meeting(advisory.id(), advisory.bodyKey(), advisory.number(), "Sondersitzung des Beirats",

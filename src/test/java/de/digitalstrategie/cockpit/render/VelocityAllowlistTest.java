@@ -148,7 +148,7 @@ class VelocityAllowlistTest {
     private static DecisionMacro.View decision() {
         return new DecisionMacro.View("d1", "LK-2026-07", "Beschluss &lt;eins&gt;", "Beschlossen",
                 "aui-lozenge-success", "7:0:1", List.of(new DecisionMacro.ProjectLink("DIGI-1", "/p/1")),
-                "Amt 10", "01.09.2026", "", "", "<p>Text</p>", true);
+                "Amt 10", "01.09.2026", "", "", "<p>Text</p>", true, "");
     }
 
     private String render(VelocityTemplateRenderer renderer, String template, Object view) throws IOException {

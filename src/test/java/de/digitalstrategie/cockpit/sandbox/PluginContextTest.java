@@ -105,11 +105,13 @@ class PluginContextTest {
                 created.put(type.getName(), container.createModule(type));
             }
         }
-        assertEquals(List.of("com.atlassian.confluence.plugin.descriptor.web.conditions.ConfluenceAdministratorCondition"),
-                hostClasses);
+        assertEquals(List.of("com.atlassian.confluence.plugin.descriptor.web.conditions.ConfluenceAdministratorCondition",
+                "com.atlassian.confluence.plugin.descriptor.web.conditions.ConfluenceAdministratorCondition"),
+                hostClasses, "the admin links' conditions");
         assertTrue(created.keySet().containsAll(Set.of(
                 "de.digitalstrategie.cockpit.portfolio.macro.PortfolioMacro",
                 "de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet",
+                "de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet",
                 "de.digitalstrategie.cockpit.decision.rest.DecisionResource",
                 "de.digitalstrategie.cockpit.rest.FallbackExceptionMapper")), "created: " + created.keySet());
         created.forEach((name, module) -> assertEquals(name, module.getClass().getName()));
@@ -213,7 +215,8 @@ class PluginContextTest {
         read.macros().forEach(m -> found.add(m.name() + "=" + m.type().getName()));
         assertEquals(declared, found);
         assertTrue(declared.size() >= 7, declared.toString());
-        assertEquals(List.of("/plugins/servlet/cockpit/admin=de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet"),
+        assertEquals(List.of("/plugins/servlet/cockpit/admin=de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet",
+                "/plugins/servlet/cockpit/admin/minutes=de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet"),
                 read.servlets().stream().map(s -> s.path() + "=" + s.type().getName()).toList());
         Set<String> packages = new TreeSet<>();
         NodeList rest = descriptor.getElementsByTagName("package");

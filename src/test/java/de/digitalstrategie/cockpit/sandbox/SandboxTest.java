@@ -9,6 +9,7 @@ import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet;
+import de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
@@ -174,7 +175,8 @@ class SandboxTest {
             Map<String, Class<?>> held = new TreeMap<>();
             sandbox.macros.forEach((name, macro) -> held.put(name, macro.getClass()));
             assertEquals(declared, held);
-            assertEquals(Map.of("/plugins/servlet/cockpit/admin", JiraAdminServlet.class),
+            assertEquals(Map.of("/plugins/servlet/cockpit/admin", JiraAdminServlet.class,
+                            "/plugins/servlet/cockpit/admin/minutes", MinutesPlacesServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());

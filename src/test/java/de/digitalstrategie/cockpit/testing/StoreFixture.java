@@ -1,19 +1,29 @@
 package de.digitalstrategie.cockpit.testing;
 
+import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.lock.ClusterLocks;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
+import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
+import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
+import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
+import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
 import de.digitalstrategie.cockpit.schema.CockpitSchema;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,6 +44,10 @@ public final class StoreFixture implements AutoCloseable {
     /** This node's cluster lock service (the host's), on the same database. */
     public final SandboxClusterLockService lockService;
     public final ClusterLocks locks;
+    /** Where each body's minutes live, in plugin settings of their own (empty: nothing is recorded). */
+    public final MinutesPlacesStore minutesPlaces;
+    /** Who may change what, from the seats in the bodies; the users are the sandbox's demo people. */
+    public final Roles roles;
 
     public StoreFixture(Database database) {
         this.database = database;
@@ -49,6 +63,19 @@ public final class StoreFixture implements AutoCloseable {
         this.locks = new ClusterLocks(lockService);
         this.decisions = new DecisionStore(ao, links, audit, CLOCK, outbox, locks);
         this.advisory = new AdvisoryStore(ao, links, audit, CLOCK, outbox, locks);
+        try {
+            this.minutesPlaces = new MinutesPlacesStore(new StorePluginSettings(
+                    Files.createTempDirectory("cockpit-settings").resolve("settings.properties")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.roles = new Roles(new DemoUserManager(DemoPeople.users()), committee);
+    }
+
+    /** The minutes sync on these stores, as the plugin wires it. */
+    public MinutesSync minutesSync(Clock clock) {
+        return new MinutesSync(decisions, advisory, committee, new MinutesPlaces(minutesPlaces, committee), roles, clock,
+                locks);
     }
 
     public static StoreFixture on(DatabaseTarget target) {

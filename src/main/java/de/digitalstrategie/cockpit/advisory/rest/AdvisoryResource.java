@@ -13,6 +13,7 @@ import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.Dates;
 import de.digitalstrategie.cockpit.message.NotFoundException;
 import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.message.ValidationException;
@@ -35,6 +36,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -122,10 +124,11 @@ public class AdvisoryResource {
                         "from", String.valueOf(e.from()), "to", e.to(), "comment", e.comment())).toList()));
     }
 
+    /** The city's answer moved on; the body is read (bounded) only once the caller may change it. */
     @POST
     @Path("/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response answer(@PathParam("id") String id, String body) {
+    public Response answer(@PathParam("id") String id, InputStream body) {
         String actor = roles.advisoryWriter();
         AdvisoryInput input = visible(id);
         AnswerChange change = RestJson.read(body, AnswerChange.class);
@@ -136,14 +139,16 @@ public class AdvisoryResource {
         return one(id);
     }
 
+    /** The board has been told, on a day within {@link Dates}; the body is read only once the caller may say so. */
     @POST
     @Path("/{id}/report")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response report(@PathParam("id") String id, String body) {
+    public Response report(@PathParam("id") String id, InputStream body) {
         String actor = roles.advisoryWriter();
         AdvisoryInput input = visible(id);
         BoardReport report = RestJson.read(body, BoardReport.class);
-        advisory.reportToBoard(input.id(), Text.present(report.on(), "cockpit.advisory.column.reported"), actor);
+        advisory.reportToBoard(input.id(), Dates.check(Text.present(report.on(), "cockpit.advisory.column.reported"),
+                "cockpit.advisory.column.reported"), actor);
         return one(id);
     }
 

@@ -117,6 +117,14 @@ public interface AdvisoryInputEntity extends Entity {
 
     void setStatusConflict(String status);
 
+    /**
+     * Why the claimed status was not applied: the i18n key of the refusal (the workflow's, or that
+     * the page was saved by someone without the right to change it).
+     */
+    String getStatusConflictReason();
+
+    void setStatusConflictReason(String reasonKey);
+
     /** What the register's text filter searches, lower-cased (see {@code query.SearchText}). */
     @StringLength(StringLength.UNLIMITED)
     String getSearchText();

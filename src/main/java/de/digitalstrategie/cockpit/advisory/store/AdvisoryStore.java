@@ -169,8 +169,9 @@ public class AdvisoryStore {
     public void markConflict(long id, AnswerStatus claimed, String actor, String reason) {
         ao.executeInTransaction(() -> {
             AdvisoryInputEntity e = entity(id);
-            if (!claimed.name().equals(e.getStatusConflict())) {
+            if (!claimed.name().equals(e.getStatusConflict()) || !reason.equals(e.getStatusConflictReason())) {
                 e.setStatusConflict(claimed.name());
+                e.setStatusConflictReason(reason);
                 e.save();
                 audit.append(new AuditEntry(AuditSubject.ADVISORY_INPUT, id, actor, clock.instant(),
                         e.getAnswerStatus(), e.getAnswerStatus(), "refused " + claimed.name() + ": " + reason));
@@ -184,10 +185,19 @@ public class AdvisoryStore {
             AdvisoryInputEntity e = entity(id);
             if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
                 e.setStatusConflict("");
+                e.setStatusConflictReason("");
                 e.save();
             }
             return null;
         });
+    }
+
+    /** The i18n key of why the page's claimed answer status was refused, if one was. */
+    public Optional<String> conflictReason(long id) {
+        AdvisoryInputEntity e = entity(id);
+        String reason = e.getStatusConflictReason();
+        return e.getStatusConflict() == null || e.getStatusConflict().isEmpty() || reason == null || reason.isEmpty()
+                ? Optional.empty() : Optional.of(reason);
     }
 
     public Optional<AnswerStatus> conflict(long id) {

@@ -34,6 +34,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -120,11 +121,15 @@ public class DecisionResource {
                 decisions.history(d.id()).stream().map(DecisionJson.AuditJson::of).toList()));
     }
 
-    /** Moves a decision on through the workflow: 409 if the workflow refuses, 403 without the role. */
+    /**
+     * Moves a decision on through the workflow: 409 if the workflow refuses, 403 without the role.
+     * The body is a stream, read (bounded) only once the caller may make the change: a caller
+     * without the role is refused before a byte of it is read.
+     */
     @POST
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changeStatus(@PathParam("id") String id, String body) {
+    public Response changeStatus(@PathParam("id") String id, InputStream body) {
         String actor = roles.decisionWriter();
         Decision d = visible(id);
         StatusChange change = RestJson.read(body, StatusChange.class);

@@ -193,8 +193,9 @@ public class DecisionStore {
     public void markConflict(long id, DecisionStatus claimed, String actor, String reason) {
         ao.executeInTransaction(() -> {
             DecisionEntity e = entity(id);
-            if (!claimed.name().equals(e.getStatusConflict())) {
+            if (!claimed.name().equals(e.getStatusConflict()) || !reason.equals(e.getStatusConflictReason())) {
                 e.setStatusConflict(claimed.name());
+                e.setStatusConflictReason(reason);
                 e.save();
                 audit.append(new AuditEntry(AuditSubject.DECISION, id, actor, clock.instant(), e.getStatus(),
                         e.getStatus(), "refused " + claimed.name() + ": " + reason));
@@ -208,10 +209,19 @@ public class DecisionStore {
             DecisionEntity e = entity(id);
             if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
                 e.setStatusConflict("");
+                e.setStatusConflictReason("");
                 e.save();
             }
             return null;
         });
+    }
+
+    /** The i18n key of why the page's claimed status was refused, if one was. */
+    public Optional<String> conflictReason(long id) {
+        DecisionEntity e = entity(id);
+        String reason = e.getStatusConflictReason();
+        return e.getStatusConflict() == null || e.getStatusConflict().isEmpty() || reason == null || reason.isEmpty()
+                ? Optional.empty() : Optional.of(reason);
     }
 
     /** The status a page claims that the workflow refused, if any. */

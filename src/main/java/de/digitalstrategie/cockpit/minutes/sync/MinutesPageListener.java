@@ -5,9 +5,11 @@ import com.atlassian.confluence.event.events.content.page.PageRestoreEvent;
 import com.atlassian.confluence.event.events.content.page.PageTrashedEvent;
 import com.atlassian.confluence.event.events.content.page.PageUpdateEvent;
 import com.atlassian.confluence.pages.Page;
+import com.atlassian.confluence.user.ConfluenceUser;
 import com.atlassian.event.api.EventListener;
 import com.atlassian.event.api.EventPublisher;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
+import de.digitalstrategie.cockpit.minutes.place.PageLocation;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,7 +67,7 @@ public class MinutesPageListener {
     public void onTrash(PageTrashedEvent event) {
         MinutesPage page;
         try {
-            page = new MinutesPage(event.getPage().getId(), 0, "", "", null);
+            page = read(event.getPage(), false);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "A trashed page could not be read", e);
             return;
@@ -73,11 +75,23 @@ public class MinutesPageListener {
         note(page, true);
     }
 
+    /** Who saved the version the event carries: Confluence makes the saving user its last modifier. */
+    private static String editor(Page page) {
+        ConfluenceUser user = page.getLastModifier();
+        return user == null || user.getKey() == null ? "" : user.getKey().getStringValue();
+    }
+
+    /** What the event says of the page, read while the event is delivered (the page may change after). */
+    private static MinutesPage read(Page page, boolean withBody) {
+        PageLocation where = PageLocation.of(page);
+        return new MinutesPage(page.getId(), page.getVersion(), page.getSpaceKey(), page.getTitle(),
+                withBody ? page.getBodyAsString() : null, where.ancestorIds(), editor(page));
+    }
+
     private void saved(Page saved) {
         MinutesPage page;
         try {
-            page = new MinutesPage(saved.getId(), saved.getVersion(), saved.getSpaceKey(), saved.getTitle(),
-                    saved.getBodyAsString());
+            page = read(saved, true);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "A saved page could not be read", e);
             return;
@@ -92,7 +106,7 @@ public class MinutesPageListener {
                 return;
             }
             if (trashed) {
-                pending.trashed(page.pageId());
+                pending.trashed(page.location(), page.editorKey());
             } else {
                 pending.saved(page);
             }

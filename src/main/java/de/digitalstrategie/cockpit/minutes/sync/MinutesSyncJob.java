@@ -138,7 +138,7 @@ public final class MinutesSyncJob implements JobRunner {
             }
             SyncReport report;
             try {
-                report = p.trashed() ? sync.trashPage(pageId) : sync.recordPage(p.page());
+                report = p.trashed() ? sync.trashPage(p.page().location()) : sync.recordPage(p.page());
             } catch (LockBusyException e) {
                 LOG.log(Level.INFO, "Minutes page {0}: a record is being changed elsewhere; tried again later", pageId);
                 pending.failed(p.id(), e.getMessage());

@@ -13,7 +13,8 @@ import java.util.Date;
  * A saved (or trashed) minutes page whose records the registers have not taken yet: written by the
  * page-event listener, one new row per event (an insert that cannot conflict with anything), and
  * removed once the page version is recorded. The storage format is kept as it was saved, so every
- * version goes through the workflow in the order it was saved, however late it is worked off.
+ * version goes through the workflow in the order it was saved, however late it is worked off, and
+ * where the page sat and who saved it are kept as they were at that moment.
  */
 @Preload
 @Table("MINUTES_PENDING")
@@ -37,6 +38,17 @@ public interface PendingPageEntity extends Entity {
     String getPageTitle();
 
     void setPageTitle(String title);
+
+    /** The pages above it when it was saved, ids separated by commas (see PageLocation). */
+    @StringLength(StringLength.UNLIMITED)
+    String getAncestorIds();
+
+    void setAncestorIds(String ids);
+
+    /** Who saved the version: its rights decide whether a status it sets is applied. */
+    String getEditorKey();
+
+    void setEditorKey(String userKey);
 
     /** The page's storage format as saved; empty for a trashed page. */
     @StringLength(StringLength.UNLIMITED)

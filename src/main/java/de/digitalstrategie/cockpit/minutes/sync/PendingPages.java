@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.minutes.sync;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
+import de.digitalstrategie.cockpit.minutes.place.PageLocation;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
@@ -51,17 +52,22 @@ public final class PendingPages {
                 new DBParam("PAGE_VERSION", page.version()),
                 new DBParam("SPACE_KEY", page.spaceKey()),
                 new DBParam("PAGE_TITLE", page.title()),
+                new DBParam("ANCESTOR_IDS", page.location().ancestorsText()),
+                new DBParam("EDITOR_KEY", page.editorKey()),
                 new DBParam("BODY", page.storageFormat() == null ? "" : page.storageFormat()),
                 new DBParam("TRASHED", false),
                 new DBParam("ATTEMPTS", 0),
                 new DBParam(PendingPageEntity.NEXT_ATTEMPT, Date.from(clock.instant())));
     }
 
-    /** A page went to the trash. */
-    void trashed(long pageId) {
+    /** A page went to the trash from where it sat then. */
+    void trashed(PageLocation page, String editorKey) {
         ao.create(PendingPageEntity.class,
-                new DBParam(PendingPageEntity.PAGE_ID, pageId),
+                new DBParam(PendingPageEntity.PAGE_ID, page.pageId()),
                 new DBParam("PAGE_VERSION", 0),
+                new DBParam("SPACE_KEY", page.spaceKey()),
+                new DBParam("ANCESTOR_IDS", page.ancestorsText()),
+                new DBParam("EDITOR_KEY", editorKey == null ? "" : editorKey),
                 new DBParam("TRASHED", true),
                 new DBParam("ATTEMPTS", 0),
                 new DBParam(PendingPageEntity.NEXT_ATTEMPT, Date.from(clock.instant())));
@@ -96,7 +102,7 @@ public final class PendingPages {
             try {
                 if (concerns.test(next.page().pageId(), next.trashed() ? null : next.page().storageFormat())) {
                     if (next.trashed()) {
-                        trashed(next.page().pageId());
+                        trashed(next.page().location(), next.page().editorKey());
                     } else {
                         saved(next.page());
                     }
@@ -126,10 +132,12 @@ public final class PendingPages {
         List<Pending> rows = new ArrayList<>();
         for (PendingPageEntity e : ao.find(PendingPageEntity.class, Query.select()
                 .where(PendingPageEntity.PAGE_ID + " = ?", pageId).order("ID"))) {
+            // A row written before the place and the saver were kept reads as a page in no place,
+            // saved by nobody: it records nothing, and the page's next save brings it in.
             rows.add(new Pending(e.getID(), e.isTrashed(), new MinutesPage(e.getPageId(), e.getPageVersion(),
                     e.getSpaceKey() == null ? "" : e.getSpaceKey(), e.getPageTitle() == null ? "" : e.getPageTitle(),
-                    e.getBody() == null ? "" : e.getBody()), !e.getNextAttempt().after(Date.from(clock.instant())),
-                    e.getAttempts()));
+                    e.getBody() == null ? "" : e.getBody(), PageLocation.ancestors(e.getAncestorIds()),
+                    e.getEditorKey()), !e.getNextAttempt().after(Date.from(clock.instant())), e.getAttempts()));
         }
         return rows;
     }

@@ -19,11 +19,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes the demo's minutes pages in storage format and publishes them version by version, as a
- * secretary would: first the agenda with the motions, then the outcome after the vote, later the
+ * Writes the demo's minutes pages in storage format and publishes them version by version, as the
+ * secretary (who may change what they record) does, in the bodies' minutes spaces: first the agenda with the motions, then the outcome after the vote, later the
  * supersession. Each save goes through the plugin's page listener into the registers.
  */
 final class DemoMinutes {
+    /** The space of the overview pages; the minutes live in the bodies' own spaces (see {@link WormsDemo}). */
     static final String SPACE = "DIGI";
     private static final List<String> THEMES = List.of("Projektauftrag", "Budgetfreigabe", "Priorisierung",
             "Meilensteinplan", "Betriebsübergabe", "Ausschreibung");
@@ -106,10 +107,10 @@ final class DemoMinutes {
         long pageId = pages.reserveId();
         committee.save(new Meeting(0, WormsDemo.STEERING, meetingNumber, seq + ". Sitzung des Lenkungskreises "
                 + date.getYear(), date, "Rathaus Worms, Sitzungssaal", pageId, restricted.isEmpty()));
-        var page = pages.create(pageId, SPACE, title, steeringBody(meetingNumber, date, motions, 0), restricted,
-                "minutes");
+        var page = pages.create(pageId, WormsDemo.STEERING_SPACE, 0, title, steeringBody(meetingNumber, date, motions, 0),
+                restricted, "minutes", WormsDemo.SECRETARY);
         for (int v = 1; v < versions; v++) {
-            pages.update(page.getId(), steeringBody(meetingNumber, date, motions, v));
+            pages.update(page.getId(), steeringBody(meetingNumber, date, motions, v), WormsDemo.SECRETARY);
         }
     }
 
@@ -168,10 +169,10 @@ final class DemoMinutes {
             long pageId = pages.reserveId();
             committee.save(new Meeting(0, WormsDemo.ADVISORY, meetingNumber, (m + 1)
                     + ". Sitzung des Beirats Digitalstrategie", date, "Hochschule Worms", pageId, true));
-            var page = pages.create(pageId, SPACE, title, advisoryBody(meetingNumber, date, inputs, 0), Set.of(),
-                    "minutes");
+            var page = pages.create(pageId, WormsDemo.ADVISORY_SPACE, 0, title, advisoryBody(meetingNumber, date, inputs, 0),
+                    Set.of(), "minutes", WormsDemo.SECRETARY);
             for (int v = 1; v <= versions; v++) {
-                pages.update(page.getId(), advisoryBody(meetingNumber, date, inputs, v));
+                pages.update(page.getId(), advisoryBody(meetingNumber, date, inputs, v), WormsDemo.SECRETARY);
             }
         }
     }

@@ -16,6 +16,8 @@ import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
+import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.DepartmentKind;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
@@ -58,19 +60,29 @@ import java.util.Set;
 public final class WormsDemo {
     public static final String STEERING = "lenkungskreis";
     public static final String ADVISORY = "beirat";
+    /**
+     * Where each body's minutes live: a space of its own, named as the body's minutes places on
+     * seeding, so the registers take the demo's minutes and nothing else.
+     */
+    public static final String STEERING_SPACE = "LK";
+    public static final String ADVISORY_SPACE = "BR";
+    /** Who writes the demo's minutes: the secretary of both bodies, who may change what they record. */
+    public static final String SECRETARY = "schriftfuehrung";
     static final String DEMO_NOTE = "Budget, Phase, Ampel und Zeitrahmen sind Demo-Werte.";
 
     private final OrganisationStore organisation;
     private final ProjectStore projects;
     private final CommitteeStore committee;
+    private final MinutesPlacesStore places;
     private final PageRepository pages;
     private final Random random = new Random(2026);
 
     public WormsDemo(OrganisationStore organisation, ProjectStore projects, CommitteeStore committee,
-                     PageRepository pages) {
+                     MinutesPlacesStore places, PageRepository pages) {
         this.organisation = organisation;
         this.projects = projects;
         this.committee = committee;
+        this.places = places;
         this.pages = pages;
     }
 
@@ -116,6 +128,9 @@ public final class WormsDemo {
         portfolio.forEach(projects::save);
         dependencies(portfolio);
         bodies(departments);
+        // As an administrator would on the admin page, before the first minutes are written.
+        places.save(STEERING, new Places(Set.of(STEERING_SPACE), Set.of()));
+        places.save(ADVISORY, new Places(Set.of(ADVISORY_SPACE), Set.of()));
         DemoMinutes minutes = new DemoMinutes(committee, pages, portfolio, today);
         minutes.steeringCommittee();
         minutes.advisoryBoard();

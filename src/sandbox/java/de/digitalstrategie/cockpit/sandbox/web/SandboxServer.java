@@ -3,6 +3,8 @@ package de.digitalstrategie.cockpit.sandbox.web;
 import com.atlassian.confluence.security.Permission;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import de.digitalstrategie.cockpit.committee.BodyKind;
+import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
@@ -358,8 +360,16 @@ public final class SandboxServer implements AutoCloseable {
                     .replace("<at:var at:name=\"attendees\" />", "")
                     // Confluence's editor gives every macro an id when the page is saved.
                     .replace("ac:schema-version=\"1\">", "ac:schema-version=\"1\" ac:macro-id=\"" + UUID.randomUUID() + "\">");
-            SandboxPage page = sandbox.pages.create("DIGI", title.isEmpty() || "null".equals(title) ? "Protokoll" : title,
-                    body, Set.of(), "minutes");
+            // The blueprint creates the page where the body's minutes live: the first of its places
+            // (in Confluence the create dialog offers the space; the places are the administrator's).
+            BodyKind kind = blueprint.startsWith("steering") ? BodyKind.STEERING_COMMITTEE : BodyKind.ADVISORY_BOARD;
+            Places place = sandbox.committee.bodies().stream().filter(b -> b.kind() == kind).findFirst()
+                    .map(b -> sandbox.minutesPlaces.load(b.key())).orElse(Places.NONE);
+            String space = place.spaceKeys().stream().findFirst().orElse("DIGI");
+            long parent = place.spaceKeys().isEmpty() ? place.pageTrees().stream().findFirst().orElse(0L) : 0L;
+            SandboxPage page = sandbox.pages.create(sandbox.pages.reserveId(), space, parent,
+                    title.isEmpty() || "null".equals(title) ? "Protokoll" : title, body, Set.of(), "minutes",
+                    viewer.key());
             response.setStatus(303);
             response.setHeader("Location", "/pages/viewpage.action?pageId=" + page.getId());
             return;

@@ -6,6 +6,7 @@ import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.minutes.DemoRecords;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import de.digitalstrategie.cockpit.testing.jira.JiraFixture;
@@ -84,9 +85,10 @@ class JiraDemoDataTest {
         assertEquals(List.of(), jira.jira.requests());
 
         // Minutes a secretary writes: their decision goes to Jira.
-        sandbox.pages.create("DIGI", "Protokoll Sondersitzung", SandboxFixture.macro("committee-decision", Map.of(
-                "number", "LK-2026-90", "title", "Echter Beschluss", "status", "proposed", "projects", project),
-                "<p>Der Lenkungskreis beschließt.</p>"), Set.of(), "minutes");
+        sandbox.pages.create(sandbox.pages.reserveId(), WormsDemo.STEERING_SPACE, 0, "Protokoll Sondersitzung",
+                SandboxFixture.macro("committee-decision", Map.of("number", "LK-2026-90", "title", "Echter Beschluss",
+                        "status", "proposed", "projects", project), "<p>Der Lenkungskreis beschließt.</p>"), Set.of(),
+                "minutes", WormsDemo.SECRETARY);
         sandbox.settle(); // the page event is recorded by the scheduler's job, as in Confluence
         Decision real = sandbox.decisions.all().stream().filter(d -> d.number().equals("LK-2026-90")).findFirst()
                 .orElseThrow();

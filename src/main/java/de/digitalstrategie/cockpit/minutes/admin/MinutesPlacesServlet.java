@@ -1,0 +1,211 @@
+package de.digitalstrategie.cockpit.minutes.admin;
+
+import com.atlassian.confluence.pages.Page;
+import com.atlassian.confluence.pages.PageManager;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.message.LocaleResolver;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import de.digitalstrategie.cockpit.committee.Body;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
+import de.digitalstrategie.cockpit.minutes.place.Places;
+import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.render.Texts;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The administrators' page on which each body's minutes places are named: spaces and page trees
+ * whose decision and input macros the registers take (see {@code MinutesPlaces}). Only for
+ * administrators, who are refused nothing else here before the form is read; a change is a form
+ * post with SAL's XSRF token, saved only when every field is valid, each error shown at its field.
+ */
+public class MinutesPlacesServlet extends HttpServlet {
+    private final transient UserManager users;
+    private final transient CommitteeStore committee;
+    private final transient MinutesPlacesStore places;
+    private final transient PageManager pages;
+    private final transient TemplateRenderer templates;
+    private final transient I18nResolver i18n;
+    private final transient LocaleResolver locales;
+    private final transient XsrfTokenAccessor xsrfTokens;
+    private final transient XsrfTokenValidator xsrf;
+
+    /** A line of feedback after saving. */
+    public record Notice(String textHtml, String kindHtml, String roleHtml) {
+    }
+
+    /**
+     * One input of the form, as templates/admin/minutes.vm prints it.
+     *
+     * @param describedByHtml the ids of its help text and, when it has one, its error
+     */
+    public record Field(String idHtml, String nameHtml, String labelHtml, String valueHtml, String helpHtml,
+                        String errorHtml, String describedByHtml) {
+        public boolean hasError() {
+            return !errorHtml.isEmpty();
+        }
+    }
+
+    /** One body's places: its spaces and its page trees. */
+    public record BodyPlaces(String legendHtml, List<Field> fields) {
+    }
+
+    /** What templates/admin/minutes.vm shows: only methods it may call on Confluence 9 (no JDK ones). */
+    public record View(String xsrfNameHtml, String xsrfHtml, List<Notice> notices, List<BodyPlaces> bodies) {
+        public boolean hasBodies() {
+            return !bodies.isEmpty();
+        }
+    }
+
+    public MinutesPlacesServlet(UserManager users, CommitteeStore committee, MinutesPlacesStore places,
+                                PageManager pages, TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
+                                XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
+        this.users = users;
+        this.committee = committee;
+        this.places = places;
+        this.pages = pages;
+        this.templates = templates;
+        this.i18n = i18n;
+        this.locales = locales;
+        this.xsrfTokens = xsrfTokens;
+        this.xsrf = xsrf;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (refused(response)) {
+            return;
+        }
+        Map<String, String[]> stored = new LinkedHashMap<>();
+        for (Body b : committee.bodies()) {
+            Places p = places.load(b.key());
+            stored.put(b.key(), new String[]{p.spacesText(), p.pagesText()});
+        }
+        render(request, response, stored, Map.of(), List.of());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Who asks is checked before a byte of the form is read.
+        if (refused(response)) {
+            return;
+        }
+        Texts t = texts();
+        if (!xsrf.validateFormEncodedToken(request)) {
+            response.sendError(403, t.plain("cockpit.admin.error.xsrf"));
+            return;
+        }
+        Map<String, String[]> entered = new LinkedHashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        Map<String, Places> parsed = new LinkedHashMap<>();
+        for (Body b : committee.bodies()) {
+            String spaces = value(request, spacesName(b));
+            String trees = value(request, pagesName(b));
+            entered.put(b.key(), new String[]{spaces, trees});
+            Set<String> keys = Set.of();
+            Set<Long> ids = Set.of();
+            try {
+                keys = Places.spaceKeys(spaces);
+            } catch (ValidationException e) {
+                errors.put(spacesName(b), t.plain(e.userMessage()));
+            }
+            try {
+                ids = Places.pageIds(trees, id -> pages.getAbstractPage(id) instanceof Page);
+            } catch (ValidationException e) {
+                errors.put(pagesName(b), t.plain(e.userMessage()));
+            }
+            parsed.put(b.key(), new Places(keys, ids));
+        }
+        if (!errors.isEmpty()) {
+            render(request, response, entered, errors, List.of(new Notice(Html.text(t.plain("cockpit.places.not-saved")),
+                    "error", "alert")));
+            return;
+        }
+        parsed.forEach(places::save);
+        Map<String, String[]> saved = new LinkedHashMap<>();
+        parsed.forEach((key, p) -> saved.put(key, new String[]{p.spacesText(), p.pagesText()}));
+        render(request, response, saved, Map.of(), List.of(new Notice(Html.text(t.plain("cockpit.admin.saved")),
+                "success", "status")));
+    }
+
+    /** A form value, bounded: a place list longer than this is no list of places. */
+    private static String value(HttpServletRequest request, String name) {
+        String v = request.getParameter(name);
+        if (v == null) {
+            return "";
+        }
+        return v.length() > 20_000 ? v.substring(0, 20_000) : v;
+    }
+
+    private static String spacesName(Body b) {
+        return "spaces." + b.key();
+    }
+
+    private static String pagesName(Body b) {
+        return "pages." + b.key();
+    }
+
+    private Texts texts() {
+        return new Texts(i18n, locales.getLocale());
+    }
+
+    /** Anyone but an administrator gets a 403, anonymous visitors too. */
+    private boolean refused(HttpServletResponse response) throws IOException {
+        UserKey user = users.getRemoteUserKey();
+        if (user == null || !users.isAdmin(user)) {
+            response.sendError(403, texts().plain("cockpit.admin.error.admin-only"));
+            return true;
+        }
+        return false;
+    }
+
+    private Field field(String name, String labelKey, String helpKey, String value, Map<String, String> errors,
+                        Texts t) {
+        String id = "places-" + name.replace('.', '-');
+        String error = errors.getOrDefault(name, "");
+        return new Field(Html.text(id), Html.text(name), Html.text(t.plain(labelKey)), Html.text(value),
+                Html.text(t.plain(helpKey)), Html.text(error),
+                Html.text(error.isEmpty() ? id + "-help" : id + "-help " + id + "-error"));
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, Map<String, String[]> values,
+                        Map<String, String> errors, List<Notice> notices) throws IOException {
+        Texts t = texts();
+        List<BodyPlaces> bodies = new ArrayList<>();
+        for (Body b : committee.bodies()) {
+            String[] v = values.getOrDefault(b.key(), new String[]{"", ""});
+            bodies.add(new BodyPlaces(Html.text(t.plain("cockpit.places.body", b.name(), t.plain(b.kind()))), List.of(
+                    field(spacesName(b), "cockpit.places.spaces", "cockpit.places.spaces.help", v[0], errors, t),
+                    field(pagesName(b), "cockpit.places.pages", "cockpit.places.pages.help", v[1], errors, t))));
+        }
+        View view = new View(Html.text(xsrf.getXsrfParameterName()),
+                Html.text(xsrfTokens.getXsrfToken(request, response, true)), notices, bodies);
+        Map<String, Object> context = new HashMap<>();
+        context.put("view", view);
+        context.put("i18n", t);
+        StringWriter html = new StringWriter();
+        templates.render("templates/admin/minutes.vm", context, html);
+        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/html; charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}
