@@ -156,6 +156,8 @@ class SandboxTest {
                 assertTrue(admin.body().contains(link), admin.body());
                 assertEquals(admin.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
                         Integer.parseInt(admin.headers().firstValue("Content-Length").orElseThrow()));
+                String minutes = get(server, "/plugins/servlet/cockpit/admin/minutes?as=admin", "de").body();
+                assertEquals(1, minutes.split(java.util.regex.Pattern.quote(link), -1).length - 1, minutes);
             }
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> sandbox.host.webResources.assembler().resources().requireWebResource("de.digitalstrategie.cockpit:nothing"));

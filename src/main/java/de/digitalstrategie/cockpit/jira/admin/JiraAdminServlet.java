@@ -1,12 +1,7 @@
 package de.digitalstrategie.cockpit.jira.admin;
 
-import com.atlassian.sal.api.message.I18nResolver;
-import com.atlassian.sal.api.message.LocaleResolver;
-import com.atlassian.sal.api.user.UserKey;
-import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import com.atlassian.templaterenderer.TemplateRenderer;
 import de.digitalstrategie.cockpit.jira.ConnectionCheck;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.JiraSettings;
@@ -22,19 +17,15 @@ import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
-import de.digitalstrategie.cockpit.render.WebResources;
+import de.digitalstrategie.cockpit.render.AdminPages;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The administrators' page for the Jira connection: base URL, token (never shown again in full),
@@ -43,14 +34,11 @@ import java.util.Map;
  * administrators; every change is a form post with SAL's XSRF token.
  */
 public class JiraAdminServlet extends HttpServlet {
-    private final transient UserManager users;
     private final transient JiraSettingsStore settings;
     private final transient JiraConnector connector;
     private final transient ProjectSync sync;
     private final transient OutboxDelivery delivery;
-    private final transient TemplateRenderer templates;
-    private final transient I18nResolver i18n;
-    private final transient LocaleResolver locales;
+    private final transient AdminPages pages;
     private final transient XsrfTokenAccessor xsrfTokens;
     private final transient XsrfTokenValidator xsrf;
 
@@ -81,23 +69,16 @@ public class JiraAdminServlet extends HttpServlet {
         }
     }
 
-    private final WebResources resources;
-
-    public JiraAdminServlet(UserManager users, JiraSettingsStore settings, JiraConnector connector, ProjectSync sync,
-                            OutboxDelivery delivery, TemplateRenderer templates, I18nResolver i18n,
-                            LocaleResolver locales, XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf,
-                            WebResources resources) {
-        this.users = users;
+    public JiraAdminServlet(JiraSettingsStore settings, JiraConnector connector, ProjectSync sync,
+                            OutboxDelivery delivery, AdminPages pages, XsrfTokenAccessor xsrfTokens,
+                            XsrfTokenValidator xsrf) {
         this.settings = settings;
         this.connector = connector;
         this.sync = sync;
         this.delivery = delivery;
-        this.templates = templates;
-        this.i18n = i18n;
-        this.locales = locales;
+        this.pages = pages;
         this.xsrfTokens = xsrfTokens;
         this.xsrf = xsrf;
-        this.resources = resources;
     }
 
     @Override
@@ -113,7 +94,7 @@ public class JiraAdminServlet extends HttpServlet {
         if (refused(response)) {
             return;
         }
-        Texts t = new Texts(i18n, locales.getLocale());
+        Texts t = pages.texts();
         if (!xsrf.validateFormEncodedToken(request)) {
             response.sendError(403, t.plain("cockpit.admin.error.xsrf"));
             return;
@@ -160,18 +141,13 @@ public class JiraAdminServlet extends HttpServlet {
 
     /** Anyone but an administrator gets a 403, anonymous visitors too. */
     private boolean refused(HttpServletResponse response) throws IOException {
-        UserKey user = users.getRemoteUserKey();
-        if (user == null || !users.isAdmin(user)) {
-            response.sendError(403, new Texts(i18n, locales.getLocale()).plain("cockpit.admin.error.admin-only"));
-            return true;
-        }
-        return false;
+        return pages.refused(response);
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, List<Notice> notices)
             throws IOException {
-        Texts t = new Texts(i18n, locales.getLocale());
-        Formats f = new Formats(locales.getLocale());
+        Texts t = pages.texts();
+        Formats f = new Formats(pages.locale());
         JiraSettings s = settings.load();
         SyncStatus status = sync.status();
         String syncLine = status.startedAt() == null ? t.plain("cockpit.admin.sync.never")
@@ -194,17 +170,6 @@ public class JiraAdminServlet extends HttpServlet {
                 notices, Html.text(syncLine), Html.text(status.lastError()), pending,
                 backlog.demoDecisions() + backlog.demoInputs() == 0 ? "" : Html.text(t.plain("cockpit.admin.outbox.demo",
                         backlog.demoDecisions(), backlog.demoInputs())));
-        Map<String, Object> context = new HashMap<>();
-        context.put("view", view);
-        context.put("i18n", t);
-        StringWriter html = new StringWriter();
-        // Confluence's admin decorator (atl.admin) links what the page required into its head.
-        resources.requireStyles();
-        templates.render("templates/admin/jira.vm", context, html);
-        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        pages.send(response, "templates/admin/jira.vm", view, t);
     }
 }

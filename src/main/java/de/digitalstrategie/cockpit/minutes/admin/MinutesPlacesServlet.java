@@ -2,18 +2,14 @@ package de.digitalstrategie.cockpit.minutes.admin;
 
 import com.atlassian.confluence.pages.Page;
 import com.atlassian.confluence.pages.PageManager;
-import com.atlassian.sal.api.message.I18nResolver;
-import com.atlassian.sal.api.message.LocaleResolver;
-import com.atlassian.sal.api.user.UserKey;
-import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import com.atlassian.templaterenderer.TemplateRenderer;
 import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
 import de.digitalstrategie.cockpit.minutes.place.Places;
+import de.digitalstrategie.cockpit.render.AdminPages;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
 
@@ -21,8 +17,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,13 +31,10 @@ import java.util.Set;
  * post with SAL's XSRF token, saved only when every field is valid, each error shown at its field.
  */
 public class MinutesPlacesServlet extends HttpServlet {
-    private final transient UserManager users;
     private final transient CommitteeStore committee;
     private final transient MinutesPlacesStore places;
     private final transient PageManager pages;
-    private final transient TemplateRenderer templates;
-    private final transient I18nResolver i18n;
-    private final transient LocaleResolver locales;
+    private final transient AdminPages admin;
     private final transient XsrfTokenAccessor xsrfTokens;
     private final transient XsrfTokenValidator xsrf;
 
@@ -74,16 +65,12 @@ public class MinutesPlacesServlet extends HttpServlet {
         }
     }
 
-    public MinutesPlacesServlet(UserManager users, CommitteeStore committee, MinutesPlacesStore places,
-                                PageManager pages, TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
-                                XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
-        this.users = users;
+    public MinutesPlacesServlet(CommitteeStore committee, MinutesPlacesStore places, PageManager pages,
+                                AdminPages admin, XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
         this.committee = committee;
         this.places = places;
         this.pages = pages;
-        this.templates = templates;
-        this.i18n = i18n;
-        this.locales = locales;
+        this.admin = admin;
         this.xsrfTokens = xsrfTokens;
         this.xsrf = xsrf;
     }
@@ -163,17 +150,11 @@ public class MinutesPlacesServlet extends HttpServlet {
     }
 
     private Texts texts() {
-        return new Texts(i18n, locales.getLocale());
+        return admin.texts();
     }
 
-    /** Anyone but an administrator gets a 403, anonymous visitors too. */
     private boolean refused(HttpServletResponse response) throws IOException {
-        UserKey user = users.getRemoteUserKey();
-        if (user == null || !users.isAdmin(user)) {
-            response.sendError(403, texts().plain("cockpit.admin.error.admin-only"));
-            return true;
-        }
-        return false;
+        return admin.refused(response);
     }
 
     private Field field(String name, String labelKey, String helpKey, String value, Map<String, String> errors,
@@ -197,15 +178,6 @@ public class MinutesPlacesServlet extends HttpServlet {
         }
         View view = new View(Html.text(xsrf.getXsrfParameterName()),
                 Html.text(xsrfTokens.getXsrfToken(request, response, true)), notices, bodies);
-        Map<String, Object> context = new HashMap<>();
-        context.put("view", view);
-        context.put("i18n", t);
-        StringWriter html = new StringWriter();
-        templates.render("templates/admin/minutes.vm", context, html);
-        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        admin.send(response, "templates/admin/minutes.vm", view, t);
     }
 }
