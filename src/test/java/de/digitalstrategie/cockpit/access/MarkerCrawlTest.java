@@ -21,10 +21,7 @@ import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import de.digitalstrategie.cockpit.testing.XlsxText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -451,17 +448,7 @@ class MarkerCrawlTest {
                 s.append(e.getName()).append('\n').append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
-            for (Sheet sheet : book) {
-                s.append(sheet.getSheetName()).append('\n');
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        s.append(cell.toString()).append('\t');
-                    }
-                    s.append('\n');
-                }
-            }
-        }
+        s.append(XlsxText.of(body));
         return s.toString();
     }
 

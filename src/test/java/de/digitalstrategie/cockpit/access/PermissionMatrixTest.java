@@ -13,10 +13,7 @@ import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import de.digitalstrategie.cockpit.testing.XlsxText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -228,19 +225,7 @@ class PermissionMatrixTest {
     }
 
     private static String xlsxText(byte[] body) throws Exception {
-        StringBuilder s = new StringBuilder();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
-            for (Sheet sheet : book) {
-                s.append(sheet.getSheetName()).append('\n');
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        s.append(cell.toString()).append('\t');
-                    }
-                    s.append('\n');
-                }
-            }
-        }
-        return s.toString();
+        return XlsxText.of(body);
     }
 
     // ---- reads
