@@ -17,6 +17,7 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
@@ -138,6 +139,7 @@ class MarkerCrawlTest {
                 .reduce((a, b) -> b).orElseThrow();
         Decision replacing = sandbox.decisions.ofPage(publicSteering.getId()).stream()
                 .filter(d -> d.status() == DecisionStatus.DECIDED).findFirst().orElseThrow();
+        // Saved by the secretary, as the demo saves its minutes: edits by anyone else are conflicts.
         String confidentialNumber = "LK-" + mark(STEERING, "decision number");
         String supersededNumber = "LK-" + mark(STEERING, "superseded decision number");
         sandbox.pages.update(steeringPage.getId(), steeringPage.getBodyAsString()
@@ -146,7 +148,7 @@ class MarkerCrawlTest {
                 "Team " + mark(STEERING, "decision owner"), "", true, "Text " + mark(STEERING, "decision text"))
                 + decision("c0000002", supersededNumber, "Beschluss " + mark(STEERING, "superseded decision title"),
                 "superseded", "Team " + mark(STEERING, "superseded decision owner"), replacing.number(), true,
-                "Text " + mark(STEERING, "superseded decision text")));
+                "Text " + mark(STEERING, "superseded decision text")), WormsDemo.SECRETARY);
         sandbox.pages.rename(steeringPage.getId(), "Protokoll " + mark(STEERING, "page title"));
 
         // On public minutes: a public decision superseded by the confidential one, a decision that
@@ -162,9 +164,9 @@ class MarkerCrawlTest {
                 "Beschluss " + mark(UNPUBLISHED, "internal decision title"), "decided",
                 "Team " + mark(UNPUBLISHED, "internal decision owner"), "", false,
                 "Text " + mark(UNPUBLISHED, "internal decision text"));
-        sandbox.pages.update(publicSteering.getId(), publicBody + withdrawn);
+        sandbox.pages.update(publicSteering.getId(), publicBody + withdrawn, WormsDemo.SECRETARY);
         sandbox.settle();
-        sandbox.pages.update(publicSteering.getId(), publicBody);
+        sandbox.pages.update(publicSteering.getId(), publicBody, WormsDemo.SECRETARY);
 
         // The advisory board's last minutes, restricted to the board, with one more input.
         boardPage = sandbox.pages.all().stream().filter(p -> "minutes".equals(p.kind())
@@ -181,7 +183,7 @@ class MarkerCrawlTest {
         sandbox.pages.update(boardPage.getId(), sandbox.pages.find(boardPage.getId()).orElseThrow().getBodyAsString()
                 + input("c0000006", "BR-" + mark(BOARD, "input number"), "Empfehlung " + mark(BOARD, "input title"),
                 "Thema " + mark(BOARD, "input topic"), "under-review", "Antwort " + mark(BOARD, "answer"), true,
-                "Empfehlung " + mark(BOARD, "input text")));
+                "Empfehlung " + mark(BOARD, "input text")), WormsDemo.SECRETARY);
         sandbox.pages.rename(boardPage.getId(), "Protokoll " + mark(BOARD, "page title"));
         String withdrawnInput = input("c0000008", "BR-" + mark(UNPUBLISHED, "withdrawn input number"),
                 "Empfehlung " + mark(UNPUBLISHED, "withdrawn input title"), "Thema " + mark(UNPUBLISHED,
@@ -191,9 +193,9 @@ class MarkerCrawlTest {
                 "Empfehlung " + mark(UNPUBLISHED, "internal input title"),
                 "Thema " + mark(UNPUBLISHED, "internal input topic"), "received", "", false,
                 "Text " + mark(UNPUBLISHED, "internal input text"));
-        sandbox.pages.update(publicBoard.getId(), boardBody + withdrawnInput);
+        sandbox.pages.update(publicBoard.getId(), boardBody + withdrawnInput, WormsDemo.SECRETARY);
         sandbox.settle();
-        sandbox.pages.update(publicBoard.getId(), boardBody);
+        sandbox.pages.update(publicBoard.getId(), boardBody, WormsDemo.SECRETARY);
 
         // Not public, without a page to restrict them: a meeting, an agenda item, members who did
         // not agree to be named, a body with its meeting and member.
