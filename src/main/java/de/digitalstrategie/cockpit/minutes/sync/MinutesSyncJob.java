@@ -91,6 +91,19 @@ public final class MinutesSyncJob implements JobRunner {
         scheduler.scheduleJob(RECHECK_JOB, local.withSchedule(Schedule.runOnce(Date.from(clock.instant().plus(RECHECK)))));
     }
 
+    /**
+     * Another local run right away, on this node: under the recheck's id, as the host removes a
+     * run-once job (this one's "now" job) once it has run.
+     */
+    private void runAgainNow() {
+        try {
+            scheduler.scheduleJob(RECHECK_JOB, JobConfig.forJobRunnerKey(RUNNER).withRunMode(RunMode.RUN_LOCALLY)
+                    .withSchedule(Schedule.runOnce(null)));
+        } catch (SchedulerServiceException e) {
+            LOG.log(Level.WARNING, "The next local run could not be scheduled; the cluster's run looks again", e);
+        }
+    }
+
     /** Another local run a little later. Local jobs live in the node's memory, so this needs no database. */
     private void recheck() {
         try {
@@ -109,7 +122,8 @@ public final class MinutesSyncJob implements JobRunner {
             recheck();
         }
         try {
-            for (long pageId : pending.duePages(PAGES_PER_RUN)) {
+            java.util.Set<Long> due = pending.duePages(PAGES_PER_RUN);
+            for (long pageId : due) {
                 if (request.isCancellationRequested()) {
                     break;
                 }
@@ -118,6 +132,11 @@ public final class MinutesSyncJob implements JobRunner {
                 if (recorded.isEmpty()) {
                     tally.busy++;
                 }
+            }
+            if (due.size() >= PAGES_PER_RUN && !request.isCancellationRequested()) {
+                // A backlog (many pages saved at once, or after an outage) is worked off run after run
+                // at once, not one run per recheck or per minute.
+                runAgainNow();
             }
         } catch (RuntimeException e) {
             // The database itself is away: everything stays pending for the next run.
