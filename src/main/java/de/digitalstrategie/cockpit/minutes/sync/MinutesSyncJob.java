@@ -122,8 +122,8 @@ public final class MinutesSyncJob implements JobRunner {
             recheck();
         }
         try {
-            java.util.Set<Long> due = pending.duePages(PAGES_PER_RUN);
-            for (long pageId : due) {
+            PendingPages.Due due = pending.duePages(PAGES_PER_RUN);
+            for (long pageId : due.pages()) {
                 if (request.isCancellationRequested()) {
                     break;
                 }
@@ -133,7 +133,7 @@ public final class MinutesSyncJob implements JobRunner {
                     tally.busy++;
                 }
             }
-            if (due.size() >= PAGES_PER_RUN && !request.isCancellationRequested()) {
+            if (due.more() && !request.isCancellationRequested()) {
                 // A backlog (many pages saved at once, or after an outage) is worked off run after run
                 // at once, not one run per recheck or per minute.
                 runAgainNow();

@@ -116,15 +116,23 @@ public final class PendingPages {
         return 0;
     }
 
-    /** Pages with a row that is due, in the order their oldest due row was written. */
-    Set<Long> duePages(int limit) {
+    /**
+     * Pages with a row that is due, in the order their oldest due row was written, read from at
+     * most {@code limit} rows; {@code more}: the limit was reached, so more may be due.
+     */
+    record Due(Set<Long> pages, boolean more) {
+    }
+
+    Due duePages(int limit) {
         Set<Long> pages = new LinkedHashSet<>();
+        int rows = 0;
         // Only the page ids: the entity preloads its columns, and a backlog of saved bodies can be large.
         for (PendingPageEntity e : ao.find(PendingPageEntity.class, Query.select("ID, " + PendingPageEntity.PAGE_ID)
                 .where(PendingPageEntity.NEXT_ATTEMPT + " <= ?", Date.from(clock.instant())).order("ID").limit(limit))) {
             pages.add(e.getPageId());
+            rows++;
         }
-        return pages;
+        return new Due(pages, rows >= limit);
     }
 
     /** Everything waiting for one page, in the order it was saved. */
