@@ -61,8 +61,9 @@ public final class Profile {
                         pages.add(RegisterBench.pageId(p));
                     }
                 }
-                run = () -> store.decisions.query(RegisterBench.FILTER, DecisionSort.NUMBER, SortOrder.DESC,
-                        PageRequest.page(1, RegisterBench.PAGE_SIZE), pages);
+                run = () -> store.decisions.query(new de.digitalstrategie.cockpit.register.RegisterQuery<>(
+                        RegisterBench.FILTER, DecisionSort.NUMBER, SortOrder.DESC,
+                        PageRequest.page(1, RegisterBench.PAGE_SIZE)), pages);
             }
             try (SqlCounter sql = new SqlCounter()) {
                 run.call();

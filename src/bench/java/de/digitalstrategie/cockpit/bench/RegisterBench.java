@@ -1,13 +1,15 @@
 package de.digitalstrategie.cockpit.bench;
 
-import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.decision.Decision;
-import de.digitalstrategie.cockpit.decision.DecisionFilter;
+import de.digitalstrategie.cockpit.decision.DecisionCriteria;
+import de.digitalstrategie.cockpit.register.RegisterFilter;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
-import de.digitalstrategie.cockpit.decision.store.RegisterPage;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectLinkEntity;
+import de.digitalstrategie.cockpit.register.store.RegisterPage;
+import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.SortOrder;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
@@ -38,8 +40,8 @@ final class RegisterBench {
     static final int WORKLOAD = 4;
     static final int PAGES = 1000;
     static final int PAGE_SIZE = 50;
-    static final DecisionFilter FILTER = new DecisionFilter(null, null, Set.of(DecisionStatus.DECIDED), null, null,
-            null, false);
+    static final RegisterFilter<DecisionStatus, DecisionCriteria> FILTER = new RegisterFilter<>(null, null,
+            Set.of(DecisionStatus.DECIDED), null, null, false, null);
     private static final String[] OWNERS = {"Stabsstelle Digitalisierung", "Bereich 1 – Zentrale Dienste",
             "Bereich 3 – Planen und Bauen", "Bereich 4 – Soziales", "Bereich 5 – Ordnung und Umwelt", "Schulamt",
             "Kämmerei", "Personalamt", "Bürgerbüro", "Stadtbibliothek"};
@@ -68,13 +70,14 @@ final class RegisterBench {
                         new Measure.Case("DecisionStore.query", 1, new Measure.Trial() {
                             @Override
                             public Object run() {
-                                return store.decisions.query(FILTER, DecisionSort.NUMBER, SortOrder.DESC,
-                                        PageRequest.page(1, PAGE_SIZE), viewablePages);
+                                return store.decisions.query(new RegisterQuery<>(FILTER, DecisionSort.NUMBER,
+                                        SortOrder.DESC, PageRequest.page(1, PAGE_SIZE)), viewablePages);
                             }
 
                             @Override
                             public void check(Object result) {
-                                RegisterPage page = (RegisterPage) result;
+                                @SuppressWarnings("unchecked")
+                                RegisterPage<Decision, ?> page = (RegisterPage<Decision, ?>) result;
                                 List<Long> ids = page.page().items().stream().map(Decision::id).toList();
                                 if (page.page().total() != (Integer) expected.get(0) || !ids.equals(expected.get(1))) {
                                     throw new IllegalStateException("register page differs from the hand-written "
@@ -221,7 +224,7 @@ final class RegisterBench {
                     insert.setString(k, null);
                     insert.addBatch();
                     for (int l = r.nextInt(4); l > 0; l--) {
-                        link.setString(1, AuditSubject.DECISION.name());
+                        link.setString(1, RecordKind.DECISION.name());
                         link.setLong(2, i + 1);
                         link.setString(3, "DIGI-" + (1 + r.nextInt(10_000)));
                         link.addBatch();

@@ -38,11 +38,16 @@ public class Roles {
     }
 
     public boolean mayChangeDecisions(String userKey) {
-        return holds(userKey, BodyKind.STEERING_COMMITTEE, List.of(MemberRole.CDO, MemberRole.SECRETARY));
+        return mayChange(BodyKind.STEERING_COMMITTEE, userKey);
     }
 
     public boolean mayAnswerAdvisory(String userKey) {
-        return holds(userKey, BodyKind.ADVISORY_BOARD, List.of(MemberRole.CDO, MemberRole.SECRETARY));
+        return mayChange(BodyKind.ADVISORY_BOARD, userKey);
+    }
+
+    /** Whether the user may change the status of what the body minutes: its CDO and its secretary. */
+    public boolean mayChange(BodyKind body, String userKey) {
+        return holds(userKey, body, List.of(MemberRole.CDO, MemberRole.SECRETARY));
     }
 
     /** @return the actor's key, if they may change decisions; refuses everyone else */

@@ -5,6 +5,7 @@ import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.register.PageRecord;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,21 +14,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Input of the advisory board (Beiratsempfehlung) and the city's answer to it.
+ * Input of the advisory board (Beiratsempfehlung) and the city's answer to it; what every record
+ * from a minutes page has is described in {@link PageRecord}.
  *
- * @param number      the board's number, e.g. "BR-2026-04"
  * @param sectors     the sectors of the experts who gave it; at least one
  * @param topic       the topic or future theme (Zukunftsthema)
  * @param receivedOn  when the board gave it
- * @param withdrawn   its macro was removed from the minutes page
  */
 public record AdvisoryInput(long id, String macroId, String number, String title, String recommendation,
                             String topic, Set<Sector> sectors, long meetingId, List<String> projectKeys,
                             LocalDate receivedOn, CityAnswer answer, PageRef page, boolean withdrawn,
-                            boolean isPublic) {
+                            boolean isPublic) implements PageRecord<AnswerStatus> {
 
     public AdvisoryInput {
-        macroId = Text.optional(macroId, "cockpit.decision.macro-id", 64);
+        macroId = Text.optional(macroId, "cockpit.advisory.macro-id", 64);
         number = Text.required(number, "cockpit.advisory.number", 40);
         title = Text.required(title, "cockpit.advisory.title", Text.LINE);
         recommendation = Text.optional(recommendation, "cockpit.advisory.recommendation", Text.LONG);
@@ -43,9 +43,10 @@ public record AdvisoryInput(long id, String macroId, String number, String title
         page = page == null ? PageRef.NONE : page;
     }
 
-    public AdvisoryInput withId(long newId) {
-        return new AdvisoryInput(newId, macroId, number, title, recommendation, topic, sectors, meetingId,
-                projectKeys, receivedOn, answer, page, withdrawn, isPublic);
+    /** Where the city's answer stands: the input's status in its register. */
+    @Override
+    public AnswerStatus status() {
+        return answer.status();
     }
 
     public AdvisoryInput withAnswer(CityAnswer newAnswer) {

@@ -18,8 +18,6 @@ public record AdvisoryParameters(String number, String title, String topic, Set<
                                  List<String> projectKeys, LocalDate receivedOn, AnswerStatus answerStatus,
                                  String answer, LocalDate reportedOn, boolean isPublic) {
 
-    public static final String MACRO = "advisory-input";
-
     public static AdvisoryParameters read(MacroParameters p) {
         List<Sector> sectors = p.choices("sectors", Sector.class);
         if (sectors.isEmpty()) {
@@ -38,10 +36,15 @@ public record AdvisoryParameters(String number, String title, String topic, Set<
                 p.flag("public", true));
     }
 
-    /** The input as the register records it from a page; without a date, the day it was recorded. */
-    public AdvisoryInput toInput(String macroId, String recommendation, long meetingId, LocalDate fallbackDate,
+    /**
+     * The input as a page records it, with the answer the page claims (the day it was reported to
+     * the board only once there is an answer to report); without a date, received on the day of
+     * the meeting.
+     */
+    public AdvisoryInput toInput(String macroId, String recommendation, long meetingId, LocalDate meetingDate,
                                  PageRef page) {
         return new AdvisoryInput(0, macroId, number, title, recommendation, topic, sectors, meetingId, projectKeys,
-                receivedOn != null ? receivedOn : fallbackDate, null, page, false, isPublic);
+                receivedOn != null ? receivedOn : meetingDate, new CityAnswer(answerStatus, answer, "", null,
+                answerStatus.answered() ? reportedOn : null), page, false, isPublic);
     }
 }

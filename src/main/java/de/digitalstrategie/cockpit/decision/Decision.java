@@ -3,28 +3,25 @@ package de.digitalstrategie.cockpit.decision;
 import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.register.PageRecord;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A decision of the steering committee (Beschluss) as the register keeps it.
+ * A decision of the steering committee (Beschluss) as the register keeps it; what every record
+ * from a minutes page has is described in {@link PageRecord}.
  *
- * @param id           the store's id; 0 before it is stored
- * @param macroId      the id of the decision macro on the minutes page; the record's identity there
- * @param number       the committee's number, e.g. "LK-2026-07"
  * @param vote         the vote, or null while none has been taken
- * @param meetingId    the meeting, 0 for none
  * @param agendaItemId the agenda item, 0 for none
- * @param projectKeys  the Jira keys of the projects it concerns
  * @param owner        who carries it out (a person or a unit)
  * @param dueDate      by when, or null
  * @param successor    the number of the decision that superseded or revoked this one, or ""
- * @param withdrawn    its macro was removed from the page (records are never deleted)
  */
 public record Decision(long id, String macroId, String number, String title, String text, DecisionStatus status,
                        Vote vote, long meetingId, long agendaItemId, List<String> projectKeys, String owner,
-                       LocalDate dueDate, String successor, PageRef page, boolean withdrawn, boolean isPublic) {
+                       LocalDate dueDate, String successor, PageRef page, boolean withdrawn, boolean isPublic)
+        implements PageRecord<DecisionStatus> {
 
     public Decision {
         macroId = Text.optional(macroId, "cockpit.decision.macro-id", 64);
@@ -37,11 +34,6 @@ public record Decision(long id, String macroId, String number, String title, Str
         owner = Text.optional(owner, "cockpit.decision.owner", Text.LINE);
         successor = Text.optional(successor, "cockpit.decision.successor", 40);
         page = page == null ? PageRef.NONE : page;
-    }
-
-    public Decision withId(long newId) {
-        return new Decision(newId, macroId, number, title, text, status, vote, meetingId, agendaItemId, projectKeys,
-                owner, dueDate, successor, page, withdrawn, isPublic);
     }
 
     /** The same decision naming another successor ("" for none). */

@@ -14,8 +14,6 @@ public record DecisionParameters(String number, String title, DecisionStatus sta
                                  List<String> projectKeys, String owner, LocalDate dueDate, String successor,
                                  LocalDate date, boolean isPublic) {
 
-    public static final String MACRO = "committee-decision";
-
     public static DecisionParameters read(MacroParameters p) {
         return new DecisionParameters(
                 p.required("number"),

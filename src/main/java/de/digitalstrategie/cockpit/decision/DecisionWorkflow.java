@@ -59,7 +59,7 @@ public final class DecisionWorkflow {
         if (successor.isEmpty()) {
             return Optional.of(Message.of("cockpit.decision.error.successor-required", change.to().label()));
         }
-        if (successor.equals(change.decision().number())) {
+        if (successor.equals(change.current().number())) {
             return Optional.of(Message.of("cockpit.decision.error.successor-self", successor));
         }
         return Optional.empty();

@@ -1,7 +1,7 @@
 package de.digitalstrategie.cockpit.schema;
 
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryInputEntity;
-import de.digitalstrategie.cockpit.audit.store.AuditEntryEntity;
+import de.digitalstrategie.cockpit.register.store.AuditEntryEntity;
 import de.digitalstrategie.cockpit.committee.store.AgendaItemEntity;
 import de.digitalstrategie.cockpit.committee.store.BodyEntity;
 import de.digitalstrategie.cockpit.committee.store.MeetingEntity;
@@ -12,7 +12,7 @@ import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectLinkEntity;
+import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
 import de.digitalstrategie.cockpit.minutes.sync.PendingPageEntity;

@@ -1,7 +1,10 @@
 package de.digitalstrategie.cockpit.decision;
 
-import de.digitalstrategie.cockpit.audit.AuditEntry;
-import de.digitalstrategie.cockpit.message.NotFoundException;
+import de.digitalstrategie.cockpit.register.AuditEntry;
+import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.register.RegisterFilter;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
@@ -13,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -82,49 +86,6 @@ class DecisionStoreTest {
     }
 
     @Test
-    void recordingTheSameMacroAgainUpdatesContentButNeverStatus() {
-        Decision first = store.decisions.record(proposed("mac-3", "LK-2026-09", List.of("DIGI-1")), "secretary");
-        Decision edited = new Decision(0, "mac-3", "LK-2026-09", "Neuer Titel", "Neuer Text", DecisionStatus.DECIDED,
-                null, 0, 0, List.of("DIGI-3"), "FB 2", null, "", new PageRef(4711, 4, "DIGI", "Lenkungskreis 2026/4"),
-                false, true);
-        Decision stored = store.decisions.record(edited, "page-edit");
-        assertEquals(first.id(), stored.id());
-        assertEquals(1, store.decisions.count());
-        Decision reread = store.decisions.find(first.id()).orElseThrow();
-        assertEquals("Neuer Titel", reread.title());
-        assertEquals(List.of("DIGI-3"), reread.projectKeys());
-        assertEquals(4, reread.page().version());
-        assertEquals(DecisionStatus.PROPOSED, reread.status(), "status changes only through the workflow");
-        assertEquals(first.id(), store.decisions.findByMacroId("mac-3").orElseThrow().id());
-    }
-
-    @Test
-    void withdrawingKeepsTheRecord() {
-        Decision d = store.decisions.record(proposed("mac-4", "LK-2026-10", List.of()), "secretary");
-        assertEquals(d.id(), store.decisions.onPage(4711, "LK-2026-10").orElseThrow().id());
-        store.decisions.setWithdrawn(d.id(), true, "page-edit");
-        assertTrue(store.decisions.find(d.id()).orElseThrow().withdrawn());
-        assertTrue(store.decisions.onPage(4711, "LK-2026-10").isEmpty(), "the page's macro no longer shows it");
-        store.decisions.setWithdrawn(d.id(), false, "page-restore");
-        assertEquals(false, store.decisions.find(d.id()).orElseThrow().withdrawn());
-        assertEquals(1, store.decisions.count());
-        assertEquals(3, store.decisions.history(d.id()).size());
-    }
-
-    @Test
-    void unknownDecisionIsNotFound() {
-        assertTrue(store.decisions.find(999).isEmpty());
-        assertEquals("cockpit.decision.error.unknown", assertThrows(NotFoundException.class,
-                () -> store.decisions.changeStatus(999, DecisionStatus.DECIDED, "x", null, null, "")).userMessage().key());
-    }
-
-    /**
-     * Supersession names only decisions on the viewer's pages: a confidential decision (page 2)
-     * replaced by a public one (page 1) is not listed under "replaces", a public one replaced by a
-     * confidential one keeps its status but names no successor, like one whose successor was never
-     * recorded; the same in the register's page, one decision and the export's batches.
-     */
-    @Test
     void supersessionNamesOnlyDecisionsOnTheViewersPages() {
         PageRef open = new PageRef(1, 1, "DIGI", "Öffentlich");
         PageRef closed = new PageRef(2, 1, "DIGI", "Vertraulich");
@@ -133,8 +94,8 @@ class DecisionStoreTest {
         store.decisions.record(superseded("c2", "LK-C2", "", closed), "s");
         store.decisions.record(superseded("p2", "LK-P2", "LK-NEVER", open), "s");
 
-        var page = store.decisions.query(DecisionFilter.ALL, DecisionSort.NUMBER, de.digitalstrategie.cockpit.query.SortOrder.ASC,
-                new de.digitalstrategie.cockpit.query.PageRequest(0, 10), List.of(1L));
+        var page = store.decisions.query(new RegisterQuery<>(RegisterFilter.all(), DecisionSort.NUMBER,
+                SortOrder.ASC, new PageRequest(0, 10)), List.of(1L));
         assertEquals(List.of("LK-P", "LK-P2"), page.page().items().stream().map(Decision::number).toList());
         assertEquals(List.of("", ""), page.page().items().stream().map(Decision::successor).toList(),
                 "neither a confidential successor nor an unknown one is named");
@@ -142,11 +103,11 @@ class DecisionStoreTest {
         assertTrue(store.decisions.one(confidential.id(), List.of(1L)).isEmpty(), "a confidential decision is not there");
         assertEquals("", store.decisions.one(publicOne.id(), List.of(1L)).orElseThrow().page().items().get(0).successor());
         List<String> exported = new java.util.ArrayList<>();
-        store.decisions.forEach(DecisionFilter.ALL, List.of(1L), d -> exported.add(d.number() + ">" + d.successor()));
+        store.decisions.forEach(RegisterFilter.all(), List.of(1L), d -> exported.add(d.number() + ">" + d.successor()));
         assertEquals(List.of("LK-P>", "LK-P2>"), exported);
 
-        var all = store.decisions.query(DecisionFilter.ALL, DecisionSort.NUMBER, de.digitalstrategie.cockpit.query.SortOrder.ASC,
-                new de.digitalstrategie.cockpit.query.PageRequest(0, 10), List.of(1L, 2L));
+        var all = store.decisions.query(new RegisterQuery<>(RegisterFilter.all(), DecisionSort.NUMBER,
+                SortOrder.ASC, new PageRequest(0, 10)), List.of(1L, 2L));
         assertEquals(List.of("LK-P2", "", "LK-C2", ""), all.page().items().stream().map(Decision::successor).toList(),
                 "a member sees the successors recorded (the one never recorded stays unnamed)");
         assertEquals(java.util.Map.of("LK-C2", List.of("LK-P"), "LK-P2", List.of("LK-C1")), all.replacedBy());
@@ -158,14 +119,30 @@ class DecisionStoreTest {
                 : DecisionStatus.SUPERSEDED, new Vote(6, 0, 0), 0, 0, List.of(), "", null, successor, page, false, true);
     }
 
+    /**
+     * What only the decision register filters and sorts by: the owner, and the day of the meeting
+     * that took a decision (kept beside it), for the year and the date column.
+     */
     @Test
-    void countsByStatus() {
-        store.decisions.record(proposed("a", "LK-1", List.of()), "s");
-        Decision b = store.decisions.record(proposed("b", "LK-2", List.of()), "s");
-        store.decisions.changeStatus(b.id(), DecisionStatus.DEFERRED, "s", null, null, "");
-        assertEquals(1, store.decisions.countByStatus().get(DecisionStatus.PROPOSED));
-        assertEquals(1, store.decisions.countByStatus().get(DecisionStatus.DEFERRED));
-        assertEquals(0, store.decisions.countByStatus().get(DecisionStatus.DECIDED));
-        assertEquals(List.of("LK-1", "LK-2"), store.decisions.all().stream().map(Decision::number).toList());
+    void theRegisterFiltersByOwnerAndByTheMeetingsYear() {
+        store.decisions.record(proposed("a", "LK-2025-01", List.of()), LocalDate.of(2025, 11, 3), "s");
+        store.decisions.record(new Decision(0, "b", "LK-2026-01", "Zweiter", "", DecisionStatus.PROPOSED, null, 0, 0,
+                List.of(), "FB 2", null, "", new PageRef(4711, 1, "DIGI", "LK"), false, true), LocalDate.of(2026, 2, 5),
+                "s");
+        assertEquals(List.of("LK-2026-01"), numbers(new RegisterFilter<>(null, null, Set.of(), null, null, false,
+                new DecisionCriteria("FB 2")), DecisionSort.NUMBER, SortOrder.ASC));
+        assertEquals(List.of("LK-2025-01"), numbers(new RegisterFilter<>(2025, null, Set.of(), null, null, false,
+                null), DecisionSort.NUMBER, SortOrder.ASC));
+        assertEquals(List.of("LK-2026-01", "LK-2025-01"), numbers(RegisterFilter.all(), DecisionSort.DATE,
+                SortOrder.DESC));
+        assertEquals(LocalDate.of(2026, 2, 5), store.decisions.query(new RegisterQuery<>(RegisterFilter.all(),
+                DecisionSort.DATE, SortOrder.DESC, new PageRequest(0, 1)), List.of(4711L)).dates().values()
+                .iterator().next());
+    }
+
+    private List<String> numbers(RegisterFilter<DecisionStatus, DecisionCriteria> filter, DecisionSort sort,
+                                 SortOrder order) {
+        return store.decisions.query(new RegisterQuery<>(filter, sort, order, new PageRequest(0, 10)),
+                List.of(4711L)).page().items().stream().map(Decision::number).toList();
     }
 }

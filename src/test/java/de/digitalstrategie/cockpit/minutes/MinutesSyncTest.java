@@ -12,6 +12,7 @@ import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.minutes.place.PageLocation;
 import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
+import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.minutes.sync.SyncReport;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
@@ -239,9 +240,9 @@ class MinutesSyncTest {
         assertEquals(DecisionStatus.READY_FOR_VOTE, decisionNumber("LK-2026-25").status(), "not applied");
         assertEquals(null, decisionNumber("LK-2026-25").vote(), "nor the vote that comes with it");
         assertEquals(DecisionStatus.DECIDED, store.decisions.conflict(d.id()).orElseThrow(), "but shown");
-        assertEquals(MinutesSync.NO_ROLE, store.decisions.conflictReason(d.id()).orElseThrow());
+        assertEquals(PageEdit.NO_ROLE, store.decisions.conflictReason(d.id()).orElseThrow());
         assertTrue(store.decisions.history(d.id()).stream()
-                .anyMatch(e -> e.comment().equals("refused DECIDED: " + MinutesSync.NO_ROLE)), "and in the history");
+                .anyMatch(e -> e.comment().equals("refused DECIDED: " + PageEdit.NO_ROLE)), "and in the history");
         assertEquals(AnswerStatus.RECEIVED, store.advisory.find(i.id()).orElseThrow().answer().status());
         assertEquals(AnswerStatus.UNDER_REVIEW, store.advisory.conflict(i.id()).orElseThrow());
         assertTrue(keys(byStaff).contains("cockpit.sync.error.refused"));

@@ -1,11 +1,11 @@
 package de.digitalstrategie.cockpit.query;
 
-import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.decision.Decision;
-import de.digitalstrategie.cockpit.decision.DecisionFilter;
+import de.digitalstrategie.cockpit.register.RegisterFilter;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.minutes.PageRef;
@@ -134,8 +134,8 @@ class GroupingAndTextFilterTest {
     }
 
     private List<String> decisions(String text) {
-        return store.decisions.query(new DecisionFilter(null, null, Set.of(), null, null, text, false),
-                DecisionSort.NUMBER, SortOrder.ASC, PageRequest.page(1, 25), List.of(4711L)).page().items().stream()
+        return store.decisions.query(new RegisterQuery<>(new RegisterFilter<>(null, null, Set.of(), null, text,
+                false, null), DecisionSort.NUMBER, SortOrder.ASC, PageRequest.page(1, 25)), List.of(4711L)).page().items().stream()
                 .map(Decision::number).toList();
     }
 
@@ -156,8 +156,8 @@ class GroupingAndTextFilterTest {
     }
 
     private List<String> inputs(String text) {
-        return store.advisory.query(new AdvisoryFilter(null, null, Set.of(), null, null, text, false, false, false),
-                AdvisorySort.NUMBER, SortOrder.ASC, PageRequest.page(1, 25), List.of(99L)).page().items().stream()
+        return store.advisory.query(new RegisterQuery<>(new RegisterFilter<>(null, null, Set.of(), null, text,
+                false, null), AdvisorySort.NUMBER, SortOrder.ASC, PageRequest.page(1, 25)), List.of(99L)).page().items().stream()
                 .map(AdvisoryInput::number).toList();
     }
 }

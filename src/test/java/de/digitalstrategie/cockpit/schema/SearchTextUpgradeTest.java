@@ -1,12 +1,12 @@
 package de.digitalstrategie.cockpit.schema;
 
-import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryInputEntity;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.decision.Decision;
-import de.digitalstrategie.cockpit.decision.DecisionFilter;
+import de.digitalstrategie.cockpit.register.RegisterFilter;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
@@ -83,12 +83,12 @@ class SearchTextUpgradeTest {
                             Set.of(), Set.of(), "wlan"), Grouping.NONE, PortfolioSort.KEY, SortOrder.ASC,
                     PageRequest.page(1, 10), Set.of("DIGI"), LocalDate.of(2026, 11, 27), List.of()).page().items()
                     .stream().map(DigitalProject::issueKey).toList());
-            assertEquals(List.of("LK-2026-07"), after.decisions.query(new DecisionFilter(null, null, Set.of(), null,
-                            null, "ozg", false), DecisionSort.NUMBER, SortOrder.ASC, PageRequest.page(1, 10),
-                    List.of(4711L)).page().items().stream().map(Decision::number).toList());
-            assertEquals(List.of("BR-2026-03"), after.advisory.query(new AdvisoryFilter(null, null, Set.of(), null,
-                            null, "künstliche", false, false, false), AdvisorySort.NUMBER, SortOrder.ASC,
-                    PageRequest.page(1, 10), List.of(99L)).page().items().stream().map(AdvisoryInput::number)
+            assertEquals(List.of("LK-2026-07"), after.decisions.query(new RegisterQuery<>(new RegisterFilter<>(null, null,
+                            Set.of(), null, "ozg", false, null), DecisionSort.NUMBER, SortOrder.ASC,
+                    PageRequest.page(1, 10)), List.of(4711L)).page().items().stream().map(Decision::number).toList());
+            assertEquals(List.of("BR-2026-03"), after.advisory.query(new RegisterQuery<>(new RegisterFilter<>(null,
+                            null, Set.of(), null, "künstliche", false, null), AdvisorySort.NUMBER, SortOrder.ASC,
+                    PageRequest.page(1, 10)), List.of(99L)).page().items().stream().map(AdvisoryInput::number)
                     .toList());
         }
     }

@@ -1,5 +1,7 @@
 package de.digitalstrategie.cockpit.testing;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -13,11 +15,13 @@ import java.util.logging.Logger;
 public final class SqlCounter implements AutoCloseable {
     private static final Logger AO = Logger.getLogger("net.java.ao");
     private final AtomicInteger statements = new AtomicInteger();
+    private final List<String> sql = new CopyOnWriteArrayList<>();
     private final Level previous;
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
             statements.incrementAndGet();
+            sql.add(String.valueOf(record.getMessage()));
         }
 
         @Override
@@ -38,6 +42,11 @@ public final class SqlCounter implements AutoCloseable {
 
     public int statements() {
         return statements.get();
+    }
+
+    /** The statements as the ORM logged them, in order. */
+    public List<String> sql() {
+        return List.copyOf(sql);
     }
 
     @Override

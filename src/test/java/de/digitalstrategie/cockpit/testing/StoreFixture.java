@@ -2,7 +2,7 @@ package de.digitalstrategie.cockpit.testing;
 
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
-import de.digitalstrategie.cockpit.audit.store.AuditLog;
+import de.digitalstrategie.cockpit.register.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
@@ -11,7 +11,7 @@ import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
+import de.digitalstrategie.cockpit.register.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;

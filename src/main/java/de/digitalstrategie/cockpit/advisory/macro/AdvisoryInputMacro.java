@@ -13,7 +13,7 @@ import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.PageLocation;
-import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
+import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.portfolio.JiraLinks;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
@@ -73,7 +73,7 @@ public class AdvisoryInputMacro extends CockpitMacro {
         AnswerStatus shown = recorded.map(i -> i.answer().status()).orElse(p.answerStatus());
         String answer = recorded.map(i -> i.answer().text()).filter(a -> !a.isEmpty()).orElse(p.answer());
         boolean role = recorded.isPresent() && shown != p.answerStatus()
-                && advisory.conflictReason(recorded.get().id()).filter(MinutesSync.NO_ROLE::equals).isPresent();
+                && advisory.conflictReason(recorded.get().id()).filter(PageEdit.NO_ROLE::equals).isPresent();
         String conflict = recorded.isPresent() && shown != p.answerStatus()
                 ? t.plain(role ? "cockpit.advisory.conflict.role" : "cockpit.decision.conflict",
                 t.plain(p.answerStatus()), t.plain(shown)) : "";

@@ -1,11 +1,12 @@
 package de.digitalstrategie.cockpit.advisory.macro;
 
 import de.digitalstrategie.cockpit.access.PageAccess;
-import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
+import de.digitalstrategie.cockpit.advisory.AdvisoryCriteria;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
+import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.advisory.AnswerStatus;
-import de.digitalstrategie.cockpit.advisory.store.AdvisoryPage;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
@@ -86,15 +87,11 @@ public class AdvisoryRegisterMacro extends CockpitMacro {
         }
         MacroParameters p = new MacroParameters(merged);
         Texts t = request.texts();
-        AdvisoryFilter filter = new AdvisoryFilter(p.text("year").map(y -> p.number("year", 0, 1990, 2100)).orElse(null),
-                null, Set.copyOf(p.choices("status", AnswerStatus.class)), p.choice("sector", Sector.class).orElse(null),
-                p.text("project").map(k -> p.issueKeys("project").get(0)).orElse(null), p.text("text").orElse(null),
-                p.flag("unanswered", false), p.flag("awaiting-report", false), p.flag("withdrawn", false));
-        AdvisorySort sort = p.choice("sort", AdvisorySort.class).orElse(AdvisorySort.NUMBER);
-        SortOrder order = p.choice("order", SortOrder.class).orElse(SortOrder.ASC);
-        int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
-        int number = p.number("page", 1, 1, 1_000_000);
-        AdvisoryPage result = advisory.query(filter, sort, order, PageRequest.page(number, size),
+        RegisterQuery<AnswerStatus, AdvisoryCriteria, AdvisorySort> query = RegisterQuery.read(p,
+                AdvisoryCriteria.SHAPE, m -> null);
+        AdvisorySort sort = query.sort();
+        SortOrder order = query.order();
+        RegisterPage<AdvisoryInput, AnswerStatus> result = advisory.query(query,
                 pages.viewable(committee.minutesPageIds()));
         List<Row> rows = new ArrayList<>();
         for (AdvisoryInput i : result.page().items()) {

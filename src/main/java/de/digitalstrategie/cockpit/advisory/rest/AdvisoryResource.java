@@ -4,11 +4,13 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.message.LocaleResolver;
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.Roles;
-import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
+import de.digitalstrategie.cockpit.advisory.AdvisoryCriteria;
+import de.digitalstrategie.cockpit.register.RegisterFilter;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
+import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.advisory.AnswerStatus;
-import de.digitalstrategie.cockpit.advisory.store.AdvisoryPage;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
@@ -50,8 +52,6 @@ import java.util.Set;
 @Path("/advisory")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdvisoryResource {
-    static final Set<String> QUERY = Set.of("year", "status", "sector", "project", "text", "unanswered",
-            "awaiting-report", "sort", "order", "page", "page-size", "withdrawn");
     private final AdvisoryStore advisory;
     private final CommitteeStore committee;
     private final PageAccess pages;
@@ -74,22 +74,11 @@ public class AdvisoryResource {
         this.clock = clock;
     }
 
-    public static AdvisoryFilter filter(MacroParameters p) {
-        return new AdvisoryFilter(p.text("year").map(y -> p.number("year", 0, 1990, 2100)).orElse(null), null,
-                Set.copyOf(p.choices("status", AnswerStatus.class)), p.choice("sector", Sector.class).orElse(null),
-                p.text("project").map(k -> p.issueKeys("project").get(0)).orElse(null), p.text("text").orElse(null),
-                p.flag("unanswered", false), p.flag("awaiting-report", false), p.flag("withdrawn", false));
-    }
-
     @GET
     public Response query(@Context UriInfo uri) {
-        MacroParameters p = QueryParameters.of(uri, QUERY);
-        AdvisorySort sort = p.choice("sort", AdvisorySort.class).orElse(AdvisorySort.NUMBER);
-        SortOrder order = p.choice("order", SortOrder.class).orElse(SortOrder.ASC);
-        int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
-        int number = p.number("page", 1, 1, 1_000_000);
-        AdvisoryPage result = advisory.query(filter(p), sort, order, PageRequest.page(number, size),
-                pages.viewable(committee.minutesPageIds()));
+        MacroParameters p = QueryParameters.of(uri, AdvisoryCriteria.SHAPE.parameters());
+        RegisterPage<AdvisoryInput, AnswerStatus> result = advisory.query(RegisterQuery.read(p, AdvisoryCriteria.SHAPE,
+                m -> null), pages.viewable(committee.minutesPageIds()));
         Texts t = new Texts(i18n, locales.getLocale());
         List<AdvisoryJson> items = result.page().items().stream()
                 .map(i -> json(i, t, result.conflicts().get(i.id()))).toList();
@@ -101,11 +90,11 @@ public class AdvisoryResource {
     @Path("/export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
     public Response export(@Context UriInfo uri) {
-        Set<String> known = new java.util.HashSet<>(QUERY);
+        Set<String> known = new java.util.HashSet<>(AdvisoryCriteria.SHAPE.parameters());
         known.add("format");
         MacroParameters p = QueryParameters.of(uri, known);
         de.digitalstrategie.cockpit.export.ExportFormat format = de.digitalstrategie.cockpit.rest.Downloads.format(p);
-        AdvisoryFilter filter = filter(p);
+        RegisterFilter<AnswerStatus, AdvisoryCriteria> filter = RegisterQuery.filter(p, AdvisoryCriteria.SHAPE, m -> null);
         var viewable = pages.viewable(committee.minutesPageIds());
         Texts t = new Texts(i18n, locales.getLocale());
         LocalDate today = LocalDate.now(clock);

@@ -1,6 +1,6 @@
 package de.digitalstrategie.cockpit.advisory.store;
 
-import net.java.ao.Entity;
+import de.digitalstrategie.cockpit.register.store.RecordEntity;
 import net.java.ao.Preload;
 import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
@@ -12,33 +12,26 @@ import java.util.Date;
 /** An input of the advisory board and the city's answer; never deleted, only withdrawn. */
 @Preload
 @Table("ADVISORY_INPUT")
-public interface AdvisoryInputEntity extends Entity {
-    String MACRO_ID = "MACRO_ID";
+public interface AdvisoryInputEntity extends RecordEntity {
     String INPUT_NUMBER = "INPUT_NUMBER";
     String ANSWER_STATUS = "ANSWER_STATUS";
     String SECTORS = "SECTORS";
-    String PAGE_ID = "PAGE_ID";
-    String MEETING_ID = "MEETING_ID";
     String RECEIVED_ON = "RECEIVED_ON";
     String REPORTED_ON = "REPORTED_ON";
-    String WITHDRAWN = "WITHDRAWN";
-    String TITLE = "TITLE";
 
+    @Override
     @Indexed
     String getMacroId();
 
-    void setMacroId(String macroId);
+    @Override
+    @Indexed
+    long getMeetingId();
 
     @NotNull
     @Indexed
     String getInputNumber();
 
     void setInputNumber(String number);
-
-    @NotNull
-    String getTitle();
-
-    void setTitle(String title);
 
     @StringLength(StringLength.UNLIMITED)
     String getRecommendation();
@@ -54,11 +47,6 @@ public interface AdvisoryInputEntity extends Entity {
     String getSectors();
 
     void setSectors(String sectors);
-
-    @Indexed
-    long getMeetingId();
-
-    void setMeetingId(long id);
 
     @NotNull
     Date getReceivedOn();
@@ -87,47 +75,4 @@ public interface AdvisoryInputEntity extends Entity {
     Date getReportedOn();
 
     void setReportedOn(Date date);
-
-    long getPageId();
-
-    void setPageId(long id);
-
-    int getPageVersion();
-
-    void setPageVersion(int version);
-
-    String getSpaceKey();
-
-    void setSpaceKey(String key);
-
-    String getPageTitle();
-
-    void setPageTitle(String title);
-
-    boolean isWithdrawn();
-
-    void setWithdrawn(boolean withdrawn);
-
-    boolean isPublished();
-
-    void setPublished(boolean published);
-
-    /** The answer status a page edit claimed but the workflow refused, or empty. */
-    String getStatusConflict();
-
-    void setStatusConflict(String status);
-
-    /**
-     * Why the claimed status was not applied: the i18n key of the refusal (the workflow's, or that
-     * the page was saved by someone without the right to change it).
-     */
-    String getStatusConflictReason();
-
-    void setStatusConflictReason(String reasonKey);
-
-    /** What the register's text filter searches, lower-cased (see {@code query.SearchText}). */
-    @StringLength(StringLength.UNLIMITED)
-    String getSearchText();
-
-    void setSearchText(String text);
 }

@@ -13,7 +13,7 @@ import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.PageLocation;
-import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
+import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.portfolio.JiraLinks;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
@@ -86,7 +86,7 @@ public class DecisionMacro extends CockpitMacro {
         DecisionStatus shown = recorded.map(Decision::status).orElse(p.status());
         String conflict = "";
         if (recorded.isPresent() && recorded.get().status() != p.status()) {
-            boolean role = decisions.conflictReason(recorded.get().id()).filter(MinutesSync.NO_ROLE::equals).isPresent();
+            boolean role = decisions.conflictReason(recorded.get().id()).filter(PageEdit.NO_ROLE::equals).isPresent();
             conflict = t.plain(role ? "cockpit.decision.conflict.role" : "cockpit.decision.conflict",
                     t.plain(p.status()), t.plain(shown));
         }

@@ -5,11 +5,12 @@ import de.digitalstrategie.cockpit.committee.BodyKind;
 import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.Decision;
-import de.digitalstrategie.cockpit.decision.DecisionFilter;
+import de.digitalstrategie.cockpit.decision.DecisionCriteria;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
+import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
-import de.digitalstrategie.cockpit.decision.store.RegisterPage;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.ValidationException;
@@ -102,16 +103,11 @@ public class DecisionRegisterMacro extends CockpitMacro {
                 .map(Meeting::id)
                 .orElseThrow(() -> ValidationException.of("cockpit.macro.error.choice", "meeting", number,
                         String.join(", ", meetings.stream().map(Meeting::number).toList())))).orElse(null);
-        Integer year = p.text("year").map(y -> p.number("year", 0, 1990, 2100)).orElse(null);
-        DecisionFilter filter = new DecisionFilter(year, meetingId, Set.copyOf(p.choices("status", DecisionStatus.class)),
-                p.text("project").map(k -> p.issueKeys("project").get(0)).orElse(null), p.text("owner").orElse(null),
-                p.text("text").orElse(null), p.flag("withdrawn", false));
-        DecisionSort sort = p.choice("sort", DecisionSort.class).orElse(DecisionSort.NUMBER);
-        SortOrder order = p.choice("order", SortOrder.class).orElse(SortOrder.ASC);
-        int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
-        int number = p.number("page", 1, 1, 1_000_000);
-
-        RegisterPage result = decisions.query(filter, sort, order, PageRequest.page(number, size), viewable);
+        RegisterQuery<DecisionStatus, DecisionCriteria, DecisionSort> query = RegisterQuery.read(p,
+                DecisionCriteria.SHAPE, m -> meetingId);
+        DecisionSort sort = query.sort();
+        SortOrder order = query.order();
+        RegisterPage<Decision, DecisionStatus> result = decisions.query(query, viewable);
         List<Row> rows = new ArrayList<>();
         for (Decision d : result.page().items()) {
             rows.add(row(d, result, request));
@@ -135,7 +131,7 @@ public class DecisionRegisterMacro extends CockpitMacro {
         return selection;
     }
 
-    private Row row(Decision d, RegisterPage result, MacroRequest request) {
+    private Row row(Decision d, RegisterPage<Decision, DecisionStatus> result, MacroRequest request) {
         Texts t = request.texts();
         List<Note> notes = new ArrayList<>();
         if (!d.successor().isEmpty()
@@ -150,7 +146,7 @@ public class DecisionRegisterMacro extends CockpitMacro {
             notes.add(new Note(Html.text(t.plain("cockpit.register.withdrawn"))));
         }
         DecisionStatus conflict = result.conflicts().get(d.id());
-        LocalDate date = result.meetingDates().get(d.id());
+        LocalDate date = result.dates().get(d.id());
         return new Row(Html.text("decision-" + d.number()), Html.text(d.number()),
                 Html.text(request.formats().date(date)), Html.text(d.title()), t.html(d.status()),
                 Html.text(DecisionMacro.statusClass(d.status())),

@@ -1,6 +1,6 @@
 package de.digitalstrategie.cockpit.decision.rest;
 
-import de.digitalstrategie.cockpit.audit.AuditEntry;
+import de.digitalstrategie.cockpit.register.AuditEntry;
 import de.digitalstrategie.cockpit.decision.Decision;
 
 import java.time.Instant;

@@ -6,12 +6,14 @@ import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.Decision;
-import de.digitalstrategie.cockpit.decision.DecisionFilter;
+import de.digitalstrategie.cockpit.decision.DecisionCriteria;
+import de.digitalstrategie.cockpit.register.RegisterFilter;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
+import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
-import de.digitalstrategie.cockpit.decision.store.RegisterPage;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.NotFoundException;
 import de.digitalstrategie.cockpit.message.Text;
@@ -47,8 +49,6 @@ import java.util.Set;
 @Path("/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
-    static final Set<String> QUERY = Set.of("year", "meeting", "status", "project", "owner", "text", "sort", "order",
-            "page", "page-size", "withdrawn");
     private final DecisionStore decisions;
     private final CommitteeStore committee;
     private final PageAccess pages;
@@ -69,24 +69,11 @@ public class DecisionResource {
         this.locales = locales;
     }
 
-    /** The filter of a register query, read from the request as the macro reads its parameters. */
-    public static DecisionFilter filter(MacroParameters p) {
-        return new DecisionFilter(p.text("year").map(y -> p.number("year", 0, 1990, 2100)).orElse(null),
-                p.text("meeting").map(m -> (long) p.number("meeting", 0, 1, Integer.MAX_VALUE)).orElse(null),
-                Set.copyOf(p.choices("status", DecisionStatus.class)),
-                p.text("project").map(k -> p.issueKeys("project").get(0)).orElse(null),
-                p.text("owner").orElse(null), p.text("text").orElse(null), p.flag("withdrawn", false));
-    }
-
     @GET
     public Response query(@Context UriInfo uri) {
-        MacroParameters p = QueryParameters.of(uri, QUERY);
-        DecisionFilter filter = filter(p);
-        DecisionSort sort = p.choice("sort", DecisionSort.class).orElse(DecisionSort.NUMBER);
-        SortOrder order = p.choice("order", SortOrder.class).orElse(SortOrder.ASC);
-        int size = p.number("page-size", 25, 1, PageRequest.MAX_LIMIT);
-        int number = p.number("page", 1, 1, 1_000_000);
-        RegisterPage result = decisions.query(filter, sort, order, PageRequest.page(number, size), viewable());
+        MacroParameters p = QueryParameters.of(uri, DecisionCriteria.SHAPE.parameters());
+        RegisterPage<Decision, DecisionStatus> result = decisions.query(RegisterQuery.read(p, DecisionCriteria.SHAPE,
+                m -> (long) p.number("meeting", 0, 1, Integer.MAX_VALUE)), viewable());
         Texts t = new Texts(i18n, locales.getLocale());
         List<DecisionJson> items = result.page().items().stream().map(d -> json(d, result, t)).toList();
         return RestJson.ok(new ResultPage<>(items, result.page().total(), result.page().offset(), result.page().limit()));
@@ -97,11 +84,12 @@ public class DecisionResource {
     @Path("/export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
     public Response export(@Context UriInfo uri) {
-        Set<String> known = new java.util.HashSet<>(QUERY);
+        Set<String> known = new java.util.HashSet<>(DecisionCriteria.SHAPE.parameters());
         known.add("format");
         MacroParameters p = QueryParameters.of(uri, known);
         de.digitalstrategie.cockpit.export.ExportFormat format = de.digitalstrategie.cockpit.rest.Downloads.format(p);
-        DecisionFilter filter = filter(p);
+        RegisterFilter<DecisionStatus, DecisionCriteria> filter = RegisterQuery.filter(p, DecisionCriteria.SHAPE,
+                m -> (long) p.number("meeting", 0, 1, Integer.MAX_VALUE));
         Collection<Long> viewable = viewable();
         Texts t = new Texts(i18n, locales.getLocale());
         return de.digitalstrategie.cockpit.rest.Downloads.of(DecisionExport.table(t, links::page,
@@ -114,7 +102,7 @@ public class DecisionResource {
     public Response one(@PathParam("id") String id) {
         long number = visible(id).id();
         Texts t = new Texts(i18n, locales.getLocale());
-        RegisterPage around = decisions.one(number, viewable())
+        RegisterPage<Decision, DecisionStatus> around = decisions.one(number, viewable())
                 .orElseThrow(() -> NotFoundException.of("cockpit.decision.error.unknown", id));
         Decision d = around.page().items().get(0);
         return RestJson.ok(new DecisionJson.WithHistory(json(d, around, t),
@@ -160,9 +148,9 @@ public class DecisionResource {
         return pages.viewable(committee.minutesPageIds());
     }
 
-    private DecisionJson json(Decision d, RegisterPage page, Texts t) {
+    private DecisionJson json(Decision d, RegisterPage<Decision, DecisionStatus> page, Texts t) {
         DecisionStatus conflict = page.conflicts().get(d.id());
-        return DecisionJson.of(d, t.plain(d.status()), page.meetingDates().get(d.id()),
+        return DecisionJson.of(d, t.plain(d.status()), page.dates().get(d.id()),
                 page.replacedBy().getOrDefault(d.number(), List.of()),
                 d.page().exists() ? links.page(d.page().pageId()) : null, conflict == null ? null : conflict.name());
     }

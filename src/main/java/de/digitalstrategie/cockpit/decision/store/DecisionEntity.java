@@ -1,6 +1,6 @@
 package de.digitalstrategie.cockpit.decision.store;
 
-import net.java.ao.Entity;
+import de.digitalstrategie.cockpit.register.store.RecordEntity;
 import net.java.ao.Preload;
 import net.java.ao.schema.Index;
 import net.java.ao.schema.Indexed;
@@ -19,34 +19,25 @@ import java.util.Date;
 @Preload
 @Table("DECISION")
 @Indexes(@Index(name = "status_withdrawn_page", methodNames = {"getStatus", "isWithdrawn", "getPageId"}))
-public interface DecisionEntity extends Entity {
-    String MACRO_ID = "MACRO_ID";
+public interface DecisionEntity extends RecordEntity {
     String DECISION_NUMBER = "DECISION_NUMBER";
     String STATUS = "STATUS";
-    String MEETING_ID = "MEETING_ID";
-    String DUE_DATE = "DUE_DATE";
-    String WITHDRAWN = "WITHDRAWN";
-    String PAGE_ID = "PAGE_ID";
     String MEETING_DATE = "MEETING_DATE";
-    String OWNER = "OWNER";
     String SUCCESSOR = "SUCCESSOR";
-    String TITLE = "TITLE";
 
+    @Override
     @Indexed
     String getMacroId();
 
-    void setMacroId(String macroId);
+    @Override
+    @Indexed
+    long getMeetingId();
 
     @NotNull
     @Indexed
     String getDecisionNumber();
 
     void setDecisionNumber(String number);
-
-    @NotNull
-    String getTitle();
-
-    void setTitle(String title);
 
     @StringLength(StringLength.UNLIMITED)
     String getDecisionText();
@@ -63,11 +54,6 @@ public interface DecisionEntity extends Entity {
     String getVote();
 
     void setVote(String vote);
-
-    @Indexed
-    long getMeetingId();
-
-    void setMeetingId(long id);
 
     long getAgendaItemId();
 
@@ -87,52 +73,9 @@ public interface DecisionEntity extends Entity {
 
     void setSuccessor(String number);
 
-    long getPageId();
-
-    void setPageId(long id);
-
-    int getPageVersion();
-
-    void setPageVersion(int version);
-
-    String getSpaceKey();
-
-    void setSpaceKey(String key);
-
-    String getPageTitle();
-
-    void setPageTitle(String title);
-
-    boolean isWithdrawn();
-
-    void setWithdrawn(boolean withdrawn);
-
-    boolean isPublished();
-
-    void setPublished(boolean published);
-
     /** The date of the meeting that took the decision, copied here so the register can filter by year. */
     @Indexed
     Date getMeetingDate();
 
     void setMeetingDate(Date date);
-
-    /** The status a page edit claimed but the workflow refused, or empty: shown until resolved. */
-    String getStatusConflict();
-
-    void setStatusConflict(String status);
-
-    /**
-     * Why the claimed status was not applied: the i18n key of the refusal (the workflow's, or that
-     * the page was saved by someone without the right to change it).
-     */
-    String getStatusConflictReason();
-
-    void setStatusConflictReason(String reasonKey);
-
-    /** What the register's text filter searches, lower-cased (see {@code query.SearchText}). */
-    @StringLength(StringLength.UNLIMITED)
-    String getSearchText();
-
-    void setSearchText(String text);
 }

@@ -157,7 +157,7 @@ public class JiraAdminServlet extends HttpServlet {
         List<Pending> pending = new ArrayList<>();
         OutboxDelivery.Backlog backlog = delivery.backlog();
         for (OutboxEntry e : backlog.waiting()) {
-            String record = t.plain(e.subject() == de.digitalstrategie.cockpit.audit.AuditSubject.DECISION
+            String record = t.plain(e.subject() == de.digitalstrategie.cockpit.register.RecordKind.DECISION
                     ? "cockpit.admin.outbox.record.decision" : "cockpit.admin.outbox.record.advisory_input", e.recordId());
             pending.add(new Pending(Html.text(record), Html.text(f.number(e.attempts())),
                     Html.text(e.nextAttempt() == null ? "" : e.nextAttempt().toString()), Html.text(e.lastError())));

@@ -1,8 +1,8 @@
 package de.digitalstrategie.cockpit.jira.outbox;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
-import de.digitalstrategie.cockpit.audit.AuditSubject;
-import de.digitalstrategie.cockpit.audit.RecordListener;
+import de.digitalstrategie.cockpit.register.RecordKind;
+import de.digitalstrategie.cockpit.register.RecordListener;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
@@ -37,7 +37,7 @@ public class Outbox implements RecordListener {
     }
 
     @Override
-    public void changed(AuditSubject subject, long id) {
+    public void changed(RecordKind subject, long id) {
         ao.executeInTransaction(() -> {
             OutboxEntity[] found = ao.find(OutboxEntity.class, OutboxEntity.RECORD_TYPE + " = ? AND "
                     + OutboxEntity.RECORD_ID + " = ?", subject.name(), id);
@@ -81,7 +81,7 @@ public class Outbox implements RecordListener {
     }
 
     /** How many records of this kind were kept back as demo data. */
-    int countKeptBack(AuditSubject subject) {
+    int countKeptBack(RecordKind subject) {
         return ao.count(OutboxEntity.class, OutboxEntity.STATE + " = ? AND " + OutboxEntity.RECORD_TYPE + " = ?", DEMO,
                 subject.name());
     }
@@ -113,7 +113,7 @@ public class Outbox implements RecordListener {
 
     private static OutboxEntry entry(OutboxEntity e) {
         Instant next = toInstant(e.getNextAttempt());
-        return new OutboxEntry(AuditSubject.valueOf(e.getRecordType()), e.getRecordId(), DELIVERED.equals(e.getState()),
+        return new OutboxEntry(RecordKind.valueOf(e.getRecordType()), e.getRecordId(), DELIVERED.equals(e.getState()),
                 e.getAttempts(), next, e.getJiraKey() == null ? "" : e.getJiraKey(),
                 e.getLastError() == null ? "" : e.getLastError());
     }

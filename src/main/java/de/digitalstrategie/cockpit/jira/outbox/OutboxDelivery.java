@@ -2,7 +2,7 @@ package de.digitalstrategie.cockpit.jira.outbox;
 
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
-import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.JiraSettings;
@@ -67,12 +67,12 @@ public final class OutboxDelivery {
      */
     public Backlog backlog() {
         List<OutboxEntry> waiting = new java.util.ArrayList<>();
-        int demoDecisions = outbox.countKeptBack(AuditSubject.DECISION);
-        int demoInputs = outbox.countKeptBack(AuditSubject.ADVISORY_INPUT);
+        int demoDecisions = outbox.countKeptBack(RecordKind.DECISION);
+        int demoInputs = outbox.countKeptBack(RecordKind.ADVISORY_INPUT);
         for (OutboxEntry e : outbox.pending()) {
             if (!demo(e.subject(), e.recordId())) {
                 waiting.add(e);
-            } else if (e.subject() == AuditSubject.DECISION) {
+            } else if (e.subject() == RecordKind.DECISION) {
                 demoDecisions++;
             } else {
                 demoInputs++;
@@ -81,8 +81,8 @@ public final class OutboxDelivery {
         return new Backlog(waiting, demoDecisions, demoInputs);
     }
 
-    private boolean demo(AuditSubject subject, long id) {
-        return subject == AuditSubject.DECISION
+    private boolean demo(RecordKind subject, long id) {
+        return subject == RecordKind.DECISION
                 ? decisions.find(id).map(d -> DemoRecords.isDemo(d.macroId(), d.number())).orElse(false)
                 : advisory.find(id).map(i -> DemoRecords.isDemo(i.macroId(), i.number())).orElse(false);
     }
@@ -115,12 +115,12 @@ public final class OutboxDelivery {
 
     /** @return the record's issue key, or empty for a demo record, which is kept back unsent */
     private Optional<String> deliver(JiraClient jira, JiraSettings settings, OutboxEntity entry) {
-        AuditSubject subject = AuditSubject.valueOf(entry.getRecordType());
+        RecordKind subject = RecordKind.valueOf(entry.getRecordType());
         long id = entry.getRecordId();
         Map<String, Object> fields;
         List<String> projects;
         String linkType;
-        if (subject == AuditSubject.DECISION) {
+        if (subject == RecordKind.DECISION) {
             Decision d = decisions.find(id).orElseThrow(() -> new IllegalStateException("no decision " + id));
             if (DemoRecords.isDemo(d.macroId(), d.number())) {
                 return Optional.empty();

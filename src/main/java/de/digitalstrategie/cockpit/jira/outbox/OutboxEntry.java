@@ -1,6 +1,6 @@
 package de.digitalstrategie.cockpit.jira.outbox;
 
-import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.register.RecordKind;
 
 import java.time.Instant;
 
@@ -9,6 +9,6 @@ import java.time.Instant;
  *
  * @param lastError what Jira (or the network) said the last time, or ""
  */
-public record OutboxEntry(AuditSubject subject, long recordId, boolean delivered, int attempts, Instant nextAttempt,
+public record OutboxEntry(RecordKind subject, long recordId, boolean delivered, int attempts, Instant nextAttempt,
                           String jiraKey, String lastError) {
 }

@@ -1,7 +1,7 @@
 package de.digitalstrategie.cockpit.jira.outbox;
 
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
-import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.jira.client.WikiText;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
@@ -21,7 +21,7 @@ final class RecordIssues {
     private RecordIssues() {
     }
 
-    static String label(AuditSubject subject, long id) {
+    static String label(RecordKind subject, long id) {
         return "cockpit-" + subject.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + id;
     }
 
@@ -53,7 +53,7 @@ final class RecordIssues {
             text.append("\nProtokoll: ").append(pageUrl);
         }
         fields.put("description", WikiText.literal(text.toString()));
-        fields.put("labels", List.of(label(AuditSubject.DECISION, d.id()), "lenkungskreis",
+        fields.put("labels", List.of(label(RecordKind.DECISION, d.id()), "lenkungskreis",
                 "status-" + d.status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         return fields;
     }
@@ -77,7 +77,7 @@ final class RecordIssues {
             text.append("\nProtokoll: ").append(pageUrl);
         }
         fields.put("description", WikiText.literal(text.toString()));
-        fields.put("labels", List.of(label(AuditSubject.ADVISORY_INPUT, i.id()), "beirat",
+        fields.put("labels", List.of(label(RecordKind.ADVISORY_INPUT, i.id()), "beirat",
                 "antwort-" + i.answer().status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         return fields;
     }

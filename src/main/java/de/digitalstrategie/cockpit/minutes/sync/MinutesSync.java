@@ -1,18 +1,11 @@
 package de.digitalstrategie.cockpit.minutes.sync;
 
 import de.digitalstrategie.cockpit.access.Roles;
-import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
-import de.digitalstrategie.cockpit.advisory.AdvisoryParameters;
-import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.BodyKind;
 import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
-import de.digitalstrategie.cockpit.decision.Decision;
-import de.digitalstrategie.cockpit.decision.DecisionParameters;
-import de.digitalstrategie.cockpit.decision.DecisionStatus;
-import de.digitalstrategie.cockpit.decision.DecisionWorkflow;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.lock.LockBusyException;
@@ -25,7 +18,10 @@ import de.digitalstrategie.cockpit.minutes.place.PageLocation;
 import de.digitalstrategie.cockpit.minutes.storage.MacroInstance;
 import de.digitalstrategie.cockpit.minutes.storage.MalformedStorageFormatException;
 import de.digitalstrategie.cockpit.minutes.storage.StorageFormatReader;
-import de.digitalstrategie.cockpit.workflow.IllegalTransitionException;
+import de.digitalstrategie.cockpit.register.PageEdit;
+import de.digitalstrategie.cockpit.register.PageMacro;
+import de.digitalstrategie.cockpit.register.PageRecord;
+import de.digitalstrategie.cockpit.register.store.RecordStore;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,13 +34,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Brings the registers in line with a minutes page. Records are keyed by their macro's id and
  * never deleted: a macro that leaves the page withdraws its record, one that comes back restores
  * it. A status a page edit sets goes through the workflow and the same role rules as REST: an
  * illegal jump, or a change saved by someone without the role, is recorded as a conflict and
- * shown, never applied. A page that cannot be read leaves every record untouched.
+ * shown, never applied. A page that cannot be read leaves every record untouched. It works the
+ * same for every kind of record, each one's macro into its own register; each record a page
+ * edits is applied by its register in one lock and one transaction ({@link RecordStore#applyPage}).
  *
  * <p>Only pages in a body's minutes places ({@link MinutesPlaces}) write its register. A page
  * elsewhere records nothing, whatever it holds; and what was recorded from a page that has since
@@ -55,24 +54,20 @@ import java.util.logging.Logger;
  */
 public class MinutesSync {
     private static final Logger LOG = Logger.getLogger(MinutesSync.class.getName());
-    private static final StorageFormatReader READER =
-            new StorageFormatReader(Set.of(DecisionParameters.MACRO, AdvisoryParameters.MACRO));
 
-    private final DecisionStore decisions;
-    private final AdvisoryStore advisory;
+    /** The registers, each with its macro: every kind of record a minutes page can hold. */
+    private final List<RecordStore<?, ?, ?, ?, ?, ?>> registers;
+    private final StorageFormatReader reader;
     private final CommitteeStore committee;
     private final MinutesPlaces places;
     private final Roles roles;
     private final Clock clock;
     private final ClusterLocks locks;
 
-    /** The reason a page's status change was not applied when its saver lacks the role (see {@link Roles}). */
-    public static final String NO_ROLE = "cockpit.sync.error.no-role";
-
     public MinutesSync(DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee, MinutesPlaces places,
                        Roles roles, Clock clock, ClusterLocks locks) {
-        this.decisions = decisions;
-        this.advisory = advisory;
+        this.registers = List.of(decisions, advisory);
+        this.reader = new StorageFormatReader(registers.stream().map(r -> r.kind().macro()).collect(Collectors.toSet()));
         this.committee = committee;
         this.places = places;
         this.roles = roles;
@@ -103,9 +98,8 @@ public class MinutesSync {
 
     /** Whether a page needs syncing at all: it holds our macros, or records came from it. */
     public boolean concerns(long pageId, String storageFormat) {
-        return storageFormat != null && (storageFormat.contains(DecisionParameters.MACRO)
-                || storageFormat.contains(AdvisoryParameters.MACRO))
-                || !decisions.ofPage(pageId).isEmpty() || !advisory.ofPage(pageId).isEmpty();
+        return registers.stream().anyMatch(r -> storageFormat != null && storageFormat.contains(r.kind().macro())
+                || !r.ofPage(pageId).isEmpty());
     }
 
     /** A page was created, edited or restored: records it now, under the page's lock. */
@@ -122,7 +116,7 @@ public class MinutesSync {
     SyncReport recordPage(MinutesPage page) {
         List<MacroInstance> macros;
         try {
-            macros = READER.read(page.storageFormat());
+            macros = reader.read(page.storageFormat());
         } catch (MalformedStorageFormatException e) {
             LOG.log(Level.WARNING, "Minutes page {0} (version {1}) is not well-formed storage format: {2}; "
                     + "its records stay as they are", new Object[]{page.pageId(), page.version(), e.getMessage()});
@@ -135,8 +129,10 @@ public class MinutesSync {
         Meeting meeting = null;
         for (MacroInstance macro : macros) {
             try {
-                BodyKind kind = kindOf(macro.name());
-                Optional<Message> refused = recording.refusal(kind);
+                RecordStore<?, ?, ?, ?, ?, ?> register = registers.stream()
+                        .filter(r -> r.kind().macro().equals(macro.name())).findFirst().orElseThrow();
+                BodyKind body = register.kind().body();
+                Optional<Message> refused = recording.refusal(body);
                 if (refused.isPresent()) {
                     // Recorded nothing, and the page's macros say why; one line per reason, not per macro.
                     if (!tally.problems.contains(refused.get())) {
@@ -150,13 +146,10 @@ public class MinutesSync {
                 }
                 onPage.add(macro.macroId());
                 if (meeting == null) {
-                    meeting = meetingOf(page, kind);
+                    meeting = meetingOf(page, body);
                 }
-                if (kind == BodyKind.STEERING_COMMITTEE) {
-                    syncDecision(page, macro, meeting, actor, recording.mayChange(kind), tally);
-                } else {
-                    syncInput(page, macro, meeting, actor, recording.mayChange(kind), tally);
-                }
+                tally.add(apply(register, new MacroParameters(macro.parameters()), new PageMacro(macro.macroId(),
+                        macro.bodyText(), meeting.id(), meeting.date(), page.ref(), recording.mayChange(body), actor)));
             } catch (LockBusyException e) {
                 throw e;
             } catch (LocalisedException e) {
@@ -164,27 +157,33 @@ public class MinutesSync {
                 tally.problems.add(Message.of("cockpit.sync.error.macro", macro.position() + 1, e.userMessage()));
             }
         }
-        if (recording.records(BodyKind.STEERING_COMMITTEE)) {
-            for (Decision d : decisions.ofPage(page.pageId())) {
-                if (!d.withdrawn() && !onPage.contains(d.macroId())) {
-                    decisions.setWithdrawn(d.id(), true, actor);
-                    tally.withdrawn++;
-                }
-            }
-        }
-        if (recording.records(BodyKind.ADVISORY_BOARD)) {
-            for (AdvisoryInput i : advisory.ofPage(page.pageId())) {
-                if (!i.withdrawn() && !onPage.contains(i.macroId())) {
-                    advisory.setWithdrawn(i.id(), true, actor);
-                    tally.withdrawn++;
-                }
+        for (RecordStore<?, ?, ?, ?, ?, ?> register : registers) {
+            if (recording.records(register.kind().body())) {
+                withdraw(register, page.pageId(), onPage, actor, tally);
             }
         }
         return tally.report();
     }
 
-    private static BodyKind kindOf(String macroName) {
-        return DecisionParameters.MACRO.equals(macroName) ? BodyKind.STEERING_COMMITTEE : BodyKind.ADVISORY_BOARD;
+    private static <R extends PageRecord<?>> Applied apply(RecordStore<R, ?, ?, ?, ?, ?> register,
+                                                         MacroParameters parameters, PageMacro macro) {
+        PageEdit<R> edit = register.fromPage(parameters, macro);
+        return new Applied(edit.record().number(), register.applyPage(edit));
+    }
+
+    /** One macro's edit, and the number its problems name. */
+    private record Applied(String number, PageEdit.Outcome outcome) {
+    }
+
+    /** Withdraws the register's records from the page whose macros are not among those on it. */
+    private static void withdraw(RecordStore<?, ?, ?, ?, ?, ?> register, long pageId, Set<String> onPage,
+                                 String actor, Tally tally) {
+        for (PageRecord<?> r : register.ofPage(pageId)) {
+            if (!r.withdrawn() && !onPage.contains(r.macroId())) {
+                register.setWithdrawn(r.id(), true, actor);
+                tally.withdrawn++;
+            }
+        }
     }
 
     /**
@@ -196,7 +195,7 @@ public class MinutesSync {
         private final String title;
         private final String editorKey;
         private final Map<BodyKind, Optional<Message>> refusals = new EnumMap<>(BodyKind.class);
-        private final Map<BodyKind, Boolean> roles = new EnumMap<>(BodyKind.class);
+        private final Map<BodyKind, Boolean> mayChange = new EnumMap<>(BodyKind.class);
 
         Recording(PageLocation where, String title, String editorKey) {
             this.where = where;
@@ -213,9 +212,7 @@ public class MinutesSync {
         }
 
         boolean mayChange(BodyKind kind) {
-            return roles.computeIfAbsent(kind, k -> !editorKey.isEmpty() && (k == BodyKind.STEERING_COMMITTEE
-                    ? MinutesSync.this.roles.mayChangeDecisions(editorKey)
-                    : MinutesSync.this.roles.mayAnswerAdvisory(editorKey)));
+            return mayChange.computeIfAbsent(kind, k -> !editorKey.isEmpty() && roles.mayChange(k, editorKey));
         }
     }
 
@@ -229,137 +226,13 @@ public class MinutesSync {
      * write: trashed from outside a body's places, it leaves that body's records alone.
      */
     SyncReport trashPage(PageLocation page) {
-        long pageId = page.pageId();
-        Tally tally = new Tally(pageId);
-        String actor = "page:" + pageId + "/trash";
-        if (places.bodyFor(BodyKind.STEERING_COMMITTEE, page).isPresent()) {
-            for (Decision d : decisions.ofPage(pageId)) {
-                if (!d.withdrawn()) {
-                    decisions.setWithdrawn(d.id(), true, actor);
-                    tally.withdrawn++;
-                }
-            }
-        }
-        if (places.bodyFor(BodyKind.ADVISORY_BOARD, page).isPresent()) {
-            for (AdvisoryInput i : advisory.ofPage(pageId)) {
-                if (!i.withdrawn()) {
-                    advisory.setWithdrawn(i.id(), true, actor);
-                    tally.withdrawn++;
-                }
+        Tally tally = new Tally(page.pageId());
+        for (RecordStore<?, ?, ?, ?, ?, ?> register : registers) {
+            if (places.bodyFor(register.kind().body(), page).isPresent()) {
+                withdraw(register, page.pageId(), Set.of(), "page:" + page.pageId() + "/trash", tally);
             }
         }
         return tally.report();
-    }
-
-    private void syncDecision(MinutesPage page, MacroInstance macro, Meeting meeting, String actor, boolean mayChange,
-                              Tally tally) {
-        DecisionParameters params = DecisionParameters.read(new MacroParameters(macro.parameters()));
-        Decision fromPage = params.toDecision(macro.macroId(), macro.bodyText(), meeting.id(), page.ref());
-        LocalDate date = params.date() != null ? params.date() : meeting.date();
-        Optional<Decision> existing = decisions.findByMacroId(macro.macroId());
-        DecisionStatus initial = DecisionWorkflow.WORKFLOW.initial();
-        if (existing.isEmpty()) {
-            if (mayChange || fromPage.status() == initial) {
-                decisions.record(fromPage, date, actor);
-                tally.recorded++;
-                return;
-            }
-            // Recording it in any other status would be a status change by someone without the role:
-            // it starts where the workflow starts, and the page's claim stands as a conflict.
-            Decision recorded = decisions.record(asFound(fromPage, initial, null, ""), date, actor);
-            tally.recorded++;
-            refuseForRole(recorded.id(), fromPage.status(), actor, params.number(), tally);
-            return;
-        }
-        Decision stored = existing.get();
-        // Vote and successor come with a status change (as over REST): only from someone who may make one.
-        decisions.record(mayChange ? fromPage : asFound(fromPage, stored.status(), stored.vote(), stored.successor()),
-                date, actor);
-        tally.updated++;
-        if (stored.withdrawn()) {
-            decisions.setWithdrawn(stored.id(), false, actor);
-            tally.restored++;
-        }
-        if (stored.status() == fromPage.status()) {
-            decisions.clearConflict(stored.id());
-            return;
-        }
-        if (!mayChange) {
-            refuseForRole(stored.id(), fromPage.status(), actor, params.number(), tally);
-            return;
-        }
-        try {
-            decisions.changeStatus(stored.id(), fromPage.status(), actor, fromPage.vote(), fromPage.successor(),
-                    "page edit");
-            decisions.clearConflict(stored.id());
-            tally.statusChanges++;
-        } catch (IllegalTransitionException refused) {
-            decisions.markConflict(stored.id(), fromPage.status(), actor, refused.userMessage().key());
-            tally.refused++;
-            tally.problems.add(Message.of("cockpit.sync.error.refused", params.number(), refused.userMessage()));
-        }
-    }
-
-    private void refuseForRole(long id, DecisionStatus claimed, String actor, String number, Tally tally) {
-        decisions.markConflict(id, claimed, actor, NO_ROLE);
-        tally.refused++;
-        tally.problems.add(Message.of("cockpit.sync.error.refused", number,
-                Message.of("cockpit.sync.error.no-role.decisions")));
-    }
-
-    /** The page's decision with the status, vote and successor the register holds instead of the page's. */
-    private static Decision asFound(Decision d, DecisionStatus status, de.digitalstrategie.cockpit.decision.Vote vote,
-                                    String successor) {
-        return new Decision(d.id(), d.macroId(), d.number(), d.title(), d.text(), status, vote, d.meetingId(),
-                d.agendaItemId(), d.projectKeys(), d.owner(), d.dueDate(), successor, d.page(), d.withdrawn(),
-                d.isPublic());
-    }
-
-    private void syncInput(MinutesPage page, MacroInstance macro, Meeting meeting, String actor, boolean mayChange,
-                           Tally tally) {
-        AdvisoryParameters params = AdvisoryParameters.read(new MacroParameters(macro.parameters()));
-        AdvisoryInput fromPage = params.toInput(macro.macroId(), macro.bodyText(), meeting.id(), meeting.date(),
-                page.ref());
-        Optional<AdvisoryInput> existing = advisory.findByMacroId(macro.macroId());
-        AdvisoryInput stored = existing.orElse(null);
-        AdvisoryInput recorded = advisory.record(fromPage, actor);
-        if (stored == null) {
-            tally.recorded++;
-            stored = recorded;
-        } else {
-            tally.updated++;
-            if (stored.withdrawn()) {
-                advisory.setWithdrawn(stored.id(), false, actor);
-                tally.restored++;
-            }
-        }
-        AnswerStatus claimed = params.answerStatus();
-        if (claimed != stored.answer().status() && !mayChange) {
-            advisory.markConflict(stored.id(), claimed, actor, NO_ROLE);
-            tally.refused++;
-            tally.problems.add(Message.of("cockpit.sync.error.refused", params.number(),
-                    Message.of("cockpit.sync.error.no-role.advisory")));
-            return;
-        }
-        if (claimed != stored.answer().status()) {
-            try {
-                advisory.changeAnswer(stored.id(), claimed, actor, params.answer());
-                advisory.clearConflict(stored.id());
-                tally.statusChanges++;
-            } catch (IllegalTransitionException refused) {
-                advisory.markConflict(stored.id(), claimed, actor, refused.userMessage().key());
-                tally.refused++;
-                tally.problems.add(Message.of("cockpit.sync.error.refused", params.number(), refused.userMessage()));
-                return;
-            }
-        } else {
-            advisory.clearConflict(stored.id());
-        }
-        // Telling the board is an answer's step like its status (over REST too): the role's alone.
-        if (mayChange && params.reportedOn() != null && claimed.answered()
-                && advisory.find(stored.id()).orElseThrow().answer().reportedToBoardOn() == null) {
-            advisory.reportToBoard(stored.id(), params.reportedOn(), actor);
-        }
     }
 
     /**
@@ -391,6 +264,21 @@ public class MinutesSync {
 
         Tally(long pageId) {
             this.pageId = pageId;
+        }
+
+        void add(Applied applied) {
+            PageEdit.Outcome o = applied.outcome();
+            if (o.created()) {
+                recorded++;
+            } else {
+                updated++;
+            }
+            restored += o.restored() ? 1 : 0;
+            statusChanges += o.changed() ? 1 : 0;
+            if (o.refusal() != null) {
+                refused++;
+                problems.add(Message.of("cockpit.sync.error.refused", applied.number(), o.refusal()));
+            }
         }
 
         SyncReport report() {

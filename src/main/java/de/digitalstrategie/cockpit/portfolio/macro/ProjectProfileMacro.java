@@ -3,16 +3,10 @@ package de.digitalstrategie.cockpit.portfolio.macro;
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.access.Visibility;
-import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
-import de.digitalstrategie.cockpit.advisory.AdvisorySort;
-import de.digitalstrategie.cockpit.advisory.macro.AdvisoryInputMacro;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.Decision;
-import de.digitalstrategie.cockpit.decision.DecisionFilter;
-import de.digitalstrategie.cockpit.decision.DecisionSort;
-import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
@@ -126,17 +120,15 @@ public class ProjectProfileMacro extends CockpitMacro {
 
         Collection<Long> viewable = pageAccess.viewable(committee.minutesPageIds());
         List<Related> related = new ArrayList<>();
-        for (Decision d : decisions.query(new DecisionFilter(null, null, Set.of(), key, null, null, false),
-                DecisionSort.NUMBER, SortOrder.ASC, new PageRequest(0, RELATED), viewable).page().items()) {
+        for (Decision d : decisions.concerning(key, RELATED, viewable)) {
             related.add(new Related(Html.text(d.number()), Html.text(d.title()), t.html(d.status()),
-                    Html.text(DecisionMacro.statusClass(d.status())),
+                    Html.text(d.status().lozenge()),
                     d.page().exists() ? Html.url(pageLinks.page(d.page().pageId())) : ""));
         }
         List<Related> inputs = new ArrayList<>();
-        for (AdvisoryInput i : advisory.query(new AdvisoryFilter(null, null, Set.of(), null, key, null, false, false,
-                false), AdvisorySort.NUMBER, SortOrder.ASC, new PageRequest(0, RELATED), viewable).page().items()) {
+        for (AdvisoryInput i : advisory.concerning(key, RELATED, viewable)) {
             inputs.add(new Related(Html.text(i.number()), Html.text(i.title()), t.html(i.answer().status()),
-                    Html.text(AdvisoryInputMacro.statusClass(i.answer().status())),
+                    Html.text(i.status().lozenge()),
                     i.page().exists() ? Html.url(pageLinks.page(i.page().pageId())) : ""));
         }
         View view = new View(Html.text("profile-" + key), Html.text(key), jira.issueUrl(key).map(Html::url).orElse(""),

@@ -3,12 +3,8 @@ package de.digitalstrategie.cockpit.portfolio.rest;
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.access.Visibility;
-import de.digitalstrategie.cockpit.advisory.AdvisoryFilter;
-import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
-import de.digitalstrategie.cockpit.decision.DecisionFilter;
-import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.NotFoundException;
@@ -173,12 +169,10 @@ public class ProjectResource {
                 .filter(found -> visibility.projects().contains(IssueKey.projectOf(found.issueKey())))
                 .orElseThrow(() -> visibility.notShown(key));
         var viewable = pageAccess.viewable(committee.minutesPageIds());
-        List<String> decisionNumbers = decisions.query(new DecisionFilter(null, null, Set.of(), upper, null, null, false),
-                DecisionSort.NUMBER, SortOrder.ASC, new PageRequest(0, PageRequest.MAX_LIMIT), viewable).page().items()
-                .stream().map(d -> d.number()).toList();
-        List<String> inputNumbers = advisory.query(new AdvisoryFilter(null, null, Set.of(), null, upper, null, false,
-                        false, false), AdvisorySort.NUMBER, SortOrder.ASC, new PageRequest(0, PageRequest.MAX_LIMIT),
-                viewable).page().items().stream().map(i -> i.number()).toList();
+        List<String> decisionNumbers = decisions.concerning(upper, PageRequest.MAX_LIMIT, viewable).stream()
+                .map(d -> d.number()).toList();
+        List<String> inputNumbers = advisory.concerning(upper, PageRequest.MAX_LIMIT, viewable).stream()
+                .map(i -> i.number()).toList();
         return RestJson.ok(new ProfileJson(ProjectJson.of(p, LocalDate.now(clock), jira.issueUrl(upper).orElse(null)),
                 decisionNumbers, inputNumbers));
     }

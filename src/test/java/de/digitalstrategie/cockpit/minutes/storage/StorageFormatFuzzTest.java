@@ -1,7 +1,6 @@
 package de.digitalstrategie.cockpit.minutes.storage;
 
-import de.digitalstrategie.cockpit.decision.DecisionParameters;
-import de.digitalstrategie.cockpit.advisory.AdvisoryParameters;
+import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is a crash. Where the page stays well-formed, what it says must come back unchanged.
  */
 class StorageFormatFuzzTest {
-    private static final Set<String> NAMES = Set.of(DecisionParameters.MACRO, AdvisoryParameters.MACRO);
+    private static final Set<String> NAMES = Set.of(RecordKind.DECISION.macro(), RecordKind.ADVISORY_INPUT.macro());
     private static final StorageFormatReader READER = new StorageFormatReader(NAMES);
     /** Characters XML allows, each a classic source of trouble. */
     private static final String[] AWKWARD = {"\u202Eevil\u202C", "\u200F\u05E9\u05DC\u05D5\u05DD", "a\u200Db\u200Bc\uFEFF",

@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.audit.store;
+package de.digitalstrategie.cockpit.register.store;
 
 import net.java.ao.Entity;
 import net.java.ao.Preload;
@@ -9,7 +9,7 @@ import net.java.ao.schema.Table;
 
 import java.util.Date;
 
-/** One audited status change; rows are only ever added. */
+/** One step of a record's history (see {@link AuditLog}); rows are only ever added. */
 @Preload
 @Table("AUDIT_ENTRY")
 public interface AuditEntryEntity extends Entity {

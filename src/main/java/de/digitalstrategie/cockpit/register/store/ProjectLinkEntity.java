@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.portfolio.store;
+package de.digitalstrategie.cockpit.register.store;
 
 import net.java.ao.Entity;
 import net.java.ao.Preload;
@@ -7,7 +7,7 @@ import net.java.ao.schema.NotNull;
 import net.java.ao.schema.Table;
 
 /**
- * "This decision / advisory input concerns that project": one row per pair, so the register can
+ * "This record concerns that project": one row per pair, so the register can
  * be filtered by project and a project profile can list what concerns it with one query.
  */
 @Preload

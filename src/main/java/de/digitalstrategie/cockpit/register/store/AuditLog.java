@@ -1,8 +1,8 @@
-package de.digitalstrategie.cockpit.audit.store;
+package de.digitalstrategie.cockpit.register.store;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
-import de.digitalstrategie.cockpit.audit.AuditEntry;
-import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.register.AuditEntry;
+import de.digitalstrategie.cockpit.register.RecordKind;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
@@ -12,7 +12,7 @@ import java.util.List;
 
 import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
 
-/** The audit trail of status changes: append-only, read per record in order. */
+/** The registers' audit trail: append-only, read per record in order. */
 public class AuditLog {
     private final ActiveObjects ao;
 
@@ -23,8 +23,8 @@ public class AuditLog {
     /** Appends an entry; call inside the transaction that makes the change. */
     public void append(AuditEntry entry) {
         ao.create(AuditEntryEntity.class,
-                new DBParam(AuditEntryEntity.SUBJECT_TYPE, entry.subject().name()),
-                new DBParam(AuditEntryEntity.SUBJECT_ID, entry.subjectId()),
+                new DBParam(AuditEntryEntity.SUBJECT_TYPE, entry.kind().name()),
+                new DBParam(AuditEntryEntity.SUBJECT_ID, entry.recordId()),
                 new DBParam("ACTOR", entry.actor()),
                 new DBParam("CHANGED_AT", Date.from(entry.at())),
                 new DBParam("FROM_STATE", entry.from()),
@@ -32,12 +32,12 @@ public class AuditLog {
                 new DBParam("COMMENT_TEXT", entry.comment()));
     }
 
-    public List<AuditEntry> history(AuditSubject subject, long subjectId) {
+    public List<AuditEntry> history(RecordKind kind, long recordId) {
         return Arrays.stream(ao.find(AuditEntryEntity.class, Query.select()
                         .where(AuditEntryEntity.SUBJECT_TYPE + " = ? AND " + AuditEntryEntity.SUBJECT_ID + " = ?",
-                                subject.name(), subjectId)
+                                kind.name(), recordId)
                         .order("CHANGED_AT, ID")))
-                .map(e -> new AuditEntry(AuditSubject.valueOf(e.getSubjectType()), e.getSubjectId(), e.getActor(),
+                .map(e -> new AuditEntry(RecordKind.valueOf(e.getSubjectType()), e.getSubjectId(), e.getActor(),
                         toInstant(e.getChangedAt()), e.getFromState(), e.getToState(), e.getCommentText()))
                 .toList();
     }

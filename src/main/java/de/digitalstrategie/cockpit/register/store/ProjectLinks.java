@@ -1,7 +1,7 @@
-package de.digitalstrategie.cockpit.portfolio.store;
+package de.digitalstrategie.cockpit.register.store;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
-import de.digitalstrategie.cockpit.audit.AuditSubject;
+import de.digitalstrategie.cockpit.register.RecordKind;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Which projects a decision or advisory input concerns, read in batches (never per row). */
+/** Which projects a record concerns, read in batches (never per row). */
 public class ProjectLinks {
     private static final int BATCH = 500;
     private final ActiveObjects ao;
@@ -23,26 +23,26 @@ public class ProjectLinks {
     }
 
     /** Replaces the projects a record concerns; call inside the record's transaction. */
-    public void replace(AuditSubject subject, long subjectId, List<String> issueKeys) {
+    public void replace(RecordKind kind, long recordId, List<String> issueKeys) {
         ao.deleteWithSQL(ProjectLinkEntity.class, ProjectLinkEntity.SUBJECT_TYPE + " = ? AND "
-                + ProjectLinkEntity.SUBJECT_ID + " = ?", subject.name(), subjectId);
+                + ProjectLinkEntity.SUBJECT_ID + " = ?", kind.name(), recordId);
         for (String key : new LinkedHashSet<>(issueKeys)) {
             ao.create(ProjectLinkEntity.class,
-                    new DBParam(ProjectLinkEntity.SUBJECT_TYPE, subject.name()),
-                    new DBParam(ProjectLinkEntity.SUBJECT_ID, subjectId),
+                    new DBParam(ProjectLinkEntity.SUBJECT_TYPE, kind.name()),
+                    new DBParam(ProjectLinkEntity.SUBJECT_ID, recordId),
                     new DBParam(ProjectLinkEntity.ISSUE_KEY, key));
         }
     }
 
     /** The issue keys per record id, for all the given records at once. */
-    public Map<Long, List<String>> keysFor(AuditSubject subject, Collection<Long> subjectIds) {
+    public Map<Long, List<String>> keysFor(RecordKind kind, Collection<Long> recordIds) {
         Map<Long, List<String>> keys = new HashMap<>();
-        List<Long> ids = new ArrayList<>(subjectIds);
+        List<Long> ids = new ArrayList<>(recordIds);
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             String placeholders = batch.stream().map(id -> "?").collect(Collectors.joining(","));
             Object[] params = new Object[batch.size() + 1];
-            params[0] = subject.name();
+            params[0] = kind.name();
             for (int i = 0; i < batch.size(); i++) {
                 params[i + 1] = batch.get(i);
             }
@@ -57,10 +57,10 @@ public class ProjectLinks {
     }
 
     /** The ids of the records of one kind that concern a project. */
-    public List<Long> subjectsConcerning(AuditSubject subject, String issueKey) {
+    public List<Long> concerning(RecordKind kind, String issueKey) {
         List<Long> ids = new ArrayList<>();
         for (ProjectLinkEntity link : ao.find(ProjectLinkEntity.class, ProjectLinkEntity.SUBJECT_TYPE + " = ? AND "
-                + ProjectLinkEntity.ISSUE_KEY + " = ?", subject.name(), issueKey)) {
+                + ProjectLinkEntity.ISSUE_KEY + " = ?", kind.name(), issueKey)) {
             ids.add(link.getSubjectId());
         }
         return ids;
