@@ -524,25 +524,39 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     }
 
     private Criteria criteria(RegisterFilter<S, X> filter, Collection<Long> viewablePages) {
+        Criteria criteria = where(filter, viewablePages, mapping.dateColumn(), mapping.statusColumn(),
+                project -> links.concerning(kind(), project));
+        if (filter.criteria() != null) {
+            criteria(filter.criteria(), criteria);
+        }
+        return criteria;
+    }
+
+    /**
+     * The conditions every register's filter puts on its kind's table (the kind adds its own): only
+     * rows on the viewer's pages, and each condition only where the filter asks for it. Values the
+     * user gave travel as parameters, never in the clause.
+     *
+     * @param concerning the ids of the kind's records that concern a project
+     */
+    static Criteria where(RegisterFilter<? extends Enum<?>, ?> filter, Collection<Long> viewablePages,
+                          String dateColumn, String statusColumn, Function<String, List<Long>> concerning) {
         Criteria criteria = new Criteria().in(RecordEntity.PAGE_ID, viewablePages);
         if (!filter.withdrawn()) {
             criteria.eq(RecordEntity.WITHDRAWN, false);
         }
         if (filter.year() != null) {
-            criteria.within(mapping.dateColumn(), toDate(LocalDate.of(filter.year(), 1, 1)),
+            criteria.within(dateColumn, toDate(LocalDate.of(filter.year(), 1, 1)),
                     toDate(LocalDate.of(filter.year() + 1, 1, 1)));
         }
         if (filter.meetingId() != null) {
             criteria.eq(RecordEntity.MEETING_ID, filter.meetingId());
         }
         if (!filter.statuses().isEmpty()) {
-            criteria.in(mapping.statusColumn(), filter.statuses().stream().map(Enum::name).sorted().toList());
+            criteria.in(statusColumn, filter.statuses().stream().map(Enum::name).sorted().toList());
         }
         if (filter.projectKey() != null && !filter.projectKey().isBlank()) {
-            criteria.in("ID", links.concerning(kind(), filter.projectKey().strip()));
-        }
-        if (filter.criteria() != null) {
-            criteria(filter.criteria(), criteria);
+            criteria.in("ID", concerning.apply(filter.projectKey().strip()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             criteria.contains(filter.text().strip());

@@ -1,0 +1,55 @@
+package de.digitalstrategie.cockpit.register.store;
+
+import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.register.RegisterFilter;
+import net.java.ao.Query;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The conditions a register's filter puts on its table, before any database sees them. */
+class RegisterCriteriaTest {
+
+    private static Criteria where(RegisterFilter<DecisionStatus, ?> filter, List<Long> pages, List<Long> concerning) {
+        return RecordStore.where(filter, pages, "MEETING_DATE", "STATUS", key -> concerning);
+    }
+
+    @Test
+    void everythingIsOnlyWhatIsOnTheViewersPagesAndNotWithdrawn() {
+        Query q = where(RegisterFilter.all(), List.of(1L, 2L), List.of()).query();
+        assertEquals("PAGE_ID IN (?,?) AND WITHDRAWN = ?", q.getWhereClause());
+        assertEquals(List.of(1L, 2L, false), List.of(q.getWhereParams()));
+    }
+
+    @Test
+    void noViewablePageOrNoRecordOfTheProjectMatchesNothing() {
+        assertTrue(where(RegisterFilter.all(), List.of(), List.of()).matchesNothing());
+        assertTrue(where(RegisterFilter.concerning("DIGI-1"), List.of(1L), List.of()).matchesNothing());
+        assertFalse(where(RegisterFilter.concerning("DIGI-1"), List.of(1L), List.of(7L)).matchesNothing());
+    }
+
+    /**
+     * Each condition names a column right before its operator (what Active Objects quotes), and
+     * what the user typed is a parameter: LIKE's wildcards in it are plain characters.
+     */
+    @Test
+    void eachConditionNamesItsColumnAndTakesTheUsersValuesAsParameters() {
+        RegisterFilter<DecisionStatus, Void> filter = new RegisterFilter<>(2026, 42L,
+                Set.of(DecisionStatus.REJECTED, DecisionStatus.DECIDED), "DIGI-1", " 100%_Sicher' OR 1=1 ", true, null);
+        Query q = where(filter, List.of(1L), List.of(7L, 8L)).query();
+        assertEquals("PAGE_ID IN (?) AND MEETING_DATE >= ? AND MEETING_DATE < ? AND MEETING_ID = ? "
+                + "AND STATUS IN (?,?) AND ID IN (?,?) AND SEARCH_TEXT LIKE ? ESCAPE '!'", q.getWhereClause());
+        Object[] params = q.getWhereParams();
+        assertEquals(List.of(1L), List.of(params[0]));
+        assertEquals(java.time.Instant.parse("2026-01-01T00:00:00Z"), ((java.util.Date) params[1]).toInstant());
+        assertEquals(java.time.Instant.parse("2027-01-01T00:00:00Z"), ((java.util.Date) params[2]).toInstant());
+        assertEquals(List.of(42L, "DECIDED", "REJECTED", 7L, 8L, "%100!%!_sicher' or 1=1%"),
+                List.of(params).subList(3, params.length));
+    }
+}
