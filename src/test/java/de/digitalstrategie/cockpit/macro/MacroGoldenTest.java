@@ -65,6 +65,15 @@ class MacroGoldenTest {
 
     private static void check(GoldenFile file) {
         String actual = GoldenFile.normalise(render(file));
+        for (String parameter : file.all("request")) {
+            // An instance's key derives from its class and parameters: a renamed class or a changed
+            // parameter leaves a request line unread, and an update would pin the wrong page.
+            String instance = parameter.substring(0, Math.max(0, parameter.indexOf('.')));
+            if (!actual.contains("id=\"" + instance + "\"")) {
+                fail(file.path() + ": .request|" + parameter + " is for the macro instance \"" + instance
+                        + "\", which the rendered markup does not hold: correct the key in the file");
+            }
+        }
         if (actual.equals(file.expected())) {
             return;
         }
