@@ -103,8 +103,8 @@ final class GoldenData {
     private static void projects(Sandbox s) {
         DigitalProject portal = new DigitalProject("DIGI-1", "Bürgerportal & E-Akte <Pilot>",
                 new ProjectProfile("Ein Portal für alle Anträge, angebunden an die E-Akte.",
-                        "Alle Leistungen nach OZG online.", "Bürgerbüro, IT-Dienstleister", "Stabsabteilung Digitalisierung",
-                        "Schnittstellen der Fachverfahren.", "Land Rheinland-Pfalz"),
+                        "Alle Leistungen nach OZG online.", "Bürgerbüro, IT-Dienstleister",
+                        "Stabsabteilung Digitalisierung", "Schnittstellen der Fachverfahren.", "Land Rheinland-Pfalz"),
                 new TimeFrame(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 6, 30)), 1_250_000_00L, 500_000_00L,
                 ProjectStatus.RUNNING, Phase.IMPLEMENTATION, Health.GREEN, "stab", "1", UPDATED);
         DigitalProject parking = new DigitalProject("DIGI-2", "Digitale Parkraumbewirtschaftung",

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * ...the rendered markup, to the end of the file...
  * </pre>
  *
- * Separator lines starting with {@code .#} may stand before and after each block. Line endings
+ * Separator lines starting with {@code .#} may stand before and after each block. A new case is
+ * written with an empty {@code .expect|html} block and filled by a run with
+ * {@code -Dgolden.update=true}, then read before it is committed. Line endings
  * and trailing whitespace are not part of the comparison, so a file reads the same on every
  * machine and in every editor; everything else is.
  */
