@@ -14,7 +14,7 @@ import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.minutes.place.Places;
-import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
+import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.DepartmentKind;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
@@ -153,7 +153,10 @@ final class GoldenData {
                 DecisionStatus.READY_FOR_VOTE, null, List.of("DIGI-1"), "Stabsabteilung Digitalisierung",
                 LocalDate.of(2027, 1, 31), "");
         // Saved by someone without the secretary's or the CDO's role: the page claims a status the register refused.
-        s.decisions.markConflict(claimed.id(), DecisionStatus.DECIDED, "page:" + lk2.getId() + "/v2", MinutesSync.NO_ROLE);
+        s.decisions.applyPage(new PageEdit<>(new Decision(0, claimed.macroId(), claimed.number(), claimed.title(),
+                claimed.text(), DecisionStatus.DECIDED, new Vote(5, 1, 0), claimed.meetingId(), 0,
+                claimed.projectKeys(), claimed.owner(), claimed.dueDate(), "", claimed.page(), false,
+                claimed.isPublic()), second.date(), false, "page:" + lk2.getId() + "/v2"));
         decision(s, second, lk2, "LK-2026-07", "Personalplanung Digitalisierung", DecisionStatus.DEFERRED, null,
                 List.of(), "", null, "");
     }
@@ -183,7 +186,8 @@ final class GoldenData {
         AdvisoryInput claimed = input(s, second, br2, "BR-2026-04", "Empfehlung zur Informationssicherheit",
                 "Informationssicherheit", EnumSet.of(Sector.WISSENSCHAFT), List.of("DIGI-1"),
                 new CityAnswer(AnswerStatus.UNDER_REVIEW, "", "Stabsabteilung Digitalisierung", null, null));
-        s.advisory.markConflict(claimed.id(), AnswerStatus.ADOPTED, "page:" + br2.getId() + "/v2", MinutesSync.NO_ROLE);
+        s.advisory.applyPage(new PageEdit<>(claimed.withAnswer(new CityAnswer(AnswerStatus.ADOPTED, "", "", null,
+                null)), second.date(), false, "page:" + br2.getId() + "/v2"));
     }
 
     private static AdvisoryInput input(Sandbox s, Meeting meeting, SandboxPage page, String number, String title,

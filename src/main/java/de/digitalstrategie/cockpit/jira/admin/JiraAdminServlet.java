@@ -14,6 +14,7 @@ import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.jira.sync.SyncStatus;
 import de.digitalstrategie.cockpit.message.LocalisedException;
 import de.digitalstrategie.cockpit.message.Message;
+import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
@@ -157,7 +158,7 @@ public class JiraAdminServlet extends HttpServlet {
         List<Pending> pending = new ArrayList<>();
         OutboxDelivery.Backlog backlog = delivery.backlog();
         for (OutboxEntry e : backlog.waiting()) {
-            String record = t.plain(e.subject() == de.digitalstrategie.cockpit.register.RecordKind.DECISION
+            String record = t.plain(e.kind() == RecordKind.DECISION
                     ? "cockpit.admin.outbox.record.decision" : "cockpit.admin.outbox.record.advisory_input", e.recordId());
             pending.add(new Pending(Html.text(record), Html.text(f.number(e.attempts())),
                     Html.text(e.nextAttempt() == null ? "" : e.nextAttempt().toString()), Html.text(e.lastError())));
@@ -168,8 +169,9 @@ public class JiraAdminServlet extends HttpServlet {
                 Html.text(s.projectJql()), Html.text(s.targetProject()),
                 Html.text(xsrf.getXsrfParameterName()), Html.text(xsrfTokens.getXsrfToken(request, response, true)),
                 notices, Html.text(syncLine), Html.text(status.lastError()), pending,
-                backlog.demoDecisions() + backlog.demoInputs() == 0 ? "" : Html.text(t.plain("cockpit.admin.outbox.demo",
-                        backlog.demoDecisions(), backlog.demoInputs())));
+                backlog.demo().values().stream().allMatch(n -> n == 0) ? "" : Html.text(t.plain(
+                        "cockpit.admin.outbox.demo", backlog.demo().get(RecordKind.DECISION),
+                        backlog.demo().get(RecordKind.ADVISORY_INPUT))));
         pages.send(response, "templates/admin/jira.vm", view, t);
     }
 }

@@ -37,12 +37,12 @@ public class Outbox implements RecordListener {
     }
 
     @Override
-    public void changed(RecordKind subject, long id) {
+    public void changed(RecordKind kind, long id) {
         ao.executeInTransaction(() -> {
             OutboxEntity[] found = ao.find(OutboxEntity.class, OutboxEntity.RECORD_TYPE + " = ? AND "
-                    + OutboxEntity.RECORD_ID + " = ?", subject.name(), id);
+                    + OutboxEntity.RECORD_ID + " = ?", kind.name(), id);
             OutboxEntity e = found.length > 0 ? found[0] : ao.create(OutboxEntity.class,
-                    new DBParam(OutboxEntity.RECORD_TYPE, subject.name()),
+                    new DBParam(OutboxEntity.RECORD_TYPE, kind.name()),
                     new DBParam(OutboxEntity.RECORD_ID, id),
                     new DBParam(OutboxEntity.STATE, PENDING),
                     new DBParam("ATTEMPTS", 0));
@@ -81,9 +81,9 @@ public class Outbox implements RecordListener {
     }
 
     /** How many records of this kind were kept back as demo data. */
-    int countKeptBack(RecordKind subject) {
+    int countKeptBack(RecordKind kind) {
         return ao.count(OutboxEntity.class, OutboxEntity.STATE + " = ? AND " + OutboxEntity.RECORD_TYPE + " = ?", DEMO,
-                subject.name());
+                kind.name());
     }
 
     void failed(OutboxEntity e, String error) {

@@ -1,23 +1,25 @@
 package de.digitalstrategie.cockpit.jira.outbox;
 
-import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
-import de.digitalstrategie.cockpit.register.RecordKind;
-import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.JiraSettings;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
-import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.minutes.DemoRecords;
+import de.digitalstrategie.cockpit.register.PageRecord;
+import de.digitalstrategie.cockpit.register.RecordKind;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,23 +29,24 @@ import java.util.logging.Logger;
  * without harm, so a crash between "created in Jira" and "marked delivered" yields no duplicate.
  * One node delivers at a time. Demo records ({@link DemoRecords}) are kept back before Jira is
  * asked anything about them: a sandbox connected to a city's Jira sends it only real records.
+ * Every kind of record is delivered the same way ({@link RecordIssues}).
  */
 public final class OutboxDelivery {
     public static final String LOCK = "outbox-delivery";
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
 
     private final Outbox outbox;
-    private final DecisionStore decisions;
-    private final AdvisoryStore advisory;
+    private final Map<RecordKind, RecordIssues<?>> kinds = new EnumMap<>(RecordKind.class);
     private final ClusterLocks lock;
-    private final java.util.function.LongFunction<String> pageUrls;
+    private final LongFunction<String> pageUrls;
 
     /** @param pageUrls the absolute URL of a minutes page by id, for the issue's description */
     public OutboxDelivery(Outbox outbox, DecisionStore decisions, AdvisoryStore advisory, ClusterLocks lock,
-                          java.util.function.LongFunction<String> pageUrls) {
+                          LongFunction<String> pageUrls) {
         this.outbox = outbox;
-        this.decisions = decisions;
-        this.advisory = advisory;
+        for (RecordIssues<?> kind : List.of(RecordIssues.decisions(decisions), RecordIssues.inputs(advisory))) {
+            kinds.put(kind.register().kind(), kind);
+        }
         this.lock = lock;
         this.pageUrls = pageUrls;
     }
@@ -51,13 +54,13 @@ public final class OutboxDelivery {
     /**
      * What has not reached Jira, for the admin page.
      *
-     * @param waiting       the records still to be delivered (demo records are not among them)
-     * @param demoDecisions how many decisions are demo data, which is never delivered
-     * @param demoInputs    how many advisory inputs are demo data
+     * @param waiting the records still to be delivered (demo records are not among them)
+     * @param demo    how many records of each kind are demo data, which is never delivered
      */
-    public record Backlog(List<OutboxEntry> waiting, int demoDecisions, int demoInputs) {
+    public record Backlog(List<OutboxEntry> waiting, Map<RecordKind, Integer> demo) {
         public Backlog {
             waiting = List.copyOf(waiting);
+            demo = Map.copyOf(demo);
         }
     }
 
@@ -66,25 +69,21 @@ public final class OutboxDelivery {
      * their records, so the page is right before Jira was ever connected.
      */
     public Backlog backlog() {
-        List<OutboxEntry> waiting = new java.util.ArrayList<>();
-        int demoDecisions = outbox.countKeptBack(RecordKind.DECISION);
-        int demoInputs = outbox.countKeptBack(RecordKind.ADVISORY_INPUT);
+        List<OutboxEntry> waiting = new ArrayList<>();
+        Map<RecordKind, Integer> demo = new EnumMap<>(RecordKind.class);
+        kinds.keySet().forEach(kind -> demo.put(kind, outbox.countKeptBack(kind)));
         for (OutboxEntry e : outbox.pending()) {
-            if (!demo(e.subject(), e.recordId())) {
-                waiting.add(e);
-            } else if (e.subject() == RecordKind.DECISION) {
-                demoDecisions++;
+            if (kinds.get(e.kind()).find(e.recordId()).filter(OutboxDelivery::demo).isPresent()) {
+                demo.merge(e.kind(), 1, Integer::sum);
             } else {
-                demoInputs++;
+                waiting.add(e);
             }
         }
-        return new Backlog(waiting, demoDecisions, demoInputs);
+        return new Backlog(waiting, demo);
     }
 
-    private boolean demo(RecordKind subject, long id) {
-        return subject == RecordKind.DECISION
-                ? decisions.find(id).map(d -> DemoRecords.isDemo(d.macroId(), d.number())).orElse(false)
-                : advisory.find(id).map(i -> DemoRecords.isDemo(i.macroId(), i.number())).orElse(false);
+    private static boolean demo(PageRecord<?> r) {
+        return DemoRecords.isDemo(r.macroId(), r.number());
     }
 
     /** Delivers what is due, at most {@code limit} entries; returns how many reached Jira. */
@@ -93,7 +92,8 @@ public final class OutboxDelivery {
             int delivered = 0;
             for (OutboxEntity entry : outbox.due(limit)) {
                 try {
-                    Optional<String> key = deliver(jira, settings, entry);
+                    Optional<String> key = deliver(kinds.get(RecordKind.valueOf(entry.getRecordType())), jira,
+                            settings, entry);
                     if (key.isPresent()) {
                         outbox.delivered(entry, key.get());
                         delivered++;
@@ -114,37 +114,23 @@ public final class OutboxDelivery {
     }
 
     /** @return the record's issue key, or empty for a demo record, which is kept back unsent */
-    private Optional<String> deliver(JiraClient jira, JiraSettings settings, OutboxEntity entry) {
-        RecordKind subject = RecordKind.valueOf(entry.getRecordType());
+    private <R extends PageRecord<?>> Optional<String> deliver(RecordIssues<R> kind, JiraClient jira,
+                                                                JiraSettings settings, OutboxEntity entry) {
         long id = entry.getRecordId();
-        Map<String, Object> fields;
-        List<String> projects;
-        String linkType;
-        if (subject == RecordKind.DECISION) {
-            Decision d = decisions.find(id).orElseThrow(() -> new IllegalStateException("no decision " + id));
-            if (DemoRecords.isDemo(d.macroId(), d.number())) {
-                return Optional.empty();
-            }
-            fields = RecordIssues.decision(d, settings.targetProject(), url(d.page().pageId()));
-            projects = d.projectKeys();
-            linkType = Provisioning.DECISION_LINK;
-        } else {
-            AdvisoryInput i = advisory.find(id).orElseThrow(() -> new IllegalStateException("no input " + id));
-            if (DemoRecords.isDemo(i.macroId(), i.number())) {
-                return Optional.empty();
-            }
-            fields = RecordIssues.input(i, settings.targetProject(), url(i.page().pageId()));
-            projects = i.projectKeys();
-            linkType = Provisioning.INPUT_LINK;
+        R r = kind.find(id).orElseThrow(() -> new IllegalStateException("no " + entry.getRecordType() + " " + id));
+        if (demo(r)) {
+            return Optional.empty();
         }
-        String label = RecordIssues.label(subject, id);
+        Map<String, Object> fields = kind.fields(r, settings.targetProject(),
+                r.page().exists() ? pageUrls.apply(r.page().pageId()) : null);
+        String label = RecordIssues.label(kind.register().kind(), id);
         Optional<String> known = Optional.ofNullable(entry.getJiraKey()).filter(k -> !k.isBlank())
                 .or(() -> jira.search("labels = \"" + label + "\"", 0, 1, List.of("key")).issues().stream()
                         .findFirst().map(JiraIssue::key));
         String key;
         if (known.isPresent()) {
             key = known.get();
-            Map<String, Object> update = new java.util.LinkedHashMap<>(fields);
+            Map<String, Object> update = new LinkedHashMap<>(fields);
             update.remove("project");
             update.remove("issuetype");
             jira.updateIssue(key, update);
@@ -152,15 +138,11 @@ public final class OutboxDelivery {
             key = jira.createIssue(fields).key();
         }
         Set<String> linked = new HashSet<>(jira.issue(key, List.of("issuelinks")).linkedKeys());
-        for (String project : projects) {
+        for (String project : r.projectKeys()) {
             if (!linked.contains(project)) {
-                jira.link(linkType, project, key);
+                jira.link(kind.linkType(), project, key);
             }
         }
         return Optional.of(key);
-    }
-
-    private String url(long pageId) {
-        return pageId > 0 ? pageUrls.apply(pageId) : null;
     }
 }

@@ -9,6 +9,6 @@ import java.time.Instant;
  *
  * @param lastError what Jira (or the network) said the last time, or ""
  */
-public record OutboxEntry(RecordKind subject, long recordId, boolean delivered, int attempts, Instant nextAttempt,
+public record OutboxEntry(RecordKind kind, long recordId, boolean delivered, int attempts, Instant nextAttempt,
                           String jiraKey, String lastError) {
 }

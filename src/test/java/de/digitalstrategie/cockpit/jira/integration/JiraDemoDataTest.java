@@ -5,6 +5,7 @@ import de.digitalstrategie.cockpit.jira.JiraSettings;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.minutes.DemoRecords;
+import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
@@ -79,8 +80,8 @@ class JiraDemoDataTest {
         assertEquals(List.of(), jira.jira.requests(), "Jira was not even asked about them");
         OutboxDelivery.Backlog backlog = sandbox.delivery.backlog();
         assertEquals(List.of(), backlog.waiting());
-        assertEquals(demoDecisions, backlog.demoDecisions());
-        assertEquals(demoInputs, backlog.demoInputs());
+        assertEquals(demoDecisions, backlog.demo().get(RecordKind.DECISION));
+        assertEquals(demoInputs, backlog.demo().get(RecordKind.ADVISORY_INPUT));
         assertEquals(0, deliver(), "kept back for good, not retried");
         assertEquals(List.of(), jira.jira.requests());
 
