@@ -16,7 +16,8 @@ public record AdvisoryCriteria(Sector sector, boolean unanswered, boolean awaiti
     /** How the advisory register is asked for: by sector and by where the answer stands. */
     public static final RegisterQuery.Shape<AnswerStatus, AdvisoryCriteria, AdvisorySort> SHAPE =
             new RegisterQuery.Shape<>(AnswerStatus.class, AdvisorySort.class,
-                    List.of("sector", "unanswered", "awaiting-report"), p -> new AdvisoryCriteria(
+                    List.of("year", "status", "sector", "project", "text", "unanswered", "awaiting-report"),
+                    p -> new AdvisoryCriteria(
                     p.choice("sector", Sector.class).orElse(null), p.flag("unanswered", false),
                     p.flag("awaiting-report", false)));
 }

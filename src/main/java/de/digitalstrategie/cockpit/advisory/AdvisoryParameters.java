@@ -4,6 +4,7 @@ import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.register.RecordParameters;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -11,12 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The parameters of the {@code advisory-input} macro, typed and checked once; shared by the
- * macro's rendering and the register's sync.
+ * The parameters of the {@code advisory-input} macro (see {@link RecordParameters}); the status is
+ * the one the page claims for the city's answer.
  */
 public record AdvisoryParameters(String number, String title, String topic, Set<Sector> sectors,
-                                 List<String> projectKeys, LocalDate receivedOn, AnswerStatus answerStatus,
-                                 String answer, LocalDate reportedOn, boolean isPublic) {
+                                 List<String> projectKeys, LocalDate receivedOn, AnswerStatus status,
+                                 String answer, LocalDate reportedOn, boolean isPublic)
+        implements RecordParameters<AnswerStatus> {
 
     public static AdvisoryParameters read(MacroParameters p) {
         List<Sector> sectors = p.choices("sectors", Sector.class);
@@ -44,7 +46,7 @@ public record AdvisoryParameters(String number, String title, String topic, Set<
     public AdvisoryInput toInput(String macroId, String recommendation, long meetingId, LocalDate meetingDate,
                                  PageRef page) {
         return new AdvisoryInput(0, macroId, number, title, recommendation, topic, sectors, meetingId, projectKeys,
-                receivedOn != null ? receivedOn : meetingDate, new CityAnswer(answerStatus, answer, "", null,
-                answerStatus.answered() ? reportedOn : null), page, false, isPublic);
+                receivedOn != null ? receivedOn : meetingDate, new CityAnswer(status, answer, "", null,
+                status.answered() ? reportedOn : null), page, false, isPublic);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 public record DecisionCriteria(String owner) {
     /** How the decision register is asked for: by meeting and owner beside what every register takes. */
     public static final RegisterQuery.Shape<DecisionStatus, DecisionCriteria, DecisionSort> SHAPE =
-            new RegisterQuery.Shape<>(DecisionStatus.class, DecisionSort.class, List.of("meeting", "owner"),
+            new RegisterQuery.Shape<>(DecisionStatus.class, DecisionSort.class,
+                    List.of("year", "status", "project", "owner", "text", "meeting"),
                     p -> new DecisionCriteria(p.text("owner").orElse(null)));
 }

@@ -2,17 +2,17 @@ package de.digitalstrategie.cockpit.decision;
 
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.register.RecordParameters;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The parameters of the {@code committee-decision} macro, typed and checked once. The same bean
- * feeds the macro's rendering and the register's sync, so both read a page the same way.
+ * The parameters of the {@code committee-decision} macro (see {@link RecordParameters}).
  */
 public record DecisionParameters(String number, String title, DecisionStatus status, Vote vote,
                                  List<String> projectKeys, String owner, LocalDate dueDate, String successor,
-                                 LocalDate date, boolean isPublic) {
+                                 LocalDate date, boolean isPublic) implements RecordParameters<DecisionStatus> {
 
     public static DecisionParameters read(MacroParameters p) {
         return new DecisionParameters(

@@ -17,30 +17,31 @@ import java.util.function.Function;
 public record RegisterQuery<S, X, T>(RegisterFilter<S, X> filter, T sort, SortOrder order, PageRequest page) {
     /** How many rows a page has unless asked otherwise. */
     public static final int PAGE_SIZE = 25;
-    /** The parameters of every register. */
-    static final List<String> PARAMETERS = List.of("year", "status", "project", "text", "sort", "order", "page",
-            "page-size", "withdrawn");
+    /** The parameters of every register beyond its filters: order, page, and whether withdrawn records show. */
+    static final List<String> VIEW = List.of("sort", "order", "page", "page-size", "withdrawn");
 
     /**
      * How one kind's register is asked for.
      *
-     * @param statuses       the kind's statuses, for {@code status}
-     * @param sorts          what it sorts by, for {@code sort}; the first is the default
-     * @param ownParameters  the parameters only this kind reads ({@code meeting} among them, where
-     *                       its register filters by meeting)
-     * @param criteria       reads what only this kind filters by from those parameters
+     * @param statuses the kind's statuses, for {@code status}
+     * @param sorts    what it sorts by, for {@code sort}; the first is the default
+     * @param filters  the parameters that select its records, in the order a link carries them:
+     *                 {@code year}, {@code status}, {@code project} and {@code text} as in every
+     *                 register, and those only this kind reads ({@code meeting} among them where
+     *                 its register filters by meeting)
+     * @param criteria reads what only this kind filters by
      */
     public record Shape<S extends Enum<S>, X, T extends Enum<T>>(Class<S> statuses, Class<T> sorts,
-                                                                 List<String> ownParameters,
+                                                                 List<String> filters,
                                                                  Function<MacroParameters, X> criteria) {
         public Shape {
-            ownParameters = List.copyOf(ownParameters);
+            filters = List.copyOf(filters);
         }
 
         /** Every parameter the register reads: a macro takes these, a REST request refuses others. */
         public Set<String> parameters() {
-            Set<String> names = new LinkedHashSet<>(PARAMETERS);
-            names.addAll(ownParameters);
+            Set<String> names = new LinkedHashSet<>(filters);
+            names.addAll(VIEW);
             return Set.copyOf(names);
         }
     }

@@ -20,6 +20,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -47,7 +49,10 @@ import java.util.stream.Stream;
  * up on the type of what it is called on; its return type (a list's element type for {@code #foreach},
  * the value's type for {@code #set}) types the next step; {@code #parse}d templates are read with the
  * including template's types. What the analysis cannot follow (another directive, an interpolated
- * string, a method that two overloads could serve) fails it, so the answer is never a guess.
+ * string, a method that two overloads could serve) fails it, so the answer is never a guess. A
+ * view written once for several kinds of row has a list of a type variable: the template declares
+ * its loop variable's type with the same hint (the sandbox's allowlist refuses any call the hint
+ * would get wrong when the template renders).
  *
  * <p>Each hint line ends in {@code ##}: Velocity 1.x writes the newline after a block comment, the
  * line comment swallows it.
@@ -141,7 +146,13 @@ final class TemplateCalls {
                     ASTReference variable = (ASTReference) node.jjtGetChild(0);
                     Type list = typeOfExpression(node.jjtGetChild(2), scope, template);
                     Map<String, Type> inner = new HashMap<>(scope);
-                    inner.put(root(variable), elementType(list, template, node));
+                    Type element = elementType(list, template, node);
+                    if (element instanceof TypeVariable<?>) {
+                        // A view written once for several kinds of row: the template names its row type.
+                        element = Optional.ofNullable(scope.get(root(variable))).orElseThrow(() -> fail(template, node,
+                                "#foreach over a list of " + list + ": declare $" + root(variable) + "'s type"));
+                    }
+                    inner.put(root(variable), element);
                     walk(node.jjtGetChild(3), inner, template);
                 }
                 case "parse" -> {

@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.render;
 
-import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
+import de.digitalstrategie.cockpit.register.macro.ProjectLink;
+import de.digitalstrategie.cockpit.register.macro.RecordMacro;
 import de.digitalstrategie.cockpit.sandbox.host.BlockedTemplateCall;
 import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
 import de.digitalstrategie.cockpit.sandbox.host.VelocityAllowlist;
@@ -70,10 +71,10 @@ class VelocityAllowlistTest {
                 new ByteArrayInputStream(without.getBytes(StandardCharsets.UTF_8)));
 
         BlockedTemplateCall blocked = assertThrows(BlockedTemplateCall.class,
-                () -> render(new VelocityTemplateRenderer(true, none), "templates/decision.vm", decision()));
-        assertTrue(blocked.getMessage().contains("DecisionMacro$View#idHtml()"), blocked.getMessage());
+                () -> render(new VelocityTemplateRenderer(true, none), "templates/record.vm", decision()));
+        assertTrue(blocked.getMessage().contains("RecordMacro$View#classHtml()"), blocked.getMessage());
 
-        String html = render(new VelocityTemplateRenderer(), "templates/decision.vm", decision());
+        String html = render(new VelocityTemplateRenderer(), "templates/record.vm", decision());
         assertTrue(html.contains("LK-2026-07") && html.contains("Beschluss &lt;eins&gt;"), html);
     }
 
@@ -81,8 +82,8 @@ class VelocityAllowlistTest {
     void aTemplateIsRenderedWithTheTypesItDeclares() {
         // The analysis above follows the declared types; the renderer keeps them honest.
         AssertionError e = assertThrows(AssertionError.class,
-                () -> render(new VelocityTemplateRenderer(), "templates/decision.vm", "not a view"));
-        assertTrue(e.getMessage().contains("declares $view as " + DecisionMacro.View.class.getName()), e.getMessage());
+                () -> render(new VelocityTemplateRenderer(), "templates/record.vm", "not a view"));
+        assertTrue(e.getMessage().contains("declares $view as " + RecordMacro.View.class.getName()), e.getMessage());
     }
 
     @Test
@@ -96,7 +97,7 @@ class VelocityAllowlistTest {
         assertBlocked(renderer, "$i18n.locale()", context, "render.Texts#locale()");
         // A JDK method: not on the list the sandbox assumes for the host (none).
         assertBlocked(renderer, "$text.length()", context, "java.lang.String#length()");
-        assertBlocked(renderer, "$view.projects().isEmpty()", context, "#isEmpty()");
+        assertBlocked(renderer, "$view.facts().isEmpty()", context, "#isEmpty()");
         // Property access is a getter call, checked like any other.
         assertBlocked(renderer, "$view.class", context, "java.lang.Object#getClass()");
         // What Velocity reaches around the introspector is refused outright.
@@ -110,7 +111,7 @@ class VelocityAllowlistTest {
         assertRefused("de.digitalstrategie.cockpit.render.Texts#nosuch()", "names no public method");
         assertRefused("de.digitalstrategie.cockpit.render.Texts#plain(java.lang.String,java.io.Serializable[])",
                 "more than one parameter");
-        assertRefused("de.digitalstrategie.cockpit.decision.macro.DecisionMacro.View#idHtml()", "names no class");
+        assertRefused("de.digitalstrategie.cockpit.register.macro.RecordMacro.View#idHtml()", "names no class");
         assertRefused("de.digitalstrategie.cockpit.sandbox.host.Html#escape(java.lang.String)", "only its own classes");
 
         VelocityAllowlist disabled = VelocityAllowlist.fromDescriptor(descriptor(
@@ -145,10 +146,11 @@ class VelocityAllowlistTest {
         assertTrue(e.getMessage().contains(what), e.getMessage());
     }
 
-    private static DecisionMacro.View decision() {
-        return new DecisionMacro.View("d1", "LK-2026-07", "Beschluss &lt;eins&gt;", "Beschlossen",
-                "aui-lozenge-success", "7:0:1", List.of(new DecisionMacro.ProjectLink("DIGI-1", "/p/1")),
-                "Amt 10", "01.09.2026", "", "", "<p>Text</p>", true, "");
+    private static RecordMacro.View decision() {
+        return new RecordMacro.View("cockpit-decision", "d1", "Beschluss", "LK-2026-07", "Beschluss &lt;eins&gt;",
+                "Beschlossen", "aui-lozenge-success", "", "", true, "", "<p>Text</p>", List.of(
+                new RecordMacro.Fact("Abstimmung", "7:0:1", List.of()),
+                new RecordMacro.Fact("Projekte", "", List.of(new ProjectLink("DIGI-1", "/p/1")))));
     }
 
     private String render(VelocityTemplateRenderer renderer, String template, Object view) throws IOException {

@@ -4,104 +4,53 @@ import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AdvisoryParameters;
 import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
-import de.digitalstrategie.cockpit.committee.BodyKind;
 import de.digitalstrategie.cockpit.committee.Sector;
-import de.digitalstrategie.cockpit.decision.macro.DecisionMacro;
-import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
-import de.digitalstrategie.cockpit.message.Message;
-import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
-import de.digitalstrategie.cockpit.minutes.place.PageLocation;
-import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.portfolio.JiraLinks;
-import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.register.macro.RecordMacro;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
  * {@code advisory-input}: a recommendation of the advisory board in its minutes, with the city's
- * answer as the register holds it and whether the board has been told. On a page outside the
- * board's minutes places it shows no answer, only what the page says and why the register does
- * not take it.
+ * answer as the register holds it and whether the board has been told (see {@link RecordMacro}).
  */
-public class AdvisoryInputMacro extends CockpitMacro {
-    private final AdvisoryStore advisory;
-    private final JiraLinks jira;
-    private final MinutesPlaces places;
-
-    public record View(String idHtml, String numberHtml, String titleHtml, String topicHtml, String sectorsHtml,
-                       String statusHtml, String statusClassHtml, String answerHtml, String reportedHtml,
-                       List<DecisionMacro.ProjectLink> projects, String conflictHtml, String bodyHtml,
-                       boolean recorded, String noticeHtml) {
-        /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
-        public boolean hasProjects() {
-            return !projects.isEmpty();
-        }
-    }
+public class AdvisoryInputMacro extends RecordMacro<AdvisoryInput, AnswerStatus, AdvisoryParameters> {
 
     public AdvisoryInputMacro(MacroRenderer renderer, AdvisoryStore advisory, JiraLinks jira, MinutesPlaces places) {
-        super(renderer);
-        this.advisory = advisory;
-        this.jira = jira;
-        this.places = places;
+        super(renderer, advisory, places, jira, new Keys("cockpit.advisory.kind", "cockpit.advisory.not-yet-recorded",
+                "cockpit.advisory.error.empty-body", "cockpit.advisory.conflict", "cockpit.advisory.conflict.role"));
     }
 
     @Override
-    protected String render(MacroParameters parameters, String body, MacroRequest request) {
-        AdvisoryParameters p = AdvisoryParameters.read(parameters);
-        if (Html.isBlankMarkup(body)) {
-            throw ValidationException.of("cockpit.advisory.error.empty-body", p.number());
-        }
+    protected AdvisoryParameters read(MacroParameters parameters) {
+        return AdvisoryParameters.read(parameters);
+    }
+
+    /** The answer and the board's being told show only where the register takes the page. */
+    @Override
+    protected void facts(AdvisoryParameters p, Optional<AdvisoryInput> recorded, AnswerStatus shown,
+                         boolean registered, Facts facts, MacroRequest request) {
         Texts t = request.texts();
-        List<DecisionMacro.ProjectLink> projects = p.projectKeys().stream().map(k -> new DecisionMacro.ProjectLink(
-                Html.text(k), jira.issueUrl(k).map(Html::url).orElse(""))).toList();
-        Optional<Message> notRecorded = places.refusal(BodyKind.ADVISORY_BOARD, PageLocation.of(request.content()),
-                request.content() == null ? "" : request.content().getTitle());
-        if (notRecorded.isPresent()) {
-            // No answer status: on such a page it is only what someone typed.
-            View view = new View(Html.text("input-" + p.number()), Html.text(p.number()), Html.text(p.title()),
-                    Html.text(p.topic()), Html.text(sectors(p.sectors().stream().sorted().toList(), t)), "", "", "", "",
-                    projects, "", body, false, t.html(notRecorded.get()));
-            return renderer.render("templates/advisory-input.vm", request, view);
+        facts.add("cockpit.advisory.topic", p.topic())
+                .add("cockpit.sector", sectors(p.sectors(), t))
+                .projects("cockpit.advisory.projects", p.projectKeys());
+        if (registered) {
+            facts.add("cockpit.advisory.answer", recorded.map(i -> i.answer().text()).filter(a -> !a.isEmpty())
+                            .orElse(p.answer()))
+                    .add("cockpit.advisory.column.reported", recorded.map(i -> i.answer().reportedToBoardOn())
+                            .map(d -> t.plain("cockpit.advisory.reported-on", request.formats().date(d)))
+                            .orElse(shown.answered() ? t.plain("cockpit.advisory.not-reported") : ""));
         }
-        Optional<AdvisoryInput> recorded = advisory.onPage(request.pageId(), p.number());
-        AnswerStatus shown = recorded.map(i -> i.answer().status()).orElse(p.answerStatus());
-        String answer = recorded.map(i -> i.answer().text()).filter(a -> !a.isEmpty()).orElse(p.answer());
-        boolean role = recorded.isPresent() && shown != p.answerStatus()
-                && advisory.conflictReason(recorded.get().id()).filter(PageEdit.NO_ROLE::equals).isPresent();
-        String conflict = recorded.isPresent() && shown != p.answerStatus()
-                ? t.plain(role ? "cockpit.advisory.conflict.role" : "cockpit.decision.conflict",
-                t.plain(p.answerStatus()), t.plain(shown)) : "";
-        String reported = recorded.map(i -> i.answer().reportedToBoardOn()).map(d -> t.plain(
-                "cockpit.advisory.reported-on", request.formats().date(d))).orElse(shown.answered()
-                ? t.plain("cockpit.advisory.not-reported") : "");
-        View view = new View(Html.text("input-" + p.number()), Html.text(p.number()), Html.text(p.title()),
-                Html.text(p.topic()), Html.text(sectors(p.sectors().stream().sorted().toList(), t)), t.html(shown),
-                Html.text(statusClass(shown)), Html.text(answer), Html.text(reported), projects,
-                Html.text(conflict), body, recorded.isPresent(), "");
-        return renderer.render("templates/advisory-input.vm", request, view);
     }
 
-    static String sectors(List<Sector> sectors, Texts t) {
-        return String.join(", ", sectors.stream().map(t::plain).toList());
-    }
-
-    public static String statusClass(AnswerStatus status) {
-        return switch (status) {
-            case ADOPTED, IMPLEMENTED -> "aui-lozenge-success";
-            case PARTLY_ADOPTED -> "aui-lozenge-moved";
-            case DECLINED -> "aui-lozenge-error";
-            case RECEIVED, UNDER_REVIEW -> "aui-lozenge-current";
-        };
-    }
-
-    @Override
-    public BodyType getBodyType() {
-        return BodyType.RICH_TEXT;
+    /** The sectors in their order, named in the viewer's language. */
+    static String sectors(Collection<Sector> sectors, Texts t) {
+        return String.join(", ", sectors.stream().sorted().map(t::plain).toList());
     }
 }

@@ -44,8 +44,11 @@ public class AdvisoryStore extends RecordStore<AdvisoryInput, AnswerStatus, Answ
 
     public AdvisoryStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
                          ClusterLocks locks) {
-        super(new Mapping<>(RecordKind.ADVISORY_INPUT, AdvisoryInputEntity.class, AdvisoryInputEntity.INPUT_NUMBER,
-                AdvisoryInputEntity.ANSWER_STATUS, AdvisoryInputEntity.RECEIVED_ON, AnswerWorkflow.WORKFLOW, Map.of(
+        super(new Mapping<>(RecordKind.ADVISORY_INPUT, AdvisoryInputEntity.class,
+                new Column<>(AdvisoryInputEntity.INPUT_NUMBER, AdvisoryInputEntity::getInputNumber),
+                new Column<>(AdvisoryInputEntity.ANSWER_STATUS, AdvisoryInputEntity::getAnswerStatus),
+                new Column<>(AdvisoryInputEntity.RECEIVED_ON, AdvisoryInputEntity::getReceivedOn),
+                AnswerWorkflow.WORKFLOW, Map.of(
                 AdvisorySort.NUMBER, AdvisoryInputEntity.INPUT_NUMBER, AdvisorySort.RECEIVED,
                 AdvisoryInputEntity.RECEIVED_ON, AdvisorySort.TITLE, AdvisoryInputEntity.TITLE, AdvisorySort.STATUS,
                 AdvisoryInputEntity.ANSWER_STATUS), "cockpit.advisory.error.unknown",
@@ -125,21 +128,6 @@ public class AdvisoryStore extends RecordStore<AdvisoryInput, AnswerStatus, Answ
         e.setAnswerOwner(answer.owner());
         e.setAnsweredOn(toDate(answer.answeredOn()));
         e.setReportedOn(toDate(answer.reportedToBoardOn()));
-    }
-
-    @Override
-    protected String number(AdvisoryInputEntity e) {
-        return e.getInputNumber();
-    }
-
-    @Override
-    protected String status(AdvisoryInputEntity e) {
-        return e.getAnswerStatus();
-    }
-
-    @Override
-    protected LocalDate date(AdvisoryInputEntity e) {
-        return toDay(e.getReceivedOn());
     }
 
     @Override

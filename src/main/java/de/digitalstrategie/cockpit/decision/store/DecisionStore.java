@@ -50,8 +50,10 @@ public class DecisionStore extends RecordStore<Decision, DecisionStatus, Decisio
 
     public DecisionStore(ActiveObjects ao, ProjectLinks links, AuditLog audit, Clock clock, RecordListener listener,
                          ClusterLocks locks) {
-        super(new Mapping<>(RecordKind.DECISION, DecisionEntity.class, DecisionEntity.DECISION_NUMBER,
-                DecisionEntity.STATUS, DecisionEntity.MEETING_DATE, DecisionWorkflow.WORKFLOW, Map.of(
+        super(new Mapping<>(RecordKind.DECISION, DecisionEntity.class,
+                new Column<>(DecisionEntity.DECISION_NUMBER, DecisionEntity::getDecisionNumber),
+                new Column<>(DecisionEntity.STATUS, DecisionEntity::getStatus),
+                new Column<>(DecisionEntity.MEETING_DATE, DecisionEntity::getMeetingDate), DecisionWorkflow.WORKFLOW, Map.of(
                 NUMBER, DecisionEntity.DECISION_NUMBER, DATE, DecisionEntity.MEETING_DATE, TITLE, DecisionEntity.TITLE,
                 STATUS, DecisionEntity.STATUS, OWNER, "OWNER", DUE, "DUE_DATE"), "cockpit.decision.error.unknown",
                 "cockpit.sync.error.no-role.decisions"), ao, links, audit, clock, listener, locks);
@@ -99,21 +101,6 @@ public class DecisionStore extends RecordStore<Decision, DecisionStatus, Decisio
         e.setDueDate(toDate(d.dueDate()));
         e.setSuccessor(d.successor());
         e.setMeetingDate(toDate(meetingDate));
-    }
-
-    @Override
-    protected String number(DecisionEntity e) {
-        return e.getDecisionNumber();
-    }
-
-    @Override
-    protected String status(DecisionEntity e) {
-        return e.getStatus();
-    }
-
-    @Override
-    protected LocalDate date(DecisionEntity e) {
-        return toDay(e.getMeetingDate());
     }
 
     @Override

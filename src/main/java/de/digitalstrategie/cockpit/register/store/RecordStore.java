@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
 
 /**
  * A register of records kept from minutes pages, written once for every kind: recording and
@@ -81,18 +83,31 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     /**
      * What a kind of record is in the store.
      *
-     * @param numberColumn the column of the body's number
-     * @param statusColumn the column of the status
-     * @param dateColumn   the column of the day the register files a record under (its year filter)
-     * @param sortColumns  the column of each way its register sorts
-     * @param unknownKey   the i18n key of "no such record"
-     * @param noRoleKey    the i18n key that says who may change its status from a page
+     * @param number      the column of the body's number
+     * @param status      the column of the status's name
+     * @param date        the column of the day the register files a record under (its year filter)
+     * @param sortColumns the column of each way its register sorts
+     * @param unknownKey  the i18n key of "no such record"
+     * @param noRoleKey   the i18n key that says who may change its status from a page
      */
     public record Mapping<S extends Enum<S> & RecordStatus, C, T extends Enum<T>, E>(
-            RecordKind kind, Class<E> entity, String numberColumn, String statusColumn, String dateColumn,
-            Workflow<S, C> workflow, Map<T, String> sortColumns, String unknownKey, String noRoleKey) {
+            RecordKind kind, Class<E> entity, Column<E, String> number, Column<E, String> status,
+            Column<E, Date> date, Workflow<S, C> workflow, Map<T, String> sortColumns, String unknownKey,
+            String noRoleKey) {
         public Mapping {
             sortColumns = Map.copyOf(sortColumns);
+        }
+
+        String numberColumn() {
+            return number.name();
+        }
+
+        String statusColumn() {
+            return status.name();
+        }
+
+        String dateColumn() {
+            return date.name();
         }
 
         Class<S> statuses() {
@@ -103,6 +118,10 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         T firstSort() {
             return sortColumns.keySet().iterator().next().getDeclaringClass().getEnumConstants()[0];
         }
+    }
+
+    /** A column of a kind's table, and how its entity reads it. */
+    public record Column<E, V>(String name, Function<E, V> read) {
     }
 
     protected RecordStore(Mapping<S, C, T, E> mapping, ActiveObjects ao, ProjectLinks links, AuditLog audit,
@@ -132,12 +151,6 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     /** The record a record macro on a minutes page describes, read from its parameters. */
     public abstract PageEdit<R> fromPage(MacroParameters parameters, PageMacro macro);
 
-    /** The stored number. */
-    protected abstract String number(E e);
-
-    /** The stored status's name. */
-    protected abstract String status(E e);
-
     /** Writes what a status change the workflow allowed changes. */
     protected abstract void apply(E e, C change);
 
@@ -146,9 +159,6 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
 
     /** What only this kind filters by. */
     protected abstract void criteria(X criteria, Criteria where);
-
-    /** The day the register files a row under. */
-    protected abstract LocalDate date(E e);
 
     /**
      * The record as the page says it is, but with the status (and what only comes with a status
@@ -336,6 +346,10 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         });
     }
 
+    private String status(E e) {
+        return mapping.status().read().apply(e);
+    }
+
     /** Tells the listener the record changed; call inside the transaction that changes it. */
     protected void changed(E e) {
         listener.changed(kind(), e.getID());
@@ -494,7 +508,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
                 .in(RecordEntity.PAGE_ID, pageIds);
         if (!criteria.matchesNothing()) {
             ao.stream(mapping.entity(), criteria.query("ID, " + mapping.numberColumn()),
-                    e -> found.add(number(e)));
+                    e -> found.add(mapping.number().read().apply(e)));
         }
         return found;
     }
@@ -511,7 +525,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         Map<Long, LocalDate> dates = new HashMap<>();
         Map<Long, S> conflicts = new HashMap<>();
         for (E e : rows) {
-            LocalDate date = date(e);
+            LocalDate date = toDay(mapping.date().read().apply(e));
             if (date != null) {
                 dates.put((long) e.getID(), date);
             }
