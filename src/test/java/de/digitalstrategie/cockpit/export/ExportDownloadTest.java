@@ -90,4 +90,14 @@ class ExportDownloadTest {
         assertTrue(csv.size() > 1);
         assertEquals(400, download("/decisions/export?format=pdf&as=cdo").statusCode());
     }
+
+    /** A file is named for the day of the host's clock, as everything else the plugin dates. */
+    @Test
+    void theRegistersExportsAreNamedForTheHostsDay() throws Exception {
+        String day = SandboxFixture.CLOCK.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        for (String path : List.of("/decisions/export?format=csv&as=cdo", "/advisory/export?format=xlsx&as=cdo")) {
+            String disposition = download(path).headers().firstValue("Content-Disposition").orElseThrow();
+            assertTrue(disposition.contains(day), path + ": " + disposition);
+        }
+    }
 }

@@ -208,6 +208,21 @@ class RestApiTest {
         assertEquals(200, get("/advisory?unanswered=true", "cdo").status());
     }
 
+    /** One input is a typed record like one decision: the input, and its trail with typed steps. */
+    @Test
+    void oneInputIsATypedRecordWithItsAuditTrail() throws Exception {
+        AdvisoryInput any = fixture.sandbox.advisory.all().stream().filter(i -> !i.page().exists()
+                || restricted.getId() != i.page().pageId()).findFirst().orElseThrow();
+        Answer one = get("/advisory/" + any.id(), "cdo");
+        assertEquals(200, one.status(), one.body().toString());
+        assertEquals(any.number(), one.body().at("/input/number").asText());
+        JsonNode created = one.body().at("/history/0");
+        assertTrue(created.get("from").isNull(), "a record's first step comes from no status: " + created);
+        assertEquals("RECEIVED", created.get("to").asText());
+        assertEquals(java.time.Instant.parse(created.get("at").asText()).toString(), created.get("at").asText());
+        assertError(get("/advisory/x1", "cdo"), 404, "cockpit.advisory.error.unknown");
+    }
+
     @Test
     void bodiesListTheirMembers() throws Exception {
         Answer a = get("/bodies", "mitarbeiterin");

@@ -1,6 +1,6 @@
 package de.digitalstrategie.cockpit.advisory.rest;
 
-import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.register.rest.AuditJson;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,11 +12,7 @@ public record AdvisoryJson(long id, String number, String title, String recommen
                            LocalDate answeredOn, LocalDate reportedToBoardOn, long daysUnanswered, long pageId,
                            String pageUrl, boolean withdrawn, boolean isPublic, String statusClaimedByPage) {
 
-    static AdvisoryJson of(AdvisoryInput i, String label, LocalDate today, String pageUrl, String conflict) {
-        return new AdvisoryJson(i.id(), i.number(), i.title(), i.recommendation(), i.topic(),
-                i.sectors().stream().sorted().map(Enum::name).toList(), i.meetingId(), i.projectKeys(), i.receivedOn(),
-                i.answer().status().name(), label, i.answer().text(), i.answer().owner(), i.answer().answeredOn(),
-                i.answer().reportedToBoardOn(), i.daysUnanswered(today), i.page().pageId(), pageUrl, i.withdrawn(),
-                i.isPublic(), conflict);
+    /** An input with everything that happened to it. */
+    public record WithHistory(AdvisoryJson input, List<AuditJson> history) {
     }
 }

@@ -204,6 +204,11 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         return mapping.kind();
     }
 
+    /** The i18n key of "no such record" ({0}: the id asked for). */
+    public String unknownKey() {
+        return mapping.unknownKey();
+    }
+
     // --- lifecycle ------------------------------------------------------------------------------
 
     /** As {@link #record(PageRecord, LocalDate, String)}, with no day beside the record. */
