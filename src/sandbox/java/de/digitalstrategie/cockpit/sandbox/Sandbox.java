@@ -8,7 +8,7 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.JiraJobs;
-import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;

@@ -7,7 +7,7 @@ import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Grouping;
 import de.digitalstrategie.cockpit.portfolio.Health;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.Phase;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;

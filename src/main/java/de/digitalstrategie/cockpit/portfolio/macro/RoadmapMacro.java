@@ -7,7 +7,7 @@ import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioView;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;

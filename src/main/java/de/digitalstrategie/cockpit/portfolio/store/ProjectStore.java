@@ -8,7 +8,7 @@ import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
 import de.digitalstrategie.cockpit.portfolio.Grouping;
-import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.portfolio.PortfolioAggregator;
 import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
@@ -27,9 +27,9 @@ import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
+import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
 
 /** The plugin's mirror of the project portfolio, so pages render without calling Jira. */
 public class ProjectStore {
