@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.portfolio;
 
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +30,10 @@ class RoadmapMacroTest {
                 LocalDate.of(2026, 12, 31), Phase.IMPLEMENTATION));
         fixture.sandbox.projects.save(project("ZZZ-2", "Langläufer", LocalDate.of(2019, 5, 1),
                 LocalDate.of(2035, 6, 30), Phase.OPERATION));
-        fixture.sandbox.projects.save(project("ZZZ-3", "Offen", LocalDate.of(2027, 1, 1), null, Phase.PLANNING));
-        // ZZZ-3 waits for ZZZ-1 (ends in time), ZZZ-2 (ends long after ZZZ-3 starts) and an issue not mirrored.
-        fixture.sandbox.projects.dependOn("ZZZ-3", java.util.List.of("ZZZ-1", "ZZZ-2", "NOPE-9"));
+        // ZZZ-3 waits for ZZZ-1 (ends in time), ZZZ-2 (ends long after ZZZ-3 starts) and an issue not mirrored,
+        // as Jira's "is blocked by" links say and the sync mirrors them.
+        fixture.sandbox.projects.mirror(java.util.List.of(new ProjectStore.Mirrored(project("ZZZ-3", "Offen",
+                LocalDate.of(2027, 1, 1), null, Phase.PLANNING), "10003", java.util.List.of("ZZZ-1", "ZZZ-2", "NOPE-9"))));
     }
 
     @AfterAll

@@ -227,18 +227,6 @@ public class ProjectStore {
                 new DBParam(SearchText.COLUMN, searchText(p.title(), p.issueKey(), profile.owners()))};
     }
 
-    /** Sets what a project waits for (the sync writes these from Jira's links; the demo sets its own). */
-    public void dependOn(String issueKey, List<String> blockedBy) {
-        ao.executeInTransaction(() -> {
-            ao.deleteWithSQL(ProjectDependencyEntity.class, ProjectDependencyEntity.ISSUE_KEY + " = ?", issueKey);
-            for (String blocker : new java.util.LinkedHashSet<>(blockedBy)) {
-                ao.create(ProjectDependencyEntity.class, new DBParam(ProjectDependencyEntity.ISSUE_KEY, issueKey),
-                        new DBParam(ProjectDependencyEntity.BLOCKED_BY, blocker));
-            }
-            return null;
-        });
-    }
-
     /** What each of the given projects waits for, in key order; projects waiting for nothing are absent. */
     public java.util.Map<String, List<String>> blockedBy(java.util.Collection<String> issueKeys) {
         java.util.Map<String, List<String>> found = new java.util.TreeMap<>();
