@@ -8,7 +8,7 @@
  *
  * <p>The kernel ({@code message}, {@code query}, {@code render}, {@code macro}, {@code rest},
  * {@code export}, {@code workflow}, {@code lock}, {@code store}) serves the features and depends on
- * none of them. No package depends on one that depends on it; each top-level package's
- * package-info says what it is and what it may use.
+ * none of them, but for the shape of a Jira issue key ({@code jira.issue}). No package depends on
+ * one that depends on it; each top-level package's package-info says what it is and what it may use.
  */
 package de.digitalstrategie.cockpit;
