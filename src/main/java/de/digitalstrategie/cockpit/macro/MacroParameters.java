@@ -3,14 +3,12 @@ package de.digitalstrategie.cockpit.macro;
 import de.digitalstrategie.cockpit.message.Dates;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.jira.issue.IssueKey;
-import de.digitalstrategie.cockpit.render.MacroRequest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,18 +27,6 @@ public final class MacroParameters {
 
     public MacroParameters(Map<String, String> raw) {
         this.raw = raw == null ? Map.of() : raw;
-    }
-
-    /**
-     * These parameters with the viewer's choices in the request (the filter form, a sort link)
-     * put over the page author's, one by one; only {@code names} may be chosen so.
-     */
-    public MacroParameters withViewerChoices(MacroRequest request, List<String> names) {
-        Map<String, String> merged = new LinkedHashMap<>();
-        for (String name : names) {
-            request.own(name).or(() -> text(name)).ifPresent(v -> merged.put(name, v));
-        }
-        return new MacroParameters(merged);
     }
 
     /** The trimmed value, or empty when absent or blank. */

@@ -84,7 +84,7 @@ public final class PortfolioViewBuilder {
     }
 
     Page build(MacroParameters macro, MacroRequest request) {
-        MacroParameters p = macro.withViewerChoices(request, PARAMETERS);
+        MacroParameters p = Selection.withViewerChoices(macro, request, PARAMETERS);
         Texts t = request.texts();
         Formats f = request.formats();
         Selection selection = Selection.of(p, organisation, t);

@@ -92,7 +92,7 @@ public class RoadmapMacro extends CockpitMacro {
             "group", "from", "to", "limit");
 
     Page build(MacroParameters macro, MacroRequest request) {
-        MacroParameters p = macro.withViewerChoices(request, PARAMETERS);
+        MacroParameters p = Selection.withViewerChoices(macro, request, PARAMETERS);
         Texts t = request.texts();
         Formats f = request.formats();
         LocalDate today = request.today();

@@ -33,6 +33,18 @@ import java.util.Set;
 record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> fieldNames,
                  Map<String, String> departmentNames, Texts texts) {
 
+    /**
+     * The author's parameters with the viewer's choices in the request (the filter form, a sort
+     * link) put over them, one by one; only {@code names} may be chosen so.
+     */
+    static MacroParameters withViewerChoices(MacroParameters macro, MacroRequest request, List<String> names) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (String name : names) {
+            request.own(name).or(() -> macro.text(name)).ifPresent(v -> merged.put(name, v));
+        }
+        return new MacroParameters(merged);
+    }
+
     static Selection of(MacroParameters p, OrganisationStore organisation, Texts t) {
         PortfolioFilter filter = new PortfolioFilter(new LinkedHashSet<>(p.list("field")),
                 new LinkedHashSet<>(p.list("department")), Set.copyOf(p.choices("phase", Phase.class)),
