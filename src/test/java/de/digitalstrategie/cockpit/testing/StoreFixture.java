@@ -114,6 +114,11 @@ public final class StoreFixture implements AutoCloseable {
         return new StoreFixture(target.fresh(), freshSettings(), clock, Map.of());
     }
 
+    /** A node on {@code database} with plugin settings of its own, its host and plugin on {@code clock}. */
+    public static StoreFixture on(Database database, Clock clock) {
+        return new StoreFixture(database, freshSettings(), clock, Map.of());
+    }
+
     /** Another node of the same cluster: the same database and plugin settings, its own host and plugin. */
     public StoreFixture node(Clock clock) {
         return new StoreFixture(database, host.settings, clock, Map.of());

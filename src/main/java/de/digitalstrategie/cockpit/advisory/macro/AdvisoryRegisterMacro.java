@@ -11,7 +11,7 @@ import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.register.macro.ProjectLink;
 import de.digitalstrategie.cockpit.register.macro.RegisterMacro;
 import de.digitalstrategie.cockpit.register.store.RegisterPage;

@@ -32,8 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
 
 /**
  * The register of advisory input: the register of every kind, with the input's sectors and the

@@ -9,7 +9,7 @@ import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.register.macro.ProjectLink;
 import de.digitalstrategie.cockpit.register.macro.RegisterMacro;
 import de.digitalstrategie.cockpit.register.store.RegisterPage;

@@ -38,8 +38,8 @@ import static de.digitalstrategie.cockpit.decision.DecisionSort.NUMBER;
 import static de.digitalstrategie.cockpit.decision.DecisionSort.OWNER;
 import static de.digitalstrategie.cockpit.decision.DecisionSort.STATUS;
 import static de.digitalstrategie.cockpit.decision.DecisionSort.TITLE;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
 
 /**
  * The decision register: the register of every kind, with the vote, the owner and the

@@ -8,7 +8,7 @@ import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
 import de.digitalstrategie.cockpit.portfolio.Grouping;
-import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.portfolio.PortfolioAggregator;
 import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
@@ -27,9 +27,9 @@ import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
+import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
 
 /** The plugin's mirror of the project portfolio, so pages render without calling Jira. */
 public class ProjectStore {
@@ -225,18 +225,6 @@ public class ProjectStore {
                 new DBParam("JIRA_UPDATED", toDate(p.updated())),
                 new DBParam(ProjectEntity.ISSUE_ID, issueId),
                 new DBParam(SearchText.COLUMN, searchText(p.title(), p.issueKey(), profile.owners()))};
-    }
-
-    /** Sets what a project waits for (the sync writes these from Jira's links; the demo sets its own). */
-    public void dependOn(String issueKey, List<String> blockedBy) {
-        ao.executeInTransaction(() -> {
-            ao.deleteWithSQL(ProjectDependencyEntity.class, ProjectDependencyEntity.ISSUE_KEY + " = ?", issueKey);
-            for (String blocker : new java.util.LinkedHashSet<>(blockedBy)) {
-                ao.create(ProjectDependencyEntity.class, new DBParam(ProjectDependencyEntity.ISSUE_KEY, issueKey),
-                        new DBParam(ProjectDependencyEntity.BLOCKED_BY, blocker));
-            }
-            return null;
-        });
     }
 
     /** What each of the given projects waits for, in key order; projects waiting for nothing are absent. */

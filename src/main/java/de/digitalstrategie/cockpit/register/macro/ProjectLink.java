@@ -1,6 +1,6 @@
 package de.digitalstrategie.cockpit.register.macro;
 
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.render.Html;
 
 import java.util.List;

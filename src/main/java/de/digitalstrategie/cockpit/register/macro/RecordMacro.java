@@ -6,7 +6,7 @@ import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.PageLocation;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.register.PageRecord;
 import de.digitalstrategie.cockpit.register.RecordParameters;

@@ -6,7 +6,7 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.ValidationException;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.register.PageRecord;
 import de.digitalstrategie.cockpit.register.RecordStatus;
 import de.digitalstrategie.cockpit.register.RegisterQuery;

@@ -42,8 +42,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
 
 /**
  * A register of records kept from minutes pages, written once for every kind: recording and
