@@ -17,8 +17,6 @@ import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
-import de.digitalstrategie.cockpit.query.PageRequest;
-import de.digitalstrategie.cockpit.query.SortOrder;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code project-profile}: the full project profile (Projektsteckbrief) of one project, with the

@@ -74,7 +74,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
 
     protected final ActiveObjects ao;
     protected final Clock clock;
-    protected final Mapping<S, C, T, E> mapping;
+    private final Mapping<S, C, T, E> mapping;
     private final ProjectLinks links;
     private final AuditLog audit;
     private final RecordListener listener;
@@ -134,8 +134,6 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         this.listener = listener;
         this.locks = locks;
     }
-
-    // --- what each kind maps --------------------------------------------------------------------
 
     /** The record a row holds, with the projects it concerns. */
     protected abstract R toRecord(E e, List<String> projectKeys);
@@ -208,8 +206,6 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     public String unknownKey() {
         return mapping.unknownKey();
     }
-
-    // --- lifecycle ------------------------------------------------------------------------------
 
     /** As {@link #record(PageRecord, LocalDate, String)}, with no day beside the record. */
     public R record(R record, String actor) {
@@ -404,8 +400,6 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     public List<AuditEntry> history(long id) {
         return audit.history(kind(), id);
     }
-
-    // --- reading ----------------------------------------------------------------------------
 
     public Optional<R> find(long id) {
         return Optional.ofNullable(first(ao.find(mapping.entity(), "ID = ?", id))).map(e -> toRecord(e, projectKeys(id)));
