@@ -131,12 +131,11 @@ public abstract class RegisterResource<R extends PageRecord<S>, S extends Enum<S
     /**
      * A change of a record, answered with the record as it then stands. The caller's role is
      * checked first (the {@code actor} argument refuses a caller without it, 403), then whether the
-     * caller may see the record (404), and only then is the body read, bounded: a caller without
-     * the role is refused before a byte of it is read.
+     * caller may see the record, as {@link #one} would show it (404), and only then is the body read,
+     * bounded: a caller without the role is refused before a byte of it is read.
      */
     protected <B> Response change(String actor, String id, InputStream body, Class<B> type, Change<R, B> change) {
-        R r = register.find(number(id)).filter(found -> pages.viewable(List.of(found.page().pageId()))
-                .contains(found.page().pageId())).orElseThrow(() -> unknown(id));
+        R r = register.one(number(id), viewable()).orElseThrow(() -> unknown(id)).page().items().get(0);
         change.apply(r, RestJson.read(body, type), actor);
         return one(id);
     }
