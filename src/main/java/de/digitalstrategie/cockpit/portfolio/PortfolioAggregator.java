@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sums projects one at a time as they stream past, so a portfolio of any size is aggregated in
- * constant memory per group (no list of all projects is ever built).
+ * Adds up the portfolio's sums from projects summed per group by the database ({@link #addGroup},
+ * {@link #addOverdue}) or from single projects ({@link #add}); either way it holds one running sum
+ * per group, never the projects themselves.
  */
 public final class PortfolioAggregator {
     private final Grouping grouping;
@@ -32,21 +33,50 @@ public final class PortfolioAggregator {
     /** Adds one project, given by the few values the sums need. */
     public void add(String fieldKey, String departmentKey, Phase phase, ProjectStatus status, Health health,
                     long budgetCents, long fundingCents, LocalDate end) {
-        boolean late = status.open() && end != null && end.isBefore(today);
-        boolean risky = health.atRisk();
-        total.add(budgetCents, fundingCents, risky, late);
-        String group = switch (grouping) {
+        addGroup(fieldKey, departmentKey, phase, health, 1, budgetCents, fundingCents);
+        if (status.open() && end != null && end.isBefore(today)) {
+            addOverdue(groupKey(fieldKey, departmentKey, phase), 1);
+        }
+    }
+
+    /**
+     * Adds projects that share a field, department, phase and health, with their number and their
+     * budgets and funding summed: one row of a database's sums per group. Their overdue ones come
+     * separately ({@link #addOverdue}).
+     */
+    public void addGroup(String fieldKey, String departmentKey, Phase phase, Health health, int projects,
+                         long budgetCents, long fundingCents) {
+        int risky = health.atRisk() ? projects : 0;
+        total.add(projects, budgetCents, fundingCents, risky);
+        group(groupKey(fieldKey, departmentKey, phase)).add(projects, budgetCents, fundingCents, risky);
+        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0] += projects;
+        byPhase[phase.ordinal()] += projects;
+        budgetByDepartment.computeIfAbsent(departmentKey == null ? "" : departmentKey, k -> new long[1])[0]
+                += budgetCents;
+    }
+
+    /**
+     * Adds how many of the projects already added are overdue (still open, past their end) in one
+     * group, given by the value of the grouping's column (a field or department key, a phase's
+     * name; null when the column is empty or the portfolio is not grouped).
+     */
+    public void addOverdue(String groupKey, int overdue) {
+        total.overdue = Math.addExact(total.overdue, overdue);
+        group(groupKey == null ? "" : groupKey).overdue += overdue;
+    }
+
+    private String groupKey(String fieldKey, String departmentKey, Phase phase) {
+        String key = switch (grouping) {
             case FIELD -> fieldKey;
             case DEPARTMENT -> departmentKey;
             case PHASE -> phase.name();
             case NONE -> "";
         };
-        groups.computeIfAbsent(group == null ? "" : group, k -> new Sum(false))
-                .add(budgetCents, fundingCents, risky, late);
-        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0]++;
-        byPhase[phase.ordinal()]++;
-        budgetByDepartment.computeIfAbsent(departmentKey == null ? "" : departmentKey, k -> new long[1])[0]
-                += budgetCents;
+        return key == null ? "" : key;
+    }
+
+    private Sum group(String key) {
+        return groups.computeIfAbsent(key, k -> new Sum(false));
     }
 
     /** The sums; groups ordered by the given key order (e.g. fields by their position), others after. */
@@ -89,12 +119,11 @@ public final class PortfolioAggregator {
             this.exact = exact;
         }
 
-        void add(long budget, long funding, boolean risky, boolean late) {
-            projects++;
+        void add(int count, long budget, long funding, int risky) {
+            projects += count;
             budgetCents = exact ? Math.addExact(budgetCents, budget) : budgetCents + budget;
             fundingCents = exact ? Math.addExact(fundingCents, funding) : fundingCents + funding;
-            atRisk += risky ? 1 : 0;
-            overdue += late ? 1 : 0;
+            atRisk += risky;
         }
 
         Totals totals() {

@@ -39,6 +39,11 @@ public class ProjectStore {
             ProjectEntity.END_DATE, ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.STATUS,
             ProjectEntity.PHASE, ProjectEntity.HEALTH, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.FIELD_OF_ACTION_KEY,
             ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED", ProjectEntity.ISSUE_ID);
+    /** What the portfolio's sums are broken down by: its groups and charts are sums over these. */
+    private static final String SUMMED_BY = String.join(", ", ProjectEntity.FIELD_OF_ACTION_KEY,
+            ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE, ProjectEntity.HEALTH);
+    private static final List<String> OPEN_STATUSES = Arrays.stream(ProjectStatus.values())
+            .filter(ProjectStatus::open).map(Enum::name).sorted().toList();
     private final ActiveObjects ao;
     private final StampedCache<ViewKey, PortfolioView> views = new StampedCache<>(64);
     private final StampedCache<Boolean, Set<String>> jiraProjects = new StampedCache<>(1);
@@ -305,23 +310,51 @@ public class ProjectStore {
                     new ResultPage<>(List.of(), 0, page.offset(), page.limit()));
         }
         PortfolioAggregator aggregator = new PortfolioAggregator(grouping, today);
-        // Streamed: each row is summed and dropped, never held (a find would make an entity of every row).
-        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", "ID", ProjectEntity.FIELD_OF_ACTION_KEY,
-                ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE, ProjectEntity.STATUS, ProjectEntity.HEALTH,
-                ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.END_DATE)),
-                e -> aggregator.add(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
-                        ProjectStatus.valueOf(e.getStatus()), Health.valueOf(e.getHealth()), e.getBudgetCents(),
-                        e.getFundingCents(), toDay(e.getEndDate())));
+        // Summed by the database, one row per field, department, phase and health that occurs (a
+        // few thousand at most, however many projects): the JVM never decodes a row per project.
+        // The count comes back in the ID column, the only number the entity has left to carry it:
+        // AO reads every selected value into the entity's field of the same name.
+        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", SUMMED_BY, "COUNT(ID) AS ID",
+                        "SUM(" + ProjectEntity.BUDGET_CENTS + ") AS " + ProjectEntity.BUDGET_CENTS,
+                        "SUM(" + ProjectEntity.FUNDING_CENTS + ") AS " + ProjectEntity.FUNDING_CENTS)).group(SUMMED_BY),
+                e -> aggregator.addGroup(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
+                        Health.valueOf(e.getHealth()), e.getID(), e.getBudgetCents(), e.getFundingCents()));
+        // Overdue: still open and past the end, which depends on the day, so counted apart.
+        Criteria late = criteria(filter, visibleJiraProjects).in(ProjectEntity.STATUS, OPEN_STATUSES)
+                .before(ProjectEntity.END_DATE, toDate(today));
+        String groupColumn = groupColumn(grouping);
+        if (groupColumn == null) {
+            aggregator.addOverdue(null, ao.count(ProjectEntity.class, late.query()));
+        } else {
+            ao.stream(ProjectEntity.class, late.query(groupColumn + ", COUNT(ID) AS ID").group(groupColumn),
+                    e -> aggregator.addOverdue(groupValue(grouping, e), e.getID()));
+        }
         PortfolioSummary summary = aggregator.summary(groupOrder);
         List<DigitalProject> projects = grouping == Grouping.PHASE
                 ? pageByPhase(filter, visibleJiraProjects, summary, sort, order, page)
-                : page(criteria, switch (grouping) {
-                    case FIELD -> ProjectEntity.FIELD_OF_ACTION_KEY + ", ";
-                    case DEPARTMENT -> ProjectEntity.DEPARTMENT_KEY + ", ";
-                    default -> "";
-                }, sort, order, page.limit(), page.offset());
+                : page(criteria, groupColumn == null ? "" : groupColumn + ", ", sort, order, page.limit(),
+                page.offset());
         return new PortfolioView(summary, new ResultPage<>(projects, summary.total().projects(), page.offset(),
                 page.limit()));
+    }
+
+    /** The column a grouping's groups are the values of; null if the portfolio is not grouped. */
+    private static String groupColumn(Grouping grouping) {
+        return switch (grouping) {
+            case FIELD -> ProjectEntity.FIELD_OF_ACTION_KEY;
+            case DEPARTMENT -> ProjectEntity.DEPARTMENT_KEY;
+            case PHASE -> ProjectEntity.PHASE;
+            case NONE -> null;
+        };
+    }
+
+    private static String groupValue(Grouping grouping, ProjectEntity e) {
+        return switch (grouping) {
+            case FIELD -> e.getFieldOfActionKey();
+            case DEPARTMENT -> e.getDepartmentKey();
+            case PHASE -> e.getPhase();
+            case NONE -> null;
+        };
     }
 
     private List<DigitalProject> page(Criteria criteria, String groupColumn, PortfolioSort sort, SortOrder order,
