@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Adds up the portfolio's sums from projects summed per group by the database ({@link #addGroup},
- * {@link #addOverdue}) or from single projects ({@link #add}); either way it holds one running sum
- * per group, never the projects themselves.
+ * {@link #addField}, {@link #addDepartment}, {@link #addOverdue}) or from single projects
+ * ({@link #add}); either way it holds one running sum per group, never the projects themselves.
  */
 public final class PortfolioAggregator {
     private final Grouping grouping;
@@ -33,50 +33,57 @@ public final class PortfolioAggregator {
     /** Adds one project, given by the few values the sums need. */
     public void add(String fieldKey, String departmentKey, Phase phase, ProjectStatus status, Health health,
                     long budgetCents, long fundingCents, LocalDate end) {
-        addGroup(fieldKey, departmentKey, phase, health, 1, budgetCents, fundingCents);
+        String group = switch (grouping) {
+            case FIELD -> fieldKey;
+            case DEPARTMENT -> departmentKey;
+            case PHASE -> phase.name();
+            case NONE -> null;
+        };
+        addGroup(group, phase, health, 1, budgetCents, fundingCents);
+        addField(fieldKey, 1);
+        addDepartment(departmentKey, budgetCents);
         if (status.open() && end != null && end.isBefore(today)) {
-            addOverdue(groupKey(fieldKey, departmentKey, phase), 1);
+            addOverdue(group, 1);
         }
     }
 
     /**
-     * Adds projects that share a field, department, phase and health, with their number and their
-     * budgets and funding summed: one row of a database's sums per group. Their overdue ones come
-     * separately ({@link #addOverdue}).
+     * Adds projects of one group that share a phase and a health, with their number and their
+     * budgets and funding summed (a row of the database's sums). The group is given by the value
+     * of the grouping's column: a field or department key, a phase's name; null where the column
+     * is empty or the portfolio is not grouped. How many of them are overdue comes apart
+     * ({@link #addOverdue}), as do the charts by field and department.
      */
-    public void addGroup(String fieldKey, String departmentKey, Phase phase, Health health, int projects,
-                         long budgetCents, long fundingCents) {
+    public void addGroup(String groupKey, Phase phase, Health health, int projects, long budgetCents,
+                         long fundingCents) {
         int risky = health.atRisk() ? projects : 0;
         total.add(projects, budgetCents, fundingCents, risky);
-        group(groupKey(fieldKey, departmentKey, phase)).add(projects, budgetCents, fundingCents, risky);
-        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0] += projects;
+        group(groupKey).add(projects, budgetCents, fundingCents, risky);
         byPhase[phase.ordinal()] += projects;
+    }
+
+    /** Adds projects of a field of action to the chart by field (null: none given). */
+    public void addField(String fieldKey, int projects) {
+        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0] += projects;
+    }
+
+    /** Adds budget of a department's projects to the chart by department (null: none given). */
+    public void addDepartment(String departmentKey, long budgetCents) {
         budgetByDepartment.computeIfAbsent(departmentKey == null ? "" : departmentKey, k -> new long[1])[0]
                 += budgetCents;
     }
 
     /**
-     * Adds how many of the projects already added are overdue (still open, past their end) in one
-     * group, given by the value of the grouping's column (a field or department key, a phase's
-     * name; null when the column is empty or the portfolio is not grouped).
+     * Adds how many of a group's projects, added before, are overdue: still open and past their
+     * end. The group as for {@link #addGroup}.
      */
     public void addOverdue(String groupKey, int overdue) {
         total.overdue = Math.addExact(total.overdue, overdue);
-        group(groupKey == null ? "" : groupKey).overdue += overdue;
-    }
-
-    private String groupKey(String fieldKey, String departmentKey, Phase phase) {
-        String key = switch (grouping) {
-            case FIELD -> fieldKey;
-            case DEPARTMENT -> departmentKey;
-            case PHASE -> phase.name();
-            case NONE -> "";
-        };
-        return key == null ? "" : key;
+        group(groupKey).overdue += overdue;
     }
 
     private Sum group(String key) {
-        return groups.computeIfAbsent(key, k -> new Sum(false));
+        return groups.computeIfAbsent(grouping == Grouping.NONE || key == null ? "" : key, k -> new Sum(false));
     }
 
     /** The sums; groups ordered by the given key order (e.g. fields by their position), others after. */

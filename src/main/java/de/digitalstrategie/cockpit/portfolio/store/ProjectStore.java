@@ -39,9 +39,10 @@ public class ProjectStore {
             ProjectEntity.END_DATE, ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.STATUS,
             ProjectEntity.PHASE, ProjectEntity.HEALTH, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.FIELD_OF_ACTION_KEY,
             ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED", ProjectEntity.ISSUE_ID);
-    /** What the portfolio's sums are broken down by: its groups and charts are sums over these. */
-    private static final String SUMMED_BY = String.join(", ", ProjectEntity.FIELD_OF_ACTION_KEY,
-            ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE, ProjectEntity.HEALTH);
+    private static final String COUNT = "COUNT(ID) AS ID";
+    private static final String SUM_BUDGET = "SUM(" + ProjectEntity.BUDGET_CENTS + ") AS " + ProjectEntity.BUDGET_CENTS;
+    private static final String SUM_FUNDING = "SUM(" + ProjectEntity.FUNDING_CENTS + ") AS "
+            + ProjectEntity.FUNDING_CENTS;
     private static final List<String> OPEN_STATUSES = Arrays.stream(ProjectStatus.values())
             .filter(ProjectStatus::open).map(Enum::name).sorted().toList();
     private final ActiveObjects ao;
@@ -310,23 +311,42 @@ public class ProjectStore {
                     new ResultPage<>(List.of(), 0, page.offset(), page.limit()));
         }
         PortfolioAggregator aggregator = new PortfolioAggregator(grouping, today);
-        // Summed by the database, one row per field, department, phase and health that occurs (a
-        // few thousand at most, however many projects): the JVM never decodes a row per project.
-        // The count comes back in the ID column, the only number the entity has left to carry it:
-        // AO reads every selected value into the entity's field of the same name.
-        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", SUMMED_BY, "COUNT(ID) AS ID",
-                        "SUM(" + ProjectEntity.BUDGET_CENTS + ") AS " + ProjectEntity.BUDGET_CENTS,
-                        "SUM(" + ProjectEntity.FUNDING_CENTS + ") AS " + ProjectEntity.FUNDING_CENTS)).group(SUMMED_BY),
-                e -> aggregator.addGroup(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
-                        Health.valueOf(e.getHealth()), e.getID(), e.getBudgetCents(), e.getFundingCents()));
+        // Summed by the database, so the JVM decodes a few hundred rows of sums, not a row per
+        // project. Three small queries rather than one over every combination of field,
+        // department, phase and health: each reads the table once, but that one would send back
+        // thousands of combinations and hash them all. The count comes back in the ID column, the
+        // only number the entity has left to carry it (AO reads every selected value into the
+        // entity's field of the same name).
+        String groupColumn = groupColumn(grouping);
+        boolean byDepartment = grouping == Grouping.DEPARTMENT;
+        String breakdown = byDepartment ? ProjectEntity.DEPARTMENT_KEY : ProjectEntity.FIELD_OF_ACTION_KEY;
+        String dimensions = String.join(", ", breakdown, ProjectEntity.PHASE, ProjectEntity.HEALTH);
+        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", dimensions, COUNT, SUM_BUDGET, SUM_FUNDING))
+                .group(dimensions), e -> {
+                    aggregator.addGroup(groupValue(grouping, e), Phase.valueOf(e.getPhase()),
+                            Health.valueOf(e.getHealth()), e.getID(), e.getBudgetCents(), e.getFundingCents());
+                    if (byDepartment) {
+                        aggregator.addDepartment(e.getDepartmentKey(), e.getBudgetCents());
+                    } else {
+                        aggregator.addField(e.getFieldOfActionKey(), e.getID());
+                    }
+                });
+        // The chart the first query did not break down by.
+        if (byDepartment) {
+            ao.stream(ProjectEntity.class, criteria.query(ProjectEntity.FIELD_OF_ACTION_KEY + ", " + COUNT)
+                    .group(ProjectEntity.FIELD_OF_ACTION_KEY), e -> aggregator.addField(e.getFieldOfActionKey(), e.getID()));
+        } else {
+            ao.stream(ProjectEntity.class, criteria.query(ProjectEntity.DEPARTMENT_KEY + ", " + SUM_BUDGET)
+                    .group(ProjectEntity.DEPARTMENT_KEY),
+                    e -> aggregator.addDepartment(e.getDepartmentKey(), e.getBudgetCents()));
+        }
         // Overdue: still open and past the end, which depends on the day, so counted apart.
         Criteria late = criteria(filter, visibleJiraProjects).in(ProjectEntity.STATUS, OPEN_STATUSES)
                 .before(ProjectEntity.END_DATE, toDate(today));
-        String groupColumn = groupColumn(grouping);
         if (groupColumn == null) {
             aggregator.addOverdue(null, ao.count(ProjectEntity.class, late.query()));
         } else {
-            ao.stream(ProjectEntity.class, late.query(groupColumn + ", COUNT(ID) AS ID").group(groupColumn),
+            ao.stream(ProjectEntity.class, late.query(groupColumn + ", " + COUNT).group(groupColumn),
                     e -> aggregator.addOverdue(groupValue(grouping, e), e.getID()));
         }
         PortfolioSummary summary = aggregator.summary(groupOrder);
