@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Adds up the portfolio's sums from projects summed per group by the database ({@link #addGroup},
- * {@link #addField}, {@link #addDepartment}, {@link #addOverdue}) or from single projects
- * ({@link #add}); either way it holds one running sum per group, never the projects themselves.
+ * Sums projects one at a time as they stream past, so a portfolio of any size is aggregated in
+ * constant memory per group (no list of all projects is ever built).
  */
 public final class PortfolioAggregator {
     private final Grouping grouping;
@@ -33,57 +32,21 @@ public final class PortfolioAggregator {
     /** Adds one project, given by the few values the sums need. */
     public void add(String fieldKey, String departmentKey, Phase phase, ProjectStatus status, Health health,
                     long budgetCents, long fundingCents, LocalDate end) {
+        boolean late = status.open() && end != null && end.isBefore(today);
+        boolean risky = health.atRisk();
+        total.add(budgetCents, fundingCents, risky, late);
         String group = switch (grouping) {
             case FIELD -> fieldKey;
             case DEPARTMENT -> departmentKey;
             case PHASE -> phase.name();
-            case NONE -> null;
+            case NONE -> "";
         };
-        addGroup(group, phase, health, 1, budgetCents, fundingCents);
-        addField(fieldKey, 1);
-        addDepartment(departmentKey, budgetCents);
-        if (status.open() && end != null && end.isBefore(today)) {
-            addOverdue(group, 1);
-        }
-    }
-
-    /**
-     * Adds projects of one group that share a phase and a health, with their number and their
-     * budgets and funding summed (a row of the database's sums). The group is given by the value
-     * of the grouping's column: a field or department key, a phase's name; null where the column
-     * is empty or the portfolio is not grouped. How many of them are overdue comes apart
-     * ({@link #addOverdue}), as do the charts by field and department.
-     */
-    public void addGroup(String groupKey, Phase phase, Health health, int projects, long budgetCents,
-                         long fundingCents) {
-        int risky = health.atRisk() ? projects : 0;
-        total.add(projects, budgetCents, fundingCents, risky);
-        group(groupKey).add(projects, budgetCents, fundingCents, risky);
-        byPhase[phase.ordinal()] += projects;
-    }
-
-    /** Adds projects of a field of action to the chart by field (null: none given). */
-    public void addField(String fieldKey, int projects) {
-        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0] += projects;
-    }
-
-    /** Adds budget of a department's projects to the chart by department (null: none given). */
-    public void addDepartment(String departmentKey, long budgetCents) {
+        groups.computeIfAbsent(group == null ? "" : group, k -> new Sum(false))
+                .add(budgetCents, fundingCents, risky, late);
+        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0]++;
+        byPhase[phase.ordinal()]++;
         budgetByDepartment.computeIfAbsent(departmentKey == null ? "" : departmentKey, k -> new long[1])[0]
                 += budgetCents;
-    }
-
-    /**
-     * Adds how many of a group's projects, added before, are overdue: still open and past their
-     * end. The group as for {@link #addGroup}.
-     */
-    public void addOverdue(String groupKey, int overdue) {
-        total.overdue = Math.addExact(total.overdue, overdue);
-        group(groupKey).overdue += overdue;
-    }
-
-    private Sum group(String key) {
-        return groups.computeIfAbsent(grouping == Grouping.NONE || key == null ? "" : key, k -> new Sum(false));
     }
 
     /** The sums; groups ordered by the given key order (e.g. fields by their position), others after. */
@@ -126,11 +89,12 @@ public final class PortfolioAggregator {
             this.exact = exact;
         }
 
-        void add(int count, long budget, long funding, int risky) {
-            projects += count;
+        void add(long budget, long funding, boolean risky, boolean late) {
+            projects++;
             budgetCents = exact ? Math.addExact(budgetCents, budget) : budgetCents + budget;
             fundingCents = exact ? Math.addExact(fundingCents, funding) : fundingCents + funding;
-            atRisk += risky;
+            atRisk += risky ? 1 : 0;
+            overdue += late ? 1 : 0;
         }
 
         Totals totals() {

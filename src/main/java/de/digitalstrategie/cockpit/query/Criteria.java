@@ -45,13 +45,6 @@ public final class Criteria {
         return this;
     }
 
-    /** {@code column < until}: a null column matches nothing. */
-    public Criteria before(String column, Date until) {
-        clauses.add(column + " < ?");
-        params.add(until);
-        return this;
-    }
-
     /**
      * Case-insensitive "contains" over a record's searchable parts, kept lower-cased in the
      * entity's {@link SearchText#COLUMN}; LIKE's wildcards in the text are plain characters.

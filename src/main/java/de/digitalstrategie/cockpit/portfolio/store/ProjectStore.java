@@ -39,12 +39,6 @@ public class ProjectStore {
             ProjectEntity.END_DATE, ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.STATUS,
             ProjectEntity.PHASE, ProjectEntity.HEALTH, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.FIELD_OF_ACTION_KEY,
             ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED", ProjectEntity.ISSUE_ID);
-    private static final String COUNT = "COUNT(ID) AS ID";
-    private static final String SUM_BUDGET = "SUM(" + ProjectEntity.BUDGET_CENTS + ") AS " + ProjectEntity.BUDGET_CENTS;
-    private static final String SUM_FUNDING = "SUM(" + ProjectEntity.FUNDING_CENTS + ") AS "
-            + ProjectEntity.FUNDING_CENTS;
-    private static final List<String> OPEN_STATUSES = Arrays.stream(ProjectStatus.values())
-            .filter(ProjectStatus::open).map(Enum::name).sorted().toList();
     private final ActiveObjects ao;
     private final StampedCache<ViewKey, PortfolioView> views = new StampedCache<>(64);
     private final StampedCache<Boolean, Set<String>> jiraProjects = new StampedCache<>(1);
@@ -311,70 +305,26 @@ public class ProjectStore {
                     new ResultPage<>(List.of(), 0, page.offset(), page.limit()));
         }
         PortfolioAggregator aggregator = new PortfolioAggregator(grouping, today);
-        // Summed by the database, so the JVM decodes a few hundred rows of sums, not a row per
-        // project. Three small queries rather than one over every combination of field,
-        // department, phase and health: each reads the table once, but that one would send back
-        // thousands of combinations and hash them all. The count comes back in the ID column, the
-        // only number the entity has left to carry it (AO reads every selected value into the
-        // entity's field of the same name).
-        String groupColumn = groupColumn(grouping);
-        boolean byDepartment = grouping == Grouping.DEPARTMENT;
-        String breakdown = byDepartment ? ProjectEntity.DEPARTMENT_KEY : ProjectEntity.FIELD_OF_ACTION_KEY;
-        String dimensions = String.join(", ", breakdown, ProjectEntity.PHASE, ProjectEntity.HEALTH);
-        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", dimensions, COUNT, SUM_BUDGET, SUM_FUNDING))
-                .group(dimensions), e -> {
-                    aggregator.addGroup(groupValue(grouping, e), Phase.valueOf(e.getPhase()),
-                            Health.valueOf(e.getHealth()), e.getID(), e.getBudgetCents(), e.getFundingCents());
-                    if (byDepartment) {
-                        aggregator.addDepartment(e.getDepartmentKey(), e.getBudgetCents());
-                    } else {
-                        aggregator.addField(e.getFieldOfActionKey(), e.getID());
-                    }
-                });
-        // The chart the first query did not break down by.
-        if (byDepartment) {
-            ao.stream(ProjectEntity.class, criteria.query(ProjectEntity.FIELD_OF_ACTION_KEY + ", " + COUNT)
-                    .group(ProjectEntity.FIELD_OF_ACTION_KEY), e -> aggregator.addField(e.getFieldOfActionKey(), e.getID()));
-        } else {
-            ao.stream(ProjectEntity.class, criteria.query(ProjectEntity.DEPARTMENT_KEY + ", " + SUM_BUDGET)
-                    .group(ProjectEntity.DEPARTMENT_KEY),
-                    e -> aggregator.addDepartment(e.getDepartmentKey(), e.getBudgetCents()));
-        }
-        // Overdue: still open and past the end, which depends on the day, so counted apart.
-        Criteria late = criteria(filter, visibleJiraProjects).in(ProjectEntity.STATUS, OPEN_STATUSES)
-                .before(ProjectEntity.END_DATE, toDate(today));
-        if (groupColumn == null) {
-            aggregator.addOverdue(null, ao.count(ProjectEntity.class, late.query()));
-        } else {
-            ao.stream(ProjectEntity.class, late.query(groupColumn + ", " + COUNT).group(groupColumn),
-                    e -> aggregator.addOverdue(groupValue(grouping, e), e.getID()));
-        }
+        // Streamed: each row is summed and dropped, never held (a find would make an entity of every row).
+        // One pass, not sums per group from the database (GROUP BY): the overdue count depends on the
+        // day and would need a pass of its own, and each pass over the table's wide rows costs more
+        // than decoding the selected ones (measured: benchmarks/RESULTS.md, profiling notes).
+        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", ProjectEntity.FIELD_OF_ACTION_KEY,
+                ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE, ProjectEntity.STATUS, ProjectEntity.HEALTH,
+                ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.END_DATE)),
+                e -> aggregator.add(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
+                        ProjectStatus.valueOf(e.getStatus()), Health.valueOf(e.getHealth()), e.getBudgetCents(),
+                        e.getFundingCents(), toDay(e.getEndDate())));
         PortfolioSummary summary = aggregator.summary(groupOrder);
         List<DigitalProject> projects = grouping == Grouping.PHASE
                 ? pageByPhase(filter, visibleJiraProjects, summary, sort, order, page)
-                : page(criteria, groupColumn == null ? "" : groupColumn + ", ", sort, order, page.limit(),
-                page.offset());
+                : page(criteria, switch (grouping) {
+                    case FIELD -> ProjectEntity.FIELD_OF_ACTION_KEY + ", ";
+                    case DEPARTMENT -> ProjectEntity.DEPARTMENT_KEY + ", ";
+                    default -> "";
+                }, sort, order, page.limit(), page.offset());
         return new PortfolioView(summary, new ResultPage<>(projects, summary.total().projects(), page.offset(),
                 page.limit()));
-    }
-
-    /** The column a grouping's groups are the values of; null if the portfolio is not grouped. */
-    private static String groupColumn(Grouping grouping) {
-        return switch (grouping) {
-            case FIELD -> ProjectEntity.FIELD_OF_ACTION_KEY;
-            case DEPARTMENT -> ProjectEntity.DEPARTMENT_KEY;
-            case PHASE -> ProjectEntity.PHASE;
-            case NONE -> null;
-        };
-    }
-
-    private static String groupValue(Grouping grouping, ProjectEntity e) {
-        return switch (grouping) {
-            case FIELD -> e.getFieldOfActionKey();
-            case DEPARTMENT -> e.getDepartmentKey();
-            case PHASE -> e.getPhase();
-            case NONE -> null;
-        };
     }
 
     private List<DigitalProject> page(Criteria criteria, String groupColumn, PortfolioSort sort, SortOrder order,
