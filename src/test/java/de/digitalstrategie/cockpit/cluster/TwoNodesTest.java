@@ -41,6 +41,7 @@ import de.digitalstrategie.cockpit.minutes.sync.PendingPages;
 import de.digitalstrategie.cockpit.minutes.sync.SyncReport;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
@@ -164,7 +165,7 @@ class TwoNodesTest {
             }
             listener.register();
             // The sync's clock is Jira's, as in production where both run on synchronised time.
-            this.projectSync = new ProjectSync(ao, new ProjectStore(ao), organisation, lock, jiraClock());
+            this.projectSync = new ProjectSync(ao, new ProjectStore(ao, new ProjectHistory(ao, jiraClock())), organisation, lock, jiraClock());
             this.client = jira.client(token);
         }
     }
@@ -461,7 +462,7 @@ class TwoNodesTest {
         }
         Map<String, Long> byUser = searches.stream().collect(Collectors.groupingBy(LoggedRequest::user, Collectors.counting()));
         SyncStatus status = a.projectSync.status();
-        int mirrored = new ProjectStore(a.ao).keys().size();
+        int mirrored = new ProjectStore(a.ao, new ProjectHistory(a.ao, jiraClock())).keys().size();
         System.out.printf("hardening two-nodes-sync (%s): tried %d, ran %d, overlapping %d, lost %d, crashed %d "
                         + "(searches by node %s)%n", target, 2 * SYNCS_PER_NODE, ran.get(), overlaps,
                 PROJECT_ISSUES - mirrored, crashed, byUser);

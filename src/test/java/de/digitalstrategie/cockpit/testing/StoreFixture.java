@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
@@ -35,6 +36,7 @@ public final class StoreFixture implements AutoCloseable {
     public final Database database;
     public final HostActiveObjects ao;
     public final OrganisationStore organisation;
+    public final ProjectHistory history;
     public final ProjectStore projects;
     public final CommitteeStore committee;
     public final DecisionStore decisions;
@@ -56,7 +58,8 @@ public final class StoreFixture implements AutoCloseable {
         ProjectLinks links = new ProjectLinks(ao);
         this.audit = new AuditLog(ao);
         this.organisation = new OrganisationStore(ao);
-        this.projects = new ProjectStore(ao);
+        this.history = new ProjectHistory(ao, CLOCK);
+        this.projects = new ProjectStore(ao, history);
         this.committee = new CommitteeStore(ao);
         this.outbox = new Outbox(ao, CLOCK);
         this.lockService = new SandboxClusterLockService(database);

@@ -9,6 +9,7 @@ import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.SortOrder;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
@@ -49,8 +50,8 @@ class PortfolioViewsCurrentTest {
         aoA = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
         aoA.migrate(CockpitSchema.entityArray());
         aoB = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
-        nodeA = new ProjectStore(aoA);
-        nodeB = new ProjectStore(aoB);
+        nodeA = new ProjectStore(aoA, new ProjectHistory(aoA, java.time.Clock.systemUTC()));
+        nodeB = new ProjectStore(aoB, new ProjectHistory(aoB, java.time.Clock.systemUTC()));
     }
 
     @AfterEach
