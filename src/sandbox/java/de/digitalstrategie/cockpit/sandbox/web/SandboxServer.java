@@ -237,7 +237,7 @@ public final class SandboxServer implements AutoCloseable {
             DemoUser viewer = as == null ? null : sandbox.users.user(as).orElse(null);
             sandbox.users.actAs(viewer);
             // The request in atlassian-core's ServletContextThreadLocal, where the plugin reads it.
-            sandbox.request.enter(locale, request);
+            sandbox.request.enter(locale, request, response);
             sandbox.host.webResources.begin();
             response.setHeader("X-Content-Type-Options", "nosniff");
             // Deliberately no script-src rule: Confluence pages run scripts, so the sandbox must not
