@@ -10,7 +10,7 @@ import javax.ws.rs.ext.Provider;
  * ({@code Access-Control-Allow-Origin: *}, never with credentials: the answers are the same for
  * everyone, so no cookie is wanted), and read their validators ({@code ETag}; Last-Modified is
  * readable anyway). Every answer under {@code public/} gets it, errors included, as the OParl
- * interface does; a preflight is answered by {@link PublicProjectResource#preflight()}.
+ * interface does; a preflight is answered by the resource's {@code OPTIONS} methods.
  */
 @Provider
 public class PublicCors implements ContainerResponseFilter {

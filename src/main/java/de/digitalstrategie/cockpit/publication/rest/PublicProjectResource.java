@@ -144,11 +144,32 @@ public class PublicProjectResource {
 
     /**
      * A browser's preflight before a script's conditional request (If-None-Match is not a simple
-     * header): the same answer for every path below, whichever project it names.
+     * header): the same answer for every path, whichever project it names.
      */
     @OPTIONS
-    @Path("{any: .*}")
-    public Response preflight() {
+    public Response listPreflight() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("/{key}")
+    public Response onePreflight() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("/{key}/feed")
+    public Response feedPreflight() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("/{key}/profile")
+    public Response profilePreflight() {
+        return preflight();
+    }
+
+    private static Response preflight() {
         return Response.noContent()
                 .header("Access-Control-Allow-Methods", PublicCors.ALLOWED_METHODS)
                 .header("Access-Control-Allow-Headers", PublicCors.ALLOWED_HEADERS)
