@@ -342,6 +342,18 @@ class PublicProjectsTest {
     }
 
     @Test
+    void theSandboxServesTheExamplePageAndItEmbedsAPublishedProfile() throws Exception {
+        Reply example = get("/public-profile-example.html");
+        assertEquals(200, example.status());
+        assertTrue(example.header("Content-Type").startsWith("text/html"));
+        Matcher frame = Pattern.compile("<iframe[^>]* src=\"([^\"]+)\"").matcher(example.body());
+        assertTrue(frame.find(), example.body());
+        Reply framed = get(frame.group(1));
+        assertEquals(200, framed.status(), "the example embeds a project the demo publishes: " + frame.group(1));
+        assertTrue(framed.header("Content-Security-Policy").contains("frame-ancestors 'self'"));
+    }
+
+    @Test
     void theStaffUnitPublishesOnTheProfileAndNoOneElseCan() throws Exception {
         String key = internal().issueKey();
         SandboxPage page = sandbox.pages.create(sandbox.pages.reserveId(), "DIGI", 0, "Steckbrief " + key,
