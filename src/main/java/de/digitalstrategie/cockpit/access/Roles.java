@@ -52,15 +52,6 @@ public class Roles {
                 || holds(userKey, BodyKind.ADVISORY_BOARD, List.of(MemberRole.CDO, MemberRole.SECRETARY));
     }
 
-    /** @return the actor's key, if they may publish project profiles; refuses everyone else */
-    public String projectPublisher() {
-        String actor = actor();
-        if (!mayPublishProjects(actor)) {
-            throw AccessDeniedException.of("cockpit.access.error.publication");
-        }
-        return actor;
-    }
-
     /** @return the actor's key, if they may change decisions; refuses everyone else */
     public String decisionWriter() {
         String actor = actor();
