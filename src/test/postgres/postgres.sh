@@ -18,6 +18,8 @@ as_pg() {
 case "${1:-start}" in
   stop)
     [ -n "$bin" ] && [ -d "$dir/data" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
+    # A stopped cluster must not be named to the next test run: it would wait for it and fail.
+    rm -f "$props"
     exit 0 ;;
   start) ;;
   *) echo "usage: $0 [start|stop]" >&2; exit 2 ;;

@@ -4,6 +4,7 @@ import de.digitalstrategie.cockpit.query.ResultPage;
 import de.digitalstrategie.cockpit.query.SortOrder;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,9 +83,13 @@ public final class Views {
                 SortOrder next = c.sort() == active ? order.reversed() : SortOrder.ASC;
                 aria = c.sort() == active ? order.ariaSort() : "none";
                 if (request.interactive()) {
-                    url = Html.text(request.links().with(Map.of(request.ownName("sort"),
-                            c.sort().name().toLowerCase(java.util.Locale.ROOT), request.ownName("order"),
-                            next.name().toLowerCase(java.util.Locale.ROOT), request.ownName("page"), "")));
+                    // In this order on every node and after every restart (Map.of's order changes per JVM),
+                    // so the same page always links to the same addresses.
+                    Map<String, String> change = new LinkedHashMap<>();
+                    change.put(request.ownName("sort"), c.sort().name().toLowerCase(java.util.Locale.ROOT));
+                    change.put(request.ownName("order"), next.name().toLowerCase(java.util.Locale.ROOT));
+                    change.put(request.ownName("page"), "");
+                    url = Html.text(request.links().with(change));
                 }
             }
             headers.add(new Header(Html.text(request.texts().plain(c.labelKey())), url, aria, c.numeric()));

@@ -69,6 +69,14 @@ public final class ConfluenceHost implements AutoCloseable {
 
     /** Plugin settings are kept in {@code dataDir}; the host's scheduler runs on {@code clock}. */
     public ConfluenceHost(Database database, Path dataDir, Clock clock) {
+        this(database, new StorePluginSettings(dataDir.resolve("plugin-settings.properties")), clock);
+    }
+
+    /**
+     * A node whose plugin settings are {@code settings}: Confluence keeps them in the shared
+     * database, so the nodes of one cluster are given the same.
+     */
+    public ConfluenceHost(Database database, StorePluginSettings settings, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
@@ -78,7 +86,7 @@ public final class ConfluenceHost implements AutoCloseable {
         this.i18n = new BundleI18nResolver(BundleI18nResolver.BUNDLE, Locale.GERMAN);
         this.request = new RequestScope();
         this.users = new DemoUserManager(DemoPeople.users());
-        this.settings = new StorePluginSettings(dataDir.resolve("plugin-settings.properties"));
+        this.settings = settings;
         this.application = new SandboxApplicationProperties(BASE_URL);
         this.events = new SandboxEvents();
         this.pages = new PageRepository(database, events, key -> users.user(key).orElse(null));

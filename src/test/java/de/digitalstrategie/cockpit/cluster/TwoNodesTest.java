@@ -2,12 +2,8 @@ package de.digitalstrategie.cockpit.cluster;
 
 import com.atlassian.confluence.event.events.content.page.PageCreateEvent;
 import com.atlassian.confluence.event.events.content.page.PageUpdateEvent;
-import com.atlassian.scheduler.SchedulerServiceException;
-import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryInputEntity;
-import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.audit.AuditEntry;
-import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.BodyKind;
 import de.digitalstrategie.cockpit.committee.Member;
@@ -23,28 +19,19 @@ import de.digitalstrategie.cockpit.jira.JiraSettings;
 import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.ProfileField;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
-import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.jira.sync.SyncStatus;
-import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.message.MessageResolver;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
 import de.digitalstrategie.cockpit.minutes.PageRef;
-import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
 import de.digitalstrategie.cockpit.minutes.place.Places;
-import de.digitalstrategie.cockpit.minutes.sync.MinutesPageListener;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
-import de.digitalstrategie.cockpit.minutes.sync.MinutesSyncJob;
 import de.digitalstrategie.cockpit.minutes.sync.PendingPages;
 import de.digitalstrategie.cockpit.minutes.sync.SyncReport;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
-import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
-import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;
@@ -53,9 +40,8 @@ import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
 import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager;
-import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
-import de.digitalstrategie.cockpit.schema.CockpitSchema;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
+import de.digitalstrategie.cockpit.testing.StoreFixture;
 import de.digitalstrategie.cockpit.testing.jira.JiraDouble;
 import de.digitalstrategie.cockpit.testing.jira.JiraFixture;
 import de.digitalstrategie.cockpit.testing.jira.LoggedRequest;
@@ -65,13 +51,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -117,66 +98,50 @@ class TwoNodesTest {
     private final Node b;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
-    /** One node's services over its own connection pool to the shared database, as the host wires them. */
-    private final class Node {
+    /**
+     * One node: the plugin enabled on its own host (connection pool, scheduler, lock service, page
+     * events) over the shared database and the cluster's plugin settings, as the host composes it.
+     */
+    private static final class Node {
         final String name;
+        final StoreFixture plugin;
         final HostActiveObjects ao;
         final SandboxClusterLockService lockService;
-        final ClusterLocks lock;
         final DecisionStore decisions;
-        final AdvisoryStore advisory;
         final CommitteeStore committee;
         final OrganisationStore organisation;
         final MinutesSync minutes;
         final SandboxScheduler scheduler;
-        final SandboxEvents events = new SandboxEvents();
+        final SandboxEvents events;
         final PendingPages pending;
-        final MinutesSyncJob minutesJob;
-        final MinutesPageListener listener;
         final ProjectSync projectSync;
         final JiraClient client;
 
-        Node(String name, Database database, String token, MinutesPlacesStore places) {
+        Node(String name, StoreFixture plugin, JiraClient client) {
             this.name = name;
-            Clock clock = Clock.systemUTC();
-            this.ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
-            ao.migrate(CockpitSchema.entityArray());
-            this.lockService = new SandboxClusterLockService(database);
-            this.lock = new ClusterLocks(lockService);
-            ProjectLinks links = new ProjectLinks(ao);
-            AuditLog audit = new AuditLog(ao);
-            Outbox outbox = new Outbox(ao, clock);
-            this.decisions = new DecisionStore(ao, links, audit, clock, outbox, lock);
-            this.advisory = new AdvisoryStore(ao, links, audit, clock, outbox, lock);
-            this.committee = new CommitteeStore(ao);
-            this.organisation = new OrganisationStore(ao);
-            // Plugin settings are the cluster's (Confluence keeps them in the shared database): one store for both.
-            this.minutes = new MinutesSync(decisions, advisory, committee, new MinutesPlaces(places, committee),
-                    new Roles(new DemoUserManager(DemoPeople.users()), committee), clock, lock);
+            this.plugin = plugin;
+            this.ao = plugin.ao;
+            this.lockService = plugin.lockService;
+            this.decisions = plugin.decisions;
+            this.committee = plugin.committee;
+            this.organisation = plugin.organisation;
+            this.minutes = plugin.minutesSync;
             // Page events reach the registers through this node's scheduler, as in Confluence.
-            this.scheduler = new SandboxScheduler(database, name, clock);
-            this.pending = new PendingPages(ao, clock);
-            this.minutesJob = new MinutesSyncJob(scheduler, pending, minutes, lock, clock);
-            this.listener = new MinutesPageListener(events, minutes, pending, minutesJob);
-            try {
-                minutesJob.register();
-            } catch (SchedulerServiceException e) {
-                throw new IllegalStateException(e);
-            }
-            listener.register();
-            // The sync's clock is Jira's, as in production where both run on synchronised time.
-            this.projectSync = new ProjectSync(ao, new ProjectStore(ao, new ProjectHistory(ao, jiraClock())), organisation, lock, jiraClock());
-            this.client = jira.client(token);
+            this.scheduler = plugin.scheduler;
+            this.events = plugin.host.events;
+            this.pending = plugin.bean(PendingPages.class);
+            this.projectSync = plugin.bean(ProjectSync.class);
+            this.client = client;
         }
     }
 
-    TwoNodesTest(DatabaseTarget target) throws IOException {
+    TwoNodesTest(DatabaseTarget target) {
         this.target = target.name();
-        Database database = target.fresh();
-        MinutesPlacesStore places = new MinutesPlacesStore(new StorePluginSettings(
-                Files.createTempDirectory("cockpit-places").resolve("settings.properties")));
-        this.a = new Node("A", database, JiraFixture.TOKEN, places);
-        this.b = new Node("B", database, NODE_B_TOKEN, places);
+        StoreFixture first = StoreFixture.on(target, Clock.systemUTC());
+        this.a = new Node("A", first, jira.client(JiraFixture.TOKEN));
+        this.b = new Node("B", first.node(Clock.systemUTC()), jira.client(NODE_B_TOKEN));
+        // Plugin settings are the cluster's (Confluence keeps them in the shared database): both nodes read these.
+        MinutesPlacesStore places = first.minutesPlaces;
         a.committee.save(new Body("lenkungskreis", BodyKind.STEERING_COMMITTEE, "Lenkungskreis", true));
         a.committee.save(new Body("beirat", BodyKind.ADVISORY_BOARD, "Beirat", true));
         // The pages are the secretary's, in the space named as both bodies' minutes place.
@@ -190,8 +155,7 @@ class TwoNodesTest {
             a.organisation.save(new FieldOfAction("3." + i, "Feld " + i, "Field " + i, i, ""));
         }
         jira.jira.createProject("DIGI", "Digitalisierung");
-        this.settingsStore = new JiraSettingsStore(new StorePluginSettings(
-                Files.createTempDirectory("cockpit-settings").resolve("settings.properties")));
+        this.settingsStore = first.bean(JiraSettingsStore.class);
         settingsStore.save(jira.jira.baseUrl().toString(), JiraFixture.TOKEN,
                 "project = DIGI AND issuetype = \"Digitalprojekt\"", "DIGI");
         new Provisioning(jira.client, settingsStore).run();
@@ -201,31 +165,8 @@ class TwoNodesTest {
     void close() {
         threads.shutdownNow();
         jira.close();
-        b.scheduler.close();
-        a.scheduler.close();
-        b.lockService.close();
-        a.lockService.close();
-        b.ao.close();
-        a.ao.close();
-    }
-
-    private Clock jiraClock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return jira.jira.now();
-            }
-        };
+        b.plugin.close();
+        a.plugin.close();
     }
 
     /** Runs the same kind of work on both nodes at the same moment; returns each node's result or failure. */
@@ -462,7 +403,7 @@ class TwoNodesTest {
         }
         Map<String, Long> byUser = searches.stream().collect(Collectors.groupingBy(LoggedRequest::user, Collectors.counting()));
         SyncStatus status = a.projectSync.status();
-        int mirrored = new ProjectStore(a.ao, new ProjectHistory(a.ao, jiraClock())).keys().size();
+        int mirrored = a.plugin.projects.keys().size();
         System.out.printf("hardening two-nodes-sync (%s): tried %d, ran %d, overlapping %d, lost %d, crashed %d "
                         + "(searches by node %s)%n", target, 2 * SYNCS_PER_NODE, ran.get(), overlaps,
                 PROJECT_ISSUES - mirrored, crashed, byUser);

@@ -18,9 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
-import static de.digitalstrategie.cockpit.testing.SandboxFixture.macro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,15 +89,5 @@ class ExportDownloadTest {
         assertTrue(csv.get(0).contains("Tage offen"));
         assertTrue(csv.size() > 1);
         assertEquals(400, download("/decisions/export?format=pdf&as=cdo").statusCode());
-    }
-
-    @Test
-    void theMacrosOfferTheirSelectionForDownload() {
-        String html = fixture.render(macro("digital-portfolio", Map.of("phase", "operation"), null), "cdo");
-        assertTrue(html.contains("/rest/cockpit/1.0/projects/export?phase=operation&amp;format=csv"), html);
-        assertTrue(html.contains("format=xlsx"));
-        String pdf = fixture.render(macro("decision-register", Map.of(), null), "cdo", java.util.Locale.GERMAN,
-                Map.of(), "pdf", null);
-        assertFalse(pdf.contains("/export?"), "no download buttons in an export");
     }
 }

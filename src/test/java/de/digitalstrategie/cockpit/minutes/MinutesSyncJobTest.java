@@ -11,14 +11,11 @@ import de.digitalstrategie.cockpit.committee.MemberRole;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
-import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.minutes.place.Places;
-import de.digitalstrategie.cockpit.minutes.sync.MinutesPageListener;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSyncJob;
 import de.digitalstrategie.cockpit.minutes.sync.PendingPageEntity;
 import de.digitalstrategie.cockpit.minutes.sync.PendingPages;
-import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
@@ -60,31 +57,23 @@ class MinutesSyncJobTest {
     private final MovableClock clock = new MovableClock();
     private final StoreFixture store;
     private final SandboxScheduler scheduler;
-    private final SandboxEvents events = new SandboxEvents();
+    private final SandboxEvents events;
     private final PendingPages pending;
-    private final MinutesPageListener listener;
-    private final MinutesSyncJob job;
 
-    MinutesSyncJobTest(DatabaseTarget target) throws Exception {
-        this.store = StoreFixture.on(target);
+    /** The plugin enabled on a node: its listener hears the host's page events, its job runs on the host's scheduler. */
+    MinutesSyncJobTest(DatabaseTarget target) {
+        this.store = StoreFixture.on(target, clock);
         store.committee.save(new Body("lenkungskreis", BodyKind.STEERING_COMMITTEE, "Lenkungskreis", true));
         store.committee.save(new Member("lenkungskreis", SECRETARY.key(), SECRETARY.fullName(), MemberRole.SECRETARY,
                 null, "", true));
         store.minutesPlaces.save("lenkungskreis", new Places(Set.of("DIGI"), Set.of()));
-        this.scheduler = new SandboxScheduler(store.database, clock);
-        MinutesSync sync = store.minutesSync(clock);
-        this.pending = new PendingPages(store.ao, clock);
-        this.job = new MinutesSyncJob(scheduler, pending, sync, store.locks, clock);
-        this.listener = new MinutesPageListener(events, sync, pending, job);
-        job.register();
-        listener.register();
+        this.scheduler = store.scheduler;
+        this.events = store.host.events;
+        this.pending = store.bean(PendingPages.class);
     }
 
     @AfterEach
     void close() {
-        listener.unregister();
-        job.unregister();
-        scheduler.close();
         store.close();
     }
 
@@ -136,9 +125,9 @@ class MinutesSyncJobTest {
 
     @Test
     void aSaveWhosePageIsLockedByAnotherNodeSucceedsAndIsRecordedLater() {
-        try (SandboxClusterLockService otherNode = new SandboxClusterLockService(store.database)) {
+        try (StoreFixture otherNode = store.node(clock)) {
             // Another node is recording this page right now (and takes longer than the job waits).
-            new ClusterLocks(otherNode).tryRun(MinutesSync.pageLock(PAGE), () -> {
+            otherNode.locks.tryRun(MinutesSync.pageLock(PAGE), () -> {
                 events.publish(new PageCreateEvent(this, page(1, decision("ready-for-vote", null))));
                 scheduler.runPending();
                 assertEquals(List.of(), recorded(), "not while the other node holds the page");

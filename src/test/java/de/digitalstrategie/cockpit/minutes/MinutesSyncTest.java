@@ -50,7 +50,7 @@ class MinutesSyncTest {
         store.committee.save(new Member("beirat", SECRETARY, "Schriftführung", MemberRole.SECRETARY, null, "", true));
         store.minutesPlaces.save("lenkungskreis", new Places(Set.of("DIGI"), Set.of()));
         store.minutesPlaces.save("beirat", new Places(Set.of("DIGI"), Set.of()));
-        this.sync = store.minutesSync(StoreFixture.CLOCK);
+        this.sync = store.minutesSync;
     }
 
     @AfterEach

@@ -18,20 +18,34 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The sandbox seeded with the Worms demo, and pages rendered in it as a given viewer sees them. */
+/**
+ * The sandbox seeded with the Worms demo (or empty, for a test that writes its own data), and
+ * pages rendered in it as a given viewer sees them.
+ */
 public final class SandboxFixture implements AutoCloseable {
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
     public final Sandbox sandbox;
     private final Path dir;
 
     public SandboxFixture() {
+        this(true);
+    }
+
+    private SandboxFixture(boolean demo) {
         try {
             this.dir = Files.createTempDirectory("cockpit-sandbox");
             this.sandbox = new Sandbox(Database.h2Memory("s" + UUID.randomUUID().toString().replace("-", "")), dir, CLOCK);
-            sandbox.seedDemo(Path.of("src/sandbox/seed/worms"));
+            if (demo) {
+                sandbox.seedDemo(Path.of("src/sandbox/seed/worms"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sandbox on a new, empty H2 database: no demo, nothing the test does not write itself. */
+    public static SandboxFixture empty() {
+        return new SandboxFixture(false);
     }
 
     /** Renders storage format as the given user (null: anonymous) sees it, with request parameters. */

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,15 +60,25 @@ public final class PluginContainer implements AutoCloseable {
 
     /** Reads the plugin's Spring context, instantiates every singleton and runs their init methods. */
     public static PluginContainer start(HostServices host) {
-        return start(host, null);
+        return start(host, Map.of());
     }
 
     /**
      * The same, with the plugin's {@code clock} bean (the system clock in plugin-context.xml)
-     * replaced by {@code clock}: the one bean a test may set, so that what the plugin dates can be
-     * asserted. The context must declare that bean as a {@link Clock}; nothing else is touched.
+     * replaced by {@code clock}, so that what the plugin dates can be asserted.
      */
     public static PluginContainer start(HostServices host, Clock clock) {
+        return start(host, clock == null ? Map.of() : Map.of(CLOCK, clock));
+    }
+
+    /**
+     * The same, with some of the plugin's beans replaced: what a test may set at the plugin's edge
+     * (the clock, the way a client reaches Jira). Only a leaf may be replaced, a bean that takes
+     * nothing from the context, so every bean that is composed stays composed as plugin-context.xml
+     * says; and the replacement must be what the declared bean is to the beans that take it (each
+     * class and interface of the declared class), so autowiring sees no difference.
+     */
+    public static PluginContainer start(HostServices host, Map<String, ?> replaced) {
         RecordingBeanFactory beans = new RecordingBeanFactory();
         GenericApplicationContext context = new GenericApplicationContext(beans);
         ClassLoader loader = PluginContainer.class.getClassLoader();
@@ -78,16 +89,37 @@ public final class PluginContainer implements AutoCloseable {
         // META-INF/spring.schemas, so a wrong attribute fails here as it does in Confluence.
         reader.setNamespaceHandlerResolver(new HostNamespaces(host, loader));
         reader.loadBeanDefinitions(new ClassPathResource(CONTEXT, loader));
-        if (clock != null) {
-            BeanDefinition declared = context.getBeanDefinition(CLOCK);
-            if (!Clock.class.getName().equals(declared.getBeanClassName())) {
-                throw new IllegalStateException("plugin-context.xml declares no java.time.Clock bean \"" + CLOCK + "\"");
+        replaced.forEach((id, replacement) -> {
+            if (!context.containsBeanDefinition(id)) {
+                throw new IllegalStateException("plugin-context.xml declares no bean \"" + id + "\" to replace");
             }
-            context.removeBeanDefinition(CLOCK);
-            beans.registerSingleton(CLOCK, clock);
-        }
+            BeanDefinition declared = context.getBeanDefinition(id);
+            if (declared.getConstructorArgumentValues().getArgumentCount() > 0
+                    || !declared.getPropertyValues().isEmpty()) {
+                throw new IllegalStateException("bean \"" + id + "\" is composed from others: replace what it takes");
+            }
+            Class<?> type = ClassUtils.resolveClassName(declared.getBeanClassName(), loader);
+            for (Class<?> role : roles(type)) {
+                if (!role.isInstance(replacement)) {
+                    throw new IllegalStateException("a replacement of bean \"" + id + "\" must be a " + role.getName());
+                }
+            }
+            context.removeBeanDefinition(id);
+            beans.registerSingleton(id, replacement);
+        });
         context.refresh();
         return new PluginContainer(beans, context);
+    }
+
+    /** What a bean of {@code type} can be injected as: its superclasses and interfaces, the class itself if not final. */
+    private static Set<Class<?>> roles(Class<?> type) {
+        Set<Class<?>> roles = new LinkedHashSet<>(ClassUtils.getAllInterfacesForClassAsSet(type));
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c != type || !java.lang.reflect.Modifier.isFinal(type.getModifiers())) {
+                roles.add(c);
+            }
+        }
+        return roles;
     }
 
     public <T> T bean(String id, Class<T> type) {

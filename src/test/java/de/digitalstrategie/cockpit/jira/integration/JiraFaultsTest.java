@@ -2,7 +2,6 @@ package de.digitalstrategie.cockpit.jira.integration;
 
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
-import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
@@ -11,7 +10,6 @@ import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.minutes.PageRef;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.MovableClock;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
@@ -46,9 +44,9 @@ class JiraFaultsTest {
     private static final String ISSUE = "/rest/api/2/issue";
     private static final String LINK = "/rest/api/2/issueLink";
 
-    private final StoreFixture store = StoreFixture.on(new DatabaseTarget("H2", de.digitalstrategie.cockpit.sandbox.ao.Database.Kind.H2));
-    private final JiraSetup jira = new JiraSetup().provisioned();
     private final MovableClock clock = new MovableClock();
+    private StoreFixture store = StoreFixture.on(new DatabaseTarget("H2", de.digitalstrategie.cockpit.sandbox.ao.Database.Kind.H2), clock);
+    private final JiraSetup jira = new JiraSetup().provisioned();
     private Services services = new Services();
     /** Label in Jira → the projects the record concerns. */
     private final Map<String, List<String>> expected = new LinkedHashMap<>();
@@ -56,15 +54,12 @@ class JiraFaultsTest {
     private final Map<String, String> expectedStatus = new HashMap<>();
     private int crashed;
 
-    /** The plugin's services on the shared database; a restart makes new ones over the same data. */
+    /** The plugin's services on this node; a restart makes new ones over the same data. */
     private final class Services {
-        final Outbox outbox = new Outbox(store.ao, clock);
-        final DecisionStore decisions = new DecisionStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                clock, outbox, store.locks);
-        final AdvisoryStore advisory = new AdvisoryStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                clock, outbox, store.locks);
-        final OutboxDelivery delivery = new OutboxDelivery(outbox, decisions, advisory, store.locks,
-                id -> "https://wiki.stadt.example/pages/viewpage.action?pageId=" + id);
+        final Outbox outbox = store.outbox;
+        final DecisionStore decisions = store.decisions;
+        final AdvisoryStore advisory = store.advisory;
+        final OutboxDelivery delivery = store.bean(OutboxDelivery.class);
 
         int deliver() {
             try {
@@ -156,7 +151,8 @@ class JiraFaultsTest {
             jira.fixture.jira.failNext(2, Fault.timeout());
         });
 
-        // The node restarts: new services, same database.
+        // The node restarts: the plugin started again, same database.
+        store = store.restart();
         services = new Services();
 
         // Rate-limited: 429 with Retry-After, which the client waits out (recorded, not slept).

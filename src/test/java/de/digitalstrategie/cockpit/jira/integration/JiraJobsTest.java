@@ -3,22 +3,15 @@ package de.digitalstrategie.cockpit.jira.integration;
 import com.atlassian.scheduler.config.JobId;
 import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.status.RunOutcome;
-import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
-import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
-import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.JiraJobs;
-import de.digitalstrategie.cockpit.jira.outbox.Outbox;
-import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
+import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
-import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
-import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.MovableClock;
@@ -50,54 +43,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass(name = "{0}")
 @MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
 class JiraJobsTest {
-    private final StoreFixture store;
-    private final JiraSetup jira = new JiraSetup().provisioned();
     private final MovableClock clock = new MovableClock();
+    private final StoreFixture store;
+    private final JiraSetup jira;
     private final Node a;
     private final Node b;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
-    /** One node: its own scheduler and lock service on the shared database, the plugin's services over them. */
-    private final class Node implements AutoCloseable {
+    /** One node: the plugin enabled on its own host (scheduler, lock service) over the shared database and settings. */
+    private static final class Node implements AutoCloseable {
+        final StoreFixture node;
         final SandboxScheduler scheduler;
-        final SandboxClusterLockService lockService;
         final DecisionStore decisions;
         final ProjectSync sync;
-        final JiraJobs jobs;
 
-        Node(String name) throws Exception {
-            this.scheduler = new SandboxScheduler(store.database, name, clock);
-            this.lockService = new SandboxClusterLockService(store.database);
-            ClusterLocks locks = new ClusterLocks(lockService);
-            Outbox outbox = new Outbox(store.ao, clock);
-            this.decisions = new DecisionStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao), clock,
-                    outbox, locks);
-            AdvisoryStore advisory = new AdvisoryStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                    clock, outbox, locks);
-            this.sync = new ProjectSync(store.ao, store.projects, store.organisation, locks, clock);
-            OutboxDelivery delivery = new OutboxDelivery(outbox, decisions, advisory, locks,
-                    id -> "https://wiki.stadt.example/pages/viewpage.action?pageId=" + id);
-            this.jobs = new JiraJobs(scheduler, new JiraConnector(jira.settingsStore, c -> jira.fixture.client), sync,
-                    delivery, clock);
-            jobs.register();
+        Node(StoreFixture node) {
+            this.node = node;
+            this.scheduler = node.scheduler;
+            this.decisions = node.decisions;
+            this.sync = node.bean(ProjectSync.class);
         }
 
         @Override
         public void close() {
-            jobs.unregister();
-            scheduler.close();
-            lockService.close();
+            node.close();
         }
     }
 
-    JiraJobsTest(DatabaseTarget target) throws Exception {
-        this.store = StoreFixture.on(target);
+    JiraJobsTest(DatabaseTarget target) {
+        this.store = StoreFixture.on(target, clock);
+        this.jira = new JiraSetup(store.bean(JiraSettingsStore.class)).provisioned();
         for (int i = 1; i <= 6; i++) {
             store.organisation.save(new FieldOfAction("3." + i, "Feld " + i, "Field " + i, i, ""));
         }
         jira.fixture.jira.createIssues("DIGI", Provisioning.PROJECT_TYPE, 5, jira::profile);
-        this.a = new Node("A");
-        this.b = new Node("B");
+        this.a = new Node(store);
+        this.b = new Node(store.node(clock));
     }
 
     @AfterEach
@@ -106,7 +87,6 @@ class JiraJobsTest {
         b.close();
         a.close();
         jira.close();
-        store.close();
     }
 
     private void bothLook() throws Exception {
@@ -131,10 +111,11 @@ class JiraJobsTest {
     @Test
     void bothNodesRegisterTheJobsAndTheClusterHasOneScheduleEach() {
         List<SandboxScheduler.Scheduled> jobs = a.scheduler.scheduledJobs();
-        assertEquals(List.of(JiraJobs.DELIVERY_JOB, JiraJobs.SYNC_JOB, JiraJobs.FULL_SYNC_JOB).stream().sorted().toList(),
-                jobs.stream().map(SandboxScheduler.Scheduled::id).filter(id -> id.toString().contains("jira")).toList());
+        List<JobId> jiraJobs = List.of(JiraJobs.DELIVERY_JOB, JiraJobs.SYNC_JOB, JiraJobs.FULL_SYNC_JOB);
+        assertEquals(jiraJobs.stream().sorted().toList(),
+                jobs.stream().map(SandboxScheduler.Scheduled::id).filter(jiraJobs::contains).toList());
         for (SandboxScheduler.Scheduled job : jobs) {
-            if (job.id().toString().contains("jira")) {
+            if (jiraJobs.contains(job.id())) {
                 assertEquals(RunMode.RUN_ONCE_PER_CLUSTER, job.runMode(), job.toString());
             }
         }
@@ -173,11 +154,8 @@ class JiraJobsTest {
     @Test
     void aFullSyncThatFindsAnotherSyncRunningIsTriedAgainLater() throws Exception {
         clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-28T03:00:00Z")));
-        try (SandboxClusterLockService otherNode = new SandboxClusterLockService(store.database)) {
-            // An incremental sync (or one started from the admin page) is running elsewhere at three in the night.
-            assertTrue(new ClusterLocks(otherNode).tryRun(ProjectSync.LOCK, () -> a.scheduler.runPending() > 0)
-                    .orElse(false));
-        }
+        // An incremental sync (or one started from the admin page) is running on node B at three in the night.
+        assertTrue(b.node.locks.tryRun(ProjectSync.LOCK, () -> a.scheduler.runPending() > 0).orElse(false));
         assertTrue(a.scheduler.runs().stream().anyMatch(r -> r.jobId().equals(JiraJobs.FULL_SYNC_JOB)
                 && r.outcome() == RunOutcome.ABORTED), a.scheduler.runs().toString());
         assertTrue(a.scheduler.isScheduled(JiraJobs.FULL_SYNC_RETRY_JOB), "tried again later");

@@ -20,16 +20,24 @@ final class JiraSetup {
     final JiraSettingsStore settingsStore;
 
     JiraSetup() {
+        this(new JiraSettingsStore(settingsOfTheirOwn()));
+    }
+
+    /** The same, with the settings in {@code settingsStore} (the plugin's, where its jobs read them). */
+    JiraSetup(JiraSettingsStore settingsStore) {
         this.fixture = new JiraFixture();
-        try {
-            this.settingsStore = new JiraSettingsStore(new StorePluginSettings(
-                    Files.createTempDirectory("cockpit-settings").resolve("settings.properties")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.settingsStore = settingsStore;
         fixture.jira.createProject("DIGI", "Digitalisierung");
         settingsStore.save(fixture.jira.baseUrl().toString(), JiraFixture.TOKEN,
                 "project = DIGI AND issuetype = \"Digitalprojekt\"", "DIGI");
+    }
+
+    private static StorePluginSettings settingsOfTheirOwn() {
+        try {
+            return new StorePluginSettings(Files.createTempDirectory("cockpit-settings").resolve("settings.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     JiraSetup provisioned() {

@@ -2,7 +2,6 @@ package de.digitalstrategie.cockpit.jira.integration;
 
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
-import de.digitalstrategie.cockpit.audit.store.AuditLog;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
@@ -11,7 +10,6 @@ import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.minutes.PageRef;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectLinks;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.MovableClock;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
@@ -38,20 +36,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass(name = "{0}")
 @MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
 class OutboxDeliveryTest {
-    private final StoreFixture store;
+    private StoreFixture store;
     private final JiraSetup jira = new JiraSetup().provisioned();
     private final MovableClock clock = new MovableClock();
     private Services services;
 
-    /** The plugin's services on the shared database; a "restart" makes new ones, keeping the data. */
+    /** The plugin's services on this node; a restart makes new ones, keeping the data. */
     private final class Services {
-        final Outbox outbox = new Outbox(store.ao, clock);
-        final DecisionStore decisions = new DecisionStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                clock, outbox, store.locks);
-        final AdvisoryStore advisory = new AdvisoryStore(store.ao, new ProjectLinks(store.ao), new AuditLog(store.ao),
-                clock, outbox, store.locks);
-        final OutboxDelivery delivery = new OutboxDelivery(outbox, decisions, advisory, store.locks,
-                id -> "https://wiki.stadt.example/pages/viewpage.action?pageId=" + id);
+        final Outbox outbox = store.outbox;
+        final DecisionStore decisions = store.decisions;
+        final AdvisoryStore advisory = store.advisory;
+        final OutboxDelivery delivery = store.bean(OutboxDelivery.class);
 
         int deliver() {
             return delivery.deliverDue(jira.fixture.client, jira.settings(), 500);
@@ -59,7 +54,7 @@ class OutboxDeliveryTest {
     }
 
     OutboxDeliveryTest(DatabaseTarget target) {
-        this.store = StoreFixture.on(target);
+        this.store = StoreFixture.on(target, clock);
         this.services = new Services();
         jira.fixture.jira.createIssues("DIGI", Provisioning.PROJECT_TYPE, 5, jira::profile);
     }
@@ -176,6 +171,7 @@ class OutboxDeliveryTest {
             clock.advance(Duration.ofHours(2));
             services.deliver();
             if (rounds == 1) {
+                store = store.restart();
                 services = new Services();
                 jira.fixture.jira.failNext(6, Fault.status(503));
             }

@@ -50,14 +50,14 @@ class ProjectHistoryTest {
     private final ProjectSync sync;
 
     ProjectHistoryTest(DatabaseTarget target) {
-        this.store = StoreFixture.on(target);
+        // The plugin's clock is the double's, which the test moves on: each sync's changes carry their own time.
+        this.store = StoreFixture.on(target, jira.fixture.jira.clock());
         for (int i = 1; i <= 6; i++) {
             store.organisation.save(new FieldOfAction("3." + i, "Feld " + i, "Field " + i, i, ""));
         }
-        // Written at Jira's time, which the test moves on: each sync's changes carry their own.
-        this.history = new ProjectHistory(store.ao, jira.fixture.jira.clock());
-        this.projects = new ProjectStore(store.ao, history);
-        this.sync = new ProjectSync(store.ao, projects, store.organisation, store.locks, jira.fixture.jira.clock());
+        this.history = store.history;
+        this.projects = store.projects;
+        this.sync = store.bean(ProjectSync.class);
     }
 
     @AfterEach

@@ -4,8 +4,6 @@ import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.jira.sync.SyncStatus;
-import de.digitalstrategie.cockpit.lock.ClusterLocks;
-import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Health;
@@ -18,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,28 +35,12 @@ class ProjectSyncTest {
     private final ProjectSync sync;
 
     ProjectSyncTest(DatabaseTarget target) {
-        this.store = StoreFixture.on(target);
+        // The plugin's clock is the double's: "changed since" is then exact for the test.
+        this.store = StoreFixture.on(target, jira.fixture.jira.clock());
         for (int i = 1; i <= 6; i++) {
             store.organisation.save(new FieldOfAction("3." + i, "Feld " + i, "Field " + i, i, ""));
         }
-        // The sync's clock is the double's: "changed since" is then exact for the test.
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return jira.fixture.jira.now();
-            }
-        };
-        this.sync = new ProjectSync(store.ao, store.projects, store.organisation, store.locks, clock);
+        this.sync = store.bean(ProjectSync.class);
     }
 
     @AfterEach
@@ -163,9 +143,9 @@ class ProjectSyncTest {
     @Test
     void onlyOneSyncRunsAtATime() {
         jira.fixture.jira.createIssues("DIGI", Provisioning.PROJECT_TYPE, 5, jira::profile);
-        try (SandboxClusterLockService otherNode = new SandboxClusterLockService(store.database)) {
+        try (StoreFixture otherNode = store.node(jira.fixture.jira.clock())) {
             // While another node is syncing, this one does not start.
-            assertTrue(new ClusterLocks(otherNode).tryRun(ProjectSync.LOCK, () -> {
+            assertTrue(otherNode.locks.tryRun(ProjectSync.LOCK, () -> {
                 assertTrue(sync.run(jira.fixture.client, jira.settings(), true).isEmpty());
                 return true;
             }).orElse(false), "another node is syncing");

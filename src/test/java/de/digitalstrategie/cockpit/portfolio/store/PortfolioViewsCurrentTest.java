@@ -9,14 +9,11 @@ import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
-import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.SortOrder;
-import de.digitalstrategie.cockpit.sandbox.ao.Database;
-import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
-import de.digitalstrategie.cockpit.schema.CockpitSchema;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.SqlCounter;
+import de.digitalstrategie.cockpit.testing.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -39,25 +36,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 @MethodSource("de.digitalstrategie.cockpit.testing.DatabaseTarget#all")
 class PortfolioViewsCurrentTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
-    private final Database database;
-    private final HostActiveObjects aoA;
-    private final HostActiveObjects aoB;
+    private final StoreFixture a;
+    private final StoreFixture b;
     private final ProjectStore nodeA;
     private final ProjectStore nodeB;
 
     PortfolioViewsCurrentTest(DatabaseTarget target) {
-        database = target.fresh();
-        aoA = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
-        aoA.migrate(CockpitSchema.entityArray());
-        aoB = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
-        nodeA = new ProjectStore(aoA, new ProjectHistory(aoA, java.time.Clock.systemUTC()));
-        nodeB = new ProjectStore(aoB, new ProjectHistory(aoB, java.time.Clock.systemUTC()));
+        a = StoreFixture.on(target);
+        b = a.node(StoreFixture.CLOCK);
+        nodeA = a.projects;
+        nodeB = b.projects;
     }
 
     @AfterEach
     void close() {
-        aoA.close();
-        aoB.close();
+        b.close();
+        a.close();
     }
 
     private static DigitalProject project(String key, long budget, Phase phase, String jiraUpdated) {
