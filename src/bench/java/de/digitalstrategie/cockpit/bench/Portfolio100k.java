@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
 
 /**
  * Workload 1 at 100,000 projects: the store filled by bulk insert (the rows a sync would write),

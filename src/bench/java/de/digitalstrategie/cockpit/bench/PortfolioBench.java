@@ -1,6 +1,6 @@
 package de.digitalstrategie.cockpit.bench;
 
-import de.digitalstrategie.cockpit.jira.ProfileField;
+import de.digitalstrategie.cockpit.jira.settings.ProfileField;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.client.SearchPage;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;

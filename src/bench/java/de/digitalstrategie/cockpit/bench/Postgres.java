@@ -2,7 +2,7 @@ package de.digitalstrategie.cockpit.bench;
 
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
-import de.digitalstrategie.cockpit.organisation.seed.OrganisationSeed;
+import de.digitalstrategie.cockpit.sandbox.demo.OrganisationSeed;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;

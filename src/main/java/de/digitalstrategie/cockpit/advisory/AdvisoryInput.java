@@ -4,7 +4,7 @@ import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.PageRef;
-import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -2,7 +2,7 @@ package de.digitalstrategie.cockpit.decision;
 
 import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.minutes.PageRef;
-import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
 package de.digitalstrategie.cockpit.jira;
 
+import de.digitalstrategie.cockpit.jira.settings.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraConnection;
 import de.digitalstrategie.cockpit.jira.client.JiraException;

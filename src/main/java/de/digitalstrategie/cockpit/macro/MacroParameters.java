@@ -2,7 +2,7 @@ package de.digitalstrategie.cockpit.macro;
 
 import de.digitalstrategie.cockpit.message.Dates;
 import de.digitalstrategie.cockpit.message.ValidationException;
-import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

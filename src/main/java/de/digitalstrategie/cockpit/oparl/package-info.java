@@ -19,6 +19,7 @@
  *       text once resolved (decided, later superseded or revoked), the recommendation for input.</li>
  *   <li>Paper, File, LegislativeTerm: empty lists (see {@link de.digitalstrategie.cockpit.oparl.OParlResource}).</li>
  * </ul>
- * What counts as public is decided in {@link de.digitalstrategie.cockpit.oparl.PublicRecords} alone.
+ * A reader of the registers and the bodies: it depends on their records and stores, on access and
+ * on the kernel, and nothing of the plugin depends on it. What counts as public is decided in {@link de.digitalstrategie.cockpit.oparl.PublicRecords} alone.
  */
 package de.digitalstrategie.cockpit.oparl;

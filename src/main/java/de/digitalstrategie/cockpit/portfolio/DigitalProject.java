@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.portfolio;
 
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.message.ValidationException;
 

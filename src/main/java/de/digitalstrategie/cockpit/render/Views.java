@@ -1,12 +1,17 @@
 package de.digitalstrategie.cockpit.render;
 
+import de.digitalstrategie.cockpit.message.Labelled;
 import de.digitalstrategie.cockpit.query.ResultPage;
 import de.digitalstrategie.cockpit.query.SortOrder;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The pieces every table view is made of, as escaped, display-ready values: templates print only
@@ -52,6 +57,41 @@ public final class Views {
     /** A GET form that re-renders the page with the chosen filters, keeping other parameters. */
     public record FilterForm(String legendHtml, List<Hidden> hidden, List<Field> fields, String submitHtml,
                              String resetUrlHtml, String resetHtml) {
+    }
+
+    /**
+     * A select of a filter form, named for the macro instance: "any" first, then {@code values}
+     * (value to label); a value is selected when {@code chosen} names it, whatever its case and
+     * whether it is written with '_' or '-'.
+     */
+    public static Field select(MacroRequest request, String name, String label, Map<String, String> values,
+                               Collection<String> chosen) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", Html.text(request.texts().plain("cockpit.filter.any")), chosen.isEmpty()));
+        Set<String> picked = new HashSet<>();
+        chosen.forEach(c -> picked.add(normal(c)));
+        values.forEach((v, l) -> options.add(new Option(Html.text(v), Html.text(l), picked.contains(normal(v)))));
+        return new Field(Html.text(request.instanceKey() + "-" + name), Html.text(request.ownName(name)),
+                Html.text(label), "", options, false);
+    }
+
+    /** A text field of a filter form, named for the macro instance. */
+    public static Field text(MacroRequest request, String name, String label, String value) {
+        return new Field(Html.text(request.instanceKey() + "-" + name), Html.text(request.ownName(name)),
+                Html.text(label), Html.text(value), List.of(), false);
+    }
+
+    /** The values of an enum as a select offers them: its names as parameters write them ("ready-for-vote"), labelled. */
+    public static <E extends Enum<E> & Labelled> Map<String, String> choices(E[] values, Texts t) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (E v : values) {
+            labels.put(normal(v.name()), t.plain(v));
+        }
+        return labels;
+    }
+
+    private static String normal(String value) {
+        return value.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Pager pager(ResultPage<?> page, MacroRequest request) {

@@ -77,12 +77,18 @@ public final class ConfluenceHost implements AutoCloseable {
      * database, so the nodes of one cluster are given the same.
      */
     public ConfluenceHost(Database database, StorePluginSettings settings, Clock clock) {
+        this(database, settings, clock, new VelocityTemplateRenderer());
+    }
+
+    /** The same, rendering the plugin's templates with {@code templates} (a test may switch off Confluence's escaping). */
+    public ConfluenceHost(Database database, StorePluginSettings settings, Clock clock,
+                          VelocityTemplateRenderer templates) {
         this.database = database;
         this.clock = clock;
         this.ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE);
         // What Active Objects does for the <ao> module before the plugin first uses it.
         ao.migrate(CockpitSchema.entityArray());
-        this.templates = new VelocityTemplateRenderer();
+        this.templates = templates;
         this.i18n = new BundleI18nResolver(BundleI18nResolver.BUNDLE, Locale.GERMAN);
         this.request = new RequestScope();
         this.users = new DemoUserManager(DemoPeople.users());

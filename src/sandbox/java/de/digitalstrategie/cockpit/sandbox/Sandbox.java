@@ -8,7 +8,7 @@ import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.JiraJobs;
-import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
@@ -111,10 +111,15 @@ public final class Sandbox implements AutoCloseable {
      * plugin's clock (plugin-context.xml's {@code clock} bean is the system clock).
      */
     public Sandbox(Database database, Path dataDir, Clock clock) {
-        this.host = new ConfluenceHost(database, dataDir, clock);
+        this(new ConfluenceHost(database, dataDir, clock));
+    }
+
+    /** Starts the plugin on {@code host}, its clock the host's. */
+    public Sandbox(ConfluenceHost host) {
+        this.host = host;
         this.database = host.database;
         this.ao = host.ao;
-        this.clock = clock;
+        this.clock = host.clock;
         this.i18n = host.i18n;
         this.sandboxI18n = new BundleI18nResolver("i18n/sandbox", Locale.GERMAN);
         this.templates = host.templates;
@@ -129,7 +134,7 @@ public final class Sandbox implements AutoCloseable {
         this.clusterLocks = host.clusterLocks;
         this.scheduler = host.scheduler;
         try {
-            this.plugin = PluginContainer.start(host.services(), clock);
+            this.plugin = PluginContainer.start(host.services(), host.clock);
         } catch (RuntimeException e) {
             host.close();
             throw e;

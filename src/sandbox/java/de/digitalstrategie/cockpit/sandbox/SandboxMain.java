@@ -36,7 +36,7 @@ public final class SandboxMain {
         String jiraToken = System.getenv().getOrDefault("COCKPIT_JIRA_TOKEN", "");
         if (!jiraUrl.isBlank() && !jiraToken.isBlank()) {
             sandbox.jiraSettings.save(jiraUrl, jiraToken, System.getProperty("cockpit.jira.jql",
-                    de.digitalstrategie.cockpit.jira.JiraSettings.DEFAULT_JQL), System.getProperty("cockpit.jira.project", "DIGI"));
+                    de.digitalstrategie.cockpit.jira.settings.JiraSettings.DEFAULT_JQL), System.getProperty("cockpit.jira.project", "DIGI"));
         }
         // The scheduler runs due jobs from now on: minutes pages recorded right after a save, and the
         // Jira jobs, which do nothing while Jira is not configured and start once an administrator has.

@@ -2,7 +2,7 @@ package de.digitalstrategie.cockpit.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.digitalstrategie.cockpit.jira.JiraSettings;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.portfolio.Phase;

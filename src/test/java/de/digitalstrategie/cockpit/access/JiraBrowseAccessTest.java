@@ -1,8 +1,8 @@
 package de.digitalstrategie.cockpit.access;
 
 import de.digitalstrategie.cockpit.jira.JiraConnector;
-import de.digitalstrategie.cockpit.jira.JiraSettings;
-import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraConnection;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
@@ -89,11 +89,13 @@ class JiraBrowseAccessTest {
         jira.jira.createProject("ORG", "Organisation");
         jira.jira.grantBrowse("DIGI", "anna", "CDO");
         jira.jira.grantBrowse("ORG", "cdo");
-        store = new StoreFixture(Database.h2Memory("access" + System.nanoTime()));
+        store = StoreFixture.on(Database.h2Memory("access" + System.nanoTime()), clock);
         store.projects.save(project("DIGI-1"));
         store.projects.save(project("ORG-7"));
         settings = new JiraSettingsStore(new StorePluginSettings(dir.resolve("settings.properties")));
-        sync = new ProjectSync(store.ao, store.projects, store.organisation, store.locks, clock);
+        sync = store.bean(ProjectSync.class);
+        // The class under test on a scheduler of its own, with users whose names are prefixes of each
+        // other and a client factory that keeps each connection asked for; the rest is the plugin's.
         scheduler = new SandboxScheduler(store.database, clock);
         access = new JiraBrowseAccess(users, store.projects, new JiraConnector(settings, connection -> {
             connections.add(connection);

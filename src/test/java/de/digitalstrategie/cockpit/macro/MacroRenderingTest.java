@@ -1,17 +1,9 @@
 package de.digitalstrategie.cockpit.macro;
 
-import com.atlassian.confluence.macro.Macro;
-import de.digitalstrategie.cockpit.decision.macro.DecisionRegisterMacro;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
-import de.digitalstrategie.cockpit.portfolio.macro.PortfolioMacro;
-import de.digitalstrategie.cockpit.render.MacroRenderer;
-import de.digitalstrategie.cockpit.render.PageLinks;
-import de.digitalstrategie.cockpit.render.ServletRequestParameters;
-import de.digitalstrategie.cockpit.render.WebResources;
+import de.digitalstrategie.cockpit.sandbox.ConfluenceHost;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.host.VelocityTemplateRenderer;
 import de.digitalstrategie.cockpit.sandbox.pages.SandboxConversionContext;
-import de.digitalstrategie.cockpit.sandbox.pages.StorageRenderer;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import de.digitalstrategie.cockpit.testing.SqlCounter;
 import org.junit.jupiter.api.AfterAll;
@@ -69,22 +61,19 @@ class MacroRenderingTest {
         assertEquals(with, without);
     }
 
+    /** The same pages on another node of the same cluster, whose host does not escape what templates print. */
     private static String renderWithoutAutoEscape(String storage) {
         Sandbox s = fixture.sandbox;
-        MacroRenderer plain = new MacroRenderer(new VelocityTemplateRenderer(false), s.i18n, s.request,
-                new ServletRequestParameters(), SandboxFixture.CLOCK, new WebResources(s.host.webResources));
-        JiraLinks jira = new JiraLinks(s.settings);
-        Map<String, Macro> macros = Map.of(
-                "digital-portfolio", new PortfolioMacro(plain, s.projects, s.organisation, s.projectAccess, jira),
-                "decision-register", new DecisionRegisterMacro(plain, s.decisions, s.committee, s.pageAccess,
-                        new PageLinks(s.application), jira));
-        s.users.actAs(s.users.user("cdo").orElseThrow());
-        s.request.enter(Locale.GERMAN, Map.of());
-        try {
-            return new StorageRenderer(macros).render(storage, new SandboxConversionContext(null, "display"));
-        } finally {
-            s.request.leave();
-            s.users.actAs(null);
+        try (Sandbox plain = new Sandbox(new ConfluenceHost(s.database, s.settings, SandboxFixture.CLOCK,
+                new VelocityTemplateRenderer(false)))) {
+            plain.users.actAs(plain.users.user("cdo").orElseThrow());
+            plain.request.enter(Locale.GERMAN, Map.of());
+            try {
+                return plain.renderer.render(storage, new SandboxConversionContext(null, "display"));
+            } finally {
+                plain.request.leave();
+                plain.users.actAs(null);
+            }
         }
     }
 

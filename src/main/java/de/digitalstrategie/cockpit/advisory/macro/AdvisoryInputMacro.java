@@ -14,7 +14,7 @@ import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.PageLocation;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
+import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
 
 /** The audit trail of status changes: append-only, read per record in order. */
 public class AuditLog {

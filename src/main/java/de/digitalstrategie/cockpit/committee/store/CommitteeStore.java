@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
 
 /** Bodies, their members and their meetings with agendas. */
 public class CommitteeStore {

@@ -37,8 +37,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDate;
-import static de.digitalstrategie.cockpit.schema.StoredDates.toDay;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
 
 /**
  * The decision register. Every status change goes through {@link DecisionWorkflow} and leaves an

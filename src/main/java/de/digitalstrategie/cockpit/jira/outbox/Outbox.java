@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
+import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
 
 /**
  * The queue of records waiting for Jira, in the plugin's database: a record is queued in the

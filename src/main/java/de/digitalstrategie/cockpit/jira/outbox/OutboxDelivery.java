@@ -5,7 +5,7 @@ import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.audit.AuditSubject;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
-import de.digitalstrategie.cockpit.jira.JiraSettings;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;

@@ -1,8 +1,8 @@
 package de.digitalstrategie.cockpit.jira.provision;
 
-import de.digitalstrategie.cockpit.jira.JiraSettings;
-import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
-import de.digitalstrategie.cockpit.jira.ProfileField;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.settings.ProfileField;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraField;

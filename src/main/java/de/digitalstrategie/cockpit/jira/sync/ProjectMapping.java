@@ -1,8 +1,8 @@
 package de.digitalstrategie.cockpit.jira.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.digitalstrategie.cockpit.jira.JiraSettings;
-import de.digitalstrategie.cockpit.jira.ProfileField;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
+import de.digitalstrategie.cockpit.jira.settings.ProfileField;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;

@@ -1,7 +1,7 @@
 package de.digitalstrategie.cockpit.jira.sync;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
-import de.digitalstrategie.cockpit.jira.JiraSettings;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.lock.ClusterLocks;
@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import static de.digitalstrategie.cockpit.schema.StoredDates.toInstant;
+import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
 
 /**
  * Mirrors the portfolio's Jira issues into the plugin's store, so pages render without asking

@@ -6,12 +6,9 @@ import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Grouping;
-import de.digitalstrategie.cockpit.portfolio.Health;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
-import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;
-import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.Totals;
 import de.digitalstrategie.cockpit.portfolio.chart.BarChart;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioView;
@@ -24,16 +21,11 @@ import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.render.Views;
 import de.digitalstrategie.cockpit.render.Views.Column;
-import de.digitalstrategie.cockpit.render.Views.Field;
-import de.digitalstrategie.cockpit.render.Views.Option;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Turns the macro's parameters and the request into the portfolio page a template prints. */
@@ -92,7 +84,7 @@ public final class PortfolioViewBuilder {
     }
 
     Page build(MacroParameters macro, MacroRequest request) {
-        MacroParameters p = withRequest(macro, request);
+        MacroParameters p = Selection.withViewerChoices(macro, request, PARAMETERS);
         Texts t = request.texts();
         Formats f = request.formats();
         Selection selection = Selection.of(p, organisation, t);
@@ -131,27 +123,16 @@ public final class PortfolioViewBuilder {
                 ? charts(id, summary, fieldNames, departmentNames, t, f) : List.of();
         String caption = t.plain("cockpit.portfolio.caption", f.number(summary.total().projects()));
         return new Page(Html.text(id), Html.text(caption), Selection.checkingHtml(visibility, t),
-                request.interactive() ? form(p, fieldNames,
-                departmentNames, grouping, request) : null,
+                request.interactive() ? selection.form(p, request) : null,
                 grouping == Grouping.NONE ? "" : t.html(grouping), groups,
                 totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
                 Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
                 summary.total().projects() == 0, Selection.downloads(p, request, visibility));
     }
 
-    /** The viewer's choices in the request override the page author's parameters, one by one. */
-    private static MacroParameters withRequest(MacroParameters macro, MacroRequest request) {
-        return withRequest(macro, request, List.of("field", "department", "phase", "status", "health", "text", "group",
-                "sort", "order", "page-size", "charts", "page"));
-    }
-
-    static MacroParameters withRequest(MacroParameters macro, MacroRequest request, List<String> names) {
-        Map<String, String> merged = new LinkedHashMap<>();
-        for (String name : names) {
-            request.own(name).or(() -> macro.text(name)).ifPresent(v -> merged.put(name, v));
-        }
-        return new MacroParameters(merged);
-    }
+    /** What the viewer may change over the author's parameters: the form's selection, sorting, paging. */
+    private static final List<String> PARAMETERS = List.of("field", "department", "phase", "status", "health", "text",
+            "group", "sort", "order", "page-size", "charts", "page");
 
     private Row row(DigitalProject p, Map<String, String> fieldNames, Map<String, String> departmentNames,
                     MacroRequest request) {
@@ -200,58 +181,4 @@ public final class PortfolioViewBuilder {
     }
 
     /** The filter form over the selection's parameters; the roadmap shows the same one. */
-    static Views.FilterForm form(MacroParameters p, Map<String, String> fieldNames,
-                                         Map<String, String> departmentNames, Grouping grouping, MacroRequest request) {
-        Texts t = request.texts();
-        String id = request.instanceKey();
-        List<Field> fields = new ArrayList<>();
-        fields.add(select(request, "field", t.plain("cockpit.portfolio.column.field"), fieldNames, p.list("field")));
-        fields.add(select(request, "department", t.plain("cockpit.portfolio.column.department"), departmentNames,
-                p.list("department")));
-        fields.add(select(request, "phase", t.plain("cockpit.portfolio.column.phase"), labels(Phase.values(), t),
-                p.list("phase")));
-        fields.add(select(request, "status", t.plain("cockpit.portfolio.column.status"),
-                labels(ProjectStatus.values(), t), p.list("status")));
-        fields.add(select(request, "health", t.plain("cockpit.portfolio.column.health"), labels(Health.values(), t),
-                p.list("health")));
-        Map<String, String> groupings = new LinkedHashMap<>();
-        for (Grouping g : Grouping.values()) {
-            groupings.put(g.name().toLowerCase(java.util.Locale.ROOT), t.plain(g));
-        }
-        List<Option> groupOptions = new ArrayList<>();
-        groupings.forEach((v, l) -> groupOptions.add(new Option(Html.text(v), Html.text(l),
-                v.equalsIgnoreCase(grouping.name()))));
-        fields.add(new Field(Html.text(id + "-group"), Html.text(request.ownName("group")),
-                Html.text(t.plain("cockpit.portfolio.group")), "", groupOptions, false));
-        fields.add(new Field(Html.text(id + "-text"), Html.text(request.ownName("text")),
-                Html.text(t.plain("cockpit.filter.text")), Html.text(p.text("text", "")), List.of(), false));
-        Map<String, String> reset = new LinkedHashMap<>();
-        for (String name : List.of("field", "department", "phase", "status", "health", "text", "group", "page")) {
-            reset.put(request.ownName(name), "");
-        }
-        return new Views.FilterForm(Html.text(t.plain("cockpit.portfolio.filter")), Views.hidden(request), fields,
-                Html.text(t.plain("cockpit.filter.submit")), Html.text(request.links().with(reset)),
-                Html.text(t.plain("cockpit.filter.reset")));
-    }
-
-    private static <E extends Enum<E> & de.digitalstrategie.cockpit.message.Labelled> Map<String, String> labels(
-            E[] values, Texts t) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (E v : values) {
-            labels.put(v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), t.plain(v));
-        }
-        return labels;
-    }
-
-    private static Field select(MacroRequest request, String name, String label, Map<String, String> values,
-                                List<String> chosen) {
-        List<Option> options = new ArrayList<>();
-        options.add(new Option("", Html.text(request.texts().plain("cockpit.filter.any")), chosen.isEmpty()));
-        Set<String> picked = new LinkedHashSet<>();
-        chosen.forEach(c -> picked.add(c.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
-        values.forEach((v, l) -> options.add(new Option(Html.text(v), Html.text(l),
-                picked.contains(v.toLowerCase(java.util.Locale.ROOT)))));
-        return new Field(Html.text(request.instanceKey() + "-" + name), Html.text(request.ownName(name)),
-                Html.text(label), "", options, false);
-    }
 }

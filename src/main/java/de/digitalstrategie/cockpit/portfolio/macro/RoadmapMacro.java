@@ -7,7 +7,7 @@ import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioView;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
@@ -92,7 +92,7 @@ public class RoadmapMacro extends CockpitMacro {
             "group", "from", "to", "limit");
 
     Page build(MacroParameters macro, MacroRequest request) {
-        MacroParameters p = PortfolioViewBuilder.withRequest(macro, request, PARAMETERS);
+        MacroParameters p = Selection.withViewerChoices(macro, request, PARAMETERS);
         Texts t = request.texts();
         Formats f = request.formats();
         LocalDate today = request.today();
@@ -147,8 +147,7 @@ public class RoadmapMacro extends CockpitMacro {
                 : t.plain("cockpit.roadmap.caption", f.number(total), String.valueOf(from), String.valueOf(to));
         return new Page(Html.text(request.instanceKey()), Html.text(caption), Selection.checkingHtml(visibility, t),
                 Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))),
-                request.interactive() ? PortfolioViewBuilder.form(p, selection.fieldNames(), selection.departmentNames(),
-                        selection.grouping(), request) : null, ticks, todayX, groups, total == 0,
+                request.interactive() ? selection.form(p, request) : null, ticks, todayX, groups, total == 0,
                 Selection.downloads(p, request, visibility));
     }
 

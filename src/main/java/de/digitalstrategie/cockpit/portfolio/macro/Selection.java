@@ -16,10 +16,12 @@ import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.render.Views;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +32,18 @@ import java.util.Set;
  */
 record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> fieldNames,
                  Map<String, String> departmentNames, Texts texts) {
+
+    /**
+     * The author's parameters with the viewer's choices in the request (the filter form, a sort
+     * link) put over them, one by one; only {@code names} may be chosen so.
+     */
+    static MacroParameters withViewerChoices(MacroParameters macro, MacroRequest request, List<String> names) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (String name : names) {
+            request.own(name).or(() -> macro.text(name)).ifPresent(v -> merged.put(name, v));
+        }
+        return new MacroParameters(merged);
+    }
 
     static Selection of(MacroParameters p, OrganisationStore organisation, Texts t) {
         PortfolioFilter filter = new PortfolioFilter(new LinkedHashSet<>(p.list("field")),
@@ -62,6 +76,41 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
             p.text(name).ifPresent(v -> query.put(name, v));
         }
         return Views.Downloads.of(request, "/projects/export", query);
+    }
+
+    /**
+     * The filter form of both views: the selection and the grouping, with what the viewer chose
+     * ({@code p}, the author's parameters with the request's over them) selected.
+     */
+    Views.FilterForm form(MacroParameters p, MacroRequest request) {
+        Texts t = texts;
+        String id = request.instanceKey();
+        List<Views.Field> fields = new ArrayList<>();
+        fields.add(Views.select(request, "field", t.plain("cockpit.portfolio.column.field"), fieldNames,
+                p.list("field")));
+        fields.add(Views.select(request, "department", t.plain("cockpit.portfolio.column.department"),
+                departmentNames, p.list("department")));
+        fields.add(Views.select(request, "phase", t.plain("cockpit.portfolio.column.phase"),
+                Views.choices(Phase.values(), t), p.list("phase")));
+        fields.add(Views.select(request, "status", t.plain("cockpit.portfolio.column.status"),
+                Views.choices(ProjectStatus.values(), t), p.list("status")));
+        fields.add(Views.select(request, "health", t.plain("cockpit.portfolio.column.health"),
+                Views.choices(Health.values(), t), p.list("health")));
+        List<Views.Option> groupings = new ArrayList<>();
+        for (Grouping g : Grouping.values()) {
+            String value = g.name().toLowerCase(Locale.ROOT);
+            groupings.add(new Views.Option(Html.text(value), Html.text(t.plain(g)), g == grouping));
+        }
+        fields.add(new Views.Field(Html.text(id + "-group"), Html.text(request.ownName("group")),
+                Html.text(t.plain("cockpit.portfolio.group")), "", groupings, false));
+        fields.add(Views.text(request, "text", t.plain("cockpit.filter.text"), p.text("text", "")));
+        Map<String, String> reset = new LinkedHashMap<>();
+        for (String name : List.of("field", "department", "phase", "status", "health", "text", "group", "page")) {
+            reset.put(request.ownName(name), "");
+        }
+        return new Views.FilterForm(Html.text(t.plain("cockpit.portfolio.filter")), Views.hidden(request), fields,
+                Html.text(t.plain("cockpit.filter.submit")), Html.text(request.links().with(reset)),
+                Html.text(t.plain("cockpit.filter.reset")));
     }
 
     /** The notice that the lists and sums leave out projects Jira has not answered for yet; "" if none. */

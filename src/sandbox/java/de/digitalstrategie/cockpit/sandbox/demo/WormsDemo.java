@@ -21,8 +21,6 @@ import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.DepartmentKind;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
-import de.digitalstrategie.cockpit.organisation.seed.CsvTable;
-import de.digitalstrategie.cockpit.organisation.seed.OrganisationSeed;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Health;
@@ -42,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,18 +86,36 @@ public final class WormsDemo {
     }
 
     /**
-     * Demo values, not from the sources: the OZG platform waits for the e-file (documents from online
-     * applications land in it), the e-file for the new document management system it runs on.
+     * The portfolio as a sync would mirror it from Jira, with what each project waits for. Demo
+     * values, not from the sources: the OZG platform waits for the e-file (documents from online
+     * applications land in it), the e-file for the new document management system it runs on. The
+     * ids are not Jira's, so no issue of a Jira connected later is taken for a demo project.
      */
-    private void dependencies(List<DigitalProject> portfolio) {
+    private void mirror(List<DigitalProject> portfolio) {
         String ozg = find(portfolio, "Onlinezugangsgesetz");
         String eFile = find(portfolio, "E-Akte");
         String dms = find(portfolio, "DMS-Neustart");
+        Map<String, List<String>> waits = new HashMap<>();
         if (ozg != null && eFile != null) {
-            projects.dependOn(ozg, List.of(eFile));
+            waits.put(ozg, List.of(eFile));
         }
         if (eFile != null && dms != null) {
-            projects.dependOn(eFile, List.of(dms));
+            waits.put(eFile, List.of(dms));
+        }
+        projects.mirror(portfolio.stream().map(p -> new ProjectStore.Mirrored(p, "demo-" + p.issueKey(),
+                waits.getOrDefault(p.issueKey(), List.of()))).toList());
+    }
+
+    /**
+     * Demo values, not from the sources: the staff unit publishes the profiles of two projects
+     * citizens meet (the online services and the city app); every other profile stays internal.
+     */
+    private void publicProfiles(List<DigitalProject> portfolio) {
+        for (String title : List.of("Onlinezugangsgesetz", "City-App")) {
+            String key = find(portfolio, title);
+            if (key != null) {
+                projects.publish(key, true, SECRETARY);
+            }
         }
     }
 
@@ -125,8 +142,8 @@ public final class WormsDemo {
         try (Reader r = Files.newBufferedReader(seedDir.resolve("measures.csv"), StandardCharsets.UTF_8)) {
             portfolio = projects(CsvTable.read(r), fields, departments, today);
         }
-        portfolio.forEach(projects::save);
-        dependencies(portfolio);
+        mirror(portfolio);
+        publicProfiles(portfolio);
         bodies(departments);
         // As an administrator would on the admin page, before the first minutes are written.
         places.save(STEERING, new Places(Set.of(STEERING_SPACE), Set.of()));

@@ -7,7 +7,7 @@ import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
-import de.digitalstrategie.cockpit.portfolio.IssueKey;
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 

@@ -1,7 +1,7 @@
 package de.digitalstrategie.cockpit.jira.integration;
 
 import de.digitalstrategie.cockpit.decision.Decision;
-import de.digitalstrategie.cockpit.jira.JiraSettings;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.minutes.DemoRecords;

@@ -7,7 +7,7 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.JiraJobs;
-import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettingsStore;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.minutes.PageRef;

@@ -2,7 +2,7 @@ package de.digitalstrategie.cockpit.jira.integration;
 
 import de.digitalstrategie.cockpit.jira.ConnectionCheck;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
-import de.digitalstrategie.cockpit.jira.ProfileField;
+import de.digitalstrategie.cockpit.jira.settings.ProfileField;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.provision.ProvisioningReport;
 import de.digitalstrategie.cockpit.jira.provision.ProvisioningReport.Item;

@@ -1,8 +1,8 @@
 package de.digitalstrategie.cockpit.jira.integration;
 
-import de.digitalstrategie.cockpit.jira.JiraSettings;
-import de.digitalstrategie.cockpit.jira.JiraSettingsStore;
-import de.digitalstrategie.cockpit.jira.ProfileField;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
+import de.digitalstrategie.cockpit.jira.settings.JiraSettingsStore;
+import de.digitalstrategie.cockpit.jira.settings.ProfileField;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.sandbox.host.StorePluginSettings;
 import de.digitalstrategie.cockpit.testing.jira.JiraFixture;

@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.schema;
+package de.digitalstrategie.cockpit.store;
 
 import java.time.Instant;
 import java.time.LocalDate;

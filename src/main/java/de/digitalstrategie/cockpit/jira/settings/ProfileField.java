@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.jira;
+package de.digitalstrategie.cockpit.jira.settings;
 
 /**
  * The custom fields that carry the project profile (Projektsteckbrief) on a Jira issue, with the

@@ -1,5 +1,6 @@
-package de.digitalstrategie.cockpit.portfolio;
+package de.digitalstrategie.cockpit.jira.issue;
 
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 
 import java.util.Optional;

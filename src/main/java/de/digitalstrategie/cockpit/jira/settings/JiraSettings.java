@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.jira;
+package de.digitalstrategie.cockpit.jira.settings;
 
 import java.net.URI;
 import java.util.Map;

@@ -1,9 +1,10 @@
-package de.digitalstrategie.cockpit.jira;
+package de.digitalstrategie.cockpit.jira.settings;
 
+import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import de.digitalstrategie.cockpit.message.ValidationException;
-import de.digitalstrategie.cockpit.portfolio.JiraLinks;
+import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.organisation;
+package de.digitalstrategie.cockpit.sandbox.demo;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.portfolio;
+package de.digitalstrategie.cockpit.jira.issue;
 
 import de.digitalstrategie.cockpit.message.ValidationException;
 

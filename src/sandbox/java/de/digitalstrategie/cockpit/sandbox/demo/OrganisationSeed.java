@@ -1,15 +1,18 @@
-package de.digitalstrategie.cockpit.organisation.seed;
+package de.digitalstrategie.cockpit.sandbox.demo;
 
+import de.digitalstrategie.cockpit.sandbox.demo.CsvTable;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.DepartmentKind;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
-import de.digitalstrategie.cockpit.organisation.Slug;
+import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,11 +54,18 @@ public final class OrganisationSeed {
             for (int n = 2; !keys.add(key); n++) {
                 key = base + "-" + n;
             }
-            Department department = new Department(key, row.get("name"), DepartmentKind.fromSeedName(row.get("kind")),
+            Department department = new Department(key, row.get("name"), kind(row.get("kind")),
                     row.getOrDefault("source_url", ""));
             store.save(department);
             departments.add(department);
         }
         return departments;
+    }
+
+    /** The kind as the city's files spell it ("Fachbereich", "externer Partner"). */
+    static DepartmentKind kind(String value) {
+        String name = value.strip().replace(' ', '_').toUpperCase(Locale.ROOT);
+        return Arrays.stream(DepartmentKind.values()).filter(k -> k.name().equals(name)).findFirst()
+                .orElseThrow(() -> ValidationException.of("sandbox.seed.error.unknown-kind", value));
     }
 }

@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.organisation.seed;
+package de.digitalstrategie.cockpit.sandbox.demo;
 
 import de.digitalstrategie.cockpit.message.ValidationException;
 
@@ -27,7 +27,7 @@ public final class CsvTable {
         // parse() looks one character ahead after a quote, which needs mark/reset.
         List<List<String>> records = parse(reader.markSupported() ? reader : new BufferedReader(reader));
         if (records.isEmpty()) {
-            throw ValidationException.of("cockpit.seed.error.empty");
+            throw ValidationException.of("sandbox.seed.error.empty");
         }
         List<String> header = records.get(0).stream().map(String::strip).toList();
         List<Map<String, String>> rows = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class CsvTable {
                 continue;
             }
             if (record.size() != header.size()) {
-                throw ValidationException.of("cockpit.seed.error.columns", i + 1, header.size(), record.size());
+                throw ValidationException.of("sandbox.seed.error.columns", i + 1, header.size(), record.size());
             }
             Map<String, String> row = new HashMap<>();
             for (int c = 0; c < header.size(); c++) {
@@ -60,7 +60,7 @@ public final class CsvTable {
     public CsvTable require(String... columns) {
         for (String column : columns) {
             if (!header.contains(column)) {
-                throw ValidationException.of("cockpit.seed.error.missing-column", column);
+                throw ValidationException.of("sandbox.seed.error.missing-column", column);
             }
         }
         return this;
@@ -107,7 +107,7 @@ public final class CsvTable {
             }
         }
         if (quoted) {
-            throw ValidationException.of("cockpit.seed.error.unclosed-quote", records.size() + 1);
+            throw ValidationException.of("sandbox.seed.error.unclosed-quote", records.size() + 1);
         }
         if (any) {
             record.add(stripCr(field));
