@@ -47,8 +47,8 @@ public final class Benchmarks {
         machine(report);
         report.workload(1, "Portfolio at 10,000 and 100,000 projects", "The `digital-portfolio` macro as a "
                 + "signed-in user views it: storage format through the sandbox's renderer, PortfolioMacro, "
-                + "ProjectStore (sums and counts per group computed by the database with GROUP BY, one sorted page "
-                + "of 25 rows read) and the real Velocity templates, on PostgreSQL. Headline: the view computed "
+                + "ProjectStore (sums over every selected project streamed, one sorted page of 25 rows) and the "
+                + "real Velocity templates, on PostgreSQL. Headline: the view computed "
                 + "afresh, as after every change of the mirror (one project is saved before each view, so nothing "
                 + "the node computed before is reused); beside it the view the node keeps while the mirror is "
                 + "unchanged. Filter: three of the five phases (about 80 % of the projects); grouped by field of "
