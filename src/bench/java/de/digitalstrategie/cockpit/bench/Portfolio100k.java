@@ -71,9 +71,8 @@ final class Portfolio100k {
                 cpu[i] = Math.round(json.get("cpuMillis").get(i).asDouble() * 1e6);
             }
             Samples samples = new Samples("portfolio macro, " + n + " projects, child JVM " + HEAP, nanos, cpu);
-            report.samples(WORKLOAD, samples);
-            report.value(WORKLOAD, "portfolio macro median, " + label + " projects (child JVM " + HEAP + ")",
-                    Report.ms(samples), "— (no target)", null);
+            report.atMost(WORKLOAD, "portfolio macro median computed afresh, " + label + " projects (child JVM "
+                    + HEAP + ", one project saved before each view)", samples, 40);
             long peak = json.get("peakHeapUsedBytes").asLong();
             report.value(WORKLOAD, "peak heap, portfolio macro at " + label + " projects (child JVM " + HEAP + ")",
                     mb(peak), "< 256 MB", peak < 256L * 1024 * 1024);

@@ -84,12 +84,13 @@ final class PortfolioBench {
         Samples baseline = samples.get(0);
         Samples plugin = samples.get(1);
         Samples changed = samples.get(2);
-        report.speedup(WORKLOAD, "filter + group + sum + first page, " + String.format(Locale.ROOT, "%,d", n)
-                + " projects (warm)", baseline, plugin, 50);
-        report.below(WORKLOAD, "portfolio macro median, " + String.format(Locale.ROOT, "%,d", n) + " projects",
-                plugin, 30);
-        report.comparison(WORKLOAD, "the same after a change of the mirror (one project saved before each view: "
-                + "nothing this node computed before is reused)", baseline, changed);
+        String label = String.format(Locale.ROOT, "%,d", n);
+        report.speedup(WORKLOAD, "computed afresh: filter + group + sum + first page, " + label + " projects, one "
+                + "project saved before each view (nothing this node computed before is reused)", baseline, changed, 20);
+        report.atMost(WORKLOAD, "portfolio macro median computed afresh, " + label + " projects", changed, 8);
+        report.speedup(WORKLOAD, "the same view kept by the node (the mirror unchanged since it was computed), "
+                + label + " projects", baseline, plugin, 50);
+        report.below(WORKLOAD, "portfolio macro median, kept view, " + label + " projects", plugin, 30);
         report.fact(WORKLOAD, "baseline: search requests per view", requests[0] + " (maxResults 1000, Jira's cap "
                 + JiraDouble.DEFAULT_SEARCH_LIMIT + ")");
         report.fact(WORKLOAD, "store at 10,000", "filled by the sync measured in workload 2 (the same 10,000 issues), "

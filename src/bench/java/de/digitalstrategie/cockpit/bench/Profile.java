@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 /**
  * One case in a loop, for a profiler: how the hot spots in benchmarks/RESULTS.md were found.
  * {@code java -XX:StartFlightRecording=filename=portfolio.jfr,settings=profile -cp … Profile portfolio 10000 30}
- * (case: portfolio, sync or register; rows; seconds), then {@code jfr print --events jdk.ExecutionSample}.
+ * (case: portfolio, afresh (the portfolio after a change of the mirror), sync or register; rows; seconds), then {@code jfr print --events jdk.ExecutionSample}.
  * Prints the SQL statements one run sends and the mean time per run.
  */
 public final class Profile {
@@ -32,6 +32,7 @@ public final class Profile {
         Database database = Postgres.fresh();
         try {
             Callable<Object> run;
+            Runnable before = () -> { };
             AutoCloseable resource;
             if (which.equals("sync")) {
                 JiraPortfolio setup = new JiraPortfolio(n, seed);
@@ -45,11 +46,17 @@ public final class Profile {
                     setup.jira.advance(java.time.Duration.ofMinutes(30));
                     return setup.sync.run(setup.client, setup.settings(), false).orElseThrow();
                 };
-            } else if (which.equals("portfolio")) {
+            } else if (which.equals("portfolio") || which.equals("afresh")) {
                 Portfolio100k.fill(database, seed, n);
                 Sandbox sandbox = new Sandbox(database, Files.createTempDirectory("cockpit-profile"),
                         JiraPortfolio.VIEW_CLOCK);
                 resource = sandbox;
+                boolean afresh = which.equals("afresh");
+                int[] round = {0};
+                if (afresh) {
+                    // As workload 1's "computed afresh": a change of the mirror before each view, not timed.
+                    before = () -> PortfolioBench.changeOne(sandbox.projects, "DIGI-1", round[0]++);
+                }
                 run = () -> JiraPortfolio.render(sandbox, PortfolioBench.MACRO, PortfolioBench.VIEWER);
             } else {
                 StoreFixture store = new StoreFixture(database);
@@ -65,6 +72,7 @@ public final class Profile {
                         RegisterBench.FILTER, DecisionSort.NUMBER, SortOrder.DESC,
                         PageRequest.page(1, RegisterBench.PAGE_SIZE)), pages);
             }
+            before.run();
             try (SqlCounter sql = new SqlCounter()) {
                 run.call();
                 System.out.println("SQL statements per run (after the first): measuring the next one");
@@ -84,6 +92,7 @@ public final class Profile {
                 public void close() {
                 }
             };
+            before.run();
             try (SqlCounter sql = new SqlCounter()) {
                 if (Boolean.getBoolean("sql")) {
                     log.addHandler(print);
@@ -95,15 +104,24 @@ public final class Profile {
             }
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             int runs = 0;
-            long start = System.nanoTime();
+            long wall = 0;
+            long cpu = 0;
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long cpu = threads.getCurrentThreadCpuTime();
-            while (System.nanoTime() < end) {
+            long[] each = new long[1 << 16];
+            while (System.nanoTime() < end && runs < each.length) {
+                before.run();
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
                 run.call();
+                each[runs] = System.nanoTime() - start;
+                wall += each[runs];
+                cpu += threads.getCurrentThreadCpuTime() - cpuStart;
                 runs++;
             }
-            System.out.printf("%d runs, %.2f ms each, %.2f ms of them this thread's CPU%n", runs,
-                    (System.nanoTime() - start) / 1e6 / runs, (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / runs);
+            long[] sorted = java.util.Arrays.copyOf(each, runs);
+            java.util.Arrays.sort(sorted);
+            System.out.printf("%d runs, %.2f ms each (median %.2f ms), %.2f ms of them this thread's CPU%n", runs,
+                    wall / 1e6 / runs, sorted[runs / 2] / 1e6, cpu / 1e6 / runs);
             resource.close();
         } finally {
             if (Boolean.getBoolean("keep")) {

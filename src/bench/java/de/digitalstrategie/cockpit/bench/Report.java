@@ -123,6 +123,13 @@ final class Report {
                 plugin.medianMillis() < limitMillis));
     }
 
+    /** An absolute median, to be at most {@code limitMillis}. */
+    void atMost(int workload, String measure, Samples plugin, double limitMillis) {
+        samples(workload, plugin);
+        row(workload, new Row(measure, "—", ms(plugin), "—", "median ≤ " + trim(limitMillis) + " ms",
+                plugin.medianMillis() <= limitMillis));
+    }
+
     /** A measured value against a limit that is not a time. */
     void value(int workload, String measure, String value, String target, Boolean met) {
         row(workload, new Row(measure, "—", value, "—", target, met));

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Who may change what, from the seats users hold in the bodies: the steering committee's
  * secretary and its CDO record and change decisions; the CDO and the advisory board's secretary
- * (the staff unit that answers the board) change the city's answers.
+ * (the staff unit that answers the board) change the city's answers; the staff unit, which owns
+ * the portfolio (its head, the CDO, and its secretary, in either body), publishes project profiles.
  */
 public class Roles {
     private final UserManager users;
@@ -48,6 +49,12 @@ public class Roles {
     /** Whether the user may change the status of what the body minutes: its CDO and its secretary. */
     public boolean mayChange(BodyKind body, String userKey) {
         return holds(userKey, body, List.of(MemberRole.CDO, MemberRole.SECRETARY));
+    }
+
+    /** The staff unit for digitalisation: the CDO and the secretary, whichever body they sit in. */
+    public boolean mayPublishProjects(String userKey) {
+        return holds(userKey, BodyKind.STEERING_COMMITTEE, List.of(MemberRole.CDO, MemberRole.SECRETARY))
+                || holds(userKey, BodyKind.ADVISORY_BOARD, List.of(MemberRole.CDO, MemberRole.SECRETARY));
     }
 
     /** @return the actor's key, if they may change decisions; refuses everyone else */

@@ -9,6 +9,7 @@ import de.digitalstrategie.cockpit.committee.store.MemberEntity;
 import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
 import de.digitalstrategie.cockpit.organisation.store.DepartmentEntity;
 import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectChangeEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
@@ -35,6 +36,7 @@ public final class CockpitSchema {
             ProjectLinkEntity.class,
             PortfolioStampEntity.class,
             ProjectDependencyEntity.class,
+            ProjectChangeEntity.class,
             BodyEntity.class,
             MemberEntity.class,
             MeetingEntity.class,

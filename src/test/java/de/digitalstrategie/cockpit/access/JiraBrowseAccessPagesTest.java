@@ -193,6 +193,29 @@ class JiraBrowseAccessPagesTest {
     }
 
     @Test
+    void aColdViewOverFiftyJiraProjectsAsksJiraOnce() throws Exception {
+        // Fifty Jira projects in the mirror (the four of every test and 46 more), all of them the CDO's to browse.
+        for (int i = 1; i <= 46; i++) {
+            String key = "P" + i;
+            jira.jira.createProject(key, "Projekt " + i);
+            jira.jira.grantBrowse(key, "cdo");
+            sandbox.projects.save(project(key + "-1"));
+        }
+        connect();
+        String first = page(overview, "cdo");
+        assertEquals(1, jira.jira.count(SEARCH), "the render path asked Jira once, not once per Jira project");
+        assertEquals(1, jira.jira.requests().size(), "and nothing else");
+        assertTrue(notices(first).get(0).startsWith("49 Jira-Projekte werden noch mit Jira abgeglichen"),
+                notices(first).toString());
+        sandbox.settle();
+        assertEquals(50, jira.jira.count(SEARCH), "the other 49, asked off the page");
+        String next = page(overview, "cdo");
+        assertEquals(List.of(), notices(next));
+        assertTrue(next.contains("Projekte der Auswahl (50)"), next);
+        assertEquals(50, jira.jira.count(SEARCH), "fresh answers: the next view asked nothing");
+    }
+
+    @Test
     void withoutAJiraConnectionNothingIsSaidToBeMissing() throws Exception {
         String html = page(overview, "cdo");
         assertEquals(List.of(), notices(html), "the demo mirror, all shown: nothing a reload would change");

@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every viewer against every way data leaves the plugin, over real HTTP in the sandbox: pages
- * with the macros, the REST reads, the exports, OParl, error answers and counts must not show or
+ * with the macros, the REST reads, the exports, OParl, the public project profiles, error answers
+ * and counts must not show or
  * count what the viewer may not see; every write by someone who may not make it, or without the
  * XSRF proof, is refused and changes nothing.
  *
@@ -335,6 +336,9 @@ class PermissionMatrixTest {
             // OParl, public whoever asks: its lists, which embed their objects, and the confidential
             // records' own addresses (OParlInterfaceTest walks every object as a visitor)
             walkOParl(viewer);
+            // Public project profiles, the same whoever asks: the published ones, and every other
+            // project answered exactly like a key that does not exist, not even listed or counted
+            walkPublicProfiles(viewer);
         }
         assertEquals(List.of(), leaks, "leaks");
     }
@@ -367,10 +371,39 @@ class PermissionMatrixTest {
                 get(base + "/meeting/" + restrictedMeeting.id(), viewer).text(), publicMarkers);
     }
 
+    private static void walkPublicProfiles(String viewer) throws Exception {
+        String base = "/rest/cockpit/1.0/public/projects";
+        Set<String> published = fixture.sandbox.projects.published().stream().map(p -> p.issueKey())
+                .collect(Collectors.toSet());
+        Reply list = get(base, viewer);
+        check(viewer, "public project list", list.text(), publicMarkers);
+        count(viewer, "public project list size", list.json().get("projects").size() == published.size());
+        List<String> suffixes = List.of("", "/feed", "/profile");
+        List<Reply> unknown = new ArrayList<>();
+        for (String suffix : suffixes) {
+            unknown.add(get(base + "/NOPE-4711" + suffix, viewer));
+        }
+        for (var p : fixture.sandbox.projects.all()) {
+            boolean open = published.contains(p.issueKey());
+            count(viewer, "public list and " + p.issueKey(), list.text().contains("\"" + p.issueKey() + "\"") == open);
+            for (int i = 0; i < suffixes.size(); i++) {
+                Reply r = get(base + "/" + p.issueKey() + suffixes.get(i), viewer);
+                count(viewer, "public " + p.issueKey() + suffixes.get(i), open ? r.status() == 200
+                        : r.status() == 404 && java.util.Arrays.equals(r.body(), unknown.get(i).body())
+                        && r.type().equals(unknown.get(i).type()));
+            }
+        }
+    }
+
     // ---- writes
 
     private static final List<String> DECISION_WRITERS = List.of("schriftfuehrung", "cdo");
     private static final List<String> ANSWER_WRITERS = List.of("schriftfuehrung", "cdo");
+    private static final List<String> PUBLISHERS = List.of("schriftfuehrung", "cdo");
+
+    private static String publishedKeys() {
+        return fixture.sandbox.projects.published().stream().map(p -> p.issueKey()).toList().toString();
+    }
 
     private static String decisionState(long id) {
         Decision d = fixture.sandbox.decisions.find(id).orElseThrow();
@@ -422,6 +455,23 @@ class PermissionMatrixTest {
                 refused(viewer, "report as " + type, post(report, viewer, type, "on=2026-12-01", null),
                         inputBefore, inputState(received.id()));
             }
+            // publishing a project profile: the staff unit only, and never without the form's token
+            String publication = "/plugins/servlet/cockpit/project-publication";
+            String project = fixture.sandbox.projects.all().stream().filter(p -> !fixture.sandbox.projects
+                    .isPublished(p.issueKey())).findFirst().orElseThrow().issueKey();
+            String publish = "key=" + project + "&public=true&pageId=1";
+            String publishedBefore = publishedKeys();
+            if (viewer == null || !PUBLISHERS.contains(viewer)) {
+                String token = "0123456789abcdef";
+                refused(viewer, "publication with a token", post(publication, viewer,
+                        "application/x-www-form-urlencoded", publish + "&atl_token=" + token, "atl.xsrf.token=" + token),
+                        publishedBefore, publishedKeys());
+            }
+            refused(viewer, "publication without token", post(publication, viewer, "application/x-www-form-urlencoded",
+                    publish, null), publishedBefore, publishedKeys());
+            refused(viewer, "publication with a forged token", post(publication, viewer,
+                    "application/x-www-form-urlencoded", publish + "&atl_token=forged", "atl.xsrf.token=other"),
+                    publishedBefore, publishedKeys());
             // blueprint pages: anonymous never, anyone without the form's token never
             int pagesBefore = fixture.sandbox.pages.all().size();
             String form = "blueprint=steering-minutes&title=" + MARKER + "&date=2026-12-01&location=Rathaus";

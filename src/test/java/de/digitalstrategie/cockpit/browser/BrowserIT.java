@@ -171,6 +171,23 @@ class BrowserIT {
                 text("#places-spaces-lenkungskreis-error", "is not a space key"),
                 attribute("#places-spaces-lenkungskreis", "aria-invalid", "true"),
                 attribute("#places-pages-beirat", "aria-describedby", "places-pages-beirat-help places-pages-beirat-error")));
+        // The public profile as the participation platform shows it, in both languages, and embedded.
+        add(pages, "public-profile", "/rest/cockpit/1.0/public/projects/DIGI-1/profile?lang=de", List.of(
+                text("h1", "Onlinezugangsgesetz"), text("dl", "Zeitlicher Rahmen"), text(".health", "Ampel"),
+                attribute("html", "lang", "de")));
+        add(pages, "public-profile-english", "/rest/cockpit/1.0/public/projects/DIGI-1/profile?lang=en", List.of(
+                text("dl", "Time frame"), attribute("html", "lang", "en")));
+        add(pages, "public-profile-example", "/public-profile-example.html", List.of(
+                check("visible", "#projects li"), count("#projects li", 2),
+                attribute("iframe#profile", "title", "Projektsteckbrief DIGI-1")));
+        // The staff unit withdraws the publication on the profile and publishes it again.
+        add(pages, "profile-publication", "/pages/viewpage.action?pageId=" + profile + "&as=cdo&lang=de", List.of(
+                text(".cockpit-publication", "Dieser Steckbrief ist öffentlich"),
+                submit(".cockpit-publication form"),
+                url("#publication-DIGI-1"),
+                text(".cockpit-publication", "nicht öffentlich"),
+                submit(".cockpit-publication form"),
+                text(".cockpit-publication", "Dieser Steckbrief ist öffentlich")));
         add(pages, "blueprint", "/create?blueprint=steering-minutes&as=schriftfuehrung&lang=de", List.of(
                 fill("#create-title", "Protokoll LK 2026/9 – Testsitzung"),
                 fill("#create-date", "2026-12-01"),

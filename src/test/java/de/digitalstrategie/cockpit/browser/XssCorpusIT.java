@@ -111,6 +111,7 @@ class XssCorpusIT {
                 corpus.recordingMacros();
                 corpus.viewingMacros();
                 corpus.pageTitles();
+                corpus.publicProfiles();
                 restDecisions = corpus.restTargets();
             } finally {
                 sandbox.users.actAs(null);
@@ -121,6 +122,7 @@ class XssCorpusIT {
                 String base = "http://127.0.0.1:" + server.port();
                 rest(base, restDecisions, sandbox.advisory.all().stream()
                         .filter(i -> i.number().startsWith("BR-REST-")).toList());
+                publicAnswers(base);
                 phase("REST calls", t0);
                 corpus.registers();
                 // Pages the browser loads are checked in the HTML it received; the others are read here.
@@ -257,6 +259,43 @@ class XssCorpusIT {
             pointsByProject.computeIfAbsent(key, k -> new LinkedHashSet<>()).add("page-title");
         }
 
+        /**
+         * Published projects whose title and Steckbrief texts are the payloads, seven to a project:
+         * their public pages are loaded in the browser, their JSON and feeds read over HTTP.
+         */
+        void publicProfiles() {
+            for (int from = 0; from < payloads.size(); from += 7) {
+                String key = "PUB-" + (from / 7 + 1);
+                String[] v = new String[7];
+                for (int j = 0; j < 7; j++) {
+                    v[j] = payloads.get(Math.min(from + j, payloads.size() - 1));
+                }
+                de.digitalstrategie.cockpit.portfolio.ProjectProfile profile =
+                        new de.digitalstrategie.cockpit.portfolio.ProjectProfile(v[1], v[2], v[3],
+                                v[4].replaceAll("[\\r\\n]", " "), v[5], v[6]);
+                de.digitalstrategie.cockpit.portfolio.DigitalProject project;
+                try {
+                    project = publicProject(key, v[0], profile);
+                } catch (RuntimeException e) {
+                    // A payload that is no valid title (a line break, blank): the texts carry it.
+                    project = publicProject(key, "Projekt " + key, profile);
+                }
+                sandbox.projects.save(project);
+                sandbox.projects.publish(key, true, USER);
+                publicKeys.add(key);
+                target("public-profile-" + key, "/rest/cockpit/1.0/public/projects/" + key + "/profile",
+                        Math.min(7, payloads.size() - from), Set.of("public-profile"));
+            }
+        }
+
+        private de.digitalstrategie.cockpit.portfolio.DigitalProject publicProject(String key, String title,
+                de.digitalstrategie.cockpit.portfolio.ProjectProfile profile) {
+            return new de.digitalstrategie.cockpit.portfolio.DigitalProject(key, title, profile, null, 100_00, 0,
+                    de.digitalstrategie.cockpit.portfolio.ProjectStatus.RUNNING,
+                    de.digitalstrategie.cockpit.portfolio.Phase.IMPLEMENTATION,
+                    de.digitalstrategie.cockpit.portfolio.Health.AMBER, null, null, null);
+        }
+
         /** Decisions and inputs with harmless texts for the REST calls to write into. */
         List<Decision> restTargets() {
             String key = "DIGI-" + project++;
@@ -391,6 +430,42 @@ class XssCorpusIT {
                 readJson(base, list + URLEncoder.encode(payload, StandardCharsets.UTF_8) + "&page-size=3",
                         "query" + list);
             }
+        }
+    }
+
+    private final List<String> publicKeys = new ArrayList<>();
+
+    /**
+     * The public answers of the published payload projects, as anyone fetches them: JSON that is
+     * JSON, feeds that are well-formed Atom holding no element but Atom's, and every payload as the
+     * {@code lang} parameter.
+     */
+    private void publicAnswers(String base) throws Exception {
+        for (String key : publicKeys) {
+            readJson(base, "/public/projects/" + key, "public.json");
+            HttpResponse<String> feed = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                    + "/rest/cockpit/1.0/public/projects/" + key + "/feed")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            tried++;
+            String type = feed.headers().firstValue("Content-Type").orElse("");
+            if (feed.statusCode() != 200 || !type.startsWith("application/atom+xml")) {
+                crashes.add("GET feed " + key + ": HTTP " + feed.statusCode() + " " + type + " " + abbreviate(feed.body()));
+                continue;
+            }
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.NodeList all = factory.newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new StringReader(feed.body()))).getElementsByTagName("*");
+            for (int i = 0; i < all.getLength(); i++) {
+                if (!"http://www.w3.org/2005/Atom".equals(all.item(i).getNamespaceURI())) {
+                    leaks.add("feed " + key + ": element " + all.item(i).getNodeName() + " written as markup");
+                }
+            }
+        }
+        readJson(base, "/public/projects", "public.list");
+        for (String payload : payloads) {
+            readJson(base, "/public/projects?lang=" + URLEncoder.encode(payload, StandardCharsets.UTF_8), "public.lang");
         }
     }
 

@@ -178,7 +178,9 @@ class SandboxTest {
             sandbox.macros.forEach((name, macro) -> held.put(name, macro.getClass()));
             assertEquals(declared, held);
             assertEquals(Map.of("/plugins/servlet/cockpit/admin", JiraAdminServlet.class,
-                            "/plugins/servlet/cockpit/admin/minutes", MinutesPlacesServlet.class),
+                            "/plugins/servlet/cockpit/admin/minutes", MinutesPlacesServlet.class,
+                            "/plugins/servlet/cockpit/project-publication",
+                            de.digitalstrategie.cockpit.publication.web.PublicationServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());

@@ -10,6 +10,7 @@ import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
 import de.digitalstrategie.cockpit.minutes.sync.MinutesSync;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ConfluenceHost;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
@@ -47,6 +48,8 @@ public final class StoreFixture implements AutoCloseable {
     /** This node's cluster lock service (the host's), on the same database. */
     public final SandboxClusterLockService lockService;
     public final OrganisationStore organisation;
+    /** Each project's history, which {@link #projects} writes. */
+    public final ProjectHistory history;
     public final ProjectStore projects;
     public final CommitteeStore committee;
     public final DecisionStore decisions;
@@ -87,6 +90,7 @@ public final class StoreFixture implements AutoCloseable {
         this.scheduler = host.scheduler;
         this.lockService = host.clusterLocks;
         this.organisation = bean(OrganisationStore.class);
+        this.history = bean(ProjectHistory.class);
         this.projects = bean(ProjectStore.class);
         this.committee = bean(CommitteeStore.class);
         this.decisions = bean(DecisionStore.class);

@@ -17,6 +17,7 @@ import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
+import de.digitalstrategie.cockpit.publication.macro.PublicationControl;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
@@ -44,6 +45,7 @@ public class ProjectProfileMacro extends CockpitMacro {
     private final PageAccess pageAccess;
     private final PageLinks pageLinks;
     private final JiraLinks jira;
+    private final PublicationControl publication;
 
     public record Fact(String labelHtml, String valueHtml) {
     }
@@ -52,9 +54,15 @@ public class ProjectProfileMacro extends CockpitMacro {
                           String urlHtml) {
     }
 
+    /** @param publication whether the profile is published and the button to change it; null for who may not */
     public record View(String idHtml, String keyHtml, String jiraUrlHtml, String titleHtml, String healthHtml,
                        String healthClassHtml, List<Fact> facts, List<Fact> texts, List<Related> decisions,
-                       List<Related> inputs) {
+                       List<Related> inputs, PublicationControl.View publication) {
+        /** For the template: Confluence 9 lets it call no JDK method, not even a null check. */
+        public boolean hasPublication() {
+            return publication != null;
+        }
+
         /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
         public boolean hasDecisions() {
             return !decisions.isEmpty();
@@ -68,7 +76,8 @@ public class ProjectProfileMacro extends CockpitMacro {
 
     public ProjectProfileMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
                                DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee,
-                               ProjectAccess projectAccess, PageAccess pageAccess, PageLinks pageLinks, JiraLinks jira) {
+                               ProjectAccess projectAccess, PageAccess pageAccess, PageLinks pageLinks, JiraLinks jira,
+                               PublicationControl publication) {
         super(renderer);
         this.projects = projects;
         this.organisation = organisation;
@@ -79,6 +88,7 @@ public class ProjectProfileMacro extends CockpitMacro {
         this.pageAccess = pageAccess;
         this.pageLinks = pageLinks;
         this.jira = jira;
+        this.publication = publication;
     }
 
     @Override
@@ -130,7 +140,7 @@ public class ProjectProfileMacro extends CockpitMacro {
         }
         View view = new View(Html.text("profile-" + key), Html.text(key), jira.issueUrl(key).map(Html::url).orElse(""),
                 Html.text(p.title()), t.html(p.health()), Html.text(p.health().name().toLowerCase(Locale.ROOT)), facts,
-                texts, related, inputs);
+                texts, related, inputs, publication.view(key, request).orElse(null));
         return renderer.render("templates/project-profile.vm", request, view);
     }
 

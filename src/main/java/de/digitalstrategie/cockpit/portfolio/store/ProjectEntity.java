@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.portfolio.store;
 
 import net.java.ao.Entity;
+import net.java.ao.schema.Default;
 import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
 import net.java.ao.schema.StringLength;
@@ -26,6 +27,7 @@ public interface ProjectEntity extends Entity {
     String BUDGET_CENTS = "BUDGET_CENTS";
     String FUNDING_CENTS = "FUNDING_CENTS";
     String END_DATE = "END_DATE";
+    String PUBLISHED = "PUBLISHED";
 
     @NotNull
     @Indexed
@@ -123,6 +125,16 @@ public interface ProjectEntity extends Entity {
     Date getJiraUpdated();
 
     void setJiraUpdated(Date updated);
+
+    /**
+     * Whether the city publishes the project's profile to anyone (the public profile, its feed and
+     * JSON); set in the cockpit, never by Jira, so the sync leaves it alone. Not public by default.
+     */
+    @Default("false")
+    @Indexed
+    boolean isPublished();
+
+    void setPublished(boolean published);
 
     /** What the register's text filter searches, lower-cased (see {@code query.SearchText}). */
     @StringLength(StringLength.UNLIMITED)

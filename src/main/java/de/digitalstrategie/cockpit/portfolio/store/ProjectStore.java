@@ -13,6 +13,9 @@ import de.digitalstrategie.cockpit.portfolio.PortfolioAggregator;
 import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeSource;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.query.Criteria;
 import de.digitalstrategie.cockpit.query.SearchText;
 import de.digitalstrategie.cockpit.query.PageRequest;
@@ -40,11 +43,14 @@ public class ProjectStore {
             ProjectEntity.PHASE, ProjectEntity.HEALTH, ProjectEntity.DEPARTMENT_KEY, ProjectEntity.FIELD_OF_ACTION_KEY,
             ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED", ProjectEntity.ISSUE_ID);
     private final ActiveObjects ao;
+    private final ProjectHistory history;
     private final StampedCache<ViewKey, PortfolioView> views = new StampedCache<>(64);
     private final StampedCache<Boolean, Set<String>> jiraProjects = new StampedCache<>(1);
 
-    public ProjectStore(ActiveObjects ao) {
+    /** @param history where every write below records what it changed, in the write's own transaction */
+    public ProjectStore(ActiveObjects ao, ProjectHistory history) {
         this.ao = ao;
+        this.history = history;
     }
 
     /** What a portfolio view depends on besides the mirror: equal keys under one stamp give equal views. */
@@ -74,11 +80,13 @@ public class ProjectStore {
         }
     }
 
-    /** Creates or updates the project with the same issue key. */
+    /** Creates or updates the project with the same issue key (an edit in the cockpit, not Jira's). */
     public void save(DigitalProject project) {
         ao.executeInTransaction(() -> {
             ProjectEntity[] found = ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
                     .where(ProjectEntity.ISSUE_KEY + " = ?", project.issueKey()));
+            history.record(found.length > 0 ? toProject(found[0]) : null, project,
+                    found.length > 0 ? found[0].getIssueId() : null, ChangeSource.EDIT, null);
             ProjectEntity e = found.length > 0 ? found[0] : ao.create(ProjectEntity.class,
                     new DBParam(ProjectEntity.ISSUE_KEY, project.issueKey()),
                     new DBParam(ProjectEntity.TITLE, project.title()),
@@ -157,11 +165,20 @@ public class ProjectStore {
             java.util.List<ProjectEntity> moved = new java.util.ArrayList<>();
             java.util.Map<String, String> newKeyById = new java.util.HashMap<>();
             batch.forEach(m -> newKeyById.put(m.issueId(), m.project().issueKey()));
+            // A moved issue's last state under its old key: what its history goes on from, and
+            // whether it is published (a setting of the cockpit that moves with it).
+            java.util.Map<String, ProjectEntity> movedById = new java.util.HashMap<>();
             for (ProjectEntity e : ao.find(ProjectEntity.class, new Criteria().in(ProjectEntity.ISSUE_ID, ids)
-                    .query("ID, " + ProjectEntity.ISSUE_KEY + ", " + ProjectEntity.ISSUE_ID))) {
+                    .query(ALL_COLUMNS + ", " + ProjectEntity.PUBLISHED))) {
                 if (!keys.contains(e.getIssueKey())) {
                     moved.add(e);
+                    movedById.put(e.getIssueId(), e);
                 }
+            }
+            java.util.Map<String, DigitalProject> before = new java.util.HashMap<>();
+            byKey.forEach((key, e) -> before.put(key, toProject(e)));
+            for (ProjectEntity e : moved) {
+                before.put(newKeyById.get(e.getIssueId()), toProject(e));
             }
             if (!moved.isEmpty()) {
                 for (ProjectEntity e : moved) {
@@ -177,9 +194,16 @@ public class ProjectStore {
                 ao.delete(moved.toArray(new ProjectEntity[0]));
             }
             for (Mirrored m : batch) {
+                history.record(before.get(m.project().issueKey()), m.project(), m.issueId(), ChangeSource.JIRA_SYNC,
+                        null);
                 ProjectEntity e = byKey.get(m.project().issueKey());
                 if (e == null) {
-                    ao.create(ProjectEntity.class, params(m.project(), m.issueId()));
+                    ProjectEntity was = movedById.get(m.issueId());
+                    ProjectEntity created = ao.create(ProjectEntity.class, params(m.project(), m.issueId()));
+                    if (was != null && was.isPublished()) {
+                        created.setPublished(true);
+                        created.save();
+                    }
                 } else {
                     write(e, m.project());
                     e.setIssueId(m.issueId());
@@ -294,7 +318,10 @@ public class ProjectStore {
         }
         PortfolioAggregator aggregator = new PortfolioAggregator(grouping, today);
         // Streamed: each row is summed and dropped, never held (a find would make an entity of every row).
-        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", "ID", ProjectEntity.FIELD_OF_ACTION_KEY,
+        // One pass, not sums per group from the database (GROUP BY): the overdue count depends on the
+        // day and would need a pass of its own, and each pass over the table's wide rows costs more
+        // than decoding the selected ones (measured: benchmarks/RESULTS.md, profiling notes).
+        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", ProjectEntity.FIELD_OF_ACTION_KEY,
                 ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE, ProjectEntity.STATUS, ProjectEntity.HEALTH,
                 ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.END_DATE)),
                 e -> aggregator.add(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
@@ -424,6 +451,51 @@ public class ProjectStore {
 
     public int count() {
         return ao.count(ProjectEntity.class);
+    }
+
+    /**
+     * Publishes a project's profile to anyone, or withdraws it: an edit by {@code actor}, kept in
+     * the project's history in the same transaction.
+     *
+     * @return whether the setting changed (false: it already was so, or no such project)
+     */
+    public boolean publish(String issueKey, boolean published, String actor) {
+        return ao.executeInTransaction(() -> {
+            ProjectEntity[] found = ao.find(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_KEY + ", "
+                    + ProjectEntity.ISSUE_ID + ", " + ProjectEntity.PUBLISHED)
+                    .where(ProjectEntity.ISSUE_KEY + " = ?", issueKey));
+            if (found.length == 0 || found[0].isPublished() == published) {
+                return false;
+            }
+            found[0].setPublished(published);
+            found[0].save();
+            history.recordSetting(issueKey, found[0].getIssueId(), actor, ChangeField.PUBLIC,
+                    Boolean.toString(!published), Boolean.toString(published));
+            return true;
+        });
+    }
+
+    /** Whether the project's profile is published (false for an unknown key). */
+    public boolean isPublished(String issueKey) {
+        return publishedWhere(ProjectEntity.ISSUE_KEY + " = ? AND " + ProjectEntity.PUBLISHED + " = ?", issueKey,
+                true).length > 0;
+    }
+
+    /** A published project; empty for one that is unknown or not published alike. */
+    public Optional<DigitalProject> findPublished(String issueKey) {
+        return Arrays.stream(publishedWhere(ProjectEntity.ISSUE_KEY + " = ? AND " + ProjectEntity.PUBLISHED + " = ?",
+                issueKey, true)).findFirst().map(ProjectStore::toProject);
+    }
+
+    /** Every published project, by key. */
+    public List<DigitalProject> published() {
+        return Arrays.stream(publishedWhere(ProjectEntity.PUBLISHED + " = ?", true)).map(ProjectStore::toProject)
+                .toList();
+    }
+
+    private ProjectEntity[] publishedWhere(String where, Object... parameters) {
+        return ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS).where(where, parameters)
+                .order(ProjectEntity.ISSUE_KEY));
     }
 
     /** Removes the mirror of an issue that was deleted or moved out of the portfolio in Jira. */

@@ -124,16 +124,17 @@ final class EntityStream {
     }
 
     /**
-     * The query as asked, always with the primary key: "*" reads every column of the entity, and
-     * {@code Query.select()} only the primary key (as in AO, whose streamed entities hold exactly
-     * what was selected).
+     * The query as asked: "*" reads every column of the entity, {@code Query.select()} only the
+     * primary key, and named fields exactly those, as in AO (whose streamed entities hold exactly
+     * what was selected, and whose {@code select} adds no primary key: a query that sums per group
+     * has none to read).
      */
     private static <T extends RawEntity<?>> Query select(Class<T> type, Query query, Shape<T> shape) {
         List<String> columns = new ArrayList<>(Arrays.asList(query.getFields()));
         if (columns.contains("*")) {
             columns = shape.columns;
-        } else if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(shape.primaryKey))) {
-            columns.add(0, shape.primaryKey);
+        } else if (columns.isEmpty()) {
+            columns.add(shape.primaryKey);
         }
         Query select = Query.select(String.join(", ", columns));
         if (query.isDistinct()) {
@@ -290,7 +291,14 @@ final class EntityStream {
             this.zone = zone;
             int pk = -1;
             for (int i = 0; i < labels.length; i++) {
-                for (Method getter : shape.getters.getOrDefault(labels[i], List.of())) {
+                List<Method> getters = shape.getters.get(labels[i]);
+                if (getters == null) {
+                    // AO reads each selected field (or alias) into the entity's field of that name,
+                    // and fails on one the entity does not have.
+                    throw new IllegalStateException(shape.type.getSimpleName() + " has no column " + labels[i]
+                            + " to read a selected value into");
+                }
+                for (Method getter : getters) {
                     slots.putIfAbsent(getter, i);
                 }
                 if (labels[i].equalsIgnoreCase(shape.primaryKey)) {
@@ -373,15 +381,28 @@ final class EntityStream {
             return layout.primaryKeySlot < 0 ? null : values[layout.primaryKeySlot];
         }
 
+        /**
+         * A number as it came (a sum or count per group arrives as NUMERIC or BIGINT): read into an
+         * int or long only where it fits, as the JDBC driver's getInt and getLong, which AO reads
+         * with, refuse a value out of range rather than cut it.
+         */
+        private static long exactLong(Number value) {
+            if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return value.longValue();
+            }
+            return (value instanceof java.math.BigDecimal d ? d : value instanceof java.math.BigInteger i
+                    ? new java.math.BigDecimal(i) : new java.math.BigDecimal(value.toString())).longValueExact();
+        }
+
         private static Object convert(Object value, Class<?> type, ZoneId zone) {
             if (type == String.class) {
                 return value == null ? null : value.toString();
             }
             if (type == long.class || type == Long.class) {
-                return value == null ? (type == long.class ? 0L : null) : ((Number) value).longValue();
+                return value == null ? (type == long.class ? 0L : null) : exactLong((Number) value);
             }
             if (type == int.class || type == Integer.class) {
-                return value == null ? (type == int.class ? 0 : null) : ((Number) value).intValue();
+                return value == null ? (type == int.class ? 0 : null) : Math.toIntExact(exactLong((Number) value));
             }
             if (type == boolean.class || type == Boolean.class) {
                 if (value == null) {

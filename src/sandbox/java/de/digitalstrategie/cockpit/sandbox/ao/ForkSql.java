@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * <p>Sources: the fork's own classes (Atlassian's Active Objects library, package {@code net.java.ao},
  * as published in public copies of its sources): {@code net.java.ao.DatabaseProvider}
  * ({@code processID}, {@code withSchema}, {@code processOrderClause}, {@code renderQuery});
+ * {@code net.java.ao.Query} ({@code ALIAS_PATTERN}, {@code AGGREGATE_FUNCTION_PATTERN},
+ * {@code getFieldMetadata}, {@code FieldMetadata.renderField});
  * {@code net.java.ao.sql.SqlUtils} ({@code WHERE_CLAUSE}, {@code ON_CLAUSE}, {@code GROUP_BY_CLAUSE});
  * {@code net.java.ao.db.PostgreSQLDatabaseProvider} ({@code shouldQuoteID},
  * {@code shouldQuoteTableName}) and its test {@code PostgresDatabaseProviderTest} ("PostgreSQL should
@@ -248,7 +250,7 @@ final class ForkSql {
     }
 
     /**
-     * {@code DatabaseProvider.renderQuery} of the fork: SELECT (fields through processID), FROM
+     * {@code DatabaseProvider.renderQuery} of the fork: SELECT (fields as {@link #selectField}), FROM
      * (withSchema), JOIN ... ON, WHERE, GROUP BY, ORDER BY as processed above, then LIMIT/OFFSET.
      */
     String renderQuery(Query query, TableNameConverter converter, boolean count) {
@@ -288,16 +290,48 @@ final class ForkSql {
     }
 
     /**
-     * A field of {@code Query.select(..)}: the fork parses each into a column (and optional alias)
-     * and quotes the column through processID; a field that is not a plain column name would be
-     * quoted whole, so it is refused here rather than guessed at.
+     * {@code Query.ALIAS_PATTERN}, verbatim: a field's last word, after a space and an optional
+     * {@code AS}, is its alias.
+     */
+    private static final Pattern SELECT_ALIAS = Pattern.compile("(.+?)\\s+(?:[aA][sS]\\s+)?(\\w+)$");
+
+    /**
+     * {@code Query.AGGREGATE_FUNCTION_PATTERN}, verbatim: {@code FUNCTION(COLUMN)}, nothing else
+     * inside the parentheses (not even a space), so no expression can hide in a field.
+     */
+    private static final Pattern SELECT_AGGREGATE = Pattern.compile("(\\S+)\\((\\S+)\\)");
+
+    /**
+     * A field of {@code Query.select(..)} as the fork renders it ({@code Query.getFieldMetadata},
+     * {@code Query.FieldMetadata.renderField}, {@code DatabaseProvider.processID(FieldMetadata)}):
+     * an optional alias and an optional aggregate function around one column, the column and the
+     * alias each through the dialect's quoting: {@code SUM(BUDGET_CENTS) AS BUDGET_CENTS} becomes
+     * {@code SUM("BUDGET_CENTS") as "BUDGET_CENTS"} on PostgreSQL. A column that is not a plain
+     * name would be quoted whole by the fork, so it is refused here rather than guessed at.
      */
     private String selectField(String field) {
-        if (!field.equals("*") && !field.matches("\\w+")) {
+        if (field.equals("*")) {
+            return field;
+        }
+        String alias = null;
+        String column = field;
+        Matcher aliased = SELECT_ALIAS.matcher(field);
+        if (aliased.find()) {
+            alias = aliased.group(2);
+            column = aliased.group(1);
+        }
+        String function = null;
+        Matcher aggregate = SELECT_AGGREGATE.matcher(column);
+        if (aggregate.find()) {
+            function = aggregate.group(1);
+            column = aggregate.group(2);
+        }
+        if (!column.matches("\\w+") || function != null && !function.matches("\\w+")) {
             throw new IllegalArgumentException("Query.select field the Active Objects fork would quote as one "
                     + "identifier: " + field);
         }
-        return processID(field);
+        String rendered = function == null ? processID(column) : function + "(" + processID(column) + ")";
+        return alias == null ? rendered : rendered + " as " + processID(alias);
     }
 
     /** An INSERT as the fork's {@code generateInsertSql} writes it. */

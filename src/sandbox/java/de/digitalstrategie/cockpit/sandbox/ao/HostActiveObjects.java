@@ -245,19 +245,35 @@ public final class HostActiveObjects implements ActiveObjects, AutoCloseable {
         try {
             return new Transaction<T>(manager) {
                 @Override
-                protected T run() {
-                    return callback.doInTransaction();
+                protected T run() throws SQLException {
+                    try {
+                        return callback.doInTransaction();
+                    } catch (RuntimeException e) {
+                        // 0.8.2 rolls back only on SQLException, and its finally block's
+                        // setAutoCommit(true) commits whatever else was written: Atlassian's AO rolls
+                        // the whole transaction back on any exception, so this one must too.
+                        throw new RolledBack(e);
+                    }
                 }
             }.execute();
+        } catch (RolledBack e) {
+            manager.flushAll();
+            throw e.cause;
         } catch (SQLException e) {
             manager.flushAll();
             throw new StoreException("Transaction failed", e);
-        } catch (RuntimeException e) {
-            // 0.8.2 rolls back only on SQLException; anything else must not leave stale cache.
-            manager.flushAll();
-            throw e;
         } finally {
             transactionDepth.remove();
+        }
+    }
+
+    /** Carries a callback's exception through AO's transaction, which rolls back on SQLException only. */
+    private static final class RolledBack extends SQLException {
+        private final transient RuntimeException cause;
+
+        RolledBack(RuntimeException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 

@@ -4,6 +4,7 @@ import com.atlassian.core.filters.ServletContextThreadLocal;
 import com.atlassian.sal.api.message.LocaleResolver;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,17 +14,18 @@ import java.util.Map;
 
 /**
  * The request a thread serves, bound the way Confluence's filters bind it before any plugin code
- * runs: the request itself in {@link ServletContextThreadLocal} (atlassian-core's filter), which
- * the plugin reads its query parameters from, and the viewer's locale, which SAL's
+ * runs: the request and its response in {@link ServletContextThreadLocal} (atlassian-core's
+ * filter), which the plugin reads its query parameters and answers its form tokens through, and the viewer's locale, which SAL's
  * {@link LocaleResolver} answers.
  */
 public final class RequestScope implements LocaleResolver {
     private final ThreadLocal<Locale> locale = ThreadLocal.withInitial(() -> Locale.GERMAN);
 
-    /** Binds a request of the sandbox's web server. */
-    public void enter(Locale requestLocale, HttpServletRequest request) {
+    /** Binds a request of the sandbox's web server and its response. */
+    public void enter(Locale requestLocale, HttpServletRequest request, HttpServletResponse response) {
         locale.set(requestLocale);
         ServletContextThreadLocal.setRequest(request);
+        ServletContextThreadLocal.setResponse(response);
     }
 
     /**
@@ -31,11 +33,13 @@ public final class RequestScope implements LocaleResolver {
      * the root with these query parameters.
      */
     public void enter(Locale requestLocale, Map<String, List<String>> query) {
-        enter(requestLocale, pageView(requestLocale, query));
+        // No response: nothing of the page view goes back to a browser (no cookie, no form token).
+        enter(requestLocale, pageView(requestLocale, query), null);
     }
 
     public void leave() {
         ServletContextThreadLocal.setRequest(null);
+        ServletContextThreadLocal.setResponse(null);
         locale.remove();
     }
 

@@ -106,6 +106,19 @@ public final class WormsDemo {
                 waits.getOrDefault(p.issueKey(), List.of()))).toList());
     }
 
+    /**
+     * Demo values, not from the sources: the staff unit publishes the profiles of two projects
+     * citizens meet (the online services and the city app); every other profile stays internal.
+     */
+    private void publicProfiles(List<DigitalProject> portfolio) {
+        for (String title : List.of("Onlinezugangsgesetz", "City-App")) {
+            String key = find(portfolio, title);
+            if (key != null) {
+                projects.publish(key, true, SECRETARY);
+            }
+        }
+    }
+
     private static String find(List<DigitalProject> portfolio, String titlePart) {
         return portfolio.stream().filter(p -> p.title().contains(titlePart)).map(DigitalProject::issueKey).findFirst()
                 .orElse(null);
@@ -130,6 +143,7 @@ public final class WormsDemo {
             portfolio = projects(CsvTable.read(r), fields, departments, today);
         }
         mirror(portfolio);
+        publicProfiles(portfolio);
         bodies(departments);
         // As an administrator would on the admin page, before the first minutes are written.
         places.save(STEERING, new Places(Set.of(STEERING_SPACE), Set.of()));

@@ -56,7 +56,7 @@ public final class SandboxServer implements AutoCloseable {
     private static final String RESOURCES = "/download/resources/de.digitalstrategie.cockpit:cockpit-resources/";
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=UTF-8", "png", "image/png",
             "svg", "image/svg+xml", "woff", "font/woff", "woff2", "font/woff2", "ttf", "font/ttf", "eot",
-            "application/vnd.ms-fontobject", "gif", "image/gif");
+            "application/vnd.ms-fontobject", "gif", "image/gif", "html", "text/html; charset=UTF-8");
     private final Sandbox sandbox;
     private final Server server;
     private final ServerConnector connector;
@@ -84,6 +84,9 @@ public final class SandboxServer implements AutoCloseable {
                 RESOURCES + "*");
         context.addServlet(new ServletHolder(new Route((req, res) -> resource(res, "/sandbox/static/sandbox.css"))),
                 "/sandbox.css");
+        // The example page for the city's web team: a public project profile embedded as on the platform.
+        context.addServlet(new ServletHolder(new Route((req, res) -> resource(res,
+                "/sandbox/static/public-profile-example.html"))), "/public-profile-example.html");
         context.addServlet(new ServletHolder(new Route(this::aui)), "/aui/*");
         sandbox.servlets().forEach((path, servlet) -> {
             context.addServlet(new ServletHolder(servlet), path);
@@ -237,7 +240,7 @@ public final class SandboxServer implements AutoCloseable {
             DemoUser viewer = as == null ? null : sandbox.users.user(as).orElse(null);
             sandbox.users.actAs(viewer);
             // The request in atlassian-core's ServletContextThreadLocal, where the plugin reads it.
-            sandbox.request.enter(locale, request);
+            sandbox.request.enter(locale, request, response);
             sandbox.host.webResources.begin();
             response.setHeader("X-Content-Type-Options", "nosniff");
             // Deliberately no script-src rule: Confluence pages run scripts, so the sandbox must not

@@ -84,6 +84,19 @@ class ForkSqlTest {
                 "none of these is one of the fork's H2 reserved words");
     }
 
+    @Test
+    void aggregatesInTheSelectAreRenderedAsTheForkRendersThem() {
+        Query sums = Query.select("PHASE, COUNT(ID) AS ID, SUM(BUDGET_CENTS) BUDGET_CENTS").from("AO_X").group("PHASE");
+        assertEquals("SELECT \"PHASE\",COUNT(\"ID\") as \"ID\",SUM(\"BUDGET_CENTS\") as \"BUDGET_CENTS\" FROM "
+                + "public.\"AO_X\" GROUP BY \"PHASE\"", postgresSql().renderQuery(sums, null, false));
+        assertEquals("SELECT PHASE,COUNT(ID) as ID,SUM(BUDGET_CENTS) as BUDGET_CENTS FROM PUBLIC.AO_X GROUP BY PHASE",
+                h2Sql().renderQuery(sums, null, false));
+        for (String field : List.of("SUM(BUDGET_CENTS + 1) AS BUDGET_CENTS", "COUNT(DISTINCT ID) AS ID", "1 + ID")) {
+            assertThrows(IllegalArgumentException.class, () -> postgresSql().renderQuery(Query.select(field).from("T"),
+                    null, false), field + ": the fork would quote it as one name");
+        }
+    }
+
     private void oneProject() {
         store.ao.create(ProjectEntity.class, new DBParam(ProjectEntity.ISSUE_KEY, "DIGI-1"),
                 new DBParam(ProjectEntity.TITLE, "Freies WLAN"), new DBParam(ProjectEntity.STATUS, "RUNNING"),

@@ -1,0 +1,62 @@
+package de.digitalstrategie.cockpit.portfolio.history.store;
+
+import net.java.ao.Entity;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.Table;
+
+import java.util.Date;
+
+/**
+ * One row of a project's history (see {@link ProjectHistory}): rows are only ever added, never
+ * changed or removed, not even when the project leaves the mirror.
+ */
+@Table("PROJECT_CHANGE")
+public interface ProjectChangeEntity extends Entity {
+    String ISSUE_KEY = "ISSUE_KEY";
+    String ISSUE_ID = "ISSUE_ID";
+    String CHANGED_AT = "CHANGED_AT";
+    String CHANGE_SOURCE = "CHANGE_SOURCE";
+    String ACTOR = "ACTOR";
+    String FIELD_NAME = "FIELD_NAME";
+    String OLD_VALUE = "OLD_VALUE";
+    String NEW_VALUE = "NEW_VALUE";
+
+    @NotNull
+    @Indexed
+    String getIssueKey();
+
+    void setIssueKey(String key);
+
+    /** Jira's numeric id where known: follows the project across a move to another key. */
+    String getIssueId();
+
+    void setIssueId(String id);
+
+    @NotNull
+    Date getChangedAt();
+
+    void setChangedAt(Date at);
+
+    @NotNull
+    String getChangeSource();
+
+    void setChangeSource(String source);
+
+    String getActor();
+
+    void setActor(String actor);
+
+    @NotNull
+    String getFieldName();
+
+    void setFieldName(String field);
+
+    String getOldValue();
+
+    void setOldValue(String value);
+
+    String getNewValue();
+
+    void setNewValue(String value);
+}

@@ -1,0 +1,100 @@
+package de.digitalstrategie.cockpit.portfolio.history.store;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeSource;
+import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
+import net.java.ao.DBParam;
+import net.java.ao.Query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
+
+/**
+ * Each project's history: every change of its status, phase, health, budget, funding, time frame
+ * and publication, with when it was written, where it came from and who made it. Append-only.
+ *
+ * <p>Written by {@code ProjectStore} alone, inside the transaction of the write that makes the
+ * change, so the history holds exactly the changes the mirror holds: a write that rolls back
+ * leaves no row, and no caller can change a project without its history. Read by whatever
+ * shows a project's course (the public feed of its changes).
+ */
+public class ProjectHistory {
+    private static final String COLUMNS = String.join(", ", "ID", ProjectChangeEntity.ISSUE_KEY,
+            ProjectChangeEntity.CHANGED_AT, ProjectChangeEntity.CHANGE_SOURCE, ProjectChangeEntity.ACTOR,
+            ProjectChangeEntity.FIELD_NAME, ProjectChangeEntity.OLD_VALUE, ProjectChangeEntity.NEW_VALUE);
+    private final ActiveObjects ao;
+    private final Clock clock;
+
+    public ProjectHistory(ActiveObjects ao, Clock clock) {
+        this.ao = ao;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends what differs between two states of a project (before: null for a new one) and
+     * returns how many fields changed. Only for the store's write path, inside its transaction.
+     */
+    public int record(DigitalProject before, DigitalProject after, String issueId, ChangeSource source,
+                      String actor) {
+        Date at = Date.from(clock.instant());
+        int changed = 0;
+        for (ChangeField field : ChangeField.values()) {
+            if (field != ChangeField.PUBLIC && field.changed(before, after)) {
+                append(after.issueKey(), issueId, at, source, actor, field, field.of(before), field.of(after));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Appends one change of a field the cockpit itself keeps (see {@link ChangeField#PUBLIC}). */
+    public void recordSetting(String issueKey, String issueId, String actor, ChangeField field, String before,
+                              String after) {
+        append(issueKey, issueId, Date.from(clock.instant()), ChangeSource.EDIT, actor, field, before, after);
+    }
+
+    private void append(String issueKey, String issueId, Date at, ChangeSource source, String actor,
+                        ChangeField field, String before, String after) {
+        ao.create(ProjectChangeEntity.class,
+                new DBParam(ProjectChangeEntity.ISSUE_KEY, issueKey),
+                new DBParam(ProjectChangeEntity.ISSUE_ID, issueId),
+                new DBParam(ProjectChangeEntity.CHANGED_AT, at),
+                new DBParam(ProjectChangeEntity.CHANGE_SOURCE, source.name()),
+                new DBParam(ProjectChangeEntity.ACTOR, actor),
+                new DBParam(ProjectChangeEntity.FIELD_NAME, field.name()),
+                new DBParam(ProjectChangeEntity.OLD_VALUE, before),
+                new DBParam(ProjectChangeEntity.NEW_VALUE, after));
+    }
+
+    /** A project's most recent changes, newest first, at most {@code limit}. */
+    public List<ProjectChange> of(String issueKey, int limit) {
+        List<ProjectChange> changes = new ArrayList<>();
+        ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS)
+                .where(ProjectChangeEntity.ISSUE_KEY + " = ?", issueKey).order("ID DESC").limit(limit),
+                e -> changes.add(toChange(e)));
+        return changes;
+    }
+
+    /** When the project's history last changed, if it has any. */
+    public Optional<Instant> lastChange(String issueKey) {
+        ProjectChangeEntity[] last = ao.find(ProjectChangeEntity.class, Query.select("ID, "
+                + ProjectChangeEntity.CHANGED_AT).where(ProjectChangeEntity.ISSUE_KEY + " = ?", issueKey)
+                // By time, not id: two nodes write rows with ids and clocks of their own.
+                .order(ProjectChangeEntity.CHANGED_AT + " DESC, ID DESC").limit(1));
+        return last.length == 0 ? Optional.empty() : Optional.of(toInstant(last[0].getChangedAt()));
+    }
+
+    private static ProjectChange toChange(ProjectChangeEntity e) {
+        return new ProjectChange(e.getID(), e.getIssueKey(), toInstant(e.getChangedAt()),
+                ChangeSource.valueOf(e.getChangeSource()), e.getActor(), ChangeField.valueOf(e.getFieldName()),
+                e.getOldValue(), e.getNewValue());
+    }
+}
