@@ -14,9 +14,13 @@ import javax.ws.rs.ext.Provider;
 public class OParlCors implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
-        if (path.equals("oparl") || path.startsWith("oparl/") || path.startsWith("/oparl")) {
+        if (isOParl(request)) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
         }
+    }
+
+    static boolean isOParl(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return path.equals("oparl") || path.startsWith("oparl/") || path.startsWith("/oparl");
     }
 }

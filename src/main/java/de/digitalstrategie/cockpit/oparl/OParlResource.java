@@ -3,21 +3,16 @@ package de.digitalstrategie.cockpit.oparl;
 import com.atlassian.plugins.rest.api.security.annotation.AnonymousSiteAccess;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.message.LocaleResolver;
-import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
-import de.digitalstrategie.cockpit.access.PageAccess;
-import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
-import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
-import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.NotFoundException;
-import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.oparl.OParlJson.Links;
 import de.digitalstrategie.cockpit.oparl.OParlJson.ListPage;
 import de.digitalstrategie.cockpit.oparl.OParlJson.Pagination;
-import de.digitalstrategie.cockpit.oparl.PublicRecords.Person;
-import de.digitalstrategie.cockpit.oparl.PublicRecords.Seat;
-import de.digitalstrategie.cockpit.oparl.PublicRecords.Snapshot;
-import de.digitalstrategie.cockpit.render.PageLinks;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.rest.QueryParameters;
 import de.digitalstrategie.cockpit.rest.RestJson;
@@ -27,24 +22,29 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The public part of the registers as OParl 1.1 (read-only), for transparency portals and OParl
  * clients: the city as the body, the public bodies as organisations, members who agreed to be
  * named as persons with their memberships, public meetings with their public agenda items and the
- * outcome of public decisions. What is public is decided in {@link PublicRecords} alone, the same
- * for every caller, signed in or not; anything else is answered like an address that never
+ * outcome of public decisions. Every answer is read from what {@link OParlPublisher} published
+ * ({@link OParlLedger}), the same for every caller, signed in or not: a main object that is no
+ * longer public answers as a tombstone, anything never published like an address that never
  * existed (404). Entry point: {@code /rest/cockpit/1.0/oparl/system}.
  */
 @Path("/oparl")
@@ -54,34 +54,19 @@ public class OParlResource {
     /** Small enough that clients meet paging early, as OParl clients must handle it anyway. */
     static final int ELEMENTS_PER_PAGE = 20;
     static final int MAX_ELEMENTS_PER_PAGE = 100;
-    /**
-     * OParl's list filters. The registers keep no creation or modification times, so the objects
-     * carry none and the filters cannot narrow anything: they are accepted (a client must be able
-     * to send them), checked, kept in the paging links, and every list comes whole.
-     */
+    /** OParl's list filters, on {@code created} and {@code modified}; each bound included. */
     static final List<String> FILTERS = List.of("created_since", "created_until", "modified_since", "modified_until");
     private static final Set<String> LIST_PARAMETERS = Set.of("page", "elementsPerPage", "created_since",
             "created_until", "modified_since", "modified_until");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CommitteeStore committee;
-    private final DecisionStore decisions;
-    private final AdvisoryStore advisory;
-    private final PageAccess pages;
-    private final PageLinks pageLinks;
-    private final OParlSettings settings;
+    private final OParlLedger ledger;
     private final I18nResolver i18n;
     private final LocaleResolver locales;
 
     @Inject
-    public OParlResource(CommitteeStore committee, DecisionStore decisions, AdvisoryStore advisory, PageAccess pages,
-                         PageLinks pageLinks, PluginSettingsFactory settings, I18nResolver i18n,
-                         LocaleResolver locales) {
-        this.committee = committee;
-        this.decisions = decisions;
-        this.advisory = advisory;
-        this.pages = pages;
-        this.pageLinks = pageLinks;
-        this.settings = new OParlSettings(settings);
+    public OParlResource(OParlLedger ledger, I18nResolver i18n, LocaleResolver locales) {
+        this.ledger = ledger;
         this.i18n = i18n;
         this.locales = locales;
     }
@@ -89,161 +74,127 @@ public class OParlResource {
     @GET
     @Path("/system")
     public Response system(@Context UriInfo uri) {
-        noParameters(uri);
-        return RestJson.ok(objects(uri).system());
+        return object(uri, "system");
     }
 
     @GET
     @Path("/bodies")
     public Response bodies(@Context UriInfo uri) {
-        return list(uri, new OParlUrls(uri).bodies(), List.of(objects(uri).body()), Function.identity());
+        return list(uri, new OParlUrls(uri).bodies(), "Body", null);
     }
 
     @GET
     @Path("/body/{body}")
     public Response body(@PathParam("body") String body, @Context UriInfo uri) {
-        noParameters(uri);
         requireBody(body);
-        return RestJson.ok(objects(uri).body());
-    }
-
-    @GET
-    @Path("/body/{body}/organizations")
-    public Response organizations(@PathParam("body") String body, @Context UriInfo uri) {
-        requireBody(body);
-        Snapshot s = snapshot();
-        OParlObjects o = objects(uri);
-        return list(uri, new OParlUrls(uri).bodyList("organizations"), s.bodies(), b -> o.organization(b, s));
-    }
-
-    @GET
-    @Path("/body/{body}/persons")
-    public Response persons(@PathParam("body") String body, @Context UriInfo uri) {
-        requireBody(body);
-        return list(uri, new OParlUrls(uri).bodyList("persons"), snapshot().persons(), objects(uri)::person);
-    }
-
-    @GET
-    @Path("/body/{body}/memberships")
-    public Response memberships(@PathParam("body") String body, @Context UriInfo uri) {
-        requireBody(body);
-        Snapshot s = snapshot();
-        OParlObjects o = objects(uri);
-        return list(uri, new OParlUrls(uri).bodyList("memberships"), s.seats(),
-                seat -> o.membership(seat, s.personId(seat)));
-    }
-
-    @GET
-    @Path("/body/{body}/meetings")
-    public Response meetings(@PathParam("body") String body, @Context UriInfo uri) {
-        requireBody(body);
-        Snapshot s = snapshot();
-        OParlObjects o = objects(uri);
-        return list(uri, new OParlUrls(uri).bodyList("meetings"), s.meetings(), m -> o.meeting(m, s));
-    }
-
-    @GET
-    @Path("/body/{body}/agendaItems")
-    public Response agendaItems(@PathParam("body") String body, @Context UriInfo uri) {
-        requireBody(body);
-        return list(uri, new OParlUrls(uri).bodyList("agendaItems"), snapshot().items(), objects(uri)::agendaItem);
-    }
-
-    @GET
-    @Path("/body/{body}/locations")
-    public Response locations(@PathParam("body") String body, @Context UriInfo uri) {
-        requireBody(body);
-        return list(uri, new OParlUrls(uri).bodyList("locations"), snapshot().places(), objects(uri)::location);
+        return object(uri, "body/" + body);
     }
 
     /**
-     * Lists OParl requires of a body that the registers have nothing for: papers (decisions are
-     * published as the results of agenda items), files (minutes are Confluence pages, linked as
-     * the meetings' {@code web}) and legislative terms (the bodies are appointed, not elected).
+     * The body's lists. Papers, files and legislative terms stay empty: decisions are published as
+     * the results of agenda items, minutes are Confluence pages (the meetings' {@code web}), and
+     * the bodies are appointed, not elected.
      */
     @GET
-    @Path("/body/{body}/{list: papers|files|legislativeTerms}")
-    public Response emptyList(@PathParam("body") String body, @PathParam("list") String name,
-                              @Context UriInfo uri) {
+    @Path("/body/{body}/{list: organizations|persons|memberships|meetings|agendaItems|locations|papers|files|legislativeTerms}")
+    public Response bodyList(@PathParam("body") String body, @PathParam("list") String name, @Context UriInfo uri) {
         requireBody(body);
-        return list(uri, new OParlUrls(uri).bodyList(name), List.of(), Function.identity());
+        return list(uri, new OParlUrls(uri).bodyList(name), LIST_TYPES.get(name), null);
     }
+
+    private static final Map<String, String> LIST_TYPES = Map.of("organizations", "Organization", "persons", "Person",
+            "memberships", "Membership", "meetings", "Meeting", "agendaItems", "AgendaItem", "locations", "Location",
+            "papers", "Paper", "files", "File", "legislativeTerms", "LegislativeTerm");
 
     @GET
     @Path("/organization/{key}")
     public Response organization(@PathParam("key") String key, @Context UriInfo uri) {
-        noParameters(uri);
-        Snapshot s = snapshot();
-        return RestJson.ok(objects(uri).organization(s.body(key).orElseThrow(() -> unknown("organization", key)), s));
+        return object(uri, "organization/" + key);
     }
 
     @GET
     @Path("/organization/{key}/meetings")
     public Response organizationMeetings(@PathParam("key") String key, @Context UriInfo uri) {
-        Snapshot s = snapshot();
-        s.body(key).orElseThrow(() -> unknown("organization", key));
-        OParlObjects o = objects(uri);
-        return list(uri, new OParlUrls(uri).organizationMeetings(key), s.meetingsOf(key), m -> o.meeting(m, s));
+        if (ledger.find("organization/" + key, false).isEmpty()) {
+            throw unknown("organization/" + key);
+        }
+        return list(uri, new OParlUrls(uri).organizationMeetings(key), "Meeting", key);
     }
 
     @GET
-    @Path("/person/{id}")
-    public Response person(@PathParam("id") String id, @Context UriInfo uri) {
-        noParameters(uri);
-        return RestJson.ok(objects(uri).person(snapshot().person(id).orElseThrow(() -> unknown("person", id))));
+    @Path("/{type: person|meeting|agendaItem|location}/{id}")
+    public Response object(@PathParam("type") String type, @PathParam("id") String id, @Context UriInfo uri) {
+        return object(uri, type + "/" + id);
     }
 
     @GET
     @Path("/membership/{organization}/{person}")
     public Response membership(@PathParam("organization") String organization, @PathParam("person") String person,
                                @Context UriInfo uri) {
+        return object(uri, "membership/" + organization + "/" + person);
+    }
+
+    /** One object as published (only its canonical address: "meeting/007" is not meeting 7), or its tombstone. */
+    private Response object(UriInfo uri, String path) {
         noParameters(uri);
-        Seat seat = snapshot().person(person).stream().flatMap(p -> p.seats().stream())
-                .filter(s -> s.body().key().equals(organization)).findFirst()
-                .orElseThrow(() -> unknown("membership", organization + "/" + person));
-        return RestJson.ok(objects(uri).membership(seat, person));
+        OParlUrls urls = new OParlUrls(uri);
+        return RestJson.ok(ledger.find(path, english()).map(p -> json(urls, p)).orElseThrow(() -> unknown(path)));
     }
 
-    @GET
-    @Path("/meeting/{id}")
-    public Response meeting(@PathParam("id") String id, @Context UriInfo uri) {
-        noParameters(uri);
-        Snapshot s = snapshot();
-        // Only the canonical spelling of an id: "007" is not meeting 7.
-        long number = id.matches("[1-9][0-9]{0,17}") ? Long.parseLong(id) : -1;
-        return RestJson.ok(objects(uri).meeting(s.meeting(number).orElseThrow(() -> unknown("meeting", id)), s));
+    private boolean english() {
+        return "en".equals(locales.getLocale().getLanguage());
     }
 
-    @GET
-    @Path("/agendaItem/{id}")
-    public Response agendaItem(@PathParam("id") String id, @Context UriInfo uri) {
-        noParameters(uri);
-        return RestJson.ok(objects(uri).agendaItem(snapshot().item(id).orElseThrow(() -> unknown("agendaItem", id))));
+    /**
+     * An object as the client sees it: as published, under the address the request came to; a
+     * withdrawn main object as OParl's tombstone (id, type, created, modified: when it was
+     * withdrawn, deleted), nothing else.
+     */
+    private static JsonNode json(OParlUrls urls, OParlLedger.Published p) {
+        if (p.deleted()) {
+            ObjectNode tombstone = JSON.createObjectNode();
+            tombstone.put("id", urls.of(p.path()));
+            tombstone.put("type", OParlJson.type(p.type()));
+            tombstone.put("created", OParlPublisher.TIME.format(p.created().atZone(OParlObjects.BERLIN)));
+            tombstone.put("modified", OParlPublisher.TIME.format(p.modified().atZone(OParlObjects.BERLIN)));
+            tombstone.put("deleted", true);
+            return tombstone;
+        }
+        try {
+            return rebase(JSON.readTree(p.json()), urls);
+        } catch (IOException e) {
+            throw new IllegalStateException("A published OParl object is not JSON: " + p.path(), e);
+        }
     }
 
-    @GET
-    @Path("/location/{id}")
-    public Response location(@PathParam("id") String id, @Context UriInfo uri) {
-        noParameters(uri);
-        return RestJson.ok(objects(uri).location(snapshot().place(id).orElseThrow(() -> unknown("location", id))));
-    }
-
-    private Snapshot snapshot() {
-        return new PublicRecords(committee, decisions, advisory, pages, settings.personIds()).read();
-    }
-
-    private OParlObjects objects(UriInfo uri) {
-        return new OParlObjects(new OParlUrls(uri), settings, pageLinks, new Texts(i18n, locales.getLocale()));
+    private static JsonNode rebase(JsonNode node, OParlUrls urls) {
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode value = o.get(name);
+                o.set(name, value.isTextual() ? TextNode.valueOf(urls.fromCanonical(value.asText()))
+                        : rebase(value, urls));
+            }
+        } else if (node.isArray()) {
+            ArrayNode a = (ArrayNode) node;
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode value = a.get(i);
+                a.set(i, value.isTextual() ? TextNode.valueOf(urls.fromCanonical(value.asText())) : rebase(value, urls));
+            }
+        }
+        return node;
     }
 
     private static void requireBody(String body) {
         if (!OParlUrls.BODY_ID.equals(body)) {
-            throw unknown("body", body);
+            throw unknown("body/" + body);
         }
     }
 
-    private static NotFoundException unknown(String type, String id) {
-        return NotFoundException.of("cockpit.oparl.error.unknown", type + "/" + id);
+    private static NotFoundException unknown(String path) {
+        return NotFoundException.of("cockpit.oparl.error.unknown", path);
     }
 
     /** Objects take no parameters; one sent anyway is refused, as everywhere in this API. */
@@ -254,11 +205,15 @@ public class OParlResource {
     /**
      * One page of an external list: the client's page (from 1) of {@code elementsPerPage} items
      * (at most {@value #MAX_ELEMENTS_PER_PAGE}; OParl lets a server ignore the wish, this one
-     * honours it), with links that keep the client's parameters.
+     * honours it), in the order of first publication, narrowed by OParl's filters, with links that
+     * keep the client's parameters. The order never changes and nothing leaves a list (a
+     * withdrawn main object stays as its tombstone), so paging on while the data changes meets
+     * every object at least once.
      *
-     * @param list the list's canonical URL, whatever spelling of it the client used
+     * @param list  the list's canonical URL, whatever spelling of it the client used
+     * @param scope the organisation whose meetings are listed, or null
      */
-    private <T, J> Response list(UriInfo uri, String list, List<T> items, Function<T, J> write) {
+    private Response list(UriInfo uri, String list, String type, String scope) {
         MacroParameters p = QueryParameters.of(uri, LIST_PARAMETERS);
         int size = p.number("elementsPerPage", ELEMENTS_PER_PAGE, 1, MAX_ELEMENTS_PER_PAGE);
         int page = p.number("page", 1, 1, Integer.MAX_VALUE);
@@ -266,27 +221,49 @@ public class OParlResource {
         if (size != ELEMENTS_PER_PAGE) {
             kept.put("elementsPerPage", String.valueOf(size));
         }
+        Map<String, Instant> bounds = new LinkedHashMap<>();
         for (String filter : FILTERS) {
-            p.text(filter).ifPresent(value -> kept.put(filter, dateTime(filter, value)));
+            Optional<String> value = p.text(filter);
+            if (value.isPresent()) {
+                bounds.put(filter, dateTime(filter, value.get()));
+                kept.put(filter, value.get());
+            }
         }
-        int pages = Math.max(1, (items.size() + size - 1) / size);
+        OParlLedger.Filters filters = new OParlLedger.Filters(bounds.get("created_since"),
+                bounds.get("created_until"), bounds.get("modified_since"), bounds.get("modified_until"));
+        int total = ledger.count(type, scope, filters);
+        int pages = Math.max(1, (total + size - 1) / size);
         if (page > pages) {
             throw NotFoundException.of("cockpit.oparl.error.no-such-page", String.valueOf(page), String.valueOf(pages));
         }
-        List<J> data = items.subList((page - 1) * size, Math.min(items.size(), page * size)).stream().map(write)
-                .toList();
+        OParlUrls urls = new OParlUrls(uri);
+        boolean english = english();
+        List<JsonNode> data = ledger.page(type, scope, filters, (int) Math.min(Integer.MAX_VALUE,
+                        (long) (page - 1) * size), size, english).stream().map(o -> json(urls, o)).toList();
         Links links = new Links(OParlUrls.page(list, kept, 1),
                 page > 1 ? OParlUrls.page(list, kept, page - 1) : null, OParlUrls.page(list, kept, page),
                 page < pages ? OParlUrls.page(list, kept, page + 1) : null, OParlUrls.page(list, kept, pages));
-        return RestJson.ok(new ListPage<>(data, new Pagination(items.size(), size, page, pages), links));
+        return RestJson.ok(new ListPage<>(data, new Pagination(total, size, page, pages), links));
     }
 
-    private static String dateTime(String name, String value) {
+    /**
+     * A filter's value: a complete date-time. Anything else is answered 400 with OParl's error
+     * object ({@code type}, {@code message} for people, {@code debug} for developers), beside the
+     * fields every error of this API carries.
+     */
+    private Instant dateTime(String name, String value) {
         try {
-            OffsetDateTime.parse(value);
-            return value;
+            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw ValidationException.of("cockpit.oparl.error.date-time", name, value);
+            ObjectNode error = JSON.createObjectNode();
+            error.put("type", OParlJson.type("Error"));
+            error.put("message", new Texts(i18n, locales.getLocale()).plain("cockpit.oparl.error.date-time", name,
+                    value));
+            error.put("debug", name + ": " + e.getMessage());
+            error.put("status", 400);
+            error.put("error", "cockpit.oparl.error.date-time");
+            throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
+                    .entity(RestJson.write(error)).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build());
         }
     }
 }

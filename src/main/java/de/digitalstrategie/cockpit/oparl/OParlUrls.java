@@ -18,10 +18,41 @@ final class OParlUrls {
     private final URI base;
     private final String root;
 
+    /**
+     * The base the published objects are written under ({@link OParlPublisher}); each answer puts
+     * the address the request came to in its place. {@code .invalid} is reserved (RFC 2606), so no
+     * real address starts with it.
+     */
+    static final URI CANONICAL_BASE = URI.create("https://oparl.invalid/rest/cockpit/1.0/");
+
     OParlUrls(UriInfo uri) {
-        this.base = uri.getBaseUri();
+        this(uri.getBaseUri());
+    }
+
+    OParlUrls(URI base) {
+        this.base = base;
         String b = base.toString();
         this.root = (b.endsWith("/") ? b : b + "/") + "oparl/";
+    }
+
+    /** An object's id, from its path under the interface's root ({@code meeting/12}). */
+    String of(String path) {
+        return root + path;
+    }
+
+    /**
+     * A URL written under {@link #CANONICAL_BASE} as under this base: the interface's own
+     * addresses under the REST base, the host's pages under the site's root, as {@link #absolute}
+     * resolves them.
+     */
+    String fromCanonical(String url) {
+        String canonical = CANONICAL_BASE.toString();
+        if (url.startsWith(canonical)) {
+            String b = base.toString();
+            return (b.endsWith("/") ? b : b + "/") + url.substring(canonical.length());
+        }
+        String site = CANONICAL_BASE.resolve("/").toString();
+        return url.startsWith(site) ? base.resolve("/").toString() + url.substring(site.length()) : url;
     }
 
     /** A link the host made (e.g. a page's address, relative to Confluence's root) as absolute URL. */

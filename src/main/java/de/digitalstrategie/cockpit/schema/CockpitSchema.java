@@ -15,6 +15,7 @@ import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
+import de.digitalstrategie.cockpit.oparl.PublishedObjectEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
 import de.digitalstrategie.cockpit.minutes.sync.PendingPageEntity;
 import net.java.ao.RawEntity;
@@ -46,7 +47,8 @@ public final class CockpitSchema {
             AuditEntryEntity.class,
             PendingPageEntity.class,
             SyncStateEntity.class,
-            OutboxEntity.class);
+            OutboxEntity.class,
+            PublishedObjectEntity.class);
 
     private CockpitSchema() {
     }

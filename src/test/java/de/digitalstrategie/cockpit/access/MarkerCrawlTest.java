@@ -253,6 +253,8 @@ class MarkerCrawlTest {
                 BOARD.putIfAbsent(i.number(), "input number");
             }
         }
+        // OParl answers from what its scheduled job published: publish what the test wrote.
+        sandbox.plugin.bean(de.digitalstrategie.cockpit.oparl.OParlPublisher.class).publish();
         server = new SandboxServer(sandbox, "127.0.0.1", 0);
         server.start();
     }
@@ -851,7 +853,11 @@ class MarkerCrawlTest {
                 Reply b = get(REST + "/oparl/" + nowhere, viewer);
                 check(viewer, "OParl " + path, a.text(), forbiddenInOParl());
                 tried++;
-                if (a.status() != 404 || b.status() != 404 || !a.type().equals(b.type())) {
+                // A main object that was public once answers as OParl's tombstone (no 404 allowed),
+                // which shows nothing but its id, type and times.
+                boolean tombstone = a.status() == 200 && a.text().matches("\\{\"id\":\"[^\"]+\",\"type\":\"[^\"]+\","
+                        + "\"created\":\"[^\"]+\",\"modified\":\"[^\"]+\",\"deleted\":true}");
+                if (!tombstone && (a.status() != 404 || b.status() != 404 || !a.type().equals(b.type()))) {
                     leaks.add(viewer + " / OParl " + path + ": " + a.status() + " " + a.type() + ", unknown: "
                             + b.status() + " " + b.type());
                 }

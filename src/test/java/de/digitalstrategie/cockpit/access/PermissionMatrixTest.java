@@ -118,6 +118,8 @@ class PermissionMatrixTest {
         // The registers take the saved pages on the scheduler, right after the saves.
         fixture.sandbox.settle();
         restricted = fixture.sandbox.pages.find(restricted.getId()).orElseThrow();
+        // OParl answers from what its scheduled job published: publish what the test wrote.
+        fixture.sandbox.plugin.bean(de.digitalstrategie.cockpit.oparl.OParlPublisher.class).publish();
         server = new SandboxServer(fixture.sandbox, "127.0.0.1", 0);
         server.start();
         restrictedMeeting = fixture.sandbox.committee.meetingByPage(restricted.getId()).orElseThrow();

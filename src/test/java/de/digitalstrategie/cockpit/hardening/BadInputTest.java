@@ -103,6 +103,8 @@ class BadInputTest {
         decisionRegister = page("decision-register");
         advisoryRegister = page("advisory-register");
         portfolio = page("digital-portfolio");
+        // OParl answers from what its scheduled job published: publish what the test wrote.
+        fixture.sandbox.plugin.bean(de.digitalstrategie.cockpit.oparl.OParlPublisher.class).publish();
         server = new SandboxServer(fixture.sandbox, "127.0.0.1", 0);
         server.start();
         before = state();

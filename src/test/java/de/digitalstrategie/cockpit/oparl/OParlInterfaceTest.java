@@ -81,9 +81,15 @@ class OParlInterfaceTest {
         fixture = new SandboxFixture();
         sandbox = fixture.sandbox;
         seeded = seed(sandbox);
+        publish();
         server = new SandboxServer(sandbox, "127.0.0.1", 0);
         server.start();
         schemas = new OParlSchemas();
+    }
+
+    /** What the scheduler's next run would publish, now. */
+    static void publish() {
+        assertTrue(sandbox.plugin.bean(OParlPublisher.class).publish() >= 0, "published");
     }
 
     @AfterAll
