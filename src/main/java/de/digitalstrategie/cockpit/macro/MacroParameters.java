@@ -4,6 +4,7 @@ import de.digitalstrategie.cockpit.message.Dates;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -108,6 +110,20 @@ public final class MacroParameters {
     }
 
     public int number(String name, int fallback, int min, int max) {
+        return bounded(name, fallback, min, max, "cockpit.macro.error.number", min, max);
+    }
+
+    /**
+     * A year the plugin accepts ({@link Dates}). Its bounds go into the message as text: as numbers
+     * they would be printed with a thousands separator ("1.990").
+     */
+    public int year(String name, int fallback) {
+        return bounded(name, fallback, Dates.FIRST_YEAR, Dates.LAST_YEAR, "cockpit.macro.error.year",
+                String.valueOf(Dates.FIRST_YEAR), String.valueOf(Dates.LAST_YEAR));
+    }
+
+    private int bounded(String name, int fallback, int min, int max, String errorKey, Serializable shownMin,
+                        Serializable shownMax) {
         Optional<String> value = text(name);
         if (value.isEmpty()) {
             return fallback;
@@ -120,7 +136,7 @@ public final class MacroParameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ValidationException.of("cockpit.macro.error.number", name, value.get(), min, max);
+        throw ValidationException.of(errorKey, name, value.get(), shownMin, shownMax);
     }
 
     /** A comma- or whitespace-separated list, duplicates removed, order kept. */
@@ -129,9 +145,9 @@ public final class MacroParameters {
                 Arrays.stream(v.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList()))).orElse(List.of());
     }
 
-    /** Jira issue keys, each checked. */
+    /** Jira issue keys, each checked; "DIGI-1, digi-1" is one key, as Jira reads it. */
     public List<String> issueKeys(String name) {
-        List<String> keys = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (String key : list(name)) {
             String upper = key.toUpperCase(Locale.ROOT);
             if (!IssueKey.isValid(upper)) {
@@ -139,6 +155,6 @@ public final class MacroParameters {
             }
             keys.add(upper);
         }
-        return keys;
+        return List.copyOf(keys);
     }
 }

@@ -65,7 +65,7 @@ public record RegisterQuery<S, X, T>(RegisterFilter<S, X> filter, T sort, SortOr
     /** Only the filter: what an export reads, which holds every selected record on one sheet. */
     public static <S extends Enum<S>, X, T extends Enum<T>> RegisterFilter<S, X> filter(
             MacroParameters p, Shape<S, X, T> shape, Function<String, Long> meetings) {
-        return new RegisterFilter<>(p.text("year").map(y -> p.number("year", 0, 1990, 2100)).orElse(null),
+        return new RegisterFilter<>(p.text("year").map(y -> p.year("year", 0)).orElse(null),
                 p.text("meeting").map(meetings).orElse(null), Set.copyOf(p.choices("status", shape.statuses())),
                 p.text("project").map(k -> p.issueKeys("project").get(0)).orElse(null), p.text("text").orElse(null),
                 p.flag("withdrawn", false), shape.criteria().apply(p));

@@ -109,6 +109,19 @@ class MacroParametersTest {
     }
 
     @Test
+    void yearsWithinTheDatesThePluginAcceptsAndNamedAsYears() {
+        assertEquals(2026, of().year("year", 2026));
+        assertEquals(1990, of("year", "1990").year("year", 0));
+        assertEquals(2100, of("year", "2100").year("year", 0));
+        for (String bad : List.of("1989", "2101", "26", "zwanzig")) {
+            Message m = refused(() -> of("year", bad).year("year", 0));
+            assertEquals("cockpit.macro.error.year", m.key(), bad);
+            // Text, not numbers: a number argument would read "1.990" in German.
+            assertEquals(List.of("year", bad, "1990", "2100"), m.args(), bad);
+        }
+    }
+
+    @Test
     void listsSplitOnCommasSemicolonsAndSpacesWithoutDuplicates() {
         assertEquals(List.of("3.1", "3.4", "3.2"), of("field", "3.1, 3.4;3.2  3.1\n3.4").list("field"));
         assertEquals(List.of(), of("field", ",,; ").list("field"));
@@ -118,6 +131,8 @@ class MacroParametersTest {
     @Test
     void issueKeysAreCheckedAndUpperCased() {
         assertEquals(List.of("DIGI-1", "ORG-42"), of("projects", "digi-1, ORG-42 digi-1").issueKeys("projects"));
+        assertEquals(List.of("DIGI-1"), of("projects", "DIGI-1, digi-1").issueKeys("projects"),
+                "one key in two spellings is one project, not two links to it");
         for (String bad : List.of("DIGI-0", "DIGI", "-1", "1DIGI-1", "DIGI-1' OR '1'='1", "DIGI-1<script>",
                 "DIGI-12345678901")) {
             Message m = refused(() -> of("projects", "DIGI-2 " + bad).issueKeys("projects"));

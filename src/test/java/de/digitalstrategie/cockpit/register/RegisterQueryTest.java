@@ -83,7 +83,7 @@ class RegisterQueryTest {
     /** Each refusal names the parameter and quotes what was given, in the user's language. */
     @Test
     void aBadValueIsRefusedNamingItsParameter() {
-        for (List<String> bad : List.of(List.of("year", "1800", "cockpit.macro.error.number"),
+        for (List<String> bad : List.of(List.of("year", "1800", "cockpit.macro.error.year"),
                 List.of("status", "beschlossen", "cockpit.macro.error.choice"),
                 List.of("project", "not a key", "cockpit.macro.error.issue-key"),
                 List.of("sort", "sector", "cockpit.macro.error.choice"),

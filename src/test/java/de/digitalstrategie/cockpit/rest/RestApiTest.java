@@ -104,7 +104,7 @@ class RestApiTest {
         Answer english = call("GET", "/projects?phase=someday", "cdo", null, null, "en-GB");
         assertTrue(english.body().get("message").asText().contains("unknown value [someday]"), english.body().toString());
         assertError(get("/decisions?page-size=0", "cdo"), 400, "cockpit.macro.error.number");
-        assertError(get("/decisions?year=20x6", "cdo"), 400, "cockpit.macro.error.number");
+        assertError(get("/decisions?year=20x6", "cdo"), 400, "cockpit.macro.error.year");
         assertError(get("/no/such/thing", "cdo"), 404, "cockpit.rest.error.no-such-resource");
     }
 

@@ -96,9 +96,9 @@ public class RoadmapMacro extends CockpitMacro {
         Texts t = request.texts();
         Formats f = request.formats();
         LocalDate today = request.today();
-        int from = p.number("from", today.getYear() - 1, 1990, 2100);
+        int from = p.year("from", today.getYear() - 1);
         // By default three years ahead, but never more than the timeline may span from an early start.
-        int to = p.number("to", Math.min(Math.max(from, today.getYear() + 3), from + MAX_YEARS - 1), 1990, 2100);
+        int to = p.year("to", Math.min(Math.max(from, today.getYear() + 3), from + MAX_YEARS - 1));
         if (to < from || to - from >= MAX_YEARS) {
             // Years as text: a number argument would be printed with a thousands separator (2.026).
             throw ValidationException.of("cockpit.roadmap.error.years", String.valueOf(from), String.valueOf(to),
