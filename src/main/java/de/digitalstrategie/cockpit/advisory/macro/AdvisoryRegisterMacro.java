@@ -58,7 +58,6 @@ public class AdvisoryRegisterMacro extends RegisterMacro<AdvisoryInput, AnswerSt
         Texts t = request.texts();
         CityAnswer answer = i.answer();
         long waiting = i.daysUnanswered(request.today());
-        AnswerStatus conflict = page.conflicts().get(i.id());
         return new Row(Html.text(i.number()), Html.text(request.formats().date(i.receivedOn())), Html.text(i.title()),
                 Html.text(i.topic()), Html.text(AdvisoryInputMacro.sectors(i.sectors(), t)), t.html(i.status()),
                 Html.text(i.status().lozenge()), Html.text(answer.text()),
@@ -66,8 +65,7 @@ public class AdvisoryRegisterMacro extends RegisterMacro<AdvisoryInput, AnswerSt
                 answer.reportedToBoardOn() != null ? Html.text(request.formats().date(answer.reportedToBoardOn()))
                         : answer.awaitingReport() ? Html.text(t.plain("cockpit.advisory.not-reported")) : "",
                 answer.awaitingReport(), ProjectLink.of(i.projectKeys(), jira),
-                conflict == null ? "" : Html.text(t.plain("cockpit.advisory.conflict", t.plain(conflict),
-                        t.plain(i.status()))), minutesUrl(i), Html.text(i.page().title()));
+                conflictHtml(i, page, t, "cockpit.advisory.conflict"), minutesUrl(i), Html.text(i.page().title()));
     }
 
     @Override

@@ -80,7 +80,6 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
         if (d.withdrawn()) {
             notes.add(new Note(Html.text(t.plain("cockpit.register.withdrawn"))));
         }
-        DecisionStatus conflict = page.conflicts().get(d.id());
         LocalDate date = page.dates().get(d.id());
         return new Row(Html.text("decision-" + d.number()), Html.text(d.number()),
                 Html.text(request.formats().date(date)), Html.text(d.title()), t.html(d.status()),
@@ -89,8 +88,7 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                         d.vote().against(), d.vote().abstentions())),
                 ProjectLink.of(d.projectKeys(), jira), Html.text(d.owner()),
                 Html.text(request.formats().date(d.dueDate())), d.overdue(request.today()), notes,
-                conflict == null ? "" : Html.text(t.plain("cockpit.decision.conflict", t.plain(conflict),
-                        t.plain(d.status()))), minutesUrl(d), Html.text(d.page().title()));
+                conflictHtml(d, page, t, "cockpit.decision.conflict"), minutesUrl(d), Html.text(d.page().title()));
     }
 
     @Override

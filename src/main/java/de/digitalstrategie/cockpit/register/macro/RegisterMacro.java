@@ -83,6 +83,21 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
     protected abstract W row(R record, RegisterPage<R, S> page, MacroRequest request);
 
     /**
+     * The note beside a record whose page claims a status the register did not apply, saying why
+     * as the record macro does: the workflow refused it ({@code conflictKey}), or someone without
+     * the role saved it ({@code conflictKey + ".role"}); "" where there is none.
+     */
+    protected static <R extends PageRecord<S>, S extends Enum<S> & RecordStatus> String conflictHtml(
+            R record, RegisterPage<R, S> page, Texts t, String conflictKey) {
+        S claimed = page.conflicts().get(record.id());
+        if (claimed == null) {
+            return "";
+        }
+        String key = page.byNoRole().contains(record.id()) ? conflictKey + ".role" : conflictKey;
+        return Html.text(t.plain(key, t.plain(claimed), t.plain(record.status())));
+    }
+
+    /**
      * The filter form's fields.
      *
      * @param meetings the meetings of the body the viewer may see, where the register filters by meeting

@@ -450,7 +450,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         Criteria criteria = criteria(query.filter(), viewablePages);
         if (criteria.matchesNothing()) {
             return new RegisterPage<>(new ResultPage<>(List.of(), 0, page.offset(), page.limit()), Map.of(), Map.of(),
-                    Map.of());
+                    Set.of(), Map.of());
         }
         int total = ao.count(mapping.entity(), criteria.query());
         String order = query.order().sql();
@@ -523,6 +523,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         List<R> records = asSeenOn(withProjects(rows), viewablePages);
         Map<Long, LocalDate> dates = new HashMap<>();
         Map<Long, S> conflicts = new HashMap<>();
+        Set<Long> byNoRole = new HashSet<>();
         for (E e : rows) {
             LocalDate date = toDay(mapping.date().read().apply(e));
             if (date != null) {
@@ -530,10 +531,13 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
             }
             if (e.getStatusConflict() != null && !e.getStatusConflict().isEmpty()) {
                 conflicts.put((long) e.getID(), Enum.valueOf(mapping.statuses(), e.getStatusConflict()));
+                if (PageEdit.NO_ROLE.equals(e.getStatusConflictReason())) {
+                    byNoRole.add((long) e.getID());
+                }
             }
         }
         return new RegisterPage<>(new ResultPage<>(records, total, page.offset(), page.limit()), dates, conflicts,
-                replaced(records, viewablePages));
+                byNoRole, replaced(records, viewablePages));
     }
 
     private Criteria criteria(RegisterFilter<S, X> filter, Collection<Long> viewablePages) {
