@@ -61,7 +61,7 @@ final class OParlObjects {
 
     SystemJson system() {
         return new SystemJson(urls.system(), OParlJson.type("System"), OParlJson.VERSION, urls.bodies(),
-                texts.plain("cockpit.oparl.system.name", settings.name()), settings.website(), settings.vendor(),
+                texts.plain("cockpit.oparl.system.name", settings.name()), settings.website(), settings.vendor().orElse(null),
                 settings.product().orElse(null), settings.license().orElse(null),
                 settings.contactEmail().orElse(null), settings.contactName().orElse(null));
     }

@@ -29,9 +29,13 @@ final class OParlSettings {
     static final String WEBSITE = PREFIX + "website";
     /** The licence the city publishes the data under (URL, e.g. dl-de/by-2-0); none unless set. */
     static final String LICENSE = PREFIX + "license";
+    /** The operator's address for questions about the interface (the city's, e.g. its open-data office). */
     static final String CONTACT_EMAIL = PREFIX + "contactEmail";
+    /** Who answers at {@link #CONTACT_EMAIL}; without it, the city itself. */
     static final String CONTACT_NAME = PREFIX + "contactName";
+    /** The website of whoever supplies the installation's software (absolute URL); none unless set. */
     static final String VENDOR = PREFIX + "vendor";
+    /** The page that describes the software the city runs (absolute URL); none unless set. */
     static final String PRODUCT = PREFIX + "product";
     /** The key person ids are derived with; made once, on first use, and kept. */
     static final String PERSON_ID_KEY = PREFIX + "personIdKey";
@@ -41,8 +45,6 @@ final class OParlSettings {
     static final String DEFAULT_CLASSIFICATION = "Kreisfreie Stadt";
     /** The city's site, the source of the demo's seed data (src/sandbox/seed/worms). */
     static final String DEFAULT_WEBSITE = "https://www.worms.de/";
-    /** The vendor URL of atlassian-plugin.xml; change both together. */
-    static final String DEFAULT_VENDOR = "https://github.com/";
 
     private final PluginSettingsFactory factory;
 
@@ -70,16 +72,29 @@ final class OParlSettings {
         return url(LICENSE);
     }
 
+    /**
+     * Only an address that can be written to: the plugin knows no address of the city, and OParl
+     * would rather have no contact than a made-up one.
+     */
     Optional<String> contactEmail() {
-        return text(CONTACT_EMAIL);
+        return text(CONTACT_EMAIL).filter(e -> e.matches("[^\\s@]+@[^\\s@]+\\.[^\\s@]+"));
     }
 
+    /**
+     * The name only beside an address: OParl's contactName names who answers at contactEmail. The
+     * city operates the interface, so without a name of its own the city answers.
+     */
     Optional<String> contactName() {
-        return text(CONTACT_NAME);
+        return contactEmail().map(e -> text(CONTACT_NAME).orElse(name()));
     }
 
-    String vendor() {
-        return url(VENDOR).orElse(DEFAULT_VENDOR);
+    /**
+     * The plugin is made by no firm with a website of its own, so no default is true: the
+     * administrator sets the URL of whoever supplies the installation, and until then OParl's
+     * optional vendor is left out rather than filled with a placeholder.
+     */
+    Optional<String> vendor() {
+        return url(VENDOR);
     }
 
     Optional<String> product() {

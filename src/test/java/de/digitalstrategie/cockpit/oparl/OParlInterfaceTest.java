@@ -555,6 +555,53 @@ class OParlInterfaceTest {
     }
 
     @Test
+    void theSystemNamesVendorProductAndContactOnlyAsTheCitySetsThem() throws Exception {
+        // Out of the box the plugin knows no true vendor, product page or contact address: the
+        // optional properties are left out, never filled with a placeholder.
+        JsonNode fresh = JSON.readTree(get(base() + "system").body());
+        for (String absent : List.of("vendor", "product", "contactEmail", "contactName")) {
+            assertFalse(fresh.has(absent), absent + " without a setting: " + fresh);
+        }
+        JsonNode body = JSON.readTree(get(base() + "body/1").body());
+        assertFalse(body.has("contactEmail") || body.has("contactName"), body.toString());
+
+        var global = sandbox.settings.createGlobalSettings();
+        try {
+            global.put(OParlSettings.VENDOR, "https://it.worms.example/");
+            global.put(OParlSettings.PRODUCT, "https://it.worms.example/cockpit/");
+            global.put(OParlSettings.CONTACT_EMAIL, "opendata@worms.example");
+            publish();
+            JsonNode system = JSON.readTree(get(base() + "system").body());
+            assertEquals("https://it.worms.example/", system.path("vendor").asText());
+            assertEquals("https://it.worms.example/cockpit/", system.path("product").asText());
+            assertEquals("opendata@worms.example", system.path("contactEmail").asText());
+            // The city operates the interface: without a name of its own, the city answers.
+            assertEquals("Stadt Worms", system.path("contactName").asText());
+            assertEquals(List.of(), schemas.validate(system));
+
+            global.put(OParlSettings.CONTACT_NAME, "Stabsstelle Digitalisierung");
+            // What is not a URL or an address is left out rather than published broken, and a
+            // name without an address names nobody one could reach.
+            global.put(OParlSettings.VENDOR, "github.com");
+            global.put(OParlSettings.PRODUCT, " ");
+            publish();
+            system = JSON.readTree(get(base() + "system").body());
+            assertEquals("Stabsstelle Digitalisierung", system.path("contactName").asText());
+            assertFalse(system.has("vendor") || system.has("product"), system.toString());
+            global.put(OParlSettings.CONTACT_EMAIL, "nicht erreichbar");
+            publish();
+            system = JSON.readTree(get(base() + "system").body());
+            assertFalse(system.has("contactEmail") || system.has("contactName"), system.toString());
+        } finally {
+            for (String key : List.of(OParlSettings.VENDOR, OParlSettings.PRODUCT, OParlSettings.CONTACT_EMAIL,
+                    OParlSettings.CONTACT_NAME)) {
+                global.remove(key);
+            }
+            publish();
+        }
+    }
+
+    @Test
     void personsAreNamedOnlyWithConsentAndOnlyWithTheirPublicSeats() throws Exception {
         OParlSettings settings = new OParlSettings(sandbox.settings);
         JsonNode cdo = JSON.readTree(get(base() + "person/" + settings.personId("cdo")).body());
