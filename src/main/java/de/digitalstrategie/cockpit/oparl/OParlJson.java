@@ -1,9 +1,12 @@
 package de.digitalstrategie.cockpit.oparl;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OParl 1.1 objects the interface writes, property names as in the official schema
@@ -58,9 +61,30 @@ public final class OParlJson {
                               List<String> organization, List<AgendaItemJson> agendaItem, String web) {
     }
 
+    /**
+     * @param extensions the city's vendor-specific properties ({@code prefix:name}, as OParl 1.1
+     *                   allows them), written beside the schema's own; empty for none
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AgendaItemJson(String id, String type, String meeting, String number, int order, String name,
-                                 @JsonProperty("public") boolean isPublic, String result, String resolutionText) {
+                                 @JsonProperty("public") boolean isPublic, String result, String resolutionText,
+                                 @JsonIgnore Map<String, Object> extensions) {
+        @JsonAnyGetter
+        Map<String, Object> extensionProperties() {
+            return extensions;
+        }
+    }
+
+    /**
+     * Where one decision on an agenda item stands in being carried out ("Beschlusskontrolle", as
+     * the OpenGovLD community asked for in OpenGovLD/specs#173): {@code scheme} names the
+     * vocabulary {@code code} is from, so that a finer one can take the place of today's without
+     * breaking a client that reads the scheme first. The vocabularies are documented in README.
+     *
+     * @param decision the decision's number, as the minutes give it
+     * @param label    the code in the answer's language
+     */
+    public record ImplementationStateJson(String decision, String scheme, String code, String label) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

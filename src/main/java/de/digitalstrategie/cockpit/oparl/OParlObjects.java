@@ -10,6 +10,7 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.oparl.OParlJson.AgendaItemJson;
 import de.digitalstrategie.cockpit.oparl.OParlJson.BodyJson;
+import de.digitalstrategie.cockpit.oparl.OParlJson.ImplementationStateJson;
 import de.digitalstrategie.cockpit.oparl.OParlJson.LocationJson;
 import de.digitalstrategie.cockpit.oparl.OParlJson.MeetingJson;
 import de.digitalstrategie.cockpit.oparl.OParlJson.MembershipJson;
@@ -29,6 +30,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,16 +49,28 @@ final class OParlObjects {
     private static final Set<DecisionStatus> RESOLVED = EnumSet.of(DecisionStatus.DECIDED, DecisionStatus.SUPERSEDED,
             DecisionStatus.REVOKED);
 
+    /**
+     * The city's extension property on agenda items, under its prefix: where each public decision
+     * on the item stands in being carried out (OpenGovLD/specs#173, "Beschlusskontrolle", puts
+     * it beside the resolution, which OParl keeps on the agenda item).
+     */
+    static final String IMPLEMENTATION_STATE = "implementationState";
+    /** The vocabulary of {@link #implementationState}'s codes while it is the decision's status. */
+    static final String STATUS_SCHEME = "decisionStatus";
+
     private final OParlUrls urls;
     private final OParlSettings settings;
     private final PageLinks pageLinks;
     private final Texts texts;
+    /** Read once: every agenda item of a publication carries it. */
+    private final String implementationStateProperty;
 
     OParlObjects(OParlUrls urls, OParlSettings settings, PageLinks pageLinks, Texts texts) {
         this.urls = urls;
         this.settings = settings;
         this.pageLinks = pageLinks;
         this.texts = texts;
+        this.implementationStateProperty = settings.extensionPrefix() + ":" + IMPLEMENTATION_STATE;
     }
 
     SystemJson system() {
@@ -113,6 +127,7 @@ final class OParlObjects {
     AgendaItemJson agendaItem(Item item) {
         String result;
         String resolution;
+        Map<String, Object> extensions = Map.of();
         if (item.input() != null) {
             AdvisoryInput input = item.input();
             result = texts.plain("cockpit.oparl.result.recommendation", texts.plain(input.answer().status()));
@@ -122,9 +137,27 @@ final class OParlObjects {
                     this::result);
             resolution = joined(item.decisions().stream().filter(d -> RESOLVED.contains(d.status())
                     && !d.text().isBlank()).toList(), "\n\n", Decision::text);
+            if (!item.decisions().isEmpty()) {
+                extensions = Map.of(implementationStateProperty,
+                        item.decisions().stream().map(this::implementationState).toList());
+            }
         }
         return new AgendaItemJson(urls.agendaItem(item.key()), OParlJson.type("AgendaItem"),
-                urls.meeting(item.meeting().id()), item.number(), item.order(), item.name(), true, result, resolution);
+                urls.meeting(item.meeting().id()), item.number(), item.order(), item.name(), true, result, resolution,
+                extensions);
+    }
+
+    /**
+     * Today a decision's state is its status: the scheme says so, and a finer vocabulary (open, in
+     * progress, done) takes its place under a scheme of its own once the registers keep one.
+     */
+    private ImplementationStateJson implementationState(Decision d) {
+        return new ImplementationStateJson(d.number(), STATUS_SCHEME, code(d.status()), texts.plain(d.status()));
+    }
+
+    /** The code of a status as its label key ends: DecisionStatus.READY_FOR_VOTE → ready-for-vote. */
+    private static String code(DecisionStatus status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private String result(Decision d) {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -37,6 +39,11 @@ final class OParlSettings {
     static final String VENDOR = PREFIX + "vendor";
     /** The page that describes the software the city runs (absolute URL); none unless set. */
     static final String PRODUCT = PREFIX + "product";
+    /**
+     * The prefix of the city's own OParl properties ({@code worms:implementationState}): letters,
+     * digits and hyphens, starting with a letter; by default the body's short name in lower case.
+     */
+    static final String EXTENSION_PREFIX = PREFIX + "extensionPrefix";
     /** The key person ids are derived with; made once, on first use, and kept. */
     static final String PERSON_ID_KEY = PREFIX + "personIdKey";
 
@@ -99,6 +106,25 @@ final class OParlSettings {
 
     Optional<String> product() {
         return url(PRODUCT);
+    }
+
+    /**
+     * OParl 1.1 lets a publisher add properties under a prefix of its own and forbids only "@" in
+     * it; the city's name keeps them apart from any other publisher's. The prefix is held to a
+     * name a client can match literally (no ":" either, which would make the property ambiguous).
+     */
+    String extensionPrefix() {
+        return text(EXTENSION_PREFIX).map(p -> p.toLowerCase(Locale.ROOT)).filter(OParlSettings::isPrefix)
+                .orElseGet(() -> {
+                    String derived = Normalizer.normalize(shortName().toLowerCase(Locale.ROOT)
+                            .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"),
+                            Normalizer.Form.NFD).replaceAll("[^a-z0-9-]", "");
+                    return isPrefix(derived) ? derived : "kommune";
+                });
+    }
+
+    private static boolean isPrefix(String prefix) {
+        return prefix.matches("[a-z][a-z0-9-]{0,39}");
     }
 
     /**

@@ -16,7 +16,9 @@
  *       them; decisions filed under no stored item (agendaItemId 0, as the minutes' macros record
  *       them) each become an item {@code decision-<id>}, advisory input an item {@code input-<id>}.
  *       {@code result}: the decision's status with the vote; {@code resolutionText}: the decision's
- *       text once resolved (decided, later superseded or revoked), the recommendation for input.</li>
+ *       text once resolved (decided, later superseded or revoked), the recommendation for input;
+ *       {@code <prefix>:implementationState} (the city's extension, documented in README): each
+ *       public decision's state, today its status.</li>
  *   <li>Paper, File, LegislativeTerm: empty lists (see {@link de.digitalstrategie.cockpit.oparl.OParlResource}).</li>
  * </ul>
  * A reader of the registers and the bodies: it depends on their records and stores, on access and

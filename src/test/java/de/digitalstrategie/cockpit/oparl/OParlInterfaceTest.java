@@ -524,6 +524,12 @@ class OParlInterfaceTest {
         assertEquals("Beschlossen (8 dafür, 1 dagegen, 0 Enthaltungen)", items.get(0).path("result").asText());
         assertEquals("Der Lenkungskreis beschließt: Digitalhaushalt 2027.",
                 items.get(0).path("resolutionText").asText());
+        // Where the item's decisions stand, in the city's namespace: the public decision alone,
+        // by its status while the registers keep no finer implementation state.
+        JsonNode states = items.get(0).path("worms:implementationState");
+        assertEquals(1, states.size(), "the non-public decision under TOP 1 is not there: " + states);
+        assertEquals(JSON.readTree("{\"decision\":\"LK-2026-91\",\"scheme\":\"decisionStatus\","
+                + "\"code\":\"decided\",\"label\":\"Beschlossen\"}"), states.get(0));
         assertEquals(2, items.size(), "TOP 1 and the rejected motion; nothing not public");
         JsonNode rejected = items.get(1);
         assertEquals("LK-2026-96 Rahmenvertrag Cloud", rejected.path("name").asText());
@@ -532,6 +538,7 @@ class OParlInterfaceTest {
         assertEquals("Abgelehnt (2 dafür, 7 dagegen, 1 Enthaltung)", rejected.path("result").asText());
         assertFalse(rejected.has("resolutionText"), "a rejected motion resolved nothing");
         assertTrue(rejected.path("public").asBoolean());
+        assertEquals("rejected", rejected.at("/worms:implementationState/0/code").asText());
 
         JsonNode paged = JSON.readTree(get(base() + "meeting/" + seeded.pagedMeeting()).body());
         assertEquals(1, paged.path("agendaItem").size(), "the removed and the non-public macro are not there");
@@ -546,12 +553,41 @@ class OParlInterfaceTest {
         assertEquals("Empfehlung an die Stadt; Antwort der Stadt: Eingegangen",
                 advisory.at("/agendaItem/0/result").asText());
         assertEquals("Der Beirat empfiehlt OParl.", advisory.at("/agendaItem/0/resolutionText").asText());
+        assertFalse(advisory.path("agendaItem").get(0).has("worms:implementationState"),
+                "advisory input is a recommendation, not a decision to carry out");
 
         // In English, where the client asks for it.
         HttpResponse<String> en = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "agendaItem/"
                 + seeded.publicTop())).header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("Decided (8 in favour, 1 against, 0 abstentions)",
                 JSON.readTree(en.body()).path("result").asText());
+        assertEquals("Decided", JSON.readTree(en.body()).at("/worms:implementationState/0/label").asText());
+        assertEquals("decided", JSON.readTree(en.body()).at("/worms:implementationState/0/code").asText());
+    }
+
+    @Test
+    void theCitysOwnPropertiesCarryItsPrefix() throws Exception {
+        var global = sandbox.settings.createGlobalSettings();
+        String item = base() + "agendaItem/" + seeded.publicTop();
+        try {
+            global.put(OParlSettings.EXTENSION_PREFIX, "Stadt-Mainz");
+            publish();
+            JsonNode top = JSON.readTree(get(item).body());
+            assertEquals("decided", top.at("/stadt-mainz:implementationState/0/code").asText(), top.toString());
+            assertFalse(top.has("worms:implementationState"), top.toString());
+            assertEquals(List.of(), schemas.validate(top));
+            // OParl forbids "@" in a prefix; a setting that breaks the rule falls back to the city's name.
+            global.put(OParlSettings.EXTENSION_PREFIX, "@mainz");
+            global.put(OParlSettings.SHORT_NAME, "Lüdenscheid");
+            publish();
+            top = JSON.readTree(get(item).body());
+            assertEquals("decided", top.at("/luedenscheid:implementationState/0/code").asText(), top.toString());
+        } finally {
+            global.remove(OParlSettings.EXTENSION_PREFIX);
+            global.remove(OParlSettings.SHORT_NAME);
+            publish();
+        }
+        assertTrue(JSON.readTree(get(item).body()).has("worms:implementationState"));
     }
 
     @Test
@@ -741,6 +777,10 @@ class OParlInterfaceTest {
                 "string",
                 "{\"id\":\"https://x.example/l/1\",\"type\":\"https://schema.oparl.org/1.1/Location\",\"rooom\":\"3\"}",
                 "rooom",
+                "{\"id\":\"https://x.example/l/1\",\"type\":\"https://schema.oparl.org/1.1/Location\","
+                        + "\"@worms:room\":\"3\"}", "@worms:room",
+                "{\"id\":\"https://x.example/l/1\",\"type\":\"https://schema.oparl.org/1.1/Location\","
+                        + "\":room\":\"3\"}", ":room",
                 "{\"id\":\"https://x.example/m/1\",\"type\":\"https://schema.oparl.org/1.1/Meeting\",\"agendaItem\":"
                         + "[{\"id\":\"https://x.example/a/1\",\"type\":\"https://schema.oparl.org/1.1/AgendaItem\"}]}",
                 "agendaItem[0]",
@@ -758,6 +798,13 @@ class OParlInterfaceTest {
             assertFalse(problems.isEmpty(), "passed: " + json);
             assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), expected + " not in " + problems);
         });
+        // A property under a vendor prefix is what OParl 1.1 allows beside the schema's own.
+        try {
+            assertEquals(List.of(), schemas.validate(JSON.readTree("{\"id\":\"https://x.example/l/1\","
+                    + "\"type\":\"https://schema.oparl.org/1.1/Location\",\"worms:room\":\"3\"}")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         assertNotNull(schemas.schema("Body.json"));
         // The official examples pass, except for one flaw of the examples themselves: Meeting-01's
         // embedded agenda item lacks "order", which AgendaItem.json requires.

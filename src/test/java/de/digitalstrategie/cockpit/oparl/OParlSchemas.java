@@ -32,7 +32,9 @@ import java.util.Optional;
  * known to the validator as keywords that validate nothing; "schema" is then honoured here: an
  * embedded object is validated against the file it names. The format "url" (not a JSON Schema
  * format) is checked as an absolute http(s) URL. Beyond the schema, an object may only carry
- * properties its schema declares (the schemas allow any, which would let a misspelt name through).
+ * properties its schema declares (the schemas allow any, which would let a misspelt name through),
+ * and vendor-specific ones under a prefix, as OParl 1.1 allows them ("Herstellerspezifische
+ * Erweiterungen": {@code prefix:name}, no "@" in the prefix).
  */
 final class OParlSchemas {
     static final Path DIR = Path.of("src/test/resources/oparl-1.1/schema");
@@ -101,7 +103,7 @@ final class OParlSchemas {
         JsonNode properties = raw.get(file).path("properties");
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!properties.has(name)) {
+            if (!properties.has(name) && !isExtension(name)) {
                 problems.add(file + " " + at + ": property \"" + name + "\" is not in the schema");
             }
         }
@@ -122,6 +124,11 @@ final class OParlSchemas {
                 }
             }
         }
+    }
+
+    /** A vendor-specific property: a prefix without "@" (nor ":"), a colon, a name. */
+    static boolean isExtension(String name) {
+        return name.matches("[^@:\\s]+:[^@:\\s]+");
     }
 
     /**
