@@ -223,6 +223,8 @@ public final class OParlPublisher implements JobRunner {
             }
         });
         ledger.write(writes);
+        // After the ledger's commit: the interface answers only while this is recent (OParlResource).
+        settings.publishedAt(now);
         return writes.size();
     }
 

@@ -26,6 +26,10 @@ import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import de.digitalstrategie.cockpit.message.UnavailableException;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import java.time.Duration;
+import java.time.Clock;
 import javax.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.time.Instant;
@@ -60,15 +64,35 @@ public class OParlResource {
             "created_until", "modified_since", "modified_until");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * How old the ledger may be before the interface stops answering: three missed runs. The ledger
+     * is what was public when it was written; a page restricted since then shows as public until the
+     * next run, so a publisher that keeps failing must not leave it served for good.
+     */
+    static final Duration STALE_AFTER = OParlPublisher.INTERVAL.multipliedBy(3);
+
     private final OParlLedger ledger;
     private final I18nResolver i18n;
     private final LocaleResolver locales;
+    private final OParlSettings settings;
+    private final Clock clock;
 
     @Inject
-    public OParlResource(OParlLedger ledger, I18nResolver i18n, LocaleResolver locales) {
+    public OParlResource(OParlLedger ledger, I18nResolver i18n, LocaleResolver locales,
+                         PluginSettingsFactory settings, Clock clock) {
         this.ledger = ledger;
         this.i18n = i18n;
         this.locales = locales;
+        this.settings = new OParlSettings(settings);
+        this.clock = clock;
+    }
+
+    /** 503 with Retry-After while the ledger is older than {@link #STALE_AFTER}, or was never written. */
+    private void current() {
+        Instant published = settings.publishedAt().orElse(Instant.EPOCH);
+        if (published.plus(STALE_AFTER).isBefore(clock.instant())) {
+            throw UnavailableException.of(OParlPublisher.INTERVAL, "cockpit.oparl.error.stale");
+        }
     }
 
     @GET
@@ -115,6 +139,7 @@ public class OParlResource {
     @GET
     @Path("/organization/{key}/meetings")
     public Response organizationMeetings(@PathParam("key") String key, @Context UriInfo uri) {
+        current();
         if (ledger.find("organization/" + key, false).isEmpty()) {
             throw unknown("organization/" + key);
         }
@@ -136,6 +161,7 @@ public class OParlResource {
 
     /** One object as published (only its canonical address: "meeting/007" is not meeting 7), or its tombstone. */
     private Response object(UriInfo uri, String path) {
+        current();
         noParameters(uri);
         OParlUrls urls = new OParlUrls(uri);
         return RestJson.ok(ledger.find(path, english()).map(p -> json(urls, p)).orElseThrow(() -> unknown(path)));
@@ -214,6 +240,7 @@ public class OParlResource {
      * @param scope the organisation whose meetings are listed, or null
      */
     private Response list(UriInfo uri, String list, String type, String scope) {
+        current();
         MacroParameters p = QueryParameters.of(uri, LIST_PARAMETERS);
         int size = p.number("elementsPerPage", ELEMENTS_PER_PAGE, 1, MAX_ELEMENTS_PER_PAGE);
         int page = p.number("page", 1, 1, Integer.MAX_VALUE);

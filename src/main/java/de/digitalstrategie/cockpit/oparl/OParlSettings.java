@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -44,6 +45,8 @@ final class OParlSettings {
      * digits and hyphens, starting with a letter; by default the body's short name in lower case.
      */
     static final String EXTENSION_PREFIX = PREFIX + "extensionPrefix";
+    /** When the ledger was last brought up to date, by any node (epoch milliseconds). */
+    static final String PUBLISHED_AT = PREFIX + "publishedAt";
     /** The key person ids are derived with; made once, on first use, and kept. */
     static final String PERSON_ID_KEY = PREFIX + "personIdKey";
 
@@ -161,6 +164,21 @@ final class OParlSettings {
             stored = settings.get(PERSON_ID_KEY);
         }
         return Base64.getDecoder().decode((String) stored);
+    }
+
+    /** When a node last brought the ledger up to date; nothing before the first run. */
+    Optional<Instant> publishedAt() {
+        return text(PUBLISHED_AT).flatMap(millis -> {
+            try {
+                return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    void publishedAt(Instant at) {
+        factory.createGlobalSettings().put(PUBLISHED_AT, String.valueOf(at.toEpochMilli()));
     }
 
     private Optional<String> text(String key) {

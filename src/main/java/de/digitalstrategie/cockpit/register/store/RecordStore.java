@@ -333,17 +333,18 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
                 () -> ao.executeInTransaction(work::get));
     }
 
-    /** Marks a record whose macro left its page as withdrawn, or brings it back. */
+    /**
+     * Marks a record whose macro left its page as withdrawn, or brings it back: under the record's
+     * lock like every other change of it, so the audit entry names the status the record has.
+     */
     public void setWithdrawn(long id, boolean withdrawn, String actor) {
-        ao.executeInTransaction(() -> {
-            E e = entity(id);
+        modify(id, (e, current) -> {
             if (e.isWithdrawn() != withdrawn) {
                 e.setWithdrawn(withdrawn);
                 e.save();
                 audit(e, status(e), status(e), withdrawn ? "withdrawn" : "restored", actor);
                 changed(e);
             }
-            return null;
         });
     }
 
