@@ -85,8 +85,10 @@ public class PublicProjectResource {
     @GET
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
         PublicViews views = views(uri, headers);
-        List<PublicProjectJson> list = projects.published().stream()
-                .map(p -> views.json(p, modified(p))).toList();
+        List<DigitalProject> published = projects.published();
+        Map<String, Instant> changed = history.lastChanges(published.stream().map(DigitalProject::issueKey).toList());
+        List<PublicProjectJson> list = published.stream()
+                .map(p -> views.json(p, modified(p, Optional.ofNullable(changed.get(p.issueKey()))))).toList();
         return Conditional.answer(headers, Conditional.utf8(RestJson.write(new PublicProjectJson.ListJson(
                 views.locale().getLanguage(), list))), JSON, null, Map.of());
     }
@@ -94,52 +96,54 @@ public class PublicProjectResource {
     @GET
     @Path("/{key}")
     public Response one(@PathParam("key") String key, @Context UriInfo uri, @Context HttpHeaders headers) {
-        PublicViews views = views(uri, headers);
-        Optional<DigitalProject> p = published(key);
-        if (p.isEmpty()) {
-            return notFound(views);
-        }
-        Instant modified = modified(p.get());
-        return Conditional.answer(headers, Conditional.utf8(RestJson.write(views.json(p.get(), modified))), JSON,
-                modified, Map.of());
+        return ofPublished(key, uri, headers, (views, p, modified) -> Conditional.answer(headers,
+                Conditional.utf8(RestJson.write(views.json(p, modified))), JSON, modified, Map.of()));
     }
 
     @GET
     @Path("/{key}/feed")
     public Response feed(@PathParam("key") String key, @Context UriInfo uri, @Context HttpHeaders headers) {
-        PublicViews views = views(uri, headers);
-        Optional<DigitalProject> p = published(key);
-        if (p.isEmpty()) {
-            return notFound(views);
-        }
-        Instant modified = modified(p.get());
-        String xml = new ProjectFeed(views, new PublicUrls(uri), settings.idNamespace(), settings.publisher())
-                .write(p.get(), history.of(key, ProjectFeed.ENTRIES * 10), modified);
-        return Conditional.answer(headers, Conditional.utf8(xml), ATOM, modified, Map.of());
+        return ofPublished(key, uri, headers, (views, p, modified) -> {
+            String xml = new ProjectFeed(views, new PublicUrls(uri), settings.idNamespace(), settings.publisher())
+                    .write(p, history.of(key, ProjectFeed.ENTRIES * 10), modified);
+            return Conditional.answer(headers, Conditional.utf8(xml), ATOM, modified, Map.of());
+        });
     }
 
     @GET
     @Path("/{key}/profile")
     public Response profile(@PathParam("key") String key, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return ofPublished(key, uri, headers, (views, p, modified) -> {
+            StringWriter html = new StringWriter();
+            try {
+                templates.render("templates/public/profile.vm", Map.of("view", views.page(p, modified),
+                        "i18n", views.texts()), html);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // Only the page is meant for frames, and only on the sites the city names (PublicationSettings);
+            // it runs no script and loads nothing but its own inline styles, whatever its texts hold.
+            return Conditional.answer(headers, Conditional.utf8(html.toString()), HTML, modified, Map.of(
+                    "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                            + "form-action 'none'; frame-ancestors " + settings.frameAncestors(),
+                    "Referrer-Policy", "no-referrer"));
+        });
+    }
+
+    /** How one published project is answered, in the viewer's language, as of its last change. */
+    @FunctionalInterface
+    private interface Answer {
+        Response of(PublicViews views, DigitalProject project, Instant modified);
+    }
+
+    /**
+     * The answer for a published project, or the one 404 that unknown and unpublished keys share,
+     * so no address tells the two apart.
+     */
+    private Response ofPublished(String key, UriInfo uri, HttpHeaders headers, Answer answer) {
         PublicViews views = views(uri, headers);
         Optional<DigitalProject> p = published(key);
-        if (p.isEmpty()) {
-            return notFound(views);
-        }
-        Instant modified = modified(p.get());
-        StringWriter html = new StringWriter();
-        try {
-            templates.render("templates/public/profile.vm", Map.of("view", views.page(p.get(), modified),
-                    "i18n", views.texts()), html);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // Only the page is meant for frames, and only on the sites the city names (PublicationSettings);
-        // it runs no script and loads nothing but its own inline styles, whatever its texts hold.
-        return Conditional.answer(headers, Conditional.utf8(html.toString()), HTML, modified, Map.of(
-                "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-                        + "form-action 'none'; frame-ancestors " + settings.frameAncestors(),
-                "Referrer-Policy", "no-referrer"));
+        return p.isEmpty() ? notFound(views) : answer.of(views, p.get(), modified(p.get()));
     }
 
     /**
@@ -185,8 +189,13 @@ public class PublicProjectResource {
 
     /** When what the project shows last changed: in Jira (any field), or in its history (a status, the publication). */
     private Instant modified(DigitalProject p) {
+        return modified(p, history.lastChange(p.issueKey()));
+    }
+
+    /** The later of Jira's last update and the project's last recorded change. */
+    private static Instant modified(DigitalProject p, Optional<Instant> lastChange) {
         Instant jira = p.updated();
-        return history.lastChange(p.issueKey()).filter(h -> h.isAfter(jira)).orElse(jira);
+        return lastChange.filter(h -> h.isAfter(jira)).orElse(jira);
     }
 
     private PublicViews views(UriInfo uri, HttpHeaders headers) {

@@ -109,6 +109,9 @@ class ProjectHistoryTest {
         assertEquals(7, history.of("DIGI-3", 100).size(), "mirrored again, unchanged: nothing to record");
         assertEquals(second, history.lastChange("DIGI-2").orElseThrow());
         assertEquals(first, history.lastChange("DIGI-3").orElseThrow());
+        assertEquals(Map.of("DIGI-2", second, "DIGI-3", first),
+                history.lastChanges(List.of("DIGI-2", "DIGI-3", "DIGI-999")),
+                "the list's one query gives each project's last change, and none for a key without history");
     }
 
     @Test

@@ -11,8 +11,11 @@ import net.java.ao.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
@@ -90,6 +93,24 @@ public class ProjectHistory {
                 // By time, not id: two nodes write rows with ids and clocks of their own.
                 .order(ProjectChangeEntity.CHANGED_AT + " DESC, ID DESC").limit(1));
         return last.length == 0 ? Optional.empty() : Optional.of(toInstant(last[0].getChangedAt()));
+    }
+
+    /**
+     * When each of the projects' histories last changed, in one query however many projects are
+     * asked for (the public list asks for every published one on each request).
+     */
+    public Map<String, Instant> lastChanges(Collection<String> issueKeys) {
+        Map<String, Instant> last = new HashMap<>();
+        if (issueKeys.isEmpty()) {
+            return last;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(issueKeys.size(), "?"));
+        ao.stream(ProjectChangeEntity.class, Query.select("ID, " + ProjectChangeEntity.ISSUE_KEY + ", "
+                        + ProjectChangeEntity.CHANGED_AT)
+                        .where(ProjectChangeEntity.ISSUE_KEY + " IN (" + marks + ")", issueKeys.toArray()),
+                e -> last.merge(e.getIssueKey(), toInstant(e.getChangedAt()),
+                        (a, b) -> a.isAfter(b) ? a : b));
+        return last;
     }
 
     private static ProjectChange toChange(ProjectChangeEntity e) {
