@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.reminder;
 
+import de.digitalstrategie.cockpit.reminder.store.ReminderClaims;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
@@ -146,17 +147,35 @@ class ReminderPagesTest {
         post(ADMIN, form("atl_token", xsrf, "action", "save", "dueWithinDays", "30", "unansweredAfterDays", "10"));
         assertEquals(new ReminderSettings(30, 10), settings.load());
 
-        int before = fixture.sandbox.host.mail.sent().size();
         String sent = post(ADMIN, form("atl_token", xsrf, "action", "send")).body();
         assertTrue(sent.contains("Erinnerungen gesendet: "), sent);
-        int queued = fixture.sandbox.host.mail.sent().size() - before;
-        assertTrue(queued > 0, "the demo has reminders to send");
+        int today = fixture.sandbox.plugin.bean(ReminderClaims.class).count(ReminderScenario.TODAY);
+        assertTrue(today > 0, "the demo has reminders to send");
+        assertEquals(today, fixture.sandbox.host.mail.sent().size(), "one message per person");
         String again = post(ADMIN, form("atl_token", xsrf, "action", "send")).body();
-        assertTrue(again.contains("Erinnerungen gesendet: 0; heute schon früher gesendet: " + queued + ";"), again);
+        assertTrue(again.contains("Erinnerungen gesendet: 0; heute schon früher gesendet: " + today + ";"), again);
+        assertEquals(today, fixture.sandbox.host.mail.sent().size(), "nothing sent twice");
 
         get(ADMIN, "mitarbeiterin", "de");
         assertEquals(403, post(ADMIN, form("atl_token", xsrf, "action", "save", "dueWithinDays", "1",
                 "unansweredAfterDays", "1")).statusCode());
         assertEquals(new ReminderSettings(30, 10), settings.load());
+    }
+
+    @Test
+    void theSandboxShowsWhatWasSentToAdministratorsOnly() throws Exception {
+        fixture.sandbox.plugin.bean(ReminderJob.class).sendToday();
+        assertTrue(fixture.sandbox.host.mail.sent().size() > 0, "the demo has reminders to send");
+        assertEquals(403, get("/sandbox/mail", "cdo", "de").statusCode());
+        assertEquals(403, get("/sandbox/mail", "anonymous", "de").statusCode());
+        HttpResponse<String> page = get("/sandbox/mail", "admin", "de");
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains("<h1>Versandte Mails</h1>"), html);
+        assertTrue(html.contains("An: cdo@worms-demo.invalid"), html);
+        assertTrue(html.contains("<iframe sandbox=\"\" title=\"Digitalstrategie-Cockpit: "), html);
+        // Each message's HTML only inside its frame's srcdoc, escaped there, never as the page's markup.
+        assertTrue(html.contains("srcdoc=\"&lt;!DOCTYPE html&gt;&lt;html lang=&quot;de&quot;&gt;"), html);
+        assertFalse(html.contains("<li><a href="), html);
     }
 }
