@@ -18,8 +18,9 @@
  * a retried run sends nothing twice (at most once: a node that dies between the claim and the
  * queue loses that one message rather than risk a second).
  *
- * <p>Layers: the planning and the job here; {@code store} the claims, the settings and the
- * opt-outs; {@code web} the person's own switch and the administrators' page. It reads the
+ * <p>Layers: who is told what here; {@code store} the claims, the settings and the opt-outs;
+ * {@code send} the daily job and the mail it writes; {@code web} the person's own switch and the
+ * administrators' page. It reads the
  * registers, the committee and the organisation, and the access rules; nothing reads it.
  */
 package de.digitalstrategie.cockpit.reminder;

@@ -1,6 +1,6 @@
 package de.digitalstrategie.cockpit.sandbox;
 
-import de.digitalstrategie.cockpit.reminder.ReminderJob;
+import de.digitalstrategie.cockpit.reminder.send.ReminderJob;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 

@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.reminder;
 
+import de.digitalstrategie.cockpit.reminder.send.ReminderJob;
 import com.atlassian.scheduler.config.RunMode;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;

@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.reminder;
 
+import de.digitalstrategie.cockpit.reminder.send.ReminderJob;
 import de.digitalstrategie.cockpit.reminder.store.ReminderClaims;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
@@ -163,19 +164,22 @@ class ReminderPagesTest {
     }
 
     @Test
-    void theSandboxShowsWhatWasSentToAdministratorsOnly() throws Exception {
+    void theSandboxShowsEachPersonTheMailSentToThem() throws Exception {
         fixture.sandbox.plugin.bean(ReminderJob.class).sendToday();
         assertTrue(fixture.sandbox.host.mail.sent().size() > 0, "the demo has reminders to send");
-        assertEquals(403, get("/sandbox/mail", "cdo", "de").statusCode());
         assertEquals(403, get("/sandbox/mail", "anonymous", "de").statusCode());
-        HttpResponse<String> page = get("/sandbox/mail", "admin", "de");
+        HttpResponse<String> page = get("/sandbox/mail", "cdo", "de");
         assertEquals(200, page.statusCode());
         String html = page.body();
         assertTrue(html.contains("<h1>Versandte Mails</h1>"), html);
         assertTrue(html.contains("An: cdo@worms-demo.invalid"), html);
+        assertFalse(html.contains("An: schriftfuehrung@"), "only the viewer's own mail");
+        assertTrue(html.contains("<a href=\"/sandbox/mail?as=schriftfuehrung\">"), html);
         assertTrue(html.contains("<iframe sandbox=\"\" title=\"Digitalstrategie-Cockpit: "), html);
-        // Each message's HTML only inside its frame's srcdoc, escaped there, never as the page's markup.
+        // The message's HTML only inside its frame's srcdoc, escaped there, never as the page's markup.
         assertTrue(html.contains("srcdoc=\"&lt;!DOCTYPE html&gt;&lt;html lang=&quot;de&quot;&gt;"), html);
-        assertFalse(html.contains("<li><a href="), html);
+        assertFalse(html.contains("<li><a href=\"http"), html);
+        String none = get("/sandbox/mail", "mitarbeiterin", "en").body();
+        assertTrue(none.contains("Nothing has been sent yet."), none);
     }
 }

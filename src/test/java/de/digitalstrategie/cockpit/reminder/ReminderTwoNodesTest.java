@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.reminder;
 
+import de.digitalstrategie.cockpit.reminder.send.ReminderJob;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxMailQueue.Sent;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.MovableClock;

@@ -3,7 +3,7 @@ package de.digitalstrategie.cockpit.reminder.web;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.message.ValidationException;
-import de.digitalstrategie.cockpit.reminder.ReminderJob;
+import de.digitalstrategie.cockpit.reminder.send.ReminderJob;
 import de.digitalstrategie.cockpit.reminder.ReminderSettings;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.render.AdminPages;

@@ -316,21 +316,35 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * The mail the plugin sent through this node, newest first, each body in a frame without
-     * scripts: for administrators only, as in Confluence, since a reminder names what only its
-     * recipient may see.
+     * The mail the plugin sent through this node, as each recipient's inbox: the viewer's own
+     * messages, newest first, each body in a frame without scripts, and who else was sent mail (to
+     * view as them). Nobody reads another's message here: a reminder names what only its recipient
+     * may see.
      */
     private void mail(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DemoUser viewer = viewer();
-        if (viewer == null || !sandbox.users.isAdmin(viewer.getUserKey())) {
-            send(response, 403, "text/plain; charset=UTF-8", sandbox.sandboxI18n.getText(locale(), "sandbox.mail.admin-only"));
+        if (viewer == null) {
+            send(response, 403, "text/plain; charset=UTF-8", sandbox.sandboxI18n.getText(locale(), "sandbox.mail.sign-in"));
             return;
         }
         Map<String, Object> context = layout(sandbox.sandboxI18n.getText(locale(), "sandbox.mail.title"), null);
-        List<SandboxMailQueue.Sent> sent = new ArrayList<>(sandbox.host.mail.sent());
-        java.util.Collections.reverse(sent);
-        context.put("mail", sent);
-        context.put("hasMail", !sent.isEmpty());
+        List<SandboxMailQueue.Sent> mine = new ArrayList<>();
+        java.util.SortedSet<String> recipients = new java.util.TreeSet<>();
+        for (SandboxMailQueue.Sent s : sandbox.host.mail.sent()) {
+            recipients.add(s.to());
+            if (s.to().equalsIgnoreCase(viewer.getEmail())) {
+                mine.add(0, s);
+            }
+        }
+        List<StartPage.User> others = new ArrayList<>();
+        for (DemoUser u : sandbox.users.users()) {
+            if (recipients.contains(u.getEmail())) {
+                others.add(new StartPage.User(u.key(), u.fullName(), u.key().equals(viewer.key())));
+            }
+        }
+        context.put("mail", mine);
+        context.put("hasMail", !mine.isEmpty());
+        context.put("recipients", others);
         response.setHeader("Cache-Control", "no-store");
         send(response, 200, "text/html; charset=UTF-8", render("sandbox/templates/mail.vm", context));
     }

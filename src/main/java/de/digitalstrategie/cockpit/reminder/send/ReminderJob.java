@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.reminder;
+package de.digitalstrategie.cockpit.reminder.send;
 
 import com.atlassian.core.task.MultiQueueTaskManager;
 import com.atlassian.mail.queue.SingleMailQueueItem;
@@ -17,6 +17,8 @@ import com.atlassian.scheduler.config.JobRunnerKey;
 import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.config.Schedule;
 import de.digitalstrategie.cockpit.lock.ClusterLocks;
+import de.digitalstrategie.cockpit.reminder.Reminder;
+import de.digitalstrategie.cockpit.reminder.ReminderPlanner;
 import de.digitalstrategie.cockpit.reminder.store.ReminderClaims;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 

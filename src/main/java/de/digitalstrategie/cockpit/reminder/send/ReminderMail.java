@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.reminder;
+package de.digitalstrategie.cockpit.reminder.send;
 
 import com.atlassian.mail.Email;
 import com.atlassian.sal.api.ApplicationProperties;
@@ -7,6 +7,7 @@ import com.atlassian.sal.api.message.I18nResolver;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.register.PageRecord;
+import de.digitalstrategie.cockpit.reminder.Reminder;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.PageLinks;
