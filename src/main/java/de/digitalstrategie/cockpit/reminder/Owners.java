@@ -80,10 +80,11 @@ public final class Owners {
     /**
      * Letter case, quotation marks, runs of spaces and a trailing bracketed addition do not make
      * another unit: "Stabsabteilung „Digitalisierung und E-Government“ (Leitung: CDO)" is written
-     * "Stabsabteilung Digitalisierung und E-Government" in minutes.
+     * "Stabsabteilung Digitalisierung und E-Government" in minutes. The addition may be cut off
+     * unclosed, as where a longer owner text was shortened to fit the macro's field.
      */
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\\s*\\([^)]*\\)\\s*$", "")
+        return text.toLowerCase(Locale.ROOT).replaceAll("\\s*\\([^)]*\\)?\\s*$", "")
                 .replaceAll("[\"'„“”‚‘’«»]", "").replaceAll("\\s+", " ").strip();
     }
 }

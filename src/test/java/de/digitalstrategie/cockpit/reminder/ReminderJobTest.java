@@ -79,7 +79,7 @@ class ReminderJobTest {
         assertFalse(mail.get("leitung-finanzen").body().contains("Vertrauliche"));
         // The staff unit: the decision named after it, the one whose owner names no one, the unanswered input.
         for (String staff : List.of("cdo", "schriftfuehrung")) {
-            assertEquals(List.of("LK-7", "LK-4", "BR-1"), numbers(mail.get(staff)), staff);
+            assertEquals(List.of("LK-7", "LK-10", "LK-4", "BR-1"), numbers(mail.get(staff)), staff);
         }
     }
 
@@ -137,7 +137,7 @@ class ReminderJobTest {
         job.sendToday().orElseThrow();
         Map<String, Sent> mail = byRecipient();
         assertEquals(List.of("LK-2", "LK-3"), numbers(mail.get("leitung-finanzen")));
-        assertEquals(List.of("LK-7", "LK-4", "BR-1", "BR-2"), numbers(mail.get("cdo")));
+        assertEquals(List.of("LK-7", "LK-10", "LK-4", "BR-1", "BR-2"), numbers(mail.get("cdo")));
         assertEquals(new ReminderSettings(30, 5), settings.load());
     }
 

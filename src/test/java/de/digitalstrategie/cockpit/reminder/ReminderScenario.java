@@ -29,7 +29,8 @@ import java.util.Set;
  *   <li>{@code leitung-innere} (by user name): LK-1 overdue, LK-6 overdue on the restricted page it may view;</li>
  *   <li>{@code leitung-finanzen} (manages the unit "Finanzen", reads English): LK-2 due in five days;
  *       LK-5, also "Finanzen", is on the restricted page and never named to them; LK-3 is due beyond the window;</li>
- *   <li>the staff unit ({@code cdo}, {@code schriftfuehrung}): LK-7 named after the unit, LK-4 whose owner names
+ *   <li>the staff unit ({@code cdo}, {@code schriftfuehrung}): LK-7 and LK-10 named after the unit (the
+ *       latter with its bracketed addition cut off), LK-4 whose owner names
  *       no one (its title and owner carry markup), BR-1 unanswered for 40 days;</li>
  *   <li>never: LK-8 (only proposed), LK-9 (withdrawn), BR-2 (10 days), BR-3 (answered).</li>
  * </ul>
@@ -64,6 +65,9 @@ final class ReminderScenario {
         decision(f, "LK-5", "Vertrauliche Haushaltssperre", "Finanzen", 1, DecisionStatus.DECIDED, restricted, false);
         decision(f, "LK-6", "Vertrauliche Personalplanung", "leitung-innere", -2, DecisionStatus.DECIDED, restricted, false);
         decision(f, "LK-7", "Meilensteinplan Stadt-App", "stabsabteilung  Digitalisierung und E-Government", 2,
+                DecisionStatus.DECIDED, open, false);
+        decision(f, "LK-10", "Betriebsübergabe Bürgerportal",
+                "Stabsabteilung „Digitalisierung und E-Government“ (Leitung: Chief Digital Offic…", 3,
                 DecisionStatus.DECIDED, open, false);
         decision(f, "LK-8", "Priorisierung", "leitung-innere", -10, DecisionStatus.PROPOSED, open, false);
         decision(f, "LK-9", "Betriebsübergabe", "leitung-innere", -10, DecisionStatus.DECIDED, open, true);
