@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  * unit that keeps the register and follows up its decisions, may set it for every decision.
  */
 public class Roles {
+    /** The staff unit's seats in the bodies. */
+    private static final List<MemberRole> STAFF_ROLES = List.of(MemberRole.CDO, MemberRole.SECRETARY);
     private final UserManager users;
     private final CommitteeStore committee;
     private final OrganisationStore organisation;
@@ -66,8 +68,24 @@ public class Roles {
 
     /** The staff unit for digitalisation: the CDO and the secretary, whichever body they sit in. */
     public boolean mayPublishProjects(String userKey) {
-        return holds(userKey, BodyKind.STEERING_COMMITTEE, List.of(MemberRole.CDO, MemberRole.SECRETARY))
-                || holds(userKey, BodyKind.ADVISORY_BOARD, List.of(MemberRole.CDO, MemberRole.SECRETARY));
+        return holds(userKey, BodyKind.STEERING_COMMITTEE, STAFF_ROLES)
+                || holds(userKey, BodyKind.ADVISORY_BOARD, STAFF_ROLES);
+    }
+
+    /**
+     * The staff unit's people, as {@link #mayPublishProjects} counts them: the CDO and the
+     * secretaries of either body, by user key, in a stable order.
+     */
+    public java.util.SortedSet<String> staffUnit() {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        for (Body body : committee.bodies()) {
+            for (Member seat : committee.members(body.key())) {
+                if (STAFF_ROLES.contains(seat.role())) {
+                    keys.add(seat.userKey());
+                }
+            }
+        }
+        return keys;
     }
 
     /**

@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.organisation.store.DepartmentEntity;
 import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
 import de.digitalstrategie.cockpit.portfolio.history.store.ProjectChangeEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
+import de.digitalstrategie.cockpit.reminder.store.ReminderSentEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
@@ -48,7 +49,8 @@ public final class CockpitSchema {
             PendingPageEntity.class,
             SyncStateEntity.class,
             OutboxEntity.class,
-            PublishedObjectEntity.class);
+            PublishedObjectEntity.class,
+            ReminderSentEntity.class);
 
     private CockpitSchema() {
     }

@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
@@ -408,6 +409,16 @@ class PermissionMatrixTest {
     /** Who sets the implementation of a decision owned by „Finanzen“: its unit's member, the CDO, the secretary. */
     private static final List<String> IMPLEMENTERS = List.of("schriftfuehrung", "cdo", "leitung-finanzen");
 
+    /** The reminders' settings, every viewer's switch and the mail sent: what a reminder write could change. */
+    private static String reminderState() {
+        ReminderSettingsStore settings = fixture.sandbox.plugin.bean(ReminderSettingsStore.class);
+        StringBuilder state = new StringBuilder(String.valueOf(settings.load()));
+        for (String viewer : VIEWERS) {
+            state.append('|').append(viewer).append('=').append(viewer != null && settings.optedOut(viewer));
+        }
+        return state.append("|mail=").append(fixture.sandbox.host.mail.sent().size()).toString();
+    }
+
     private static String publishedKeys() {
         return fixture.sandbox.projects.published().stream().map(p -> p.issueKey()).toList().toString();
     }
@@ -521,6 +532,40 @@ class PermissionMatrixTest {
             refused(viewer, "admin save with a forged token", post(admin, viewer, "application/x-www-form-urlencoded",
                     save + "&atl_token=forged", "atl.xsrf.token=other"), settingsBefore,
                     String.valueOf(fixture.sandbox.jira.settings()));
+            // reminders: the administrators' page for administrators only; a person's switch only
+            // with the form's token, for the signed-in requester; nothing sent, set or switched otherwise
+            String reminderBefore = reminderState();
+            String reminderAdmin = "/plugins/servlet/cockpit/admin/reminders";
+            String reminderSave = "action=save&dueWithinDays=1&unansweredAfterDays=1";
+            if (!"admin".equals(viewer)) {
+                refused(viewer, "reminder admin page", get(reminderAdmin, viewer), reminderBefore, reminderState());
+                String token = "0123456789abcdef";
+                refused(viewer, "reminder settings with a token", post(reminderAdmin, viewer,
+                        "application/x-www-form-urlencoded", reminderSave + "&atl_token=" + token,
+                        "atl.xsrf.token=" + token), reminderBefore, reminderState());
+                refused(viewer, "reminders sent with a token", post(reminderAdmin, viewer,
+                        "application/x-www-form-urlencoded", "action=send&atl_token=" + token, "atl.xsrf.token=" + token),
+                        reminderBefore, reminderState());
+            }
+            for (String body : List.of(reminderSave, "action=send")) {
+                refused(viewer, "reminder admin without token", post(reminderAdmin, viewer,
+                        "application/x-www-form-urlencoded", body, null), reminderBefore, reminderState());
+                refused(viewer, "reminder admin with a forged token", post(reminderAdmin, viewer,
+                        "application/x-www-form-urlencoded", body + "&atl_token=forged", "atl.xsrf.token=other"),
+                        reminderBefore, reminderState());
+            }
+            String reminders = "/plugins/servlet/cockpit/reminders";
+            refused(viewer, "reminder switch without token", post(reminders, viewer,
+                    "application/x-www-form-urlencoded", "receive=false", null), reminderBefore, reminderState());
+            refused(viewer, "reminder switch with a forged token", post(reminders, viewer,
+                    "application/x-www-form-urlencoded", "receive=false&atl_token=forged", "atl.xsrf.token=other"),
+                    reminderBefore, reminderState());
+            if (viewer == null) {
+                String token = "0123456789abcdef";
+                refused(viewer, "reminder switch anonymous with a token", post(reminders, null,
+                        "application/x-www-form-urlencoded", "receive=false&atl_token=" + token,
+                        "atl.xsrf.token=" + token), reminderBefore, reminderState());
+            }
         }
         assertFalse(fixture.sandbox.jira.settings().configured(), "Jira stays unconfigured");
         assertEquals(List.of(), leaks, "leaks");
