@@ -6,9 +6,9 @@ import com.atlassian.confluence.security.Permission;
 import com.atlassian.confluence.security.PermissionManager;
 import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
+import de.digitalstrategie.cockpit.query.ViewablePages;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -39,14 +39,11 @@ public class ConfluencePageAccess implements PageAccess {
         return viewableBy(null, pageIds);
     }
 
+    /** Also says which pages were hidden, so a register read can name the fewer of the two in SQL. */
     private Set<Long> viewableBy(ConfluenceUser viewer, Collection<Long> pageIds) {
-        Set<Long> viewable = new HashSet<>();
-        for (Long id : new HashSet<>(pageIds)) {
+        return ViewablePages.of(pageIds, id -> {
             AbstractPage page = pages.getAbstractPage(id);
-            if (page != null && permissions.hasPermission(viewer, Permission.VIEW, page)) {
-                viewable.add(id);
-            }
-        }
-        return viewable;
+            return page != null && permissions.hasPermission(viewer, Permission.VIEW, page);
+        });
     }
 }

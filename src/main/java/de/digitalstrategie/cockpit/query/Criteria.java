@@ -37,6 +37,29 @@ public final class Criteria {
         return this;
     }
 
+    /**
+     * Rows on the given pages: {@code column IN (...)}, or, for {@link ViewablePages} that hide
+     * fewer pages than they show, the rows within the checked pages' lowest and highest id that are
+     * on none of the hidden pages. Either way one parameter per page named, and the smaller set
+     * named; none at all for a viewer who may see every checked page. See {@link ViewablePages}
+     * for why that is exact.
+     */
+    public Criteria onPages(String column, Collection<Long> pages) {
+        if (!(pages instanceof ViewablePages viewable) || viewable.isEmpty()
+                || viewable.hidden().size() >= viewable.size()) {
+            return in(column, pages);
+        }
+        clauses.add(column + " >= ? AND " + column + " <= ?");
+        params.add(viewable.lowest());
+        params.add(viewable.highest());
+        if (!viewable.hidden().isEmpty()) {
+            clauses.add(column + " NOT IN (" + viewable.hidden().stream().map(v -> "?")
+                    .collect(Collectors.joining(",")) + ")");
+            params.addAll(viewable.hidden().stream().sorted().toList());
+        }
+        return this;
+    }
+
     /** {@code from <= column < until}. */
     public Criteria within(String column, Date from, Date until) {
         clauses.add(column + " >= ? AND " + column + " < ?");

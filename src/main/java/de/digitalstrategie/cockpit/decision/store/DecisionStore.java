@@ -154,7 +154,7 @@ public class DecisionStore extends RecordStore<Decision, DecisionStatus, Decisio
     protected Map<String, List<String>> replaced(List<Decision> decisions, Collection<Long> viewablePages) {
         Map<String, List<String>> replaced = new HashMap<>();
         Criteria criteria = new Criteria().in(DecisionEntity.SUCCESSOR,
-                decisions.stream().map(Decision::number).distinct().toList()).in(DecisionEntity.PAGE_ID, viewablePages);
+                decisions.stream().map(Decision::number).distinct().toList()).onPages(DecisionEntity.PAGE_ID, viewablePages);
         if (!criteria.matchesNothing()) {
             ao.stream(DecisionEntity.class, criteria.query(String.join(", ", "ID", DecisionEntity.SUCCESSOR,
                     DecisionEntity.DECISION_NUMBER)).order("ID"), e -> replaced.computeIfAbsent(e.getSuccessor(),

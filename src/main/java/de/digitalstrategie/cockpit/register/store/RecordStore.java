@@ -472,7 +472,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * otherwise nothing, as for an id that does not exist.
      */
     public Optional<RegisterPage<R, S>> one(long id, Collection<Long> viewablePages) {
-        Criteria criteria = new Criteria().eq("ID", id).in(RecordEntity.PAGE_ID, viewablePages);
+        Criteria criteria = new Criteria().eq("ID", id).onPages(RecordEntity.PAGE_ID, viewablePages);
         if (criteria.matchesNothing()) {
             return Optional.empty();
         }
@@ -505,7 +505,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     public Set<String> numbersOn(Collection<String> numbers, Collection<Long> pageIds) {
         Set<String> found = new HashSet<>();
         Criteria criteria = new Criteria().in(mapping.numberColumn(), List.copyOf(new HashSet<>(numbers)))
-                .in(RecordEntity.PAGE_ID, pageIds);
+                .onPages(RecordEntity.PAGE_ID, pageIds);
         if (!criteria.matchesNothing()) {
             ao.stream(mapping.entity(), criteria.query("ID, " + mapping.numberColumn()),
                     e -> found.add(mapping.number().read().apply(e)));
@@ -559,7 +559,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      */
     static Criteria where(RegisterFilter<? extends Enum<?>, ?> filter, Collection<Long> viewablePages,
                           String dateColumn, String statusColumn, Function<String, List<Long>> concerning) {
-        Criteria criteria = new Criteria().in(RecordEntity.PAGE_ID, viewablePages);
+        Criteria criteria = new Criteria().onPages(RecordEntity.PAGE_ID, viewablePages);
         if (!filter.withdrawn()) {
             criteria.eq(RecordEntity.WITHDRAWN, false);
         }
