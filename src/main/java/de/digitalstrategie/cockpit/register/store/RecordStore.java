@@ -501,14 +501,22 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         }
     }
 
-    /** Those of the numbers that are the number of a record on one of the pages. */
+    /**
+     * Those of the numbers that are the number of a record on one of the pages. The few rows
+     * carrying these numbers are read with their page and checked against the pages here: fewer
+     * values than naming the pages in SQL.
+     */
     public Set<String> numbersOn(Collection<String> numbers, Collection<Long> pageIds) {
         Set<String> found = new HashSet<>();
-        Criteria criteria = new Criteria().in(mapping.numberColumn(), List.copyOf(new HashSet<>(numbers)))
-                .onPages(RecordEntity.PAGE_ID, pageIds);
-        if (!criteria.matchesNothing()) {
-            ao.stream(mapping.entity(), criteria.query("ID, " + mapping.numberColumn()),
-                    e -> found.add(mapping.number().read().apply(e)));
+        Set<Long> pages = pageIds instanceof Set<Long> set ? set : new HashSet<>(pageIds);
+        Criteria criteria = new Criteria().in(mapping.numberColumn(), List.copyOf(new HashSet<>(numbers)));
+        if (!criteria.matchesNothing() && !pages.isEmpty()) {
+            ao.stream(mapping.entity(), criteria.query("ID, " + RecordEntity.PAGE_ID + ", " + mapping.numberColumn()),
+                    e -> {
+                        if (pages.contains(e.getPageId())) {
+                            found.add(mapping.number().read().apply(e));
+                        }
+                    });
         }
         return found;
     }
