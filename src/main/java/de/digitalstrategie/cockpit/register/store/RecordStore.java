@@ -521,6 +521,21 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         return found;
     }
 
+    /**
+     * The pages on which records carry each of the numbers, withdrawn ones included: for a page
+     * that names a record, so that only those pages' permissions need checking, not every page's.
+     */
+    public Map<String, Set<Long>> pagesOf(Collection<String> numbers) {
+        Map<String, Set<Long>> pages = new HashMap<>();
+        Criteria criteria = new Criteria().in(mapping.numberColumn(), List.copyOf(new HashSet<>(numbers)));
+        if (!criteria.matchesNothing()) {
+            ao.stream(mapping.entity(), criteria.query("ID, " + RecordEntity.PAGE_ID + ", " + mapping.numberColumn()),
+                    e -> pages.computeIfAbsent(mapping.number().read().apply(e), k -> new HashSet<>())
+                            .add(e.getPageId()));
+        }
+        return pages;
+    }
+
     /** Read-only rows, streamed: records to show, not entities to change. */
     private List<E> rows(Query query, int expected) {
         List<E> read = new ArrayList<>(expected);
