@@ -158,6 +158,8 @@ class DecisionStoreTest {
         assertEquals(byViewable.page().items(), exported);
         assertEquals(Set.of("LK-100"), store.decisions.numbersOn(List.of("LK-100", "LK-103", "LK-0", "LK-130"),
                 viewable));
+        assertEquals(java.util.Map.of("LK-103", Set.of(103L), "LK-0", Set.of(0L)),
+                store.decisions.pagesOf(List.of("LK-103", "LK-0", "LK-NEVER")), "what a page that names them checks");
     }
 
     private static Decision superseded(String macroId, String number, String successor, PageRef page) {

@@ -507,17 +507,13 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * values than naming the pages in SQL.
      */
     public Set<String> numbersOn(Collection<String> numbers, Collection<Long> pageIds) {
-        Set<String> found = new HashSet<>();
         Set<Long> pages = pageIds instanceof Set<Long> set ? set : new HashSet<>(pageIds);
-        Criteria criteria = new Criteria().in(mapping.numberColumn(), List.copyOf(new HashSet<>(numbers)));
-        if (!criteria.matchesNothing() && !pages.isEmpty()) {
-            ao.stream(mapping.entity(), criteria.query("ID, " + RecordEntity.PAGE_ID + ", " + mapping.numberColumn()),
-                    e -> {
-                        if (pages.contains(e.getPageId())) {
-                            found.add(mapping.number().read().apply(e));
-                        }
-                    });
-        }
+        Set<String> found = new HashSet<>();
+        pagesOf(numbers).forEach((number, on) -> {
+            if (on.stream().anyMatch(pages::contains)) {
+                found.add(number);
+            }
+        });
         return found;
     }
 
