@@ -318,6 +318,9 @@ class PermissionMatrixTest {
                 Reply write = post("/rest/cockpit/1.0/decisions/" + d.id() + "/status", viewer, "application/json",
                         "{\"status\":\"deferred\"}", null);
                 check(viewer, "status change of " + d.id() + " (error answer)", write.text(), markers);
+                Reply implement = post("/rest/cockpit/1.0/decisions/" + d.id() + "/implementation", viewer,
+                        "application/json", "{\"state\":\"done\"}", null);
+                check(viewer, "implementation of " + d.id() + " (error answer)", implement.text(), markers);
             }
             // exports, parsed
             for (String list : List.of("/decisions", "/advisory", "/projects")) {
@@ -402,6 +405,8 @@ class PermissionMatrixTest {
     private static final List<String> DECISION_WRITERS = List.of("schriftfuehrung", "cdo");
     private static final List<String> ANSWER_WRITERS = List.of("schriftfuehrung", "cdo");
     private static final List<String> PUBLISHERS = List.of("schriftfuehrung", "cdo");
+    /** Who sets the implementation of a decision owned by „Finanzen“: its unit's member, the CDO, the secretary. */
+    private static final List<String> IMPLEMENTERS = List.of("schriftfuehrung", "cdo", "leitung-finanzen");
 
     private static String publishedKeys() {
         return fixture.sandbox.projects.published().stream().map(p -> p.issueKey()).toList().toString();
@@ -435,9 +440,18 @@ class PermissionMatrixTest {
         String status = "/rest/cockpit/1.0/decisions/" + ready.id() + "/status";
         String answer = "/rest/cockpit/1.0/advisory/" + received.id() + "/answer";
         String report = "/rest/cockpit/1.0/advisory/" + received.id() + "/report";
+        Decision inForce = fixture.sandbox.decisions.all().stream().filter(d -> d.implementable()
+                && d.jiraIssue().isEmpty() && "Finanzen".equals(d.owner()) && d.page().pageId() != restricted.getId())
+                .findFirst().orElseThrow();
+        String implementation = "/rest/cockpit/1.0/decisions/" + inForce.id() + "/implementation";
         for (String viewer : VIEWERS) {
             String before = decisionState(ready.id());
             String inputBefore = inputState(received.id());
+            String implementedBefore = decisionState(inForce.id());
+            if (viewer == null || !IMPLEMENTERS.contains(viewer)) {
+                refused(viewer, "implementation", post(implementation, viewer, "application/json",
+                        "{\"state\":\"done\"}", null), implementedBefore, decisionState(inForce.id()));
+            }
             if (viewer == null || !DECISION_WRITERS.contains(viewer)) {
                 Reply r = post(status, viewer, "application/json", "{\"status\":\"decided\",\"vote\":\"6/1/0\"}", null);
                 refused(viewer, "status change", r, before, decisionState(ready.id()));
@@ -456,6 +470,8 @@ class PermissionMatrixTest {
                         inputBefore, inputState(received.id()));
                 refused(viewer, "report as " + type, post(report, viewer, type, "on=2026-12-01", null),
                         inputBefore, inputState(received.id()));
+                refused(viewer, "implementation as " + type, post(implementation, viewer, type, "state=done", null),
+                        implementedBefore, decisionState(inForce.id()));
             }
             // publishing a project profile: the staff unit only, and never without the form's token
             String publication = "/plugins/servlet/cockpit/project-publication";
