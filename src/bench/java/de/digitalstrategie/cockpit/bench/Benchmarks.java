@@ -66,9 +66,21 @@ public final class Benchmarks {
                 + "sync does on every publish. Baseline: one bare StAX pass over the same page that does nothing "
                 + "with the events: same wrapper, same document type with HTML's entities, same parser settings.");
         report.workload(4, "Register query on PostgreSQL at 100,000 decisions", "DecisionStore.query: a filtered, "
-                + "sorted page of 50 decisions with its total, as the decision register asks for it. Baseline: "
-                + "the same count and page written by hand in JDBC (same WHERE, ORDER BY, LIMIT, every column of "
-                + "the page read), on one open connection.");
+                + "sorted page of 50 decisions with its total, as the decision register asks for it, over 10,000 "
+                + "minutes pages of which the viewer may see 9,000. Baseline: the same count and page written by "
+                + "hand in JDBC (same WHERE, ORDER BY, LIMIT, every column of the page read), on one open "
+                + "connection.");
+        report.workload(5, "OParl at 100,000 decisions and 5,000 meetings", "The OParl interface over HTTP in the "
+                + "sandbox on PostgreSQL, as a transparency portal pages through its lists: every answer is read "
+                + "from the ledger the publisher writes (OPARL_OBJECT), a page at a time. The ledger holds the "
+                + "demo's objects as the publisher wrote them and 5,000 more meetings with 100,000 agenda items "
+                + "(one per decision, 20 embedded in each meeting), copies of the demo's under ids of their own. "
+                + "Baseline: the list's count and page read by hand in JDBC. Then wrk (Debian's `wrk`), a second "
+                + "process, puts 16 connections on the meetings list for 30 s.");
+        report.workload(6, "A minutes page with 30 decision macros", "A steering-committee minutes page with 30 "
+                + "`committee-decision` macros rendered as a staff member views it (the sandbox's renderer, the "
+                + "decision macro, the register, the real Velocity template), on PostgreSQL, every decision recorded "
+                + "by the register through the page's save. Baseline: the same page with one decision macro.");
 
         boolean postgres = Postgres.available();
         if (!postgres) {
@@ -109,6 +121,14 @@ public final class Benchmarks {
                 attempt(report, 1, () -> Portfolio100k.run(report, seed, 100_000, 10 / q, 20 / q));
                 section("1. the first view with a cold permission cache, 50 Jira projects");
                 attempt(report, 1, () -> ColdPermissions.run(report, seed, 3 / q + 1, 15 / q + 1));
+            }
+            if (postgres && (only.isEmpty() || only.contains("5"))) {
+                section("5. OParl, 5,000 meetings and 100,000 agenda items; wrk");
+                attempt(report, 5, () -> OParlBench.run(report, seed, 10 / q, 40 / q, quick ? 5 : 30));
+            }
+            if (postgres && (only.isEmpty() || only.contains("6"))) {
+                section("6. a minutes page with 30 decision macros");
+                attempt(report, 6, () -> MinutesPageBench.run(report, seed, 10 / q + 1, 40 / q + 1));
             }
             if (postgres && (only.isEmpty() || only.contains("4"))) {
                 section("4. decision register, 100,000 decisions");

@@ -10,7 +10,6 @@ import de.digitalstrategie.cockpit.testing.StoreFixture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -62,12 +61,7 @@ public final class Profile {
                 StoreFixture store = new StoreFixture(database);
                 resource = store;
                 RegisterBench.fill(store, database, n);
-                Set<Long> pages = new LinkedHashSet<>();
-                for (int p = 0; p < RegisterBench.PAGES; p++) {
-                    if (p % 20 != 7) {
-                        pages.add(RegisterBench.pageId(p));
-                    }
-                }
+                Set<Long> pages = RegisterBench.viewablePages();
                 run = () -> store.decisions.query(new de.digitalstrategie.cockpit.register.RegisterQuery<>(
                         RegisterBench.FILTER, DecisionSort.NUMBER, SortOrder.DESC,
                         PageRequest.page(1, RegisterBench.PAGE_SIZE)), pages);

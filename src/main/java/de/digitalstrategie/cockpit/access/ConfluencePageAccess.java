@@ -8,9 +8,9 @@ import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
 import com.atlassian.confluence.user.UserAccessor;
 import com.atlassian.sal.api.user.UserKey;
+import de.digitalstrategie.cockpit.query.ViewablePages;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -50,14 +50,11 @@ public class ConfluencePageAccess implements PageAccess {
         return user == null ? Set.of() : viewableByUser(user, pageIds);
     }
 
+    /** Also says which pages were hidden, so a register read can name the fewer of the two in SQL. */
     private Set<Long> viewableByUser(ConfluenceUser viewer, Collection<Long> pageIds) {
-        Set<Long> viewable = new HashSet<>();
-        for (Long id : new HashSet<>(pageIds)) {
+        return ViewablePages.of(pageIds, id -> {
             AbstractPage page = pages.getAbstractPage(id);
-            if (page != null && permissions.hasPermission(viewer, Permission.VIEW, page)) {
-                viewable.add(id);
-            }
-        }
-        return viewable;
+            return page != null && permissions.hasPermission(viewer, Permission.VIEW, page);
+        });
     }
 }

@@ -37,6 +37,34 @@ public final class Criteria {
         return this;
     }
 
+    /**
+     * Rows on the given pages: {@code column IN (...)}, or, for {@link ViewablePages} that hide
+     * fewer pages than they show, the rows within the checked pages' lowest and highest id that are
+     * on none of the hidden pages: nothing at all to name for a viewer who may see every checked
+     * page. See {@link ViewablePages} for why that is exact.
+     *
+     * <p>The hidden pages are bound, the two bounds written into the clause as numbers (page ids
+     * from the host, never user input). Bound bounds would let PostgreSQL, which cannot estimate a
+     * range of parameters, take a plan made for any parameters as the cheaper one after five
+     * executions: such a plan checks the list of hidden pages one by one against every row, where a
+     * plan for the values at hand looks them up in a hash (a 100 times slower count at 1,000 hidden
+     * pages). The pages themselves stay parameters: the Active Objects fork runs a regular
+     * expression over the clause that takes milliseconds per thousand digits.
+     */
+    public Criteria onPages(String column, Collection<Long> pages) {
+        if (!(pages instanceof ViewablePages viewable) || viewable.isEmpty()
+                || viewable.hidden().size() >= viewable.size()) {
+            return in(column, pages);
+        }
+        clauses.add(column + " >= " + viewable.lowest() + " AND " + column + " <= " + viewable.highest());
+        if (!viewable.hidden().isEmpty()) {
+            clauses.add(column + " NOT IN (" + viewable.hidden().stream().map(v -> "?")
+                    .collect(Collectors.joining(",")) + ")");
+            params.addAll(viewable.hidden().stream().sorted().toList());
+        }
+        return this;
+    }
+
     /** {@code from <= column < until}. */
     public Criteria within(String column, Date from, Date until) {
         clauses.add(column + " >= ? AND " + column + " < ?");

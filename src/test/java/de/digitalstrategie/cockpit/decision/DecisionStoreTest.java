@@ -114,6 +114,54 @@ class DecisionStoreTest {
         assertEquals(java.util.Set.of("LK-C1"), store.decisions.numbersOn(List.of("LK-C1", "LK-X"), List.of(2L)));
     }
 
+    /**
+     * A viewer who may see most minutes pages: the register filters by the few hidden ones, and
+     * reads exactly what it reads with the viewable pages named one by one, across every read
+     * (page, total, one record, export, successors and what replaced what). Records on no page or
+     * on a page outside the checked ones stay out, as with the plain set.
+     */
+    @Test
+    void filteringByTheHiddenPagesReadsWhatNamingTheViewableOnesReads() {
+        List<Long> minutes = java.util.stream.LongStream.rangeClosed(100, 129).boxed().toList();
+        java.util.function.Predicate<Long> mayView = id -> id % 10 != 3;
+        List<Decision> recorded = new java.util.ArrayList<>();
+        for (long pageId : minutes) {
+            PageRef page = new PageRef(pageId, 1, "LK", "Sitzung " + pageId);
+            recorded.add(store.decisions.record(superseded("m" + pageId, "LK-" + pageId, "LK-" + (pageId + 1), page),
+                    "s"));
+        }
+        recorded.add(store.decisions.record(superseded("none", "LK-0", "", PageRef.NONE), "s"));
+        recorded.add(store.decisions.record(superseded("below", "LK-99", "", new PageRef(99, 1, "X", "X")), "s"));
+        recorded.add(store.decisions.record(superseded("above", "LK-130", "", new PageRef(130, 1, "X", "X")), "s"));
+        de.digitalstrategie.cockpit.query.ViewablePages viewable =
+                de.digitalstrategie.cockpit.query.ViewablePages.of(minutes, mayView);
+        Set<Long> named = new java.util.HashSet<>(viewable);
+        assertEquals(27, named.size());
+        assertEquals(Set.of(103L, 113L, 123L), viewable.hidden());
+
+        RegisterQuery<DecisionStatus, DecisionCriteria, DecisionSort> all = new RegisterQuery<>(RegisterFilter.all(),
+                DecisionSort.NUMBER, SortOrder.ASC, new PageRequest(0, 100));
+        var byHidden = store.decisions.query(all, viewable);
+        var byViewable = store.decisions.query(all, named);
+        assertEquals(27, byHidden.page().total());
+        assertEquals(byViewable.page(), byHidden.page());
+        assertEquals(byViewable.replacedBy(), byHidden.replacedBy());
+        assertTrue(byHidden.page().items().stream().allMatch(d -> named.contains(d.page().pageId())));
+        assertEquals("", byHidden.page().items().stream().filter(d -> d.number().equals("LK-102")).findFirst()
+                .orElseThrow().successor(), "the successor on a hidden page is not named");
+        for (Decision d : recorded) {
+            assertEquals(store.decisions.one(d.id(), named).isPresent(), store.decisions.one(d.id(), viewable)
+                    .isPresent(), d.number());
+        }
+        List<Decision> exported = new java.util.ArrayList<>();
+        store.decisions.forEach(RegisterFilter.all(), viewable, exported::add);
+        assertEquals(byViewable.page().items(), exported);
+        assertEquals(Set.of("LK-100"), store.decisions.numbersOn(List.of("LK-100", "LK-103", "LK-0", "LK-130"),
+                viewable));
+        assertEquals(java.util.Map.of("LK-103", Set.of(103L), "LK-0", Set.of(0L)),
+                store.decisions.pagesOf(List.of("LK-103", "LK-0", "LK-NEVER")), "what a page that names them checks");
+    }
+
     private static Decision superseded(String macroId, String number, String successor, PageRef page) {
         return new Decision(0, macroId, number, "Beschluss " + number, "", successor.isEmpty() ? DecisionStatus.DECIDED
                 : DecisionStatus.SUPERSEDED, new Vote(6, 0, 0), 0, 0, List.of(), "", null, successor, page, false, true);

@@ -13,8 +13,10 @@ import de.digitalstrategie.cockpit.register.macro.RecordMacro;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code committee-decision}: a decision in the steering committee's minutes (see {@link RecordMacro}). */
 public class DecisionMacro extends RecordMacro<Decision, DecisionStatus, DecisionParameters> {
@@ -50,12 +52,25 @@ public class DecisionMacro extends RecordMacro<Decision, DecisionStatus, Decisio
                 .projects("cockpit.decision.projects", p.projectKeys())
                 .add("cockpit.decision.owner", p.owner())
                 .add("cockpit.decision.due", request.formats().date(p.dueDate()))
-                .add("cockpit.decision.successor", !registered || p.successor().isEmpty() || decisions.numbersOn(
-                        List.of(p.successor()), pages.viewable(committee.minutesPageIds())).contains(p.successor())
-                        ? p.successor() : "")
+                .add("cockpit.decision.successor", !registered || p.successor().isEmpty()
+                        || onViewableMinutes(p.successor()) ? p.successor() : "")
                 .add("cockpit.decision.implementation", !registered ? "" : recorded.filter(Decision::implementable)
                         .map(d -> request.texts().plain(d.implementation()) + (d.jiraIssue().isEmpty() ? ""
                                 : " – " + request.texts().plain("cockpit.decision.implementation.jira", d.jiraIssue())))
                         .orElse(""));
+    }
+
+    /**
+     * Whether a decision with this number is on minutes the viewer may see. Only the pages that
+     * carry the number are checked: every macro of a long minutes page asking Confluence about
+     * every minutes page made such a page cost seconds.
+     */
+    private boolean onViewableMinutes(String number) {
+        Set<Long> carrying = new HashSet<>(decisions.pagesOf(List.of(number)).getOrDefault(number, Set.of()));
+        if (carrying.isEmpty()) {
+            return false;
+        }
+        carrying.retainAll(committee.minutesPageIds());
+        return !carrying.isEmpty() && !pages.viewable(carrying).isEmpty();
     }
 }

@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -240,12 +241,18 @@ public class DecisionStore extends RecordStore<Decision, DecisionStatus, Decisio
     @Override
     protected Map<String, List<String>> replaced(List<Decision> decisions, Collection<Long> viewablePages) {
         Map<String, List<String>> replaced = new HashMap<>();
+        // The few decisions naming these are read with their page and checked here: fewer values
+        // than naming the viewer's pages in SQL.
+        Set<Long> pages = viewablePages instanceof Set<Long> set ? set : new HashSet<>(viewablePages);
         Criteria criteria = new Criteria().in(DecisionEntity.SUCCESSOR,
-                decisions.stream().map(Decision::number).distinct().toList()).in(DecisionEntity.PAGE_ID, viewablePages);
-        if (!criteria.matchesNothing()) {
+                decisions.stream().map(Decision::number).distinct().toList());
+        if (!criteria.matchesNothing() && !pages.isEmpty()) {
             ao.stream(DecisionEntity.class, criteria.query(String.join(", ", "ID", DecisionEntity.SUCCESSOR,
-                    DecisionEntity.DECISION_NUMBER)).order("ID"), e -> replaced.computeIfAbsent(e.getSuccessor(),
-                    k -> new ArrayList<>()).add(e.getDecisionNumber()));
+                    DecisionEntity.DECISION_NUMBER, DecisionEntity.PAGE_ID)).order("ID"), e -> {
+                        if (pages.contains(e.getPageId())) {
+                            replaced.computeIfAbsent(e.getSuccessor(), k -> new ArrayList<>()).add(e.getDecisionNumber());
+                        }
+                    });
         }
         return replaced;
     }

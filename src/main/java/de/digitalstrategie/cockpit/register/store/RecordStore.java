@@ -472,7 +472,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * otherwise nothing, as for an id that does not exist.
      */
     public Optional<RegisterPage<R, S>> one(long id, Collection<Long> viewablePages) {
-        Criteria criteria = new Criteria().eq("ID", id).in(RecordEntity.PAGE_ID, viewablePages);
+        Criteria criteria = new Criteria().eq("ID", id).onPages(RecordEntity.PAGE_ID, viewablePages);
         if (criteria.matchesNothing()) {
             return Optional.empty();
         }
@@ -501,16 +501,35 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         }
     }
 
-    /** Those of the numbers that are the number of a record on one of the pages. */
+    /**
+     * Those of the numbers that are the number of a record on one of the pages. The few rows
+     * carrying these numbers are read with their page and checked against the pages here: fewer
+     * values than naming the pages in SQL.
+     */
     public Set<String> numbersOn(Collection<String> numbers, Collection<Long> pageIds) {
+        Set<Long> pages = pageIds instanceof Set<Long> set ? set : new HashSet<>(pageIds);
         Set<String> found = new HashSet<>();
-        Criteria criteria = new Criteria().in(mapping.numberColumn(), List.copyOf(new HashSet<>(numbers)))
-                .in(RecordEntity.PAGE_ID, pageIds);
-        if (!criteria.matchesNothing()) {
-            ao.stream(mapping.entity(), criteria.query("ID, " + mapping.numberColumn()),
-                    e -> found.add(mapping.number().read().apply(e)));
-        }
+        pagesOf(numbers).forEach((number, on) -> {
+            if (on.stream().anyMatch(pages::contains)) {
+                found.add(number);
+            }
+        });
         return found;
+    }
+
+    /**
+     * The pages on which records carry each of the numbers, withdrawn ones included: for a page
+     * that names a record, so that only those pages' permissions need checking, not every page's.
+     */
+    public Map<String, Set<Long>> pagesOf(Collection<String> numbers) {
+        Map<String, Set<Long>> pages = new HashMap<>();
+        Criteria criteria = new Criteria().in(mapping.numberColumn(), List.copyOf(new HashSet<>(numbers)));
+        if (!criteria.matchesNothing()) {
+            ao.stream(mapping.entity(), criteria.query("ID, " + RecordEntity.PAGE_ID + ", " + mapping.numberColumn()),
+                    e -> pages.computeIfAbsent(mapping.number().read().apply(e), k -> new HashSet<>())
+                            .add(e.getPageId()));
+        }
+        return pages;
     }
 
     /** Read-only rows, streamed: records to show, not entities to change. */
@@ -559,7 +578,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      */
     static Criteria where(RegisterFilter<? extends Enum<?>, ?> filter, Collection<Long> viewablePages,
                           String dateColumn, String statusColumn, Function<String, List<Long>> concerning) {
-        Criteria criteria = new Criteria().in(RecordEntity.PAGE_ID, viewablePages);
+        Criteria criteria = new Criteria().onPages(RecordEntity.PAGE_ID, viewablePages);
         if (!filter.withdrawn()) {
             criteria.eq(RecordEntity.WITHDRAWN, false);
         }

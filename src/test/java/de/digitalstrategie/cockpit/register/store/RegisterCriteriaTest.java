@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.register.store;
 
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.query.ViewablePages;
 import de.digitalstrategie.cockpit.register.RegisterFilter;
 import net.java.ao.Query;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,35 @@ class RegisterCriteriaTest {
         assertEquals(java.time.Instant.parse("2027-01-01T00:00:00Z"), ((java.util.Date) params[2]).toInstant());
         assertEquals(List.of(42L, "DECIDED", "REJECTED", 7L, 8L, "%100!%!_sicher' or 1=1%"),
                 List.of(params).subList(3, params.length));
+    }
+
+    /**
+     * A city with years of minutes: 10,000 pages checked, 9,000 of them viewable. The condition
+     * names the 1,000 hidden pages and the checked pages' bounds, not every viewable page.
+     */
+    @Test
+    void aViewerWhoMaySeeMostPagesIsFilteredByTheHiddenOnes() {
+        List<Long> checked = java.util.stream.LongStream.range(0, 10_000).map(i -> 500_000 + 7 * i).boxed().toList();
+        ViewablePages viewable = ViewablePages.of(checked, id -> id % 10 != 3);
+        assertEquals(9_000, viewable.size());
+        Query q = RecordStore.where(RegisterFilter.all(), viewable, "MEETING_DATE", "STATUS", key -> List.of())
+                .query();
+        List<Long> hidden = checked.stream().filter(id -> id % 10 == 3).toList();
+        assertEquals(1_000, hidden.size());
+        assertEquals("PAGE_ID >= 500000 AND PAGE_ID <= 569993 AND PAGE_ID NOT IN (" + "?,".repeat(999)
+                + "?) AND WITHDRAWN = ?", q.getWhereClause());
+        List<Object> params = new java.util.ArrayList<>(hidden);
+        params.add(false);
+        assertEquals(params, List.of(q.getWhereParams()));
+
+        Query everything = RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> true),
+                "MEETING_DATE", "STATUS", key -> List.of()).query();
+        assertEquals("PAGE_ID >= 500000 AND PAGE_ID <= 569993 AND WITHDRAWN = ?", everything.getWhereClause());
+
+        Query few = RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> id == 500_007L),
+                "MEETING_DATE", "STATUS", key -> List.of()).query();
+        assertEquals("PAGE_ID IN (?) AND WITHDRAWN = ?", few.getWhereClause());
+        assertTrue(RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> false), "MEETING_DATE",
+                "STATUS", key -> List.of()).matchesNothing());
     }
 }

@@ -1,0 +1,79 @@
+package de.digitalstrategie.cockpit.query;
+
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The pages a viewer may see among the pages his permission was checked on, and so also the ones
+ * he may not see. A set of the viewable pages like any other; beside it, what a read needs to
+ * filter by the restricted pages instead ({@link Criteria#onPages}): a viewer usually may see most
+ * minutes pages, and a city with years of minutes has thousands of them, so a condition that names
+ * the few hidden pages is shorter than one naming every visible one by a bound parameter each.
+ *
+ * <p>Filtering by the hidden pages is exact only for rows that lie on a checked page: a row on a
+ * page nobody checked is neither viewable nor hidden. So the checked pages must hold every page a
+ * filtered row can be on (for the registers: every minutes page, as every record is written by
+ * the minutes sync for a page it first gives a meeting), and {@link Criteria#onPages} keeps the
+ * rows within the lowest and highest checked page, which leaves out rows on no page at all.
+ */
+public final class ViewablePages extends AbstractSet<Long> {
+    private final Set<Long> viewable;
+    private final Set<Long> hidden;
+    private final long lowest;
+    private final long highest;
+
+    private ViewablePages(Set<Long> viewable, Set<Long> hidden, long lowest, long highest) {
+        this.viewable = Collections.unmodifiableSet(viewable);
+        this.hidden = Collections.unmodifiableSet(hidden);
+        this.lowest = lowest;
+        this.highest = highest;
+    }
+
+    /** The pages among {@code checked} the viewer may see, as {@code mayView} answers for each once. */
+    public static ViewablePages of(Collection<Long> checked, Predicate<Long> mayView) {
+        Set<Long> viewable = new HashSet<>();
+        Set<Long> hidden = new HashSet<>();
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (Long id : new HashSet<>(checked)) {
+            (mayView.test(id) ? viewable : hidden).add(id);
+            lowest = Math.min(lowest, id);
+            highest = Math.max(highest, id);
+        }
+        return new ViewablePages(viewable, hidden, lowest, highest);
+    }
+
+    /** The checked pages the viewer may not see (restricted, or gone). */
+    public Set<Long> hidden() {
+        return hidden;
+    }
+
+    /** The lowest page id checked; only meaningful when some page was. */
+    long lowest() {
+        return lowest;
+    }
+
+    long highest() {
+        return highest;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        return viewable.contains(o);
+    }
+
+    @Override
+    public Iterator<Long> iterator() {
+        return viewable.iterator();
+    }
+
+    @Override
+    public int size() {
+        return viewable.size();
+    }
+}
