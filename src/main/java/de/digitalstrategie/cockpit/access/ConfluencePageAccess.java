@@ -6,6 +6,8 @@ import com.atlassian.confluence.security.Permission;
 import com.atlassian.confluence.security.PermissionManager;
 import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
+import com.atlassian.confluence.user.UserAccessor;
+import com.atlassian.sal.api.user.UserKey;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,10 +21,12 @@ import java.util.Set;
 public class ConfluencePageAccess implements PageAccess {
     private final PageManager pages;
     private final PermissionManager permissions;
+    private final UserAccessor users;
 
-    public ConfluencePageAccess(PageManager pages, PermissionManager permissions) {
+    public ConfluencePageAccess(PageManager pages, PermissionManager permissions, UserAccessor users) {
         this.pages = pages;
         this.permissions = permissions;
+        this.users = users;
     }
 
     @Override
@@ -36,7 +40,28 @@ public class ConfluencePageAccess implements PageAccess {
      */
     @Override
     public Set<Long> publiclyViewable(Collection<Long> pageIds) {
-        return viewableBy(null, pageIds);
+        return viewableBy((ConfluenceUser) null, pageIds);
+    }
+
+    /** Confluence's answer for the user, looked up now; nothing for a user who is not {@link #isActive}. */
+    @Override
+    public Set<Long> viewableBy(String userKey, Collection<Long> pageIds) {
+        ConfluenceUser user = active(userKey);
+        return user == null ? Set.of() : viewableBy(user, pageIds);
+    }
+
+    /**
+     * A deactivated user counts as gone: Confluence keeps the account for the content's sake, not
+     * its access.
+     */
+    @Override
+    public boolean isActive(String userKey) {
+        return active(userKey) != null;
+    }
+
+    private ConfluenceUser active(String userKey) {
+        ConfluenceUser user = userKey == null || userKey.isEmpty() ? null : users.getUserByKey(new UserKey(userKey));
+        return user == null || users.isDeactivated(user) ? null : user;
     }
 
     private Set<Long> viewableBy(ConfluenceUser viewer, Collection<Long> pageIds) {

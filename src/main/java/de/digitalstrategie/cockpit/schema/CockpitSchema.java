@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.schema;
 
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryInputEntity;
+import de.digitalstrategie.cockpit.calendar.store.FeedTokenEntity;
 import de.digitalstrategie.cockpit.register.store.AuditEntryEntity;
 import de.digitalstrategie.cockpit.committee.store.AgendaItemEntity;
 import de.digitalstrategie.cockpit.committee.store.BodyEntity;
@@ -48,7 +49,8 @@ public final class CockpitSchema {
             PendingPageEntity.class,
             SyncStateEntity.class,
             OutboxEntity.class,
-            PublishedObjectEntity.class);
+            PublishedObjectEntity.class,
+            FeedTokenEntity.class);
 
     private CockpitSchema() {
     }

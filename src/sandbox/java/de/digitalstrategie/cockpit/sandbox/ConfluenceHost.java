@@ -4,6 +4,7 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.confluence.pages.PageManager;
 import com.atlassian.confluence.security.PermissionManager;
+import com.atlassian.confluence.user.UserAccessor;
 import com.atlassian.event.api.EventPublisher;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.message.I18nResolver;
@@ -111,6 +112,7 @@ public final class ConfluenceHost implements AutoCloseable {
                 .offer(I18nResolver.class, i18n)
                 .offer(LocaleResolver.class, request)
                 .offer(UserManager.class, users)
+                .offer(UserAccessor.class, users)
                 .offer(PluginSettingsFactory.class, settings)
                 .offer(ApplicationProperties.class, application)
                 .offer(PageManager.class, pages)

@@ -217,7 +217,8 @@ class PluginContextTest {
         assertTrue(declared.size() >= 7, declared.toString());
         assertEquals(List.of("/plugins/servlet/cockpit/admin=de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet",
                 "/plugins/servlet/cockpit/project-publication=de.digitalstrategie.cockpit.publication.web.PublicationServlet",
-                "/plugins/servlet/cockpit/admin/minutes=de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet"),
+                "/plugins/servlet/cockpit/admin/minutes=de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet",
+                "/plugins/servlet/cockpit/calendar=de.digitalstrategie.cockpit.calendar.web.CalendarServlet"),
                 read.servlets().stream().map(s -> s.path() + "=" + s.type().getName()).toList());
         Set<String> packages = new TreeSet<>();
         NodeList rest = descriptor.getElementsByTagName("package");

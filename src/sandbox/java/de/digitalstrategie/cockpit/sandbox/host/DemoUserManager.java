@@ -2,6 +2,8 @@ package de.digitalstrategie.cockpit.sandbox.host;
 
 import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
+import com.atlassian.confluence.user.UserAccessor;
+import com.atlassian.user.User;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
@@ -13,10 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The host's {@link UserManager}: the demo users, and the one the current request acts as
- * (chosen per request by the sandbox, never by plugin code).
+ * The host's {@link UserManager} and Confluence's {@link UserAccessor}: the demo users, which of
+ * them an administrator deactivated, and the one the current request acts as (chosen per request
+ * by the sandbox, never by plugin code).
  */
-public final class DemoUserManager implements UserManager {
+public final class DemoUserManager implements UserManager, UserAccessor {
 
     /** A demo user; {@code groups} as in Confluence ("confluence-administrators", ...). */
     public record DemoUser(String key, String fullName, Set<String> groups) implements UserProfile, ConfluenceUser {
@@ -49,6 +52,7 @@ public final class DemoUserManager implements UserManager {
     public static final String ADMINS = "confluence-administrators";
     private final Map<String, DemoUser> users = new LinkedHashMap<>();
     private final ThreadLocal<DemoUser> current = new ThreadLocal<>();
+    private final Set<String> deactivated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DemoUserManager(List<DemoUser> demoUsers) {
         demoUsers.forEach(u -> users.put(u.key(), u));
@@ -103,5 +107,20 @@ public final class DemoUserManager implements UserManager {
     public boolean isUserInGroup(UserKey userKey, String group) {
         DemoUser user = userKey == null ? null : users.get(userKey.getStringValue());
         return user != null && user.groups().contains(group);
+    }
+
+    @Override
+    public ConfluenceUser getUserByKey(UserKey userKey) {
+        return userKey == null ? null : users.get(userKey.getStringValue());
+    }
+
+    @Override
+    public boolean isDeactivated(User user) {
+        return user != null && deactivated.contains(user.getName());
+    }
+
+    /** Takes the user's access away, as an administrator's "deactivate user" does; the account stays. */
+    public void deactivate(String key) {
+        deactivated.add(key);
     }
 }
