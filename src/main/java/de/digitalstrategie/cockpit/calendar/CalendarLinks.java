@@ -4,8 +4,9 @@ import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 
 /**
- * The calendar's addresses, each in one place: the feeds absolute (a calendar client outside
- * Confluence subscribes to them), as https (or whatever Confluence's base URL uses) and as
+ * The calendar's addresses, each in one place: the feeds absolute, at Confluence's configured base
+ * URL (a calendar client outside Confluence subscribes to them, and keeps the address for years:
+ * not the name a request happened to reach this node by), as https (or whatever Confluence's base URL uses) and as
  * {@code webcal:}, the scheme that hands a feed to the reader's calendar program; the calendar page
  * relative, as every link within Confluence.
  */
@@ -21,13 +22,13 @@ public class CalendarLinks {
 
     /** The public feed of {@code bodyKey}, or of all public bodies when null. */
     public String publicFeed(String bodyKey) {
-        return base(UrlMode.ABSOLUTE) + REST + "/public/calendar/" + (bodyKey == null ? "" : bodyKey + "/")
+        return base(UrlMode.CANONICAL) + REST + "/public/calendar/" + (bodyKey == null ? "" : bodyKey + "/")
                 + "meetings.ics";
     }
 
     /** The personal feed behind {@code secret}, of {@code bodyKey} or of all bodies when null. */
     public String personalFeed(String secret, String bodyKey) {
-        return base(UrlMode.ABSOLUTE) + REST + "/calendar/" + secret + "/" + (bodyKey == null ? "" : bodyKey + "/")
+        return base(UrlMode.CANONICAL) + REST + "/calendar/" + secret + "/" + (bodyKey == null ? "" : bodyKey + "/")
                 + "meetings.ics";
     }
 

@@ -134,6 +134,11 @@ class CalendarFeedTest {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** Confluence's configured base URL, at which the feeds are given out. */
+    private static String canonical() {
+        return sandbox.application.getBaseUrl(com.atlassian.sal.api.UrlMode.CANONICAL);
+    }
+
     private static Reply get(String pathOrUrl, String... headers) throws Exception {
         URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base() + pathOrUrl);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri);
@@ -223,8 +228,7 @@ class CalendarFeedTest {
             assertEquals(body.name() + ", " + m.number(), value(e.getProperty(Property.DESCRIPTION)));
             Property organizer = e.getProperty(Property.ORGANIZER).orElseThrow();
             assertEquals(body.name(), organizer.getParameter(Parameter.CN).map(Parameter::getValue).orElse(null));
-            assertEquals(sandbox.application.getBaseUrl(com.atlassian.sal.api.UrlMode.CANONICAL) + "/",
-                    organizer.getValue(), "the installation's configured address, the same on every node");
+            assertEquals(canonical() + "/", organizer.getValue(), "the installation's configured address, the same on every node");
             Property start = e.getProperty(Property.DTSTART).orElseThrow();
             assertEquals("DATE", start.getParameter(Parameter.VALUE).map(Parameter::getValue).orElse(null),
                     "a meeting without a time is an all-day event");
@@ -332,7 +336,7 @@ class CalendarFeedTest {
     }
 
     private static String secretIn(Reply page) {
-        Matcher m = Pattern.compile("<code>" + Pattern.quote(base()) + "/rest/cockpit/1\\.0/calendar/([A-Za-z0-9_-]{43})/meetings\\.ics</code>")
+        Matcher m = Pattern.compile("<code>" + Pattern.quote(canonical()) + "/rest/cockpit/1\\.0/calendar/([A-Za-z0-9_-]{43})/meetings\\.ics</code>")
                 .matcher(page.text());
         assertTrue(m.find(), page.text());
         return m.group(1);
@@ -346,7 +350,7 @@ class CalendarFeedTest {
     void aPersonalFeedShowsWhatItsOwnerMaySeeAtTheMomentOfTheRequest() throws Exception {
         Reply page = create("leitung-finanzen");
         String secret = secretIn(page);
-        assertTrue(page.text().contains(CalendarLinks.webcal(base()) + "/rest/cockpit/1.0/calendar/" + secret + "/meetings.ics"));
+        assertTrue(page.text().contains(CalendarLinks.webcal(canonical()) + "/rest/cockpit/1.0/calendar/" + secret + "/meetings.ics"));
         for (String user : List.of("leitung-finanzen", "mitarbeiterin")) {
             Set<Long> expected = visibleIds(user, null);
             assertTrue(expected.contains(internal.id()), "non-public meetings are for the signed-in");
@@ -465,7 +469,7 @@ class CalendarFeedTest {
         // The page in English, with the public feeds as webcal and https links.
         Reply english = get("/plugins/servlet/cockpit/calendar?as=admin&lang=en");
         assertTrue(english.text().contains("Create personal address"), english.text());
-        assertTrue(english.text().contains("href=\"" + CalendarLinks.webcal(base()) + "/rest/cockpit/1.0/public/calendar/meetings.ics\""));
-        assertTrue(english.text().contains("href=\"" + base() + "/rest/cockpit/1.0/public/calendar/lenkungskreis/meetings.ics\""));
+        assertTrue(english.text().contains("href=\"" + CalendarLinks.webcal(canonical()) + "/rest/cockpit/1.0/public/calendar/meetings.ics\""));
+        assertTrue(english.text().contains("href=\"" + canonical() + "/rest/cockpit/1.0/public/calendar/lenkungskreis/meetings.ics\""));
     }
 }
