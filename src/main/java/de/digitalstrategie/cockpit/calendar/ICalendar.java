@@ -61,7 +61,7 @@ public final class ICalendar {
                 case ',' -> s.append("\\,");
                 case '\n' -> s.append("\\n");
                 default -> {
-                    if (c == '\t' || !isControl(c)) {
+                    if (!isControl(c)) {
                         s.append(c);
                     }
                 }
@@ -87,9 +87,12 @@ public final class ICalendar {
         return s.toString();
     }
 
-    /** CTL of RFC 5234 (and DEL); C1 controls too, which no calendar text needs. */
+    /**
+     * CTL of RFC 5234 (and DEL) but the tab, which is white space to every value type (WSP); C1
+     * controls too, which no calendar text needs.
+     */
     private static boolean isControl(int c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+        return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f);
     }
 
     /** Writes one content line, folded at 75 octets between whole characters. */

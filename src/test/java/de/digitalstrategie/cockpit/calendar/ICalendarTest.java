@@ -12,7 +12,7 @@ class ICalendarTest {
     @Test
     void textIsEscapedAndControlsAreDropped() {
         assertEquals("SUMMARY:a\\\\b\\;c\\,d\\ne\\nf\tg h<i>\"j\"\r\n",
-                new ICalendar().text("SUMMARY", "a\\b;c,d\r\ne\nf\tg\u0007 h<i>\"j\"").toString().replace("\u0000", ""));
+                new ICalendar().text("SUMMARY", "a\\b;c,d\r\ne\nf\tg\u0007 h<i>\"j\"").toString());
         assertEquals("X:ab\r\n", new ICalendar().raw("X", "a\u0000\r\nb").toString());
     }
 
