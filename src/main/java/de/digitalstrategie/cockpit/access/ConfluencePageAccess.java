@@ -43,11 +43,25 @@ public class ConfluencePageAccess implements PageAccess {
         return viewableByUser(null, pageIds);
     }
 
-    /** An unknown key is no user at all, not the anonymous one: it sees nothing, public pages neither. */
+    /** Confluence's answer for the user, looked up now; nothing for a user who is not {@link #isActive}. */
     @Override
     public Set<Long> viewableBy(String userKey, Collection<Long> pageIds) {
-        ConfluenceUser user = userKey == null ? null : users.getUserByKey(new UserKey(userKey));
+        ConfluenceUser user = active(userKey);
         return user == null ? Set.of() : viewableByUser(user, pageIds);
+    }
+
+    /**
+     * A deactivated user counts as gone: Confluence keeps the account for the content's sake, not
+     * its access.
+     */
+    @Override
+    public boolean isActive(String userKey) {
+        return active(userKey) != null;
+    }
+
+    private ConfluenceUser active(String userKey) {
+        ConfluenceUser user = userKey == null || userKey.isEmpty() ? null : users.getUserByKey(new UserKey(userKey));
+        return user == null || users.isDeactivated(user) ? null : user;
     }
 
     /** Also says which pages were hidden, so a register read can name the fewer of the two in SQL. */

@@ -18,8 +18,16 @@ public interface PageAccess {
     Set<Long> publiclyViewable(Collection<Long> pageIds);
 
     /**
-     * @return those of the given pages the user of this key may see, whoever asks (a background
-     *         job writing to that user); none for a user the host does not know
+     * @return those of the given pages the user {@code userKey} may see now, whoever asks: what is
+     *         served to a user who is not the one asking (a personal calendar feed read by a
+     *         calendar client) must follow that user's rights as they are at this moment; nothing
+     *         for a user that no longer exists or whose access was taken away
      */
     Set<Long> viewableBy(String userKey, Collection<Long> pageIds);
+
+    /**
+     * Whether {@code userKey} is a user who may use Confluence now: one that no longer exists or
+     * was deactivated sees nothing, not even what lies on no page.
+     */
+    boolean isActive(String userKey);
 }

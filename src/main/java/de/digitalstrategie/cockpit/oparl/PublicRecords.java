@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.oparl;
 
+import de.digitalstrategie.cockpit.access.MeetingAccess;
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
@@ -35,7 +36,7 @@ import java.util.function.UnaryOperator;
  *   <li>a person: holds a seat in a public body and agreed to be named (per seat);</li>
  *   <li>a meeting: in a public body, marked public, and its minutes page (if any) viewable by
  *       anonymous visitors — a page restricted to the committee hides the meeting and everything
- *       recorded on it, whoever asks;</li>
+ *       recorded on it, whoever asks ({@link MeetingAccess#publicMeetings});</li>
  *   <li>a decision or advisory input: marked public, not withdrawn, its own page viewable by
  *       anonymous visitors, its meeting public, and (for a decision filed under a stored agenda
  *       item) that item public.</li>
@@ -136,27 +137,22 @@ final class PublicRecords {
                 .sorted(Comparator.comparing(Body::key)).toList();
         List<Person> persons = persons(bodies);
 
-        List<Meeting> candidates = new ArrayList<>();
-        for (Body body : bodies) {
-            committee.meetings(body.key()).stream().filter(Meeting::isPublic).forEach(candidates::add);
-        }
-        Set<Long> candidateIds = new HashSet<>();
-        candidates.forEach(m -> candidateIds.add(m.id()));
+        // Which meetings are public is decided where the public calendar feeds decide it too.
+        List<Meeting> meetings = new MeetingAccess(committee, pages).publicMeetings(bodies);
+        Set<Long> meetingIds = new HashSet<>();
+        meetings.forEach(m -> meetingIds.add(m.id()));
         List<Decision> publicDecisions = decisions.all().stream()
-                .filter(d -> d.isPublic() && !d.withdrawn() && candidateIds.contains(d.meetingId())).toList();
+                .filter(d -> d.isPublic() && !d.withdrawn() && meetingIds.contains(d.meetingId())).toList();
         List<AdvisoryInput> publicInputs = advisory.all().stream()
-                .filter(i -> i.isPublic() && !i.withdrawn() && candidateIds.contains(i.meetingId())).toList();
+                .filter(i -> i.isPublic() && !i.withdrawn() && meetingIds.contains(i.meetingId())).toList();
 
         // One permission check per distinct page, as the anonymous visitor.
         Set<Long> pageIds = new HashSet<>();
-        candidates.forEach(m -> pageIds.add(m.pageId()));
         publicDecisions.forEach(d -> pageIds.add(d.page().pageId()));
         publicInputs.forEach(i -> pageIds.add(i.page().pageId()));
         pageIds.remove(0L);
         Set<Long> publicPages = pages.publiclyViewable(pageIds);
 
-        List<Meeting> meetings = candidates.stream().filter(m -> m.pageId() == 0 || publicPages.contains(m.pageId()))
-                .sorted(Comparator.comparing(Meeting::date).thenComparing(Meeting::id)).toList();
         List<Item> items = new ArrayList<>();
         for (Meeting meeting : meetings) {
             items.addAll(agenda(meeting,

@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.schema;
 
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryInputEntity;
+import de.digitalstrategie.cockpit.calendar.store.FeedTokenEntity;
 import de.digitalstrategie.cockpit.register.store.AuditEntryEntity;
 import de.digitalstrategie.cockpit.committee.store.AgendaItemEntity;
 import de.digitalstrategie.cockpit.committee.store.BodyEntity;
@@ -50,7 +51,8 @@ public final class CockpitSchema {
             SyncStateEntity.class,
             OutboxEntity.class,
             PublishedObjectEntity.class,
-            ReminderSentEntity.class);
+            ReminderSentEntity.class,
+            FeedTokenEntity.class);
 
     private CockpitSchema() {
     }

@@ -118,6 +118,7 @@ public final class ConfluenceHost implements AutoCloseable {
                 .offer(I18nResolver.class, i18n)
                 .offer(LocaleResolver.class, request)
                 .offer(UserManager.class, users)
+                .offer(UserAccessor.class, users)
                 .offer(PluginSettingsFactory.class, settings)
                 .offer(ApplicationProperties.class, application)
                 .offer(PageManager.class, pages)
@@ -128,7 +129,6 @@ public final class ConfluenceHost implements AutoCloseable {
                 .offer(ClusterLockService.class, clusterLocks)
                 .offer(SchedulerService.class, scheduler)
                 .offer(PageBuilderService.class, webResources)
-                .offer(UserAccessor.class, users)
                 .offer(MultiQueueTaskManager.class, mail);
     }
 

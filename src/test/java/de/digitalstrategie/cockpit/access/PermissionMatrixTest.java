@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every viewer against every way data leaves the plugin, over real HTTP in the sandbox: pages
  * with the macros, the REST reads, the exports, OParl, the public project profiles, error answers
- * and counts must not show or
+ * and counts, the meeting calendars must not show or
  * count what the viewer may not see; every write by someone who may not make it, or without the
  * XSRF proof, is refused and changes nothing.
  *
@@ -345,8 +345,65 @@ class PermissionMatrixTest {
             // Public project profiles, the same whoever asks: the published ones, and every other
             // project answered exactly like a key that does not exist, not even listed or counted
             walkPublicProfiles(viewer);
+            // Meeting calendars: the public feeds the same whoever asks, a personal one what its
+            // owner may see, a revoked one answered like an address that never was
+            walkCalendars(viewer);
         }
         assertEquals(List.of(), leaks, "leaks");
+    }
+
+    private static final Pattern UID = Pattern.compile("\r\nUID:meeting-(\\d+)@");
+
+    private static Set<Long> uids(Reply feed) {
+        Set<Long> ids = new java.util.TreeSet<>();
+        Matcher m = UID.matcher(feed.text().replace("\r\n ", ""));
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    /** The meetings a viewer may see (anonymous: the public ones), worked out here from the store and the pages. */
+    private static Set<Long> meetingsFor(String viewer, String bodyKey) {
+        DemoUser user = viewer == null ? null : fixture.sandbox.users.user(viewer).orElseThrow();
+        return fixture.sandbox.committee.bodies().stream()
+                .filter(b -> (bodyKey == null || b.key().equals(bodyKey)) && (viewer != null || b.isPublic()))
+                .flatMap(b -> fixture.sandbox.committee.meetings(b.key()).stream())
+                .filter(m -> (viewer != null || m.isPublic()) && (m.pageId() == 0 || fixture.sandbox.pages
+                        .find(m.pageId()).map(p -> fixture.sandbox.permissions.hasPermission(user, Permission.VIEW, p))
+                        .orElse(false)))
+                .map(Meeting::id).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private static void walkCalendars(String viewer) throws Exception {
+        String base = "/rest/cockpit/1.0/public/calendar";
+        Reply unknown = get(base + "/niemand/meetings.ics", viewer);
+        count(viewer, "public calendar of an unknown body", unknown.status() == 404);
+        for (String body : java.util.Arrays.asList(null, WormsDemo.STEERING, WormsDemo.ADVISORY)) {
+            Reply feed = get(base + (body == null ? "" : "/" + body) + "/meetings.ics", viewer);
+            check(viewer, "public calendar " + body, feed.text(), internalMarkers);
+            count(viewer, "public calendar " + body + " holds the public meetings", feed.status() == 200
+                    && uids(feed).equals(meetingsFor(null, body)));
+        }
+        var tokens = fixture.sandbox.plugin.bean(de.digitalstrategie.cockpit.calendar.store.FeedTokens.class);
+        Reply invented = get("/rest/cockpit/1.0/calendar/" + "Z".repeat(43) + "/meetings.ics", viewer);
+        count(viewer, "invented calendar address", invented.status() == 404);
+        if (viewer == null) {
+            return;
+        }
+        String secret = tokens.create(viewer);
+        String personal = "/rest/cockpit/1.0/calendar/" + secret;
+        for (String body : java.util.Arrays.asList(null, WormsDemo.STEERING, WormsDemo.ADVISORY)) {
+            // read as a calendar client does: signed in to nothing
+            Reply feed = get(personal + (body == null ? "" : "/" + body) + "/meetings.ics", null);
+            check(viewer, "personal calendar " + body, feed.text(), maySee(viewer) ? Set.of() : internalMarkers);
+            count(viewer, "personal calendar " + body + " holds what the owner may see", feed.status() == 200
+                    && uids(feed).equals(meetingsFor(viewer, body)));
+        }
+        tokens.revoke(viewer);
+        Reply revoked = get(personal + "/meetings.ics", null);
+        count(viewer, "revoked calendar address answers like an invented one", revoked.status() == 404
+                && java.util.Arrays.equals(revoked.body(), invented.body()) && revoked.type().equals(invented.type()));
     }
 
     private static final Pattern LISTS = Pattern.compile(
@@ -421,6 +478,13 @@ class PermissionMatrixTest {
 
     private static String publishedKeys() {
         return fixture.sandbox.projects.published().stream().map(p -> p.issueKey()).toList().toString();
+    }
+
+    /** Every personal calendar address there is, as its digest and owner. */
+    private static String feedTokens() {
+        return java.util.Arrays.stream(fixture.sandbox.ao.find(
+                        de.digitalstrategie.cockpit.calendar.store.FeedTokenEntity.class))
+                .map(e -> e.getUserKey() + "=" + e.getTokenHash()).sorted().toList().toString();
     }
 
     private static String decisionState(long id) {
@@ -565,6 +629,22 @@ class PermissionMatrixTest {
                 refused(viewer, "reminder switch anonymous with a token", post(reminders, null,
                         "application/x-www-form-urlencoded", "receive=false&atl_token=" + token,
                         "atl.xsrf.token=" + token), reminderBefore, reminderState());
+            }
+            // the personal calendar address: made and revoked by its signed-in owner, with the form's token
+            String calendar = "/plugins/servlet/cockpit/calendar";
+            for (String action : List.of("create", "revoke")) {
+                String tokensBefore = feedTokens();
+                if (viewer == null) {
+                    String token = "0123456789abcdef";
+                    refused(viewer, "calendar address " + action + " anonymous with a token", post(calendar, null,
+                            "application/x-www-form-urlencoded", "action=" + action + "&atl_token=" + token,
+                            "atl.xsrf.token=" + token), tokensBefore, feedTokens());
+                }
+                refused(viewer, "calendar address " + action + " without token", post(calendar, viewer,
+                        "application/x-www-form-urlencoded", "action=" + action, null), tokensBefore, feedTokens());
+                refused(viewer, "calendar address " + action + " with a forged token", post(calendar, viewer,
+                        "application/x-www-form-urlencoded", "action=" + action + "&atl_token=forged",
+                        "atl.xsrf.token=other"), tokensBefore, feedTokens());
             }
         }
         assertFalse(fixture.sandbox.jira.settings().configured(), "Jira stays unconfigured");

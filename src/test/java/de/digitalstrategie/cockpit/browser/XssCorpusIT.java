@@ -112,6 +112,7 @@ class XssCorpusIT {
                 corpus.viewingMacros();
                 corpus.pageTitles();
                 corpus.publicProfiles();
+                corpus.meetingCalendars();
                 restDecisions = corpus.restTargets();
             } finally {
                 sandbox.users.actAs(null);
@@ -123,6 +124,7 @@ class XssCorpusIT {
                 rest(base, restDecisions, sandbox.advisory.all().stream()
                         .filter(i -> i.number().startsWith("BR-REST-")).toList());
                 publicAnswers(base);
+                calendarFeeds(base, sandbox);
                 phase("REST calls", t0);
                 corpus.registers();
                 // Pages the browser loads are checked in the HTML it received; the others are read here.
@@ -296,6 +298,34 @@ class XssCorpusIT {
                     de.digitalstrategie.cockpit.portfolio.Health.AMBER, null, null, null);
         }
 
+        /**
+         * Public bodies named with the payloads, each with one public meeting whose title and place are
+         * the payload: their calendars are read by ical4j (calendarFeeds), the subscribe macros and the
+         * calendar page, which name the bodies, loaded in the browser.
+         */
+        void meetingCalendars() {
+            StringBuilder macros = new StringBuilder("<p>Sitzungskalender</p>");
+            for (int i = 0; i < payloads.size(); i++) {
+                String text = payloads.get(i).replaceAll("[\\r\\n]", " ");
+                String key = "xss-" + (i + 1);
+                try {
+                    sandbox.committee.save(new de.digitalstrategie.cockpit.committee.Body(key,
+                            de.digitalstrategie.cockpit.committee.BodyKind.ADVISORY_BOARD, text, true));
+                } catch (RuntimeException e) {
+                    // A payload that is no valid name (blank): the meeting's texts carry it.
+                    sandbox.committee.save(new de.digitalstrategie.cockpit.committee.Body(key,
+                            de.digitalstrategie.cockpit.committee.BodyKind.ADVISORY_BOARD, "Gremium " + (i + 1), true));
+                }
+                String title = text.isBlank() ? "Sitzung " + (i + 1) : text;
+                sandbox.committee.save(new de.digitalstrategie.cockpit.committee.Meeting(0, key, "XSS " + (i + 1),
+                        title, java.time.LocalDate.of(2027, 1, 1).plusDays(i), text, 0, true));
+                macros.append(macro("meeting-calendar", Map.of("body", key), null));
+            }
+            page("meeting-calendar", "Sitzungskalender", macros.toString(), payloads.size(), Set.of("meeting-calendar"));
+            target("calendar-page", de.digitalstrategie.cockpit.calendar.CalendarLinks.PAGE, payloads.size(),
+                    Set.of("calendar-page"));
+        }
+
         /** Decisions and inputs with harmless texts for the REST calls to write into. */
         List<Decision> restTargets() {
             String key = "DIGI-" + project++;
@@ -466,6 +496,84 @@ class XssCorpusIT {
         readJson(base, "/public/projects", "public.list");
         for (String payload : payloads) {
             readJson(base, "/public/projects?lang=" + URLEncoder.encode(payload, StandardCharsets.UTF_8), "public.lang");
+        }
+    }
+
+    /**
+     * The meeting calendars of the bodies named with the payloads, read by ical4j: valid, one event
+     * per meeting and nothing injected beside it, and every text (calendar name, title, place, the
+     * body in the description) given back exactly as stored, which only escaping per RFC 5545 does.
+     */
+    private void calendarFeeds(String base, Sandbox sandbox) throws Exception {
+        String feeds = base + "/rest/cockpit/1.0/public/calendar/";
+        readCalendar(feeds + "meetings.ics", null, sandbox);
+        for (de.digitalstrategie.cockpit.committee.Body b : sandbox.committee.bodies()) {
+            if (b.key().startsWith("xss-")) {
+                readCalendar(feeds + b.key() + "/meetings.ics", b, sandbox);
+                tried++;
+            }
+        }
+    }
+
+    private void readCalendar(String url, de.digitalstrategie.cockpit.committee.Body body, Sandbox sandbox)
+            throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (r.statusCode() != 200 || !type.startsWith("text/calendar")) {
+            crashes.add("GET " + url + ": HTTP " + r.statusCode() + " " + type + " " + abbreviate(r.body()));
+            return;
+        }
+        net.fortuna.ical4j.model.Calendar calendar;
+        try {
+            calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(new StringReader(r.body()));
+            net.fortuna.ical4j.validate.ValidationResult valid = calendar.validate();
+            if (valid.hasErrors()) {
+                leaks.add("calendar " + url + ": not valid iCalendar: " + abbreviate(valid.toString()));
+            }
+        } catch (Exception e) {
+            leaks.add("calendar " + url + ": not iCalendar: " + e);
+            return;
+        }
+        List<de.digitalstrategie.cockpit.committee.Meeting> expected = sandbox.committee.bodies().stream()
+                .filter(b -> body == null ? b.isPublic() : b.key().equals(body.key()))
+                .flatMap(b -> sandbox.committee.meetings(b.key()).stream())
+                .filter(de.digitalstrategie.cockpit.committee.Meeting::isPublic).toList();
+        List<net.fortuna.ical4j.model.component.VEvent> events = calendar.getComponents("VEVENT");
+        if (events.size() > expected.size()) {
+            leaks.add("calendar " + url + ": " + events.size() + " events for " + expected.size() + " meetings");
+        }
+        if (body != null) {
+            String name = calendar.getProperty("X-WR-CALNAME").map(p -> ((net.fortuna.ical4j.model.Property) p)
+                    .getValue()).orElse("");
+            if (!name.equals("Sitzungen: " + body.name() + " (öffentlich)")) {
+                leaks.add("calendar " + url + ": its name reads " + abbreviate(name));
+            }
+        }
+        for (de.digitalstrategie.cockpit.committee.Meeting m : expected) {
+            if (!m.bodyKey().startsWith("xss-")) {
+                continue;
+            }
+            String bodyName = sandbox.committee.body(m.bodyKey()).orElseThrow().name();
+            net.fortuna.ical4j.model.component.VEvent event = events.stream().filter(e -> e.getProperty("UID")
+                    .map(p -> ((net.fortuna.ical4j.model.Property) p).getValue()).orElse("")
+                    .startsWith("meeting-" + m.id() + "@")).findFirst().orElse(null);
+            if (event == null) {
+                leaks.add("calendar " + url + ": no event for meeting " + m.number());
+                continue;
+            }
+            Map<String, String> want = new LinkedHashMap<>();
+            want.put("SUMMARY", m.title());
+            want.put("LOCATION", m.location().isBlank() ? "" : m.location());
+            want.put("DESCRIPTION", bodyName + ", " + m.number());
+            want.forEach((property, value) -> {
+                String got = event.getProperty(property).map(p -> ((net.fortuna.ical4j.model.Property) p).getValue())
+                        .orElse("");
+                if (!got.equals(value)) {
+                    leaks.add("calendar " + url + " " + m.number() + ": " + property + " reads " + abbreviate(got)
+                            + " for " + abbreviate(value));
+                }
+            });
         }
     }
 

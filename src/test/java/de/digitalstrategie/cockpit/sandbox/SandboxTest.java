@@ -184,7 +184,10 @@ class SandboxTest {
                             "/plugins/servlet/cockpit/reminders",
                             de.digitalstrategie.cockpit.reminder.web.ReminderPreferencesServlet.class,
                             "/plugins/servlet/cockpit/admin/reminders",
-                            de.digitalstrategie.cockpit.reminder.web.ReminderAdminServlet.class),
+                            de.digitalstrategie.cockpit.reminder.web.ReminderAdminServlet.class,
+
+                            "/plugins/servlet/cockpit/calendar",
+                            de.digitalstrategie.cockpit.calendar.web.CalendarServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());

@@ -132,6 +132,7 @@ final class DemoMinutes {
         body.append("<p>").append(x("Sitzung " + meetingNumber + " am " + date.getDayOfMonth() + "."
                 + date.getMonthValue() + "." + date.getYear() + ", Rathaus Worms. Leitung: Chief Digital Officer. "
                 + "Protokoll: Schriftführung der Stabsabteilung. (Demo-Protokoll)")).append("</p>");
+        body.append(macro("meeting-calendar", "body", WormsDemo.STEERING));
         body.append("<h2>TOP 1 Begrüßung und Tagesordnung</h2><p>Die Tagesordnung wird genehmigt.</p>");
         int top = 2;
         for (Motion mo : motions) {
@@ -195,6 +196,7 @@ final class DemoMinutes {
         body.append("<p>").append(x("Sitzung " + meetingNumber + " am " + date.getDayOfMonth() + "."
                 + date.getMonthValue() + "." + date.getYear() + ", Hochschule Worms. Moderation: Chief Digital Officer. "
                 + "(Demo-Protokoll)")).append("</p>");
+        body.append(macro("meeting-calendar", "body", WormsDemo.ADVISORY));
         int top = 1;
         for (Input in : inputs) {
             AnswerStatus status = in.at(version);
@@ -225,9 +227,11 @@ final class DemoMinutes {
         pages.create(SPACE, "Portfolio der Digitalprojekte", "<p>Alle Digitalprojekte der Stadt Worms nach "
                 + "Handlungsfeldern.</p>" + macro("digital-portfolio", "group", "field"), Set.of(), "portfolio");
         pages.create(SPACE, "Beschlussregister des Lenkungskreises", "<p>Alle Beschlüsse des Lenkungskreises.</p>"
-                + macro("decision-register", "page-size", "10"), Set.of(), "register");
+                + macro("decision-register", "page-size", "10") + macro("meeting-calendar", "body", WormsDemo.STEERING),
+                Set.of(), "register");
         pages.create(SPACE, "Empfehlungen des Beirats", "<p>Alle Empfehlungen des Beirats und die Antworten der Stadt."
-                + "</p>" + macro("advisory-register", "page-size", "10"), Set.of(), "register");
+                + "</p>" + macro("advisory-register", "page-size", "10") + macro("meeting-calendar", "body",
+                WormsDemo.ADVISORY), Set.of(), "register");
         pages.create(SPACE, "Offene Empfehlungen des Beirats", "<p>Empfehlungen, zu denen die Stadt noch nicht "
                 + "Stellung genommen hat.</p>" + macro("advisory-register", "unanswered", "true"), Set.of(), "register");
         for (DigitalProject project : portfolio.subList(0, Math.min(3, portfolio.size()))) {

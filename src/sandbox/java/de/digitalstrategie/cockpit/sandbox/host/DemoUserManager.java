@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.sandbox.host;
 import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
 import com.atlassian.confluence.user.UserAccessor;
+import com.atlassian.user.User;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
@@ -14,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The host's {@link UserManager}: the demo users, and the one the current request acts as
- * (chosen per request by the sandbox, never by plugin code).
+ * The host's {@link UserManager} and Confluence's {@link UserAccessor}: the demo users, which of
+ * them an administrator deactivated, and the one the current request acts as (chosen per request
+ * by the sandbox, never by plugin code).
  */
 public final class DemoUserManager implements UserManager, UserAccessor {
 
@@ -56,6 +58,7 @@ public final class DemoUserManager implements UserManager, UserAccessor {
     public static final String ADMINS = "confluence-administrators";
     private final Map<String, DemoUser> users = new LinkedHashMap<>();
     private final ThreadLocal<DemoUser> current = new ThreadLocal<>();
+    private final Set<String> deactivated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DemoUserManager(List<DemoUser> demoUsers) {
         demoUsers.forEach(u -> users.put(u.key(), u));
@@ -103,11 +106,6 @@ public final class DemoUserManager implements UserManager, UserAccessor {
     }
 
     @Override
-    public ConfluenceUser getUserByKey(UserKey key) {
-        return key == null ? null : users.get(key.getStringValue());
-    }
-
-    @Override
     public boolean isAdmin(UserKey userKey) {
         return isUserInGroup(userKey, ADMINS);
     }
@@ -121,5 +119,20 @@ public final class DemoUserManager implements UserManager, UserAccessor {
     public boolean isUserInGroup(UserKey userKey, String group) {
         DemoUser user = userKey == null ? null : users.get(userKey.getStringValue());
         return user != null && user.groups().contains(group);
+    }
+
+    @Override
+    public ConfluenceUser getUserByKey(UserKey userKey) {
+        return userKey == null ? null : users.get(userKey.getStringValue());
+    }
+
+    @Override
+    public boolean isDeactivated(User user) {
+        return user != null && deactivated.contains(user.getName());
+    }
+
+    /** Takes the user's access away, as an administrator's "deactivate user" does; the account stays. */
+    public void deactivate(String key) {
+        deactivated.add(key);
     }
 }

@@ -1,0 +1,147 @@
+package de.digitalstrategie.cockpit.calendar.web;
+
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import de.digitalstrategie.cockpit.calendar.CalendarLinks;
+import de.digitalstrategie.cockpit.calendar.store.FeedTokens;
+import de.digitalstrategie.cockpit.committee.Body;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.render.AdminPages;
+import de.digitalstrategie.cockpit.render.Formats;
+import de.digitalstrategie.cockpit.render.Html;
+import de.digitalstrategie.cockpit.render.Texts;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The calendar page of a signed-in user: the public feeds to subscribe to, and the user's own
+ * personal feed address, made and revoked here (form posts with SAL's XSRF token; who asks is
+ * checked before a byte of the form is read). The secret of a new address is shown once, in the
+ * answer to the post that made it, and never again: only its digest is kept. The page is never
+ * cached ({@code no-store}) and tells no referrer.
+ */
+public class CalendarServlet extends HttpServlet {
+    private final transient UserManager users;
+    private final transient CommitteeStore committee;
+    private final transient FeedTokens tokens;
+    private final transient CalendarLinks links;
+    private final transient AdminPages pages;
+    private final transient XsrfTokenAccessor xsrfTokens;
+    private final transient XsrfTokenValidator xsrf;
+
+    /** A feed to subscribe to: its name, its webcal: and its https address. */
+    public record Feed(String nameHtml, String webcalHtml, String httpsHtml) {
+    }
+
+    /** A line of feedback after a post. */
+    public record Notice(String textHtml, String kindHtml, String roleHtml) {
+    }
+
+    /**
+     * What templates/calendar/page.vm shows; every value escaped.
+     *
+     * @param created  the new personal feeds, only in the answer to the post that made them
+     * @param stateHtml whether the user has an address, and since when
+     */
+    public record View(String xsrfNameHtml, String xsrfHtml, List<Feed> publicFeeds, List<Notice> notices,
+                       List<Feed> created, String stateHtml, boolean hasAddress) {
+        public boolean hasCreated() {
+            return !created.isEmpty();
+        }
+
+        public boolean hasPublicFeeds() {
+            return !publicFeeds.isEmpty();
+        }
+    }
+
+    public CalendarServlet(UserManager users, CommitteeStore committee, FeedTokens tokens, CalendarLinks links,
+                           AdminPages pages, XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
+        this.users = users;
+        this.committee = committee;
+        this.tokens = tokens;
+        this.links = links;
+        this.pages = pages;
+        this.xsrfTokens = xsrfTokens;
+        this.xsrf = xsrf;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> user = signedIn(response);
+        if (user.isPresent()) {
+            render(request, response, user.get(), List.of(), List.of());
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> user = signedIn(response);
+        if (user.isEmpty()) {
+            return;
+        }
+        Texts t = pages.texts();
+        if (!xsrf.validateFormEncodedToken(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, t.plain("cockpit.admin.error.xsrf"));
+            return;
+        }
+        String action = request.getParameter("action");
+        if ("create".equals(action)) {
+            String secret = tokens.create(user.get());
+            List<Feed> created = new ArrayList<>();
+            created.add(feed(t.plain("cockpit.calendar.all-bodies"), links.personalFeed(secret, null)));
+            for (Body b : committee.bodies()) {
+                created.add(feed(b.name(), links.personalFeed(secret, b.key())));
+            }
+            render(request, response, user.get(), List.of(new Notice(Html.text(t.plain("cockpit.calendar.personal.created")),
+                    "warning", "alert")), created);
+        } else if ("revoke".equals(action)) {
+            tokens.revoke(user.get());
+            render(request, response, user.get(), List.of(new Notice(Html.text(t.plain("cockpit.calendar.personal.revoked")),
+                    "success", "status")), List.of());
+        } else {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        }
+    }
+
+    /** The signed-in user's key; anonymous visitors are refused (they have the public feeds on the pages). */
+    private Optional<String> signedIn(HttpServletResponse response) throws IOException {
+        UserKey key = users.getRemoteUserKey();
+        if (key == null) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, pages.texts().plain("cockpit.access.error.sign-in"));
+            return Optional.empty();
+        }
+        return Optional.of(key.getStringValue());
+    }
+
+    private static Feed feed(String name, String https) {
+        return new Feed(Html.text(name), Html.text(CalendarLinks.webcal(https)), Html.text(https));
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, String user, List<Notice> notices,
+                        List<Feed> created) throws IOException {
+        Texts t = pages.texts();
+        List<Feed> publicFeeds = new ArrayList<>();
+        List<Body> publicBodies = committee.bodies().stream().filter(Body::isPublic).toList();
+        if (!publicBodies.isEmpty()) {
+            publicFeeds.add(feed(t.plain("cockpit.calendar.all-bodies"), links.publicFeed(null)));
+            publicBodies.forEach(b -> publicFeeds.add(feed(b.name(), links.publicFeed(b.key()))));
+        }
+        Optional<java.time.Instant> issued = tokens.issued(user);
+        String state = issued.isEmpty() ? t.plain("cockpit.calendar.personal.none") : t.plain(
+                "cockpit.calendar.personal.since", new Formats(t.locale()).date(
+                issued.get().atZone(java.time.ZoneId.systemDefault()).toLocalDate()));
+        View view = new View(Html.text(xsrf.getXsrfParameterName()),
+                Html.text(xsrfTokens.getXsrfToken(request, response, true)), publicFeeds, notices, created,
+                Html.text(state), issued.isPresent());
+        response.setHeader("Referrer-Policy", "no-referrer");
+        pages.send(response, "templates/calendar/page.vm", view, t);
+    }
+}
