@@ -14,6 +14,7 @@ import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
+import de.digitalstrategie.cockpit.register.store.RecordLinkEntity;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.oparl.PublishedObjectEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
@@ -48,7 +49,8 @@ public final class CockpitSchema {
             PendingPageEntity.class,
             SyncStateEntity.class,
             OutboxEntity.class,
-            PublishedObjectEntity.class);
+            PublishedObjectEntity.class,
+            RecordLinkEntity.class);
 
     private CockpitSchema() {
     }
