@@ -86,7 +86,7 @@ class PermissionMatrixTest {
         // One more decision on the confidential minutes, published as Confluence does: a new page
         // version, saved by the secretary (whose status changes the registers take).
         // It takes up the input whose trace and board's view the demo shows: those views may name it to members only.
-        AdvisoryInput first = fixture.sandbox.advisory.all().stream().filter(i -> i.number().endsWith("-01"))
+        AdvisoryInput first = fixture.sandbox.advisory.all().stream().filter(i -> i.number().endsWith("-02"))
                 .findFirst().orElseThrow();
         traced = first.number();
         tracedMeeting = fixture.sandbox.committee.meeting(first.meetingId()).orElseThrow().number();

@@ -271,7 +271,7 @@ final class DemoMinutes {
         pages.create(SPACE, "Was wurde aus unseren Empfehlungen? (Beirat " + boardNumber(2) + ")",
                 "<p>Für den Beirat: die Empfehlungen der Sitzung und was aus ihnen wurde.</p>"
                         + macro("advisory-followup", "meeting", boardNumber(2)), Set.of(), "trace");
-        String traced = "BR-" + boardMeeting(0).getYear() + "-01";
+        String traced = "BR-" + boardMeeting(0).getYear() + "-02";
         pages.create(SPACE, "Weg der Empfehlung " + traced, "<p>Von der Empfehlung des Beirats zum Ergebnis: die "
                 + "Antwort der Stadt, die Beschlüsse und die betroffenen Projekte.</p>"
                 + macro("advisory-trace", "input", traced), Set.of(), "trace");
