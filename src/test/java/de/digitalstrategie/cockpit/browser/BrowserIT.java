@@ -74,7 +74,7 @@ class BrowserIT {
     private static ObjectNode spec(Sandbox sandbox, int port, long hostile) {
         ObjectNode spec = JSON.createObjectNode();
         spec.put("baseUrl", "http://127.0.0.1:" + port);
-        spec.put("timeoutSeconds", 240);
+        spec.put("timeoutSeconds", 360);
         ArrayNode pages = spec.putArray("pages");
         long portfolio = page(sandbox, "Portfolio der Digitalprojekte");
         long register = page(sandbox, "Beschlussregister");

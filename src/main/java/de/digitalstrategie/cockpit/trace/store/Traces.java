@@ -60,7 +60,7 @@ public class Traces {
                 .findFirst();
     }
 
-    /** The decisions that took up each input, by the input's id. */
+    /** Each of the inputs with the decisions on the viewer's pages that took it up, in the inputs' order. */
     public List<InputTrace> traces(List<AdvisoryInput> inputs, Collection<Long> viewablePages) {
         Map<String, List<Long>> naming = links.subjects(RecordKind.DECISION, RecordKind.ADVISORY_INPUT,
                 inputs.stream().map(AdvisoryInput::number).toList());
