@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.decision;
 
 import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.register.RecordParameters;
 
@@ -14,6 +15,9 @@ public record DecisionParameters(String number, String title, DecisionStatus sta
                                  List<String> projectKeys, String owner, LocalDate dueDate, String successor,
                                  LocalDate date, boolean isPublic) implements RecordParameters<DecisionStatus> {
 
+    /** The parameter naming the advisory input a decision takes up. */
+    public static final String INPUTS = "inputs";
+
     public static DecisionParameters read(MacroParameters p) {
         return new DecisionParameters(
                 p.required("number"),
@@ -26,6 +30,15 @@ public record DecisionParameters(String number, String title, DecisionStatus sta
                 p.text("successor", ""),
                 p.date("date").orElse(null),
                 p.flag("public", true));
+    }
+
+    /**
+     * The numbers of the advisory input the decision takes up ({@code inputs}, comma-separated),
+     * each checked as an input's number is; kept beside the decision, not in it (see
+     * {@code register.store.RecordLinks}).
+     */
+    public static List<String> inputs(MacroParameters p) {
+        return p.list(INPUTS).stream().distinct().map(n -> Text.required(n, "cockpit.decision.inputs", 40)).toList();
     }
 
     /** The decision as the register records it from a page. */

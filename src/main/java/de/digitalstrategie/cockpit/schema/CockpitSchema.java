@@ -16,6 +16,7 @@ import de.digitalstrategie.cockpit.reminder.store.ReminderSentEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
+import de.digitalstrategie.cockpit.register.store.RecordLinkEntity;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.oparl.PublishedObjectEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
@@ -52,7 +53,9 @@ public final class CockpitSchema {
             OutboxEntity.class,
             PublishedObjectEntity.class,
             ReminderSentEntity.class,
-            FeedTokenEntity.class);
+            FeedTokenEntity.class,
+
+            RecordLinkEntity.class);
 
     private CockpitSchema() {
     }

@@ -103,6 +103,10 @@ class MarkerCrawlTest {
     private static Meeting unpublishedMeeting;
     private static Decision confidential;
     private static Decision confidentialSuperseded;
+    /** The input on the board's restricted minutes, which decisions take up. */
+    private static String boardInputNumber;
+    /** A public input the confidential decision takes up. */
+    private static String publicInputNumber;
 
     private static int tried;
     private static final List<String> leaks = new ArrayList<>();
@@ -139,6 +143,11 @@ class MarkerCrawlTest {
                 .reduce((a, b) -> b).orElseThrow();
         Decision replacing = sandbox.decisions.ofPage(publicSteering.getId()).stream()
                 .filter(d -> d.status() == DecisionStatus.DECIDED).findFirst().orElseThrow();
+        // What the decisions take up of the board's input: the confidential decision a public input
+        // and the input on the board's restricted minutes; a public decision that restricted input too.
+        boardInputNumber = "BR-" + mark(BOARD, "input number");
+        publicInputNumber = sandbox.advisory.all().stream().filter(i -> sandbox.pages.find(i.page().pageId())
+                .orElseThrow().restrictedTo().isEmpty()).findFirst().orElseThrow().number();
         // Saved by the secretary, as the demo saves its minutes: edits by anyone else are conflicts.
         String confidentialNumber = "LK-" + mark(STEERING, "decision number");
         String supersededNumber = "LK-" + mark(STEERING, "superseded decision number");
@@ -146,6 +155,8 @@ class MarkerCrawlTest {
                 + "<h2>TOP 90 " + mark(STEERING, "agenda heading") + "</h2>"
                 + decision("c0000001", confidentialNumber, "Beschluss " + mark(STEERING, "decision title"), "decided",
                 "Team " + mark(STEERING, "decision owner"), "", true, "Text " + mark(STEERING, "decision text"))
+                .replace("<ac:rich-text-body>", param("inputs", publicInputNumber + ", " + boardInputNumber)
+                        + "<ac:rich-text-body>")
                 + decision("c0000002", supersededNumber, "Beschluss " + mark(STEERING, "superseded decision title"),
                 "superseded", "Team " + mark(STEERING, "superseded decision owner"), replacing.number(), true,
                 "Text " + mark(STEERING, "superseded decision text")), WormsDemo.SECRETARY);
@@ -160,6 +171,8 @@ class MarkerCrawlTest {
         String publicBody = publicSteering.getBodyAsString()
                 + decision("c0000003", "LK-2026-81", "Öffentlich, ersetzt durch einen vertraulichen Beschluss",
                 "superseded", "Stabsabteilung", confidentialNumber, true, "Öffentlicher Text")
+                .replace("<ac:rich-text-body>", param("inputs", boardInputNumber + ", " + publicInputNumber)
+                        + "<ac:rich-text-body>")
                 + decision("c0000004", "LK-" + mark(UNPUBLISHED, "internal decision number"),
                 "Beschluss " + mark(UNPUBLISHED, "internal decision title"), "decided",
                 "Team " + mark(UNPUBLISHED, "internal decision owner"), "", false,
@@ -181,7 +194,7 @@ class MarkerCrawlTest {
                 "Sitzung " + mark(BOARD, "meeting title"), b.date(), "Raum " + mark(BOARD, "meeting place"), b.pageId(),
                 true));
         sandbox.pages.update(boardPage.getId(), sandbox.pages.find(boardPage.getId()).orElseThrow().getBodyAsString()
-                + input("c0000006", "BR-" + mark(BOARD, "input number"), "Empfehlung " + mark(BOARD, "input title"),
+                + input("c0000006", boardInputNumber, "Empfehlung " + mark(BOARD, "input title"),
                 "Thema " + mark(BOARD, "input topic"), "under-review", "Antwort " + mark(BOARD, "answer"), true,
                 "Empfehlung " + mark(BOARD, "input text")), WormsDemo.SECRETARY);
         sandbox.pages.rename(boardPage.getId(), "Protokoll " + mark(BOARD, "page title"));
@@ -557,6 +570,16 @@ class MarkerCrawlTest {
                 Map.of("key", "DIGI-99999"), Map.of("key", "nope")));
         combinations.put("digital-portfolio", List.of(Map.of(), Map.of("group", "phase", "charts", "true")));
         combinations.put("digital-roadmap", List.of(Map.of()));
+        // The trace: of the input the confidential decision takes up, and of none; the board's view of
+        // each of its meetings and of one that does not exist. (The restricted input and meeting, which
+        // come back in the message as typed: aRestrictedInputOrMeetingOfTheTraceAnswersLikeAnUnknownOne.)
+        combinations.put("advisory-trace", List.of(Map.of("input", publicInputNumber),
+                Map.of("input", "BR-1999-99")));
+        List<Map<String, String>> followUp = new ArrayList<>();
+        meetings.stream().filter(m -> m.bodyKey().equals("beirat") && m.id() != boardMeeting.id())
+                .forEach(m -> followUp.add(Map.of("meeting", m.number())));
+        followUp.add(Map.of("meeting", "BR 1999/9"));
+        combinations.put("advisory-followup", followUp);
 
         for (String viewer : VIEWERS) {
             Map<String, String> forbidden = forbidden(viewer);
@@ -686,6 +709,35 @@ class MarkerCrawlTest {
     record Probe(SandboxPage page, String parameter, String value) {
     }
 
+    /**
+     * The trace of the input on the board's restricted minutes, and the board's view of that
+     * meeting, answer as for a number never recorded, to whoever may not see them.
+     */
+    @Test
+    void aRestrictedInputOrMeetingOfTheTraceAnswersLikeAnUnknownOne() {
+        for (String viewer : VIEWERS) {
+            if (maySee(viewer, boardPage)) {
+                continue;
+            }
+            for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+                for (String[] probe : List.of(new String[]{"advisory-trace", "input", boardInputNumber},
+                        new String[]{"advisory-followup", "meeting", boardMeeting.number()})) {
+                    String other = unknown(probe[2]);
+                    String a = render(probe[0], Map.of(probe[1], probe[2]), viewer, locale, Map.of(), "display");
+                    String b = render(probe[0], Map.of(probe[1], other), viewer, locale, Map.of(), "display");
+                    alike(viewer, probe[0] + " " + probe[1] + "=" + probe[2] + " " + locale,
+                            new Reply(200, "", "", a.getBytes(StandardCharsets.UTF_8)), probe[2],
+                            new Reply(200, "", "", b.getBytes(StandardCharsets.UTF_8)), other);
+                    // (the value itself comes back in the message: the viewer typed it)
+                    Map<String, String> others = new LinkedHashMap<>(forbidden(viewer));
+                    others.keySet().removeIf(probe[2]::contains);
+                    check(viewer, probe[0] + " " + probe[1] + "=" + probe[2], a, others);
+                }
+            }
+        }
+        noLeaks("leaks");
+    }
+
     @Test
     void everyRestReadExportAndErrorAnswer() throws Exception {
         List<String> reads = new ArrayList<>();
@@ -771,7 +823,7 @@ class MarkerCrawlTest {
 
     /** Requests whose answer is an error message (an unknown value, address or format). */
     private static final Pattern ERRORS = Pattern.compile("=abc|=nonsense|=1800|=mond|=pdf|/no/|nobody|99999|nope"
-            + "|LK 1999/9|beschlossen");
+            + "|LK 1999/9|beschlossen|BR 1999/9|BR-1999-99");
 
     /** Totals, captions and export rows count only the records on pages the viewer may see. */
     private static void counts(String viewer) throws Exception {

@@ -67,6 +67,9 @@ class PermissionMatrixTest {
     private static SandboxServer server;
     private static SandboxPage restricted;
     private static Meeting restrictedMeeting;
+    /** The number of the input the marked decision takes up. */
+    private static String traced;
+    private static String tracedMeeting;
     private static List<Decision> hidden;
     /** Strings only the confidential minutes hold. */
     private static Set<String> internalMarkers;
@@ -83,6 +86,11 @@ class PermissionMatrixTest {
                 .orElseThrow();
         // One more decision on the confidential minutes, published as Confluence does: a new page
         // version, saved by the secretary (whose status changes the registers take).
+        // It takes up the input whose trace and board's view the demo shows: those views may name it to members only.
+        AdvisoryInput first = fixture.sandbox.advisory.all().stream().filter(i -> i.number().endsWith("-02"))
+                .findFirst().orElseThrow();
+        traced = first.number();
+        tracedMeeting = fixture.sandbox.committee.meeting(first.meetingId()).orElseThrow().number();
         String extra = "<h2>TOP 99 " + MARKER + "</h2><ac:structured-macro ac:name=\"committee-decision\" "
                 + "ac:schema-version=\"1\" ac:macro-id=\"6f1c2b9e-0000-4000-8000-" + "00000000beef\">"
                 + "<ac:parameter ac:name=\"number\">LK-" + MARKER + "</ac:parameter>"
@@ -90,6 +98,7 @@ class PermissionMatrixTest {
                 + "<ac:parameter ac:name=\"status\">decided</ac:parameter>"
                 + "<ac:parameter ac:name=\"vote\">6/0/0</ac:parameter>"
                 + "<ac:parameter ac:name=\"projects\">DIGI-1</ac:parameter>"
+                + "<ac:parameter ac:name=\"inputs\">" + traced + "</ac:parameter>"
                 + "<ac:parameter ac:name=\"owner\">Owner " + MARKER + "</ac:parameter>"
                 + "<ac:rich-text-body><p>Text " + MARKER + "</p></ac:rich-text-body></ac:structured-macro>";
         fixture.sandbox.pages.update(restricted.getId(), restricted.getBodyAsString() + extra, WormsDemo.SECRETARY);
@@ -302,6 +311,16 @@ class PermissionMatrixTest {
             if (member) {
                 count(viewer, "profile shows the marked decision to a member", get("/pages/viewpage.action?pageId="
                         + profile.getId(), viewer).text().contains(MARKER));
+            }
+            // the trace of the input and the board's view of its meeting name the marked decision to
+            // members only; seeing it here proves the marker reaches these ways out at all
+            if (member) {
+                for (SandboxPage trace : fixture.sandbox.pages.all().stream().filter(p -> "trace".equals(p.kind())
+                        && (p.getBodyAsString().contains(">" + traced + "<")
+                        || p.getBodyAsString().contains(">" + tracedMeeting + "<"))).toList()) {
+                    count(viewer, "trace page " + trace.getTitle() + " shows the marked decision to a member",
+                            get("/pages/viewpage.action?pageId=" + trace.getId(), viewer).text().contains(MARKER));
+                }
             }
             // the register page's pager counts only what the viewer may see
             SandboxPage register = fixture.sandbox.pages.all().stream().filter(p -> "register".equals(p.kind())

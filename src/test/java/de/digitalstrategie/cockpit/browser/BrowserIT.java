@@ -74,7 +74,7 @@ class BrowserIT {
     private static ObjectNode spec(Sandbox sandbox, int port, long hostile) {
         ObjectNode spec = JSON.createObjectNode();
         spec.put("baseUrl", "http://127.0.0.1:" + port);
-        spec.put("timeoutSeconds", 240);
+        spec.put("timeoutSeconds", 360);
         ArrayNode pages = spec.putArray("pages");
         long portfolio = page(sandbox, "Portfolio der Digitalprojekte");
         long register = page(sandbox, "Beschlussregister");
@@ -83,6 +83,8 @@ class BrowserIT {
         long profile = page(sandbox, "Steckbrief DIGI-1");
         long roadmap = page(sandbox, "Roadmap der Digitalstrategie");
         long minutes = page(sandbox, "Protokoll LK 2025/1");
+        long followUp = page(sandbox, "Was wurde aus unseren Empfehlungen?");
+        long trace = page(sandbox, "Weg der Empfehlung");
         SandboxPage restricted = sandbox.pages.all().stream().filter(p -> !p.restrictedTo().isEmpty()).findFirst()
                 .orElseThrow();
         int decisions = sandbox.decisions.count();
@@ -148,6 +150,22 @@ class BrowserIT {
                 text(".cockpit-inputs", "Tagen")));
         add(pages, "profile", "/pages/viewpage.action?pageId=" + profile + "&as=cdo&lang=de", List.of(
                 text(".cockpit-profile h2", "DIGI-1"), text(".cockpit-profile", "Zeitlicher Rahmen")));
+        // What became of the board's input: the board's view of a meeting and the trace of one input.
+        add(pages, "board-followup", "/pages/viewpage.action?pageId=" + followUp + "&as=expertin-wirtschaft&lang=de",
+                List.of(text(".cockpit-followup h2", "Was wurde aus unseren Empfehlungen?"),
+                        text(".cockpit-followup-table caption", "5 Empfehlungen dieser Sitzung"),
+                        count(".cockpit-followup-table tbody tr", 5),
+                        count(".cockpit-followup-table thead th[scope=col]", 6),
+                        text(".cockpit-followup-table tbody", "Beschlossen"),
+                        text(".cockpit-followup-table tbody", "Tage")));
+        add(pages, "board-followup-english", "/pages/viewpage.action?pageId=" + followUp + "&as=cdo&lang=en",
+                List.of(text(".cockpit-followup h2", "What became of our recommendations?"),
+                        text(".cockpit-followup-table thead", "Until the decision")));
+        add(pages, "trace", "/pages/viewpage.action?pageId=" + trace + "&as=cdo&lang=de", List.of(
+                text(".cockpit-trace h2", "Weg der Empfehlung"),
+                text(".cockpit-trace-table caption", "Beschlüsse, die die Empfehlung aufgreifen"),
+                text(".cockpit-trace-table tbody", "Ampel"),
+                text(".cockpit-trace dl", "Bis zum Beschluss")));
         add(pages, "minutes", "/pages/viewpage.action?pageId=" + minutes + "&as=cdo&lang=de", List.of(
                 count(".cockpit-decision", 4), text(".cockpit-decision .aui-lozenge", "")));
         ObjectNode missing = add(pages, "restricted-minutes-staff", "/pages/viewpage.action?pageId=" + restricted.getId()

@@ -158,7 +158,7 @@ class XssCorpusIT {
         /** committee-decision and advisory-input: each parameter and the body, recorded through the page events. */
         void recordingMacros() {
             List<String> decisionParams = List.of("number", "title", "status", "vote", "projects", "owner", "due",
-                    "successor", "date", "public");
+                    "successor", "inputs", "date", "public");
             for (String param : decisionParams) {
                 String key = "DIGI-" + project++;
                 String point = "committee-decision." + param;
@@ -213,6 +213,8 @@ class XssCorpusIT {
                     "order", "page-size", "page", "withdrawn"));
             params.put("advisory-register", List.of("year", "status", "sector", "project", "text", "unanswered",
                     "awaiting-report", "sort", "order", "page-size", "page", "withdrawn"));
+            params.put("advisory-trace", List.of("input"));
+            params.put("advisory-followup", List.of("meeting"));
             params.forEach((name, list) -> {
                 for (String param : list) {
                     String point = name + "." + param;
@@ -225,7 +227,7 @@ class XssCorpusIT {
                             p.put("charts", "false");
                         } else if (name.equals("digital-roadmap")) {
                             p.put("limit", "3");
-                        } else if (!name.equals("project-profile")) {
+                        } else if (name.endsWith("-register")) {
                             // A year without records keeps each of the many registers on the page small.
                             p.put("page-size", "3");
                             p.put("year", "2001");
@@ -343,6 +345,14 @@ class XssCorpusIT {
             for (int k = 1; k < project; k++) {
                 registerPages("DIGI-" + k, "DIGI-" + k);
             }
+            // The trace of each input whose title is a payload, with the decisions that take it up.
+            StringBuilder traces = new StringBuilder("<p>Wege der Empfehlungen</p>");
+            for (int i = 0; i < payloads.size(); i++) {
+                traces.append(macro("advisory-trace", Map.of("input", "BR-" + tag("advisory-input.title") + "-"
+                        + (i + 1)), null));
+            }
+            page("advisory-trace.traces", "Wege der Empfehlungen", traces.toString(), 0,
+                    Set.of("advisory-input.title", "committee-decision.title"));
         }
 
         private void registerPages(String name, String key) {
@@ -378,6 +388,11 @@ class XssCorpusIT {
                         n++;
                     }
                 }
+                if (!steering) {
+                    // The board's view of the page's own meeting: every input's texts, its answer, and the
+                    // decisions (all of which take up input) with their titles.
+                    body.append(macro("advisory-followup", Map.of(), null));
+                }
                 made.add(page(point + "-" + from, (steering ? "Protokoll LK " : "Protokoll Beirat ") + point + " "
                         + from, body.toString(), n, Set.of(point)));
             }
@@ -397,6 +412,8 @@ class XssCorpusIT {
             p.put("projects", project);
             p.put("owner", "Amt für Digitalisierung");
             p.put("due", "2026-12-31");
+            // Each decision takes up the input of the same position whose title is a payload.
+            p.put("inputs", "BR-" + tag("advisory-input.title") + "-" + (i + 1));
             if (param != null) {
                 p.put(param, value);
             }

@@ -16,6 +16,8 @@ import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.register.PageEdit;
+import de.digitalstrategie.cockpit.register.RecordKind;
+import de.digitalstrategie.cockpit.register.store.RecordLinks;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.DepartmentKind;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
@@ -89,6 +91,24 @@ final class GoldenData {
         s.pages.create(NOTES, "DIGI", 0, "Notizen zur Digitalstrategie", "<p>Notizen.</p>", Set.of(), "page", "cdo");
         decisions(s, lk1, lk2);
         inputs(s, br1, br2);
+        takenUp(s);
+    }
+
+    /**
+     * What the decisions take up, as their pages' {@code inputs} say: a public decision takes up
+     * public input and input on the board's confidential minutes; a confidential decision takes up
+     * public input; one number names no input at all.
+     */
+    private static void takenUp(Sandbox s) {
+        RecordLinks links = s.plugin.bean(RecordLinks.class);
+        links.replace(RecordKind.DECISION, id(s, "LK-2026-01"), RecordKind.ADVISORY_INPUT, List.of("BR-2026-01"));
+        links.replace(RecordKind.DECISION, id(s, "LK-2026-03"), RecordKind.ADVISORY_INPUT,
+                List.of("BR-2026-02", "BR-2026-04", "BR-2099-99"));
+        links.replace(RecordKind.DECISION, id(s, "LK-2026-06"), RecordKind.ADVISORY_INPUT, List.of("BR-2026-01"));
+    }
+
+    private static long id(Sandbox s, String number) {
+        return s.decisions.all().stream().filter(d -> d.number().equals(number)).findFirst().orElseThrow().id();
     }
 
     private static void organisation(Sandbox s) {

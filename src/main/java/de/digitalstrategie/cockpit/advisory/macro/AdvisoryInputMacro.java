@@ -4,7 +4,11 @@ import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AdvisoryParameters;
 import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
+import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.trace.macro.DecisionStates;
+import de.digitalstrategie.cockpit.trace.store.Traces;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
@@ -14,6 +18,7 @@ import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,9 +27,17 @@ import java.util.Optional;
  */
 public class AdvisoryInputMacro extends RecordMacro<AdvisoryInput, AnswerStatus, AdvisoryParameters> {
 
-    public AdvisoryInputMacro(MacroRenderer renderer, AdvisoryStore advisory, JiraLinks jira, MinutesPlaces places) {
+    private final Traces traces;
+    private final CommitteeStore committee;
+    private final PageAccess pages;
+
+    public AdvisoryInputMacro(MacroRenderer renderer, AdvisoryStore advisory, JiraLinks jira, MinutesPlaces places,
+                              Traces traces, CommitteeStore committee, PageAccess pages) {
         super(renderer, advisory, places, jira, new Keys("cockpit.advisory.kind", "cockpit.advisory.not-yet-recorded",
                 "cockpit.advisory.error.empty-body", "cockpit.advisory.conflict", "cockpit.advisory.conflict.role"));
+        this.traces = traces;
+        this.committee = committee;
+        this.pages = pages;
     }
 
     @Override
@@ -46,6 +59,10 @@ public class AdvisoryInputMacro extends RecordMacro<AdvisoryInput, AnswerStatus,
                     .add("cockpit.advisory.column.reported", recorded.map(i -> i.answer().reportedToBoardOn())
                             .map(d -> t.plain("cockpit.advisory.reported-on", request.formats().date(d)))
                             .orElse(shown.answered() ? t.plain("cockpit.advisory.not-reported") : ""));
+            // The decisions that took it up, as far as the viewer may see them (the trace macro shows more).
+            recorded.ifPresent(input -> facts.add("cockpit.advisory.taken-up", String.join(", ", traces.traces(
+                    List.of(input), pages.viewable(committee.minutesPageIds())).get(0).decisions().stream()
+                    .map(d -> d.record().number() + " (" + DecisionStates.label(d.record(), t) + ")").toList())));
         }
     }
 

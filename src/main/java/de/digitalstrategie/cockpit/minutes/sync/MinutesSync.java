@@ -6,6 +6,7 @@ import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.BodyKind;
 import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.decision.DecisionParameters;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.lock.LockBusyException;
@@ -21,6 +22,8 @@ import de.digitalstrategie.cockpit.minutes.storage.StorageFormatReader;
 import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.register.PageMacro;
 import de.digitalstrategie.cockpit.register.PageRecord;
+import de.digitalstrategie.cockpit.register.RecordKind;
+import de.digitalstrategie.cockpit.register.store.RecordLinks;
 import de.digitalstrategie.cockpit.register.store.RecordStore;
 
 import java.time.Clock;
@@ -63,9 +66,10 @@ public class MinutesSync {
     private final Roles roles;
     private final Clock clock;
     private final ClusterLocks locks;
+    private final RecordLinks links;
 
     public MinutesSync(DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee, MinutesPlaces places,
-                       Roles roles, Clock clock, ClusterLocks locks) {
+                       Roles roles, Clock clock, ClusterLocks locks, RecordLinks links) {
         this.registers = List.of(decisions, advisory);
         this.reader = new StorageFormatReader(registers.stream().map(r -> r.kind().macro()).collect(Collectors.toSet()));
         this.committee = committee;
@@ -73,6 +77,7 @@ public class MinutesSync {
         this.roles = roles;
         this.clock = clock;
         this.locks = locks;
+        this.links = links;
     }
 
     /**
@@ -165,9 +170,15 @@ public class MinutesSync {
         return tally.report();
     }
 
-    private static <R extends PageRecord<?>> Applied apply(RecordStore<R, ?, ?, ?, ?, ?> register,
-                                                         MacroParameters parameters, PageMacro macro) {
+    private <R extends PageRecord<?>> Applied apply(RecordStore<R, ?, ?, ?, ?, ?> register,
+                                                  MacroParameters parameters, PageMacro macro) {
         PageEdit<R> edit = register.fromPage(parameters, macro);
+        if (register.kind() == RecordKind.DECISION) {
+            // Read before the record is written, so a bad number leaves the decision as it was.
+            List<String> inputs = DecisionParameters.inputs(parameters);
+            return new Applied(edit.record().number(), register.applyPage(edit,
+                    id -> links.replace(RecordKind.DECISION, id, RecordKind.ADVISORY_INPUT, inputs)));
+        }
         return new Applied(edit.record().number(), register.applyPage(edit));
     }
 

@@ -24,11 +24,14 @@ import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.PageLinks;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.trace.store.Traces;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code project-profile}: the full project profile (Projektsteckbrief) of one project, with the
@@ -46,6 +49,7 @@ public class ProjectProfileMacro extends CockpitMacro {
     private final PageLinks pageLinks;
     private final JiraLinks jira;
     private final PublicationControl publication;
+    private final Traces traces;
 
     public record Fact(String labelHtml, String valueHtml) {
     }
@@ -57,7 +61,7 @@ public class ProjectProfileMacro extends CockpitMacro {
     /** @param publication whether the profile is published and the button to change it; null for who may not */
     public record View(String idHtml, String keyHtml, String jiraUrlHtml, String titleHtml, String healthHtml,
                        String healthClassHtml, List<Fact> facts, List<Fact> texts, List<Related> decisions,
-                       List<Related> inputs, PublicationControl.View publication) {
+                       List<Related> inputs, List<Related> behind, PublicationControl.View publication) {
         /** For the template: Confluence 9 lets it call no JDK method, not even a null check. */
         public boolean hasPublication() {
             return publication != null;
@@ -72,13 +76,19 @@ public class ProjectProfileMacro extends CockpitMacro {
         public boolean hasInputs() {
             return !inputs.isEmpty();
         }
+
+        /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
+        public boolean hasBehind() {
+            return !behind.isEmpty();
+        }
     }
 
     public ProjectProfileMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
                                DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee,
                                ProjectAccess projectAccess, PageAccess pageAccess, PageLinks pageLinks, JiraLinks jira,
-                               PublicationControl publication) {
+                               PublicationControl publication, Traces traces) {
         super(renderer);
+        this.traces = traces;
         this.projects = projects;
         this.organisation = organisation;
         this.decisions = decisions;
@@ -127,7 +137,8 @@ public class ProjectProfileMacro extends CockpitMacro {
 
         Collection<Long> viewable = pageAccess.viewable(committee.minutesPageIds());
         List<Related> related = new ArrayList<>();
-        for (Decision d : decisions.concerning(key, RELATED, viewable)) {
+        List<Decision> concerning = decisions.concerning(key, RELATED, viewable);
+        for (Decision d : concerning) {
             related.add(new Related(Html.text(d.number()), Html.text(d.title()), t.html(d.status()),
                     Html.text(d.status().lozenge()),
                     d.page().exists() ? Html.url(pageLinks.page(d.page().pageId())) : ""));
@@ -138,9 +149,26 @@ public class ProjectProfileMacro extends CockpitMacro {
                     Html.text(i.status().lozenge()),
                     i.page().exists() ? Html.url(pageLinks.page(i.page().pageId())) : ""));
         }
+        // The advisory input behind the project: what its decisions took up, as far as the viewer may see it.
+        Map<String, List<String>> takenUpBy = new LinkedHashMap<>();
+        Map<String, AdvisoryInput> behindInputs = new LinkedHashMap<>();
+        Map<Long, List<AdvisoryInput>> inputsOf = traces.inputsOf(concerning, viewable);
+        for (Decision d : concerning) {
+            for (AdvisoryInput i : inputsOf.getOrDefault(d.id(), List.of())) {
+                behindInputs.putIfAbsent(i.number(), i);
+                takenUpBy.computeIfAbsent(i.number(), n -> new ArrayList<>()).add(d.number());
+            }
+        }
+        List<Related> behind = new ArrayList<>();
+        for (AdvisoryInput i : behindInputs.values()) {
+            behind.add(new Related(Html.text(i.number()), Html.text(i.title() + " – " + t.plain(
+                    "cockpit.advisory.taken-up") + " " + String.join(", ", takenUpBy.get(i.number()))),
+                    t.html(i.answer().status()), Html.text(i.status().lozenge()),
+                    i.page().exists() ? Html.url(pageLinks.page(i.page().pageId())) : ""));
+        }
         View view = new View(Html.text("profile-" + key), Html.text(key), jira.issueUrl(key).map(Html::url).orElse(""),
                 Html.text(p.title()), t.html(p.health()), Html.text(p.health().name().toLowerCase(Locale.ROOT)), facts,
-                texts, related, inputs, publication.view(key, request).orElse(null));
+                texts, related, inputs, behind, publication.view(key, request).orElse(null));
         return renderer.render("templates/project-profile.vm", request, view);
     }
 

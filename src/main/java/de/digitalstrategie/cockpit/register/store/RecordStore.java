@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
@@ -260,6 +261,15 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * or if the workflow refuses, the record keeps its status and the claim stands as a conflict.
      */
     public PageEdit.Outcome applyPage(PageEdit<R> edit) {
+        return applyPage(edit, id -> { });
+    }
+
+    /**
+     * As {@link #applyPage(PageEdit)}, and writes what else the page's macro says of the record
+     * (the records of another kind it takes up) in the same lock and transaction, given the
+     * record's id: the record and its links are never seen apart.
+     */
+    public PageEdit.Outcome applyPage(PageEdit<R> edit, LongConsumer alongside) {
         R fromPage = edit.record();
         return locked(fromPage.macroId(), () -> {
             Optional<E> found = byMacroId(fromPage.macroId());
@@ -294,6 +304,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
             if (refusal == null && edit.mayChange()) {
                 afterPageEdit(e, changed ? toRecord(e, current.projectKeys()) : current, fromPage, edit.actor());
             }
+            alongside.accept(e.getID());
             return new PageEdit.Outcome(stored == null, restored, changed, refusal);
         });
     }
@@ -479,6 +490,31 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         List<E> read = rows(criteria.query("*"), 1);
         return read.isEmpty() ? Optional.empty()
                 : Optional.of(registerPage(read, 1, new PageRequest(0, 1), viewablePages));
+    }
+
+    /**
+     * Those of the records with the given ids that are not withdrawn and stand on pages the viewer
+     * may see, lowest number first, as the register shows them (with the day each is filed under):
+     * a record that another one names is read only through here, so a name never reveals one.
+     */
+    public RegisterPage<R, S> among(Collection<Long> ids, Collection<Long> viewablePages) {
+        return visible(new Criteria().in("ID", List.copyOf(new HashSet<>(ids))), ids.size(), viewablePages);
+    }
+
+    /** As {@link #among}, the records with the given numbers: how a page's reference to one is read. */
+    public RegisterPage<R, S> numbered(Collection<String> numbers, Collection<Long> viewablePages) {
+        return visible(new Criteria().in(mapping.numberColumn(), List.copyOf(new HashSet<>(numbers))), numbers.size(),
+                viewablePages);
+    }
+
+    private RegisterPage<R, S> visible(Criteria criteria, int expected, Collection<Long> viewablePages) {
+        criteria.in(RecordEntity.PAGE_ID, viewablePages).eq(RecordEntity.WITHDRAWN, false);
+        if (criteria.matchesNothing()) {
+            return new RegisterPage<>(new ResultPage<>(List.of(), 0, 0, 0), Map.of(), Map.of(), Set.of(), Map.of());
+        }
+        List<E> read = rows(criteria.query("*").order(mapping.numberColumn()), expected);
+        return registerPage(read, read.size(), new PageRequest(0, Math.min(PageRequest.MAX_LIMIT, Math.max(1, read.size()))),
+                viewablePages);
     }
 
     /**

@@ -55,7 +55,7 @@ final class DemoMinutes {
 
     /** A decision on a minutes page and the statuses it shows in the page's successive versions. */
     private record Motion(String number, String title, String text, List<String> projects, String owner, LocalDate due,
-                          List<DecisionStatus> path, String vote, String successor) {
+                          List<DecisionStatus> path, String vote, String successor, List<String> inputs) {
         DecisionStatus at(int version) {
             return path.get(Math.min(version, path.size() - 1));
         }
@@ -90,7 +90,8 @@ final class DemoMinutes {
                         List.of(project.issueKey(), portfolio.get((number * 11) % portfolio.size()).issueKey()),
                         owner(number, project),
                         date.plusMonths(3 + number % 6), path(target), target == DecisionStatus.REJECTED ? "3/6/1"
-                        : (7 + number % 3) + "/" + (number % 2) + "/" + (number % 3), nextNumber(decisionNumber)));
+                        : (7 + number % 3) + "/" + (number % 2) + "/" + (number % 3), nextNumber(decisionNumber),
+                        takenUp(date, t)));
             }
             // The last meeting's minutes are confidential: only the committee's members may read them.
             Set<String> restricted = m == 7 ? DemoPeople.ALL.stream().filter(p -> p.steering() != null)
@@ -110,6 +111,45 @@ final class DemoMinutes {
             default -> project.profile().owners().isEmpty() ? "Stabsabteilung"
                     : shorten(project.profile().owners(), 80);
         };
+    }
+
+    /** The board's meetings: the day of each, and how many inputs it gave (see {@link #advisoryBoard}). */
+    private LocalDate boardMeeting(int m) {
+        return today.minusMonths(18).withDayOfMonth(20).plusMonths(5L * m);
+    }
+
+    private String boardNumber(int m) {
+        return "BR " + boardMeeting(m).getYear() + "/" + (m % 2 + 1);
+    }
+
+    private static int inputsOf(int m) {
+        return m == 3 ? 3 : 5;
+    }
+
+    /**
+     * What a motion takes up of the board's input: the first two motions of a meeting take up input
+     * of the board's latest meeting before it, the first one input, the second two more.
+     */
+    private List<String> takenUp(LocalDate date, int t) {
+        int latest = -1;
+        for (int m = 0; m < 4; m++) {
+            if (boardMeeting(m).isBefore(date)) {
+                latest = m;
+            }
+        }
+        if (latest < 0 || t > 2) {
+            return List.of();
+        }
+        int before = 0;
+        for (int m = 0; m < latest; m++) {
+            before += inputsOf(m);
+        }
+        String prefix = "BR-" + boardMeeting(latest).getYear() + "-";
+        List<String> numbers = new ArrayList<>();
+        for (int i = t == 1 ? 1 : 2; i <= (t == 1 ? 1 : 3); i++) {
+            numbers.add(prefix + String.format("%02d", before + i));
+        }
+        return numbers;
     }
 
     private void publishSteering(String meetingNumber, LocalDate date, int seq, List<Motion> motions,
@@ -152,6 +192,9 @@ final class DemoMinutes {
             if (status == DecisionStatus.SUPERSEDED || status == DecisionStatus.REVOKED) {
                 body.append(param("successor", mo.successor()));
             }
+            if (!mo.inputs().isEmpty()) {
+                body.append(param("inputs", String.join(", ", mo.inputs())));
+            }
             body.append("<ac:rich-text-body><p>").append(x(mo.text())).append("</p></ac:rich-text-body>")
                     .append("</ac:structured-macro>");
         }
@@ -159,13 +202,12 @@ final class DemoMinutes {
     }
 
     void advisoryBoard() {
-        LocalDate first = today.minusMonths(18).withDayOfMonth(20);
         int number = 0;
         for (int m = 0; m < 4; m++) {
-            LocalDate date = first.plusMonths(5L * m);
-            String meetingNumber = "BR " + date.getYear() + "/" + (m % 2 + 1);
+            LocalDate date = boardMeeting(m);
+            String meetingNumber = boardNumber(m);
             List<Input> inputs = new ArrayList<>();
-            for (int i = 0; i < (m == 3 ? 3 : 5); i++) {
+            for (int i = 0; i < inputsOf(m); i++) {
                 number++;
                 String topic = TOPICS.get(number % TOPICS.size());
                 DigitalProject project = portfolio.get((number * 5) % portfolio.size());
@@ -238,6 +280,18 @@ final class DemoMinutes {
             pages.create(SPACE, "Steckbrief " + project.issueKey() + ": " + shortTitle(project),
                     macro("project-profile", "key", project.issueKey()), Set.of(), "profile");
         }
+        // What became of the board's input: for the board, per meeting, and the trace of one input.
+        pages.create(SPACE, "Was wurde aus unseren Empfehlungen? (Beirat " + boardNumber(0) + ")",
+                "<p>Für den Beirat: jede Empfehlung der Sitzung, die Antwort der Stadt, die Beschlüsse und wie lange "
+                        + "jeder Schritt dauerte.</p>" + macro("advisory-followup", "meeting", boardNumber(0)), Set.of(),
+                "trace");
+        pages.create(SPACE, "Was wurde aus unseren Empfehlungen? (Beirat " + boardNumber(2) + ")",
+                "<p>Für den Beirat: die Empfehlungen der Sitzung und was aus ihnen wurde.</p>"
+                        + macro("advisory-followup", "meeting", boardNumber(2)), Set.of(), "trace");
+        String traced = "BR-" + boardMeeting(0).getYear() + "-02";
+        pages.create(SPACE, "Weg der Empfehlung " + traced, "<p>Von der Empfehlung des Beirats zum Ergebnis: die "
+                + "Antwort der Stadt, die Beschlüsse und die betroffenen Projekte.</p>"
+                + macro("advisory-trace", "input", traced), Set.of(), "trace");
         pages.create(SPACE, "Roadmap der Digitalstrategie", "<p>Die Umsetzungs-Roadmap: alle Digitalprojekte nach "
                 + "Handlungsfeldern über ihre Laufzeit.</p>" + macro("digital-roadmap", "group", "field"), Set.of(),
                 "portfolio");
