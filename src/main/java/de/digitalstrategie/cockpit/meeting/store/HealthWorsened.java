@@ -48,7 +48,10 @@ public class HealthWorsened implements PreparationSection {
         Instant since = span.since() == null ? Instant.EPOCH : span.since().atStartOfDay(clock.getZone()).toInstant();
         Map<String, String> before = new LinkedHashMap<>();
         for (ProjectChange change : history.changesSince(ChangeField.HEALTH, since)) {
-            before.putIfAbsent(change.issueKey(), change.before());
+            // Not putIfAbsent: a first mirroring's "before" is null, and must stay the project's start.
+            if (!before.containsKey(change.issueKey())) {
+                before.put(change.issueKey(), change.before());
+            }
         }
         List<Item> items = new ArrayList<>();
         before.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
