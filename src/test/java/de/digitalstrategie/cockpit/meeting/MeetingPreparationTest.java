@@ -29,6 +29,8 @@ import de.digitalstrategie.cockpit.sandbox.pages.SandboxConversionContext;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.MovableClock;
+import de.digitalstrategie.cockpit.testing.SandboxFixture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -98,8 +100,8 @@ class MeetingPreparationTest {
             assertFalse(staff.contains("LK 2026/2") || staff.contains("28.11.2026") || staff.contains(SECRET), staff);
             assertEquals(List.of("LK-2026-02", "LK-2026-01"), entries(staff, "decided"));
             assertEquals(List.of("LK-2026-03"), entries(staff, "open"));
-            assertEquals(List.of(), entries(staff, "health"),
-                    "since 1 June every project's first mirroring counts, and a first health is no change");
+            assertEquals(List.of("DIGI-1"), entries(staff, "health"),
+                    "first mirrored since 1 June: measured against the health it was first mirrored with");
 
             // Anonymous visitors see no projects at all, and so no project's health.
             String anonymous = render(s, null, Locale.ENGLISH);
@@ -118,6 +120,21 @@ class MeetingPreparationTest {
                 assertEquals(5, sections, html);
             }
             blueprint(s);
+        }
+    }
+
+    /** The demo's page of the preparation shows something in every section, to a member and to staff. */
+    @Test
+    void theDemoShowsSomethingInEverySection() {
+        try (SandboxFixture demo = new SandboxFixture()) {
+            SandboxPage page = demo.sandbox.pages.all().stream()
+                    .filter(p -> p.getTitle().startsWith("Vorbereitung der nächsten Sitzung")).findFirst().orElseThrow();
+            for (String viewer : List.of("cdo", "mitarbeiterin")) {
+                String html = demo.render(page.getBodyAsString(), viewer, Locale.GERMAN, Map.of(), "display", page);
+                for (String section : List.of("decided", "overdue", "health", "unanswered", "open")) {
+                    assertFalse(entries(html, section).isEmpty(), viewer + ": " + section + " in " + html);
+                }
+            }
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.Optional;
  * The projects whose health is worse now than at the start of the last meeting's day, read from
  * their history: the health before the first change since then against the health the mirror holds
  * now, so a project that went red and back to green in between is not named. A project first
- * mirrored since then had no health to get worse from. Only projects the viewer may see.
+ * mirrored since then is measured against the first health it was mirrored with. Only projects the
+ * viewer may see.
  */
 public class HealthWorsened implements PreparationSection {
     private final ProjectHistory history;
@@ -48,14 +49,12 @@ public class HealthWorsened implements PreparationSection {
         Instant since = span.since() == null ? Instant.EPOCH : span.since().atStartOfDay(clock.getZone()).toInstant();
         Map<String, String> before = new LinkedHashMap<>();
         for (ProjectChange change : history.changesSince(ChangeField.HEALTH, since)) {
-            // Not putIfAbsent: a first mirroring's "before" is null, and must stay the project's start.
-            if (!before.containsKey(change.issueKey())) {
-                before.put(change.issueKey(), change.before());
-            }
+            // A first mirroring has no "before": the health it brought is where the project started.
+            before.putIfAbsent(change.issueKey(), change.before() != null ? change.before() : change.after());
         }
         List<Item> items = new ArrayList<>();
         before.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            if (e.getValue() == null || !sight.projects().projects().contains(IssueKey.projectOf(e.getKey()))) {
+            if (!sight.projects().projects().contains(IssueKey.projectOf(e.getKey()))) {
                 return;
             }
             Optional<DigitalProject> now = projects.find(e.getKey());

@@ -221,6 +221,9 @@ final class DemoMinutes {
             pages.create(SPACE, "Steckbrief " + project.issueKey() + ": " + shortTitle(project),
                     macro("project-profile", "key", project.issueKey()), Set.of(), "profile");
         }
+        pages.create(SPACE, "Vorbereitung der nächsten Sitzung des Lenkungskreises", "<p>Was seit der letzten Sitzung "
+                + "geschah, als Grundlage der Tagesordnung.</p>" + macro("meeting-preparation", "body", WormsDemo.STEERING),
+                Set.of(), "preparation");
         pages.create(SPACE, "Roadmap der Digitalstrategie", "<p>Die Umsetzungs-Roadmap: alle Digitalprojekte nach "
                 + "Handlungsfeldern über ihre Laufzeit.</p>" + macro("digital-roadmap", "group", "field"), Set.of(),
                 "portfolio");
