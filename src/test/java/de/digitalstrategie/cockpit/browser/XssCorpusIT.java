@@ -125,6 +125,7 @@ class XssCorpusIT {
                 publicAnswers(base);
                 phase("REST calls", t0);
                 corpus.registers();
+                corpus.preparations();
                 // Pages the browser loads are checked in the HTML it received; the others are read here.
                 for (Target t : targets.values()) {
                     if (!t.browser()) {
@@ -211,6 +212,7 @@ class XssCorpusIT {
                     "order", "page-size", "page", "withdrawn"));
             params.put("advisory-register", List.of("year", "status", "sector", "project", "text", "unanswered",
                     "awaiting-report", "sort", "order", "page-size", "page", "withdrawn"));
+            params.put("meeting-preparation", List.of("body", "days"));
             params.forEach((name, list) -> {
                 for (String param : list) {
                     String point = name + "." + param;
@@ -223,6 +225,8 @@ class XssCorpusIT {
                             p.put("charts", "false");
                         } else if (name.equals("digital-roadmap")) {
                             p.put("limit", "3");
+                        } else if (name.equals("meeting-preparation")) {
+                            p.put("body", "lenkungskreis");
                         } else if (!name.equals("project-profile")) {
                             // A year without records keeps each of the many registers on the page small.
                             p.put("page-size", "3");
@@ -313,6 +317,17 @@ class XssCorpusIT {
             for (int k = 1; k < project; k++) {
                 registerPages("DIGI-" + k, "DIGI-" + k);
             }
+        }
+
+        /**
+         * Both bodies' meeting preparations over everything recorded: the open items, taken and
+         * overdue decisions and unanswered input among them carry the payloads of their texts.
+         */
+        void preparations() {
+            String body = macro("meeting-preparation", Map.of("body", "lenkungskreis", "days", "0"), null)
+                    + macro("meeting-preparation", Map.of("body", "beirat", "days", "0"), null);
+            SandboxPage p = sandbox.pages.create("DIGI", "Sitzungsvorbereitung", body, Set.of(), "page");
+            target("preparations", "/pages/viewpage.action?pageId=" + p.getId(), 0, Set.of());
         }
 
         private void registerPages(String name, String key) {
