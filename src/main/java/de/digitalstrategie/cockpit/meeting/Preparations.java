@@ -80,7 +80,7 @@ public class Preparations {
         LocalDate tomorrow = today.plusDays(1);
         Optional<Meeting> prepared = pageId > 0 ? committee.meetingByPage(pageId)
                 .filter(m -> m.bodyKey().equals(body.key())) : Optional.empty();
-        LocalDate before = prepared.map(Meeting::date).filter(d -> d.isBefore(tomorrow)).orElse(tomorrow);
+        LocalDate until = prepared.map(Meeting::date).filter(d -> d.isBefore(tomorrow)).orElse(tomorrow);
         // Only a meeting whose minutes the viewer may read: one he may not is not mentioned, not
         // even by its day, and the span reaches back to the one before it.
         Meeting last = committee.meetings(body.key()).stream()
@@ -88,6 +88,6 @@ public class Preparations {
                 .filter(m -> prepared.map(p -> p.id() != m.id()).orElse(true))
                 .filter(m -> m.date().isBefore(prepared.map(Meeting::date).orElse(tomorrow)))
                 .findFirst().orElse(null);
-        return new Span(body, last, before, today, unansweredDays);
+        return new Span(body, last, until, today, unansweredDays);
     }
 }

@@ -90,6 +90,8 @@ class MeetingPreparationTest {
             assertEquals(List.of("LK-2026-02"), entries(cdo, "overdue"));
             assertEquals(List.of("DIGI-1"), entries(cdo, "health"),
                     "DIGI-1 went from green to red; DIGI-2 got better, DIGI-3 went red and back, DIGI-4 is new");
+            assertTrue(cdo.contains("<li>DIGI-1 Projekt DIGI-1 <span class=\"cockpit-note\">(von Im Plan auf Kritisch)"),
+                    "no Jira connected: the project is named without a link to nowhere");
             assertEquals(List.of("BR-2026-01"), entries(cdo, "unanswered"), "received 1 June; BR-2026-02 answered");
             assertEquals(List.of("LK-2026-03", "LK-2026-13"), entries(cdo, "open"));
             assertTrue(cdo.contains(SECRET), "the CDO sees the confidential minutes' items");

@@ -78,7 +78,7 @@ public class MeetingPreparationMacro extends CockpitMacro {
     private Part part(String id, Section section, Texts t, Formats f) {
         String key = "cockpit.preparation." + section.key();
         List<Entry> entries = section.items().stream().map(i -> new Entry(Html.text(i.reference()),
-                Html.text(i.title()), Html.text(t.plain(inLanguage(i.note(), f))), Html.url(url(i)))).toList();
+                Html.text(i.title()), Html.text(t.plain(inLanguage(i.note(), f))), link(url(i)))).toList();
         return new Part(Html.text(id + "-" + section.key()), Html.text(t.plain(key)),
                 Html.text(f.number(entries.size())), Html.text(t.plain(key + ".none")), entries);
     }
@@ -88,6 +88,11 @@ public class MeetingPreparationMacro extends CockpitMacro {
             return pageLinks.page(item.pageId());
         }
         return item.issueKey().isEmpty() ? "" : jira.issueUrl(item.issueKey()).orElse("");
+    }
+
+    /** No link where there is nowhere to go (a project while Jira is not connected), rather than "#". */
+    private static String link(String url) {
+        return url.isEmpty() ? "" : Html.url(url);
     }
 
     /** The note with its days written as the viewer writes them. */
