@@ -121,6 +121,12 @@ class MeetingPreparationTest {
                 }
                 assertEquals(5, sections, html);
             }
+            // Where the macro names no days, the plugin setting does; a setting that is no number counts as none.
+            s.settings.createGlobalSettings().put(PreparationSettings.UNANSWERED_DAYS, "200");
+            assertEquals(List.of(), entries(render(s, "cdo", Locale.GERMAN), "unanswered"), "181 days are not more than 200");
+            s.settings.createGlobalSettings().put(PreparationSettings.UNANSWERED_DAYS, "viele");
+            assertEquals(List.of("BR-2026-01"), entries(render(s, "cdo", Locale.GERMAN), "unanswered"), "the default, 42");
+            s.settings.createGlobalSettings().remove(PreparationSettings.UNANSWERED_DAYS);
             blueprint(s);
         }
     }
