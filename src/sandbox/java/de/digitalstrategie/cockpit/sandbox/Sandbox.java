@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.sandbox;
 
 import com.atlassian.confluence.macro.Macro;
+import com.atlassian.plugin.web.ContextProvider;
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
@@ -104,6 +105,8 @@ public final class Sandbox implements AutoCloseable {
 
     // The plugin's modules.
     public final Map<String, Macro> macros;
+    /** The context providers of the blueprints' content templates, by blueprint key (absent: none). */
+    public final Map<String, ContextProvider> blueprintContexts;
     public final StorageRenderer renderer;
     private final List<Object> rest;
     private final Map<String, HttpServlet> servlets;
@@ -163,6 +166,7 @@ public final class Sandbox implements AutoCloseable {
             this.macros = macros(descriptor, plugin);
             this.servlets = servlets(descriptor, plugin);
             this.rest = descriptor.restClasses().stream().<Object>map(plugin::createModule).toList();
+            this.blueprintContexts = blueprintContexts(descriptor, plugin);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -179,6 +183,17 @@ public final class Sandbox implements AutoCloseable {
             }
         }
         return Map.copyOf(registry);
+    }
+
+    /** As Confluence does: created as a module, then initialised with its (here: no) parameters. */
+    private static Map<String, ContextProvider> blueprintContexts(PluginDescriptor descriptor, PluginContainer plugin) {
+        Map<String, ContextProvider> providers = new LinkedHashMap<>();
+        descriptor.blueprintContextProviders().forEach((blueprint, type) -> type.ifPresent(t -> {
+            ContextProvider provider = ContextProvider.class.cast(plugin.createModule(t));
+            provider.init(Map.of());
+            providers.put(blueprint, provider);
+        }));
+        return Map.copyOf(providers);
     }
 
     private static Map<String, HttpServlet> servlets(PluginDescriptor descriptor, PluginContainer plugin) {

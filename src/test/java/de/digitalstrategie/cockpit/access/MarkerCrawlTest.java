@@ -580,6 +580,8 @@ class MarkerCrawlTest {
                 .forEach(m -> followUp.add(Map.of("meeting", m.number())));
         followUp.add(Map.of("meeting", "BR 1999/9"));
         combinations.put("advisory-followup", followUp);
+        combinations.put("meeting-preparation", List.of(Map.of("body", "lenkungskreis"), Map.of("body", "beirat"),
+                Map.of("body", "lenkungskreis", "days", "0"), Map.of("body", "nope"), Map.of()));
 
         for (String viewer : VIEWERS) {
             Map<String, String> forbidden = forbidden(viewer);
@@ -600,6 +602,23 @@ class MarkerCrawlTest {
                     }
                 }
             });
+            // The meeting preparation on each minutes page: the span starts at the last meeting the viewer may read.
+            for (Meeting m : meetings) {
+                sandbox.pages.find(m.pageId()).filter(page -> maySee(viewer, page)).ifPresent(page -> check(viewer,
+                        "meeting-preparation on " + m.number(), fixture.render(macro("meeting-preparation", Map.of(),
+                                null), viewer, Locale.GERMAN, Map.of(), "display", page), forbidden));
+            }
+            // The blueprint's open items go into a page whose readers nobody knows yet: nothing
+            // restricted, whoever creates it.
+            Map<String, String> restricted = new LinkedHashMap<>(STEERING);
+            restricted.putAll(BOARD);
+            sandbox.users.actAs(viewer == null ? null : sandbox.users.user(viewer).orElseThrow());
+            try {
+                check(viewer, "blueprint open items", String.valueOf(sandbox.blueprintContexts.get("steering-minutes")
+                        .getContextMap(new java.util.HashMap<>(Map.of("spaceKey", "LK"))).get("openItems")), restricted);
+            } finally {
+                sandbox.users.actAs(null);
+            }
             // The viewer's own filter choices (the form's request parameters) instead of the page's.
             String key = instanceKey(render("decision-register", Map.of(), viewer, Locale.GERMAN, Map.of(), "display"));
             for (Meeting m : meetings) {

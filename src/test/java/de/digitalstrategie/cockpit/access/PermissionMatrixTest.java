@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.meeting.store.OpenDecisions;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
@@ -328,6 +329,15 @@ class PermissionMatrixTest {
             String registerHtml = get("/pages/viewpage.action?pageId=" + register.getId(), viewer).text();
             count(viewer, "register pager", registerHtml.contains(" von " + (member ? memberTotal
                     : memberTotal - hiddenListed)));
+            // the meeting preparation counts only the open items the viewer may see
+            SandboxPage preparation = fixture.sandbox.pages.all().stream()
+                    .filter(p -> "preparation".equals(p.kind())).findFirst().orElseThrow();
+            Matcher openCount = Pattern.compile("preparation-lenkungskreis-open\">[^<]*<span class=\"aui-badge\"[^>]*>"
+                    + "(\\d+)<").matcher(get("/pages/viewpage.action?pageId=" + preparation.getId(), viewer).text());
+            long open = fixture.sandbox.decisions.all().stream().filter(d -> !d.withdrawn()
+                    && OpenDecisions.OPEN.contains(d.status())
+                    && (member || hidden.stream().noneMatch(h -> h.id() == d.id()))).count();
+            count(viewer, "preparation open items", openCount.find() && Integer.parseInt(openCount.group(1)) == open);
             // each confidential decision, alone and in the error answer of a refused read or write
             for (Decision d : hidden) {
                 Reply one = get("/rest/cockpit/1.0/decisions/" + d.id(), viewer);

@@ -85,6 +85,7 @@ class BrowserIT {
         long minutes = page(sandbox, "Protokoll LK 2025/1");
         long followUp = page(sandbox, "Was wurde aus unseren Empfehlungen?");
         long trace = page(sandbox, "Weg der Empfehlung");
+        long preparation = page(sandbox, "Vorbereitung der nächsten Sitzung");
         SandboxPage restricted = sandbox.pages.all().stream().filter(p -> !p.restrictedTo().isEmpty()).findFirst()
                 .orElseThrow();
         int decisions = sandbox.decisions.count();
@@ -206,13 +207,25 @@ class BrowserIT {
                 text(".cockpit-publication", "nicht öffentlich"),
                 submit(".cockpit-publication form"),
                 text(".cockpit-publication", "Dieser Steckbrief ist öffentlich")));
+        // The meeting preparation: a member's and staff's view (staff's span starts a meeting earlier).
+        add(pages, "meeting-preparation", "/pages/viewpage.action?pageId=" + preparation + "&as=cdo&lang=de", List.of(
+                text(".cockpit-preparation h2", "Seit der letzten Sitzung: Lenkungskreis"),
+                count(".cockpit-preparation h3", 5),
+                text("#preparation-lenkungskreis-health + ul", "von Im Plan auf"),
+                text("#preparation-lenkungskreis-open + ul", "aus der Sitzung")));
+        add(pages, "meeting-preparation-staff-english", "/pages/viewpage.action?pageId=" + preparation
+                + "&as=mitarbeiterin&lang=en", List.of(
+                text(".cockpit-preparation h2", "Since the last meeting"),
+                text("#preparation-lenkungskreis-overdue + ul", "due on")));
         add(pages, "blueprint", "/create?blueprint=steering-minutes&as=schriftfuehrung&lang=de", List.of(
                 fill("#create-title", "Protokoll LK 2026/9 – Testsitzung"),
                 fill("#create-date", "2026-12-01"),
                 submit("form.aui"),
                 url("/pages/viewpage.action?pageId="),
                 text("h1", "Protokoll LK 2026/9"),
-                text(".cockpit-decision h3", "LK-JJJJ-NN")));
+                text(".cockpit-decision h3", "LK-JJJJ-NN"),
+                text(".cockpit-preparation h2", "Seit der letzten Sitzung: Lenkungskreis"),
+                text("h2 + ol li a", "LK-")));
         return spec;
     }
 

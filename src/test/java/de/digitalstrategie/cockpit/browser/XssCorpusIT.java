@@ -127,6 +127,7 @@ class XssCorpusIT {
                 calendarFeeds(base, sandbox);
                 phase("REST calls", t0);
                 corpus.registers();
+                corpus.preparations();
                 // Pages the browser loads are checked in the HTML it received; the others are read here.
                 for (Target t : targets.values()) {
                     if (!t.browser()) {
@@ -215,6 +216,7 @@ class XssCorpusIT {
                     "awaiting-report", "sort", "order", "page-size", "page", "withdrawn"));
             params.put("advisory-trace", List.of("input"));
             params.put("advisory-followup", List.of("meeting"));
+            params.put("meeting-preparation", List.of("body", "days"));
             params.forEach((name, list) -> {
                 for (String param : list) {
                     String point = name + "." + param;
@@ -227,6 +229,8 @@ class XssCorpusIT {
                             p.put("charts", "false");
                         } else if (name.equals("digital-roadmap")) {
                             p.put("limit", "3");
+                        } else if (name.equals("meeting-preparation")) {
+                            p.put("body", "lenkungskreis");
                         } else if (name.endsWith("-register")) {
                             // A year without records keeps each of the many registers on the page small.
                             p.put("page-size", "3");
@@ -353,6 +357,17 @@ class XssCorpusIT {
             }
             page("advisory-trace.traces", "Wege der Empfehlungen", traces.toString(), 0,
                     Set.of("advisory-input.title", "committee-decision.title"));
+        }
+
+        /**
+         * Both bodies' meeting preparations over everything recorded: the open items, taken and
+         * overdue decisions and unanswered input among them carry the payloads of their texts.
+         */
+        void preparations() {
+            String body = macro("meeting-preparation", Map.of("body", "lenkungskreis", "days", "0"), null)
+                    + macro("meeting-preparation", Map.of("body", "beirat", "days", "0"), null);
+            SandboxPage p = sandbox.pages.create("DIGI", "Sitzungsvorbereitung", body, Set.of(), "page");
+            target("preparations", "/pages/viewpage.action?pageId=" + p.getId(), 0, Set.of());
         }
 
         private void registerPages(String name, String key) {

@@ -292,6 +292,9 @@ final class DemoMinutes {
         pages.create(SPACE, "Weg der Empfehlung " + traced, "<p>Von der Empfehlung des Beirats zum Ergebnis: die "
                 + "Antwort der Stadt, die Beschlüsse und die betroffenen Projekte.</p>"
                 + macro("advisory-trace", "input", traced), Set.of(), "trace");
+        pages.create(SPACE, "Vorbereitung der nächsten Sitzung des Lenkungskreises", "<p>Was seit der letzten Sitzung "
+                + "geschah, als Grundlage der Tagesordnung.</p>" + macro("meeting-preparation", "body", WormsDemo.STEERING),
+                Set.of(), "preparation");
         pages.create(SPACE, "Roadmap der Digitalstrategie", "<p>Die Umsetzungs-Roadmap: alle Digitalprojekte nach "
                 + "Handlungsfeldern über ihre Laufzeit.</p>" + macro("digital-roadmap", "group", "field"), Set.of(),
                 "portfolio");

@@ -119,6 +119,29 @@ public final class WormsDemo {
         }
     }
 
+    /**
+     * Demo values, not from the sources: the status reports since the steering committee's last
+     * meeting, as the next sync mirrors them: two running projects that were on track report
+     * trouble (one at risk, one critical), so the meeting preparation has projects whose health got
+     * worse. Neither is published, nor waits for another project.
+     */
+    private void reportsSinceTheLastMeeting(List<DigitalProject> portfolio) {
+        List<DigitalProject> onTrack = portfolio.stream().filter(p -> p.health() == Health.GREEN)
+                .filter(p -> p.status() == ProjectStatus.RUNNING && !projects.isPublished(p.issueKey()))
+                .filter(p -> !p.title().contains("E-Akte") && !p.title().contains("DMS-Neustart")
+                        && !p.title().contains("Onlinezugangsgesetz"))
+                .limit(2).toList();
+        List<Health> reported = List.of(Health.AMBER, Health.RED);
+        List<ProjectStore.Mirrored> later = new ArrayList<>();
+        for (int i = 0; i < onTrack.size(); i++) {
+            DigitalProject p = onTrack.get(i);
+            later.add(new ProjectStore.Mirrored(new DigitalProject(p.issueKey(), p.title(), p.profile(), p.timeFrame(),
+                    p.budgetCents(), p.fundingCents(), p.status(), p.phase(), reported.get(i), p.departmentKey(),
+                    p.fieldOfActionKey(), p.updated().plusSeconds(86_400)), "demo-" + p.issueKey()));
+        }
+        projects.mirror(later);
+    }
+
     private static String find(List<DigitalProject> portfolio, String titlePart) {
         return portfolio.stream().filter(p -> p.title().contains(titlePart)).map(DigitalProject::issueKey).findFirst()
                 .orElse(null);
@@ -152,6 +175,7 @@ public final class WormsDemo {
         minutes.steeringCommittee();
         minutes.advisoryBoard();
         minutes.overviewPages();
+        reportsSinceTheLastMeeting(portfolio);
         return true;
     }
 

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -81,6 +82,27 @@ public final class PluginDescriptor {
             macros.add(new MacroModule(module.getAttribute("name"), type(module.getAttribute("class"))));
         }
         return macros;
+    }
+
+    /**
+     * The {@code <blueprint>} modules by key, each with its content template's
+     * {@code <context-provider>} class, if it names one (Confluence creates it as a module and asks
+     * it for the template's variables when a page is made from the blueprint).
+     */
+    public Map<String, Optional<Class<?>>> blueprintContextProviders() {
+        Map<String, Optional<Class<?>>> providers = new LinkedHashMap<>();
+        for (Element blueprint : modules("blueprint")) {
+            Optional<Class<?>> provider = Optional.empty();
+            for (Element template : modules("content-template")) {
+                if (template.getAttribute("key").equals(blueprint.getAttribute("content-template-key"))) {
+                    for (Element context : children(template, "context-provider")) {
+                        provider = Optional.of(type(context.getAttribute("class")));
+                    }
+                }
+            }
+            providers.put(blueprint.getAttribute("key"), provider);
+        }
+        return providers;
     }
 
     /**

@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.sandbox.web;
 
 import com.atlassian.confluence.security.Permission;
+import com.atlassian.plugin.web.ContextProvider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import de.digitalstrategie.cockpit.committee.BodyKind;
@@ -40,6 +41,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -392,13 +394,6 @@ public final class SandboxServer implements AutoCloseable {
                 template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             String title = String.valueOf(request.getParameter("title")).strip();
-            String body = template
-                    .replace("<at:var at:name=\"date\" />", Html.escape(String.valueOf(request.getParameter("date"))))
-                    .replace("<at:var at:name=\"location\" />", Html.escape(String.valueOf(request.getParameter("location"))))
-                    .replace("<at:var at:name=\"secretary\" />", Html.escape(viewer.fullName()))
-                    .replace("<at:var at:name=\"attendees\" />", "")
-                    // Confluence's editor gives every macro an id when the page is saved.
-                    .replace("ac:schema-version=\"1\">", "ac:schema-version=\"1\" ac:macro-id=\"" + UUID.randomUUID() + "\">");
             // The blueprint creates the page where the body's minutes live: the first of its places
             // (in Confluence the create dialog offers the space; the places are the administrator's).
             BodyKind kind = blueprint.startsWith("steering") ? BodyKind.STEERING_COMMITTEE : BodyKind.ADVISORY_BOARD;
@@ -406,6 +401,17 @@ public final class SandboxServer implements AutoCloseable {
                     .map(b -> sandbox.minutesPlaces.load(b.key())).orElse(Places.NONE);
             String space = place.spaceKeys().stream().findFirst().orElse("DIGI");
             long parent = place.spaceKeys().isEmpty() ? place.pageTrees().stream().findFirst().orElse(0L) : 0L;
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("spaceKey", space);
+            variables.put("date", String.valueOf(request.getParameter("date")));
+            variables.put("location", String.valueOf(request.getParameter("location")));
+            variables.put("secretary", viewer.fullName());
+            variables.put("attendees", "");
+            ContextProvider provider = sandbox.blueprintContexts.get(blueprint);
+            String body = BlueprintVariables.fill(template, provider == null ? variables
+                    : provider.getContextMap(variables))
+                    // Confluence's editor gives every macro an id when the page is saved.
+                    .replace("ac:schema-version=\"1\">", "ac:schema-version=\"1\" ac:macro-id=\"" + UUID.randomUUID() + "\">");
             SandboxPage page = sandbox.pages.create(sandbox.pages.reserveId(), space, parent,
                     title.isEmpty() || "null".equals(title) ? "Protokoll" : title, body, Set.of(), "minutes",
                     viewer.key());

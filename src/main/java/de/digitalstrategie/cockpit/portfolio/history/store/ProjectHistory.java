@@ -113,6 +113,20 @@ public class ProjectHistory {
         return last;
     }
 
+    /**
+     * Every change of one field written at or after {@code since}, oldest first: how the portfolio
+     * moved since a day (a meeting preparation asks for the health since the body's last meeting).
+     */
+    public List<ProjectChange> changesSince(ChangeField field, Instant since) {
+        List<ProjectChange> changes = new ArrayList<>();
+        ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS)
+                        .where(ProjectChangeEntity.FIELD_NAME + " = ? AND " + ProjectChangeEntity.CHANGED_AT + " >= ?",
+                                field.name(), Date.from(since))
+                        .order(ProjectChangeEntity.CHANGED_AT + ", ID"),
+                e -> changes.add(toChange(e)));
+        return changes;
+    }
+
     private static ProjectChange toChange(ProjectChangeEntity e) {
         return new ProjectChange(e.getID(), e.getIssueKey(), toInstant(e.getChangedAt()),
                 ChangeSource.valueOf(e.getChangeSource()), e.getActor(), ChangeField.valueOf(e.getFieldName()),
