@@ -12,6 +12,7 @@ import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
 import de.digitalstrategie.cockpit.portfolio.history.store.ProjectChangeEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
+import de.digitalstrategie.cockpit.portfolio.store.PortfolioSumEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
@@ -48,7 +49,8 @@ public final class CockpitSchema {
             PendingPageEntity.class,
             SyncStateEntity.class,
             OutboxEntity.class,
-            PublishedObjectEntity.class);
+            PublishedObjectEntity.class,
+            PortfolioSumEntity.class);
 
     private CockpitSchema() {
     }
