@@ -69,6 +69,43 @@ public class ProjectStore {
         new PortfolioSums(ao).rebuild(today);
     }
 
+    /** How often a write of the mirror is tried when writers meet (see {@link #writeInTransaction}). */
+    private static final int WRITE_ATTEMPTS = 10;
+
+    /**
+     * A write of the mirror in one transaction, tried again (afresh, reading everything again) when
+     * the database refuses it as a serialization failure (SQLSTATE 40001): Active Objects runs
+     * transactions serializable, and two writers of the stamp row at the same moment are then one
+     * too many. What was refused was rolled back whole, so trying again loses and doubles nothing.
+     */
+    private <T> T writeInTransaction(com.atlassian.sal.api.transaction.TransactionCallback<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ao.executeInTransaction(write);
+            } catch (RuntimeException e) {
+                if (attempt == WRITE_ATTEMPTS || !serializationFailure(e)) {
+                    throw e;
+                }
+                try {
+                    // Apart again at a random moment, so that the same writers do not meet again.
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean serializationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Starts a write of the mirror: takes the stamp row's lock (writers one after another), writes a
      * new stamp and answers the change to the summed figures the write adds to.
@@ -93,7 +130,7 @@ public class ProjectStore {
 
     /** Creates or updates the project with the same issue key (an edit in the cockpit, not Jira's). */
     public void save(DigitalProject project) {
-        ao.executeInTransaction(() -> {
+        writeInTransaction(() -> {
             PortfolioSums.Change change = begin();
             ProjectEntity[] found = ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
                     .where(ProjectEntity.ISSUE_KEY + " = ?", project.issueKey()));
@@ -169,7 +206,7 @@ public class ProjectStore {
         java.util.Map<String, Mirrored> latest = new java.util.LinkedHashMap<>();
         issues.forEach(m -> latest.put(m.project().issueKey(), m));
         List<Mirrored> batch = List.copyOf(latest.values());
-        ao.executeInTransaction(() -> {
+        writeInTransaction(() -> {
             PortfolioSums.Change change = begin();
             List<String> keys = batch.stream().map(m -> m.project().issueKey()).toList();
             List<String> ids = batch.stream().map(Mirrored::issueId).toList();
@@ -526,7 +563,7 @@ public class ProjectStore {
 
     /** Removes the mirror of an issue that was deleted or moved out of the portfolio in Jira. */
     public boolean remove(String issueKey) {
-        return ao.executeInTransaction(() -> {
+        return writeInTransaction(() -> {
             PortfolioSums.Change change = begin();
             for (ProjectEntity e : ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
                     .where(ProjectEntity.ISSUE_KEY + " = ?", issueKey))) {
