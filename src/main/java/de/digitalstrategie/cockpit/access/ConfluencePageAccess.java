@@ -6,6 +6,8 @@ import com.atlassian.confluence.security.Permission;
 import com.atlassian.confluence.security.PermissionManager;
 import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
+import com.atlassian.confluence.user.UserAccessor;
+import com.atlassian.sal.api.user.UserKey;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,15 +21,17 @@ import java.util.Set;
 public class ConfluencePageAccess implements PageAccess {
     private final PageManager pages;
     private final PermissionManager permissions;
+    private final UserAccessor users;
 
-    public ConfluencePageAccess(PageManager pages, PermissionManager permissions) {
+    public ConfluencePageAccess(PageManager pages, PermissionManager permissions, UserAccessor users) {
         this.pages = pages;
         this.permissions = permissions;
+        this.users = users;
     }
 
     @Override
     public Set<Long> viewable(Collection<Long> pageIds) {
-        return viewableBy(AuthenticatedUserThreadLocal.get(), pageIds);
+        return viewableByUser(AuthenticatedUserThreadLocal.get(), pageIds);
     }
 
     /**
@@ -36,10 +40,17 @@ public class ConfluencePageAccess implements PageAccess {
      */
     @Override
     public Set<Long> publiclyViewable(Collection<Long> pageIds) {
-        return viewableBy(null, pageIds);
+        return viewableByUser(null, pageIds);
     }
 
-    private Set<Long> viewableBy(ConfluenceUser viewer, Collection<Long> pageIds) {
+    /** An unknown key is no user at all, not the anonymous one: it sees nothing, public pages neither. */
+    @Override
+    public Set<Long> viewableBy(String userKey, Collection<Long> pageIds) {
+        ConfluenceUser user = userKey == null ? null : users.getUserByKey(new UserKey(userKey));
+        return user == null ? Set.of() : viewableByUser(user, pageIds);
+    }
+
+    private Set<Long> viewableByUser(ConfluenceUser viewer, Collection<Long> pageIds) {
         Set<Long> viewable = new HashSet<>();
         for (Long id : new HashSet<>(pageIds)) {
             AbstractPage page = pages.getAbstractPage(id);

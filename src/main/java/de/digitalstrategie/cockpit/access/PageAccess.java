@@ -16,4 +16,10 @@ public interface PageAccess {
      *         published to the public (OParl) must not depend on who happens to be signed in
      */
     Set<Long> publiclyViewable(Collection<Long> pageIds);
+
+    /**
+     * @return those of the given pages the user of this key may see, whoever asks (a background
+     *         job writing to that user); none for a user the host does not know
+     */
+    Set<Long> viewableBy(String userKey, Collection<Long> pageIds);
 }

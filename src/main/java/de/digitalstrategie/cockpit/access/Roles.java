@@ -8,9 +8,13 @@ import de.digitalstrategie.cockpit.committee.Member;
 import de.digitalstrategie.cockpit.committee.MemberRole;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.message.AccessDeniedException;
+import de.digitalstrategie.cockpit.organisation.Department;
+import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,14 +23,25 @@ import java.util.stream.Collectors;
  * secretary and its CDO record and change decisions; the CDO and the advisory board's secretary
  * (the staff unit that answers the board) change the city's answers; the staff unit, which owns
  * the portfolio (its head, the CDO, and its secretary, in either body), publishes project profiles.
+ *
+ * <p>How far a decision has been carried out is set by the unit responsible for it, where no Jira
+ * issue says so: the unit its owner names is an organisational unit of the city, and the unit is
+ * represented by the steering-committee member whose seat says they manage it (a voting member's
+ * seat carries the unit). The owner must name the unit exactly, by its name or key, ignoring case:
+ * a right must not hang on a guess from free text. The committee's CDO and secretary, the staff
+ * unit that keeps the register and follows up its decisions, may set it for every decision.
  */
 public class Roles {
+    /** The staff unit's seats in the bodies. */
+    private static final List<MemberRole> STAFF_ROLES = List.of(MemberRole.CDO, MemberRole.SECRETARY);
     private final UserManager users;
     private final CommitteeStore committee;
+    private final OrganisationStore organisation;
 
-    public Roles(UserManager users, CommitteeStore committee) {
+    public Roles(UserManager users, CommitteeStore committee, OrganisationStore organisation) {
         this.users = users;
         this.committee = committee;
+        this.organisation = organisation;
     }
 
     /** The signed-in user's key; refuses anonymous callers. */
@@ -53,8 +68,58 @@ public class Roles {
 
     /** The staff unit for digitalisation: the CDO and the secretary, whichever body they sit in. */
     public boolean mayPublishProjects(String userKey) {
-        return holds(userKey, BodyKind.STEERING_COMMITTEE, List.of(MemberRole.CDO, MemberRole.SECRETARY))
-                || holds(userKey, BodyKind.ADVISORY_BOARD, List.of(MemberRole.CDO, MemberRole.SECRETARY));
+        return holds(userKey, BodyKind.STEERING_COMMITTEE, STAFF_ROLES)
+                || holds(userKey, BodyKind.ADVISORY_BOARD, STAFF_ROLES);
+    }
+
+    /**
+     * The staff unit's people, as {@link #mayPublishProjects} counts them: the CDO and the
+     * secretaries of either body, by user key, in a stable order.
+     */
+    public java.util.SortedSet<String> staffUnit() {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        for (Body body : committee.bodies()) {
+            for (Member seat : committee.members(body.key())) {
+                if (STAFF_ROLES.contains(seat.role())) {
+                    keys.add(seat.userKey());
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The users who represent the unit a decision's owner names: the steering-committee members
+     * managing it (see the class comment); empty where the owner names no unit exactly.
+     */
+    public Set<String> responsibleFor(String owner) {
+        String named = owner == null ? "" : owner.strip().toLowerCase(Locale.ROOT);
+        if (named.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> units = organisation.departments().stream()
+                .filter(d -> d.key().toLowerCase(Locale.ROOT).equals(named)
+                        || d.name().strip().toLowerCase(Locale.ROOT).equals(named))
+                .map(Department::key).collect(Collectors.toSet());
+        Map<String, Body> bodies = committee.bodies().stream().collect(Collectors.toMap(Body::key, Function.identity()));
+        return bodies.values().stream().filter(b -> b.kind() == BodyKind.STEERING_COMMITTEE)
+                .flatMap(b -> committee.members(b.key()).stream())
+                .filter(m -> !m.departmentKey().isEmpty() && units.contains(m.departmentKey()))
+                .map(Member::userKey).collect(Collectors.toSet());
+    }
+
+    /** Whether the user may set how far a decision with this owner has been carried out. */
+    public boolean mayImplement(String userKey, String owner) {
+        return mayChangeDecisions(userKey) || responsibleFor(owner).contains(userKey);
+    }
+
+    /** @return the actor's key, if they may set the implementation of a decision with this owner */
+    public String implementer(String owner) {
+        String actor = actor();
+        if (!mayImplement(actor, owner)) {
+            throw AccessDeniedException.of("cockpit.access.error.implementation");
+        }
+        return actor;
     }
 
     /** @return the actor's key, if they may change decisions; refuses everyone else */

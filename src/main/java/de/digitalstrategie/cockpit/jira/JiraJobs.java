@@ -10,6 +10,7 @@ import com.atlassian.scheduler.config.JobRunnerKey;
 import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.config.Schedule;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
+import de.digitalstrategie.cockpit.jira.outbox.DecisionStateSync;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
 import de.digitalstrategie.cockpit.jira.sync.ProjectSync;
 import de.digitalstrategie.cockpit.jira.sync.SyncStatus;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
 /**
  * The background work between the plugin and Jira, as jobs of the host's scheduler that run once
  * per cluster: deliver the outbox every minute, an incremental project sync every quarter hour, a
- * full one (which also finds deleted issues) once a day at night. Each node registers the runners
+ * full one (which also finds deleted issues) once a day at night; each sync then reads back the
+ * implementation of the decisions from their issues ({@link DecisionStateSync}), in the same way. Each node registers the runners
  * when the plugin starts and schedules the jobs (the host keeps one schedule per job for the whole
  * cluster, so scheduling again only replaces it); each run is claimed by one node. The cluster
  * locks in {@link OutboxDelivery} and {@link ProjectSync} still guard the work itself: a run that
@@ -55,14 +57,16 @@ public final class JiraJobs {
     private final JiraConnector connector;
     private final ProjectSync sync;
     private final OutboxDelivery delivery;
+    private final DecisionStateSync decisionStates;
     private final Clock clock;
 
     public JiraJobs(SchedulerService scheduler, JiraConnector connector, ProjectSync sync, OutboxDelivery delivery,
-                    Clock clock) {
+                    DecisionStateSync decisionStates, Clock clock) {
         this.scheduler = scheduler;
         this.connector = connector;
         this.sync = sync;
         this.delivery = delivery;
+        this.decisionStates = decisionStates;
         this.clock = clock;
     }
 
@@ -116,7 +120,13 @@ public final class JiraJobs {
             if (jira.isEmpty()) {
                 return JobRunnerResponse.success("Jira is not configured");
             }
+            // Its own high-water mark and lock: a failure of one part does not hold the other back.
+            String decisionError = decisionStates.run(jira.get(), connector.settings(), full)
+                    .map(DecisionStateSync.Outcome::error).orElse("");
             Optional<SyncStatus> status = sync.run(jira.get(), connector.settings(), full);
+            if (!decisionError.isEmpty()) {
+                return JobRunnerResponse.failed(decisionError);
+            }
             if (status.isEmpty()) {
                 if (full) {
                     retryFullSync();

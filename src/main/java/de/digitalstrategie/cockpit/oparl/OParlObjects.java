@@ -57,6 +57,8 @@ final class OParlObjects {
     static final String IMPLEMENTATION_STATE = "implementationState";
     /** The vocabulary of {@link #implementationState}'s codes while it is the decision's status. */
     static final String STATUS_SCHEME = "decisionStatus";
+    /** The vocabulary of a decision in force: how far it has been carried out (open, in-progress, done). */
+    static final String IMPLEMENTATION_SCHEME = "implementation";
 
     private final OParlUrls urls;
     private final OParlSettings settings;
@@ -148,11 +150,14 @@ final class OParlObjects {
     }
 
     /**
-     * Today a decision's state is its status: the scheme says so, and a finer vocabulary (open, in
-     * progress, done) takes its place under a scheme of its own once the registers keep one.
+     * A decision in force stands where its implementation does (open, in progress, done); any other
+     * decision's state is its status. The scheme says which vocabulary the code is from.
      */
     private ImplementationStateJson implementationState(Decision d) {
-        return new ImplementationStateJson(d.number(), STATUS_SCHEME, code(d.status()), texts.plain(d.status()));
+        return d.implementable()
+                ? new ImplementationStateJson(d.number(), IMPLEMENTATION_SCHEME, d.implementation().code(),
+                texts.plain(d.implementation()))
+                : new ImplementationStateJson(d.number(), STATUS_SCHEME, code(d.status()), texts.plain(d.status()));
     }
 
     /** The code of a status as its label key ends: DecisionStatus.READY_FOR_VOTE → ready-for-vote. */

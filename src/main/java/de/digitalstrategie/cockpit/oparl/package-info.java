@@ -18,7 +18,7 @@
  *       {@code result}: the decision's status with the vote; {@code resolutionText}: the decision's
  *       text once resolved (decided, later superseded or revoked), the recommendation for input;
  *       {@code <prefix>:implementationState} (the city's extension, documented in README): each
- *       public decision's state, today its status.</li>
+ *       public decision's state: how far it has been carried out while it is in force, else its status.</li>
  *   <li>Paper, File, LegislativeTerm: empty lists (see {@link de.digitalstrategie.cockpit.oparl.OParlResource}).</li>
  * </ul>
  * A reader of the registers and the bodies: it depends on their records and stores, on access and

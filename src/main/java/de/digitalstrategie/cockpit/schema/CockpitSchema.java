@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.organisation.store.DepartmentEntity;
 import de.digitalstrategie.cockpit.organisation.store.FieldOfActionEntity;
 import de.digitalstrategie.cockpit.portfolio.history.store.ProjectChangeEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
+import de.digitalstrategie.cockpit.reminder.store.ReminderSentEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioSumEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
@@ -50,6 +51,7 @@ public final class CockpitSchema {
             SyncStateEntity.class,
             OutboxEntity.class,
             PublishedObjectEntity.class,
+            ReminderSentEntity.class,
             PortfolioSumEntity.class);
 
     private CockpitSchema() {

@@ -4,6 +4,8 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.confluence.pages.PageManager;
 import com.atlassian.confluence.security.PermissionManager;
+import com.atlassian.confluence.user.UserAccessor;
+import com.atlassian.core.task.MultiQueueTaskManager;
 import com.atlassian.event.api.EventPublisher;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.message.I18nResolver;
@@ -23,6 +25,7 @@ import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
 import de.digitalstrategie.cockpit.sandbox.confluence.RequestScope;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxApplicationProperties;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxMailQueue;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPermissions;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxWebResources;
 import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
@@ -66,6 +69,8 @@ public final class ConfluenceHost implements AutoCloseable {
     public final SandboxClusterLockService clusterLocks;
     public final SandboxScheduler scheduler;
     public final SandboxWebResources webResources;
+    /** The mail the plugin sent through this node (kept, not sent). */
+    public final SandboxMailQueue mail;
 
     /** Plugin settings are kept in {@code dataDir}; the host's scheduler runs on {@code clock}. */
     public ConfluenceHost(Database database, Path dataDir, Clock clock) {
@@ -101,6 +106,8 @@ public final class ConfluenceHost implements AutoCloseable {
         this.clusterLocks = new SandboxClusterLockService(database);
         this.scheduler = new SandboxScheduler(database, clock);
         this.webResources = new SandboxWebResources(PluginDescriptor.load().webResources());
+        this.mail = new SandboxMailQueue(clock);
+        DemoPeople.ENGLISH.forEach(key -> request.setUserLocale(key, Locale.ENGLISH));
     }
 
     /** The host's service registry, one interface per line, as the plugin's osgi:references find it. */
@@ -120,7 +127,9 @@ public final class ConfluenceHost implements AutoCloseable {
                 .offer(XsrfTokenValidator.class, xsrf)
                 .offer(ClusterLockService.class, clusterLocks)
                 .offer(SchedulerService.class, scheduler)
-                .offer(PageBuilderService.class, webResources);
+                .offer(PageBuilderService.class, webResources)
+                .offer(UserAccessor.class, users)
+                .offer(MultiQueueTaskManager.class, mail);
     }
 
     /** Stops the node: its scheduler, its hold on cluster locks, its database connections. */

@@ -5,6 +5,7 @@ import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
+import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.JiraJobs;
@@ -26,6 +27,7 @@ import de.digitalstrategie.cockpit.sandbox.confluence.RequestScope;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxApplicationProperties;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPermissions;
+import de.digitalstrategie.cockpit.sandbox.demo.DemoImplementation;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
 import de.digitalstrategie.cockpit.sandbox.host.CookieXsrf;
@@ -206,6 +208,10 @@ public final class Sandbox implements AutoCloseable {
     public boolean seedDemo(Path seedDir) throws IOException {
         boolean seeded = new WormsDemo(organisation, projects, committee, minutesPlaces, pages).seedIfEmpty(seedDir, LocalDate.now(clock));
         settle();
+        if (seeded) {
+            DemoImplementation.apply(decisions, plugin.bean(Roles.class));
+            settle();
+        }
         return seeded;
     }
 

@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.sandbox;
 
+import de.digitalstrategie.cockpit.reminder.send.ReminderJob;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
 
@@ -31,6 +32,9 @@ public final class SandboxMain {
         Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, Clock.systemDefaultZone());
         boolean seeded = sandbox.seedDemo(seed);
         sandbox.baseUrl("http://localhost:" + port);
+        // What the daily reminder job sends, once now, so the demo shows today's mail from the start
+        // (sent once per person and day: a restart the same day sends nothing again).
+        sandbox.plugin.bean(ReminderJob.class).sendToday();
         // A real Jira, if given: -Dcockpit.jira.url=... with the token in COCKPIT_JIRA_TOKEN (never on the command line).
         String jiraUrl = System.getProperty("cockpit.jira.url", System.getenv().getOrDefault("COCKPIT_JIRA_URL", ""));
         String jiraToken = System.getenv().getOrDefault("COCKPIT_JIRA_TOKEN", "");

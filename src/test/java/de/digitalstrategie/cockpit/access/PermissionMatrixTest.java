@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
@@ -318,6 +319,9 @@ class PermissionMatrixTest {
                 Reply write = post("/rest/cockpit/1.0/decisions/" + d.id() + "/status", viewer, "application/json",
                         "{\"status\":\"deferred\"}", null);
                 check(viewer, "status change of " + d.id() + " (error answer)", write.text(), markers);
+                Reply implement = post("/rest/cockpit/1.0/decisions/" + d.id() + "/implementation", viewer,
+                        "application/json", "{\"state\":\"done\"}", null);
+                check(viewer, "implementation of " + d.id() + " (error answer)", implement.text(), markers);
             }
             // exports, parsed
             for (String list : List.of("/decisions", "/advisory", "/projects")) {
@@ -402,6 +406,18 @@ class PermissionMatrixTest {
     private static final List<String> DECISION_WRITERS = List.of("schriftfuehrung", "cdo");
     private static final List<String> ANSWER_WRITERS = List.of("schriftfuehrung", "cdo");
     private static final List<String> PUBLISHERS = List.of("schriftfuehrung", "cdo");
+    /** Who sets the implementation of a decision owned by „Finanzen“: its unit's member, the CDO, the secretary. */
+    private static final List<String> IMPLEMENTERS = List.of("schriftfuehrung", "cdo", "leitung-finanzen");
+
+    /** The reminders' settings, every viewer's switch and the mail sent: what a reminder write could change. */
+    private static String reminderState() {
+        ReminderSettingsStore settings = fixture.sandbox.plugin.bean(ReminderSettingsStore.class);
+        StringBuilder state = new StringBuilder(String.valueOf(settings.load()));
+        for (String viewer : VIEWERS) {
+            state.append('|').append(viewer).append('=').append(viewer != null && settings.optedOut(viewer));
+        }
+        return state.append("|mail=").append(fixture.sandbox.host.mail.sent().size()).toString();
+    }
 
     private static String publishedKeys() {
         return fixture.sandbox.projects.published().stream().map(p -> p.issueKey()).toList().toString();
@@ -435,9 +451,18 @@ class PermissionMatrixTest {
         String status = "/rest/cockpit/1.0/decisions/" + ready.id() + "/status";
         String answer = "/rest/cockpit/1.0/advisory/" + received.id() + "/answer";
         String report = "/rest/cockpit/1.0/advisory/" + received.id() + "/report";
+        Decision inForce = fixture.sandbox.decisions.all().stream().filter(d -> d.implementable()
+                && d.jiraIssue().isEmpty() && "Finanzen".equals(d.owner()) && d.page().pageId() != restricted.getId())
+                .findFirst().orElseThrow();
+        String implementation = "/rest/cockpit/1.0/decisions/" + inForce.id() + "/implementation";
         for (String viewer : VIEWERS) {
             String before = decisionState(ready.id());
             String inputBefore = inputState(received.id());
+            String implementedBefore = decisionState(inForce.id());
+            if (viewer == null || !IMPLEMENTERS.contains(viewer)) {
+                refused(viewer, "implementation", post(implementation, viewer, "application/json",
+                        "{\"state\":\"done\"}", null), implementedBefore, decisionState(inForce.id()));
+            }
             if (viewer == null || !DECISION_WRITERS.contains(viewer)) {
                 Reply r = post(status, viewer, "application/json", "{\"status\":\"decided\",\"vote\":\"6/1/0\"}", null);
                 refused(viewer, "status change", r, before, decisionState(ready.id()));
@@ -456,6 +481,8 @@ class PermissionMatrixTest {
                         inputBefore, inputState(received.id()));
                 refused(viewer, "report as " + type, post(report, viewer, type, "on=2026-12-01", null),
                         inputBefore, inputState(received.id()));
+                refused(viewer, "implementation as " + type, post(implementation, viewer, type, "state=done", null),
+                        implementedBefore, decisionState(inForce.id()));
             }
             // publishing a project profile: the staff unit only, and never without the form's token
             String publication = "/plugins/servlet/cockpit/project-publication";
@@ -505,6 +532,40 @@ class PermissionMatrixTest {
             refused(viewer, "admin save with a forged token", post(admin, viewer, "application/x-www-form-urlencoded",
                     save + "&atl_token=forged", "atl.xsrf.token=other"), settingsBefore,
                     String.valueOf(fixture.sandbox.jira.settings()));
+            // reminders: the administrators' page for administrators only; a person's switch only
+            // with the form's token, for the signed-in requester; nothing sent, set or switched otherwise
+            String reminderBefore = reminderState();
+            String reminderAdmin = "/plugins/servlet/cockpit/admin/reminders";
+            String reminderSave = "action=save&dueWithinDays=1&unansweredAfterDays=1";
+            if (!"admin".equals(viewer)) {
+                refused(viewer, "reminder admin page", get(reminderAdmin, viewer), reminderBefore, reminderState());
+                String token = "0123456789abcdef";
+                refused(viewer, "reminder settings with a token", post(reminderAdmin, viewer,
+                        "application/x-www-form-urlencoded", reminderSave + "&atl_token=" + token,
+                        "atl.xsrf.token=" + token), reminderBefore, reminderState());
+                refused(viewer, "reminders sent with a token", post(reminderAdmin, viewer,
+                        "application/x-www-form-urlencoded", "action=send&atl_token=" + token, "atl.xsrf.token=" + token),
+                        reminderBefore, reminderState());
+            }
+            for (String body : List.of(reminderSave, "action=send")) {
+                refused(viewer, "reminder admin without token", post(reminderAdmin, viewer,
+                        "application/x-www-form-urlencoded", body, null), reminderBefore, reminderState());
+                refused(viewer, "reminder admin with a forged token", post(reminderAdmin, viewer,
+                        "application/x-www-form-urlencoded", body + "&atl_token=forged", "atl.xsrf.token=other"),
+                        reminderBefore, reminderState());
+            }
+            String reminders = "/plugins/servlet/cockpit/reminders";
+            refused(viewer, "reminder switch without token", post(reminders, viewer,
+                    "application/x-www-form-urlencoded", "receive=false", null), reminderBefore, reminderState());
+            refused(viewer, "reminder switch with a forged token", post(reminders, viewer,
+                    "application/x-www-form-urlencoded", "receive=false&atl_token=forged", "atl.xsrf.token=other"),
+                    reminderBefore, reminderState());
+            if (viewer == null) {
+                String token = "0123456789abcdef";
+                refused(viewer, "reminder switch anonymous with a token", post(reminders, null,
+                        "application/x-www-form-urlencoded", "receive=false&atl_token=" + token,
+                        "atl.xsrf.token=" + token), reminderBefore, reminderState());
+            }
         }
         assertFalse(fixture.sandbox.jira.settings().configured(), "Jira stays unconfigured");
         assertEquals(List.of(), leaks, "leaks");

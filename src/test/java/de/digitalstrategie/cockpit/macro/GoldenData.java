@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.committee.MemberRole;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.minutes.place.Places;
@@ -142,8 +143,11 @@ final class GoldenData {
                 List.of("DIGI-1"), "Stabsabteilung Digitalisierung", LocalDate.of(2026, 6, 30), "");
         decision(s, first, lk1, "LK-2026-02", "Budgetfreigabe Parkraum", DecisionStatus.SUPERSEDED, new Vote(6, 1, 1),
                 List.of("DIGI-2"), "Fachbereich Sicherheit und Ordnung", LocalDate.of(2026, 12, 31), "LK-2026-03");
-        decision(s, first, lk1, "LK-2026-03", "Budgetfreigabe Parkraum (neu)", DecisionStatus.DECIDED, new Vote(8, 0, 0),
-                List.of("DIGI-2", "DIGI-1"), "Fachbereich Sicherheit und Ordnung", LocalDate.of(2027, 3, 31), "");
+        Decision inJira = decision(s, first, lk1, "LK-2026-03", "Budgetfreigabe Parkraum (neu)",
+                DecisionStatus.DECIDED, new Vote(8, 0, 0), List.of("DIGI-2", "DIGI-1"),
+                "Fachbereich Sicherheit und Ordnung", LocalDate.of(2027, 3, 31), "");
+        // Its Jira issue is in a status of the category "in progress".
+        s.decisions.followIssue(inJira.id(), "DIGI-9", ImplementationState.IN_PROGRESS);
         decision(s, first, lk1, "LK-2026-04", "Ausschreibung Sensorik", DecisionStatus.REJECTED, new Vote(3, 6, 1),
                 List.of("DIGI-4"), "", null, "");
         Decision withdrawn = decision(s, first, lk1, "LK-2026-05", "Priorisierung Schul-WLAN", DecisionStatus.PROPOSED,

@@ -10,6 +10,7 @@ import de.digitalstrategie.cockpit.committee.Meeting;
 import de.digitalstrategie.cockpit.committee.Member;
 import de.digitalstrategie.cockpit.committee.MemberRole;
 import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.minutes.PageRef;
@@ -524,12 +525,12 @@ class OParlInterfaceTest {
         assertEquals("Beschlossen (8 dafür, 1 dagegen, 0 Enthaltungen)", items.get(0).path("result").asText());
         assertEquals("Der Lenkungskreis beschließt: Digitalhaushalt 2027.",
                 items.get(0).path("resolutionText").asText());
-        // Where the item's decisions stand, in the city's namespace: the public decision alone,
-        // by its status while the registers keep no finer implementation state.
+        // Where the item's decisions stand, in the city's namespace: the public decision alone, in
+        // force and so by how far it has been carried out.
         JsonNode states = items.get(0).path("worms:implementationState");
         assertEquals(1, states.size(), "the non-public decision under TOP 1 is not there: " + states);
-        assertEquals(JSON.readTree("{\"decision\":\"LK-2026-91\",\"scheme\":\"decisionStatus\","
-                + "\"code\":\"decided\",\"label\":\"Beschlossen\"}"), states.get(0));
+        assertEquals(JSON.readTree("{\"decision\":\"LK-2026-91\",\"scheme\":\"implementation\","
+                + "\"code\":\"open\",\"label\":\"Offen\"}"), states.get(0));
         assertEquals(2, items.size(), "TOP 1 and the rejected motion; nothing not public");
         JsonNode rejected = items.get(1);
         assertEquals("LK-2026-96 Rahmenvertrag Cloud", rejected.path("name").asText());
@@ -561,8 +562,30 @@ class OParlInterfaceTest {
                 + seeded.publicTop())).header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("Decided (8 in favour, 1 against, 0 abstentions)",
                 JSON.readTree(en.body()).path("result").asText());
-        assertEquals("Decided", JSON.readTree(en.body()).at("/worms:implementationState/0/label").asText());
-        assertEquals("decided", JSON.readTree(en.body()).at("/worms:implementationState/0/code").asText());
+        assertEquals("Open", JSON.readTree(en.body()).at("/worms:implementationState/0/label").asText());
+        assertEquals("open", JSON.readTree(en.body()).at("/worms:implementationState/0/code").asText());
+    }
+
+    @Test
+    void aDecisionInForceIsPublishedWithItsImplementation() throws Exception {
+        String item = base() + "agendaItem/" + seeded.publicTop();
+        Decision decided = sandbox.decisions.all().stream().filter(d -> d.number().equals("LK-2026-91")).findFirst()
+                .orElseThrow();
+        try {
+            sandbox.decisions.setImplementation(decided.id(), ImplementationState.IN_PROGRESS, "cdo", "");
+            publish();
+            JsonNode top = JSON.readTree(get(item).body());
+            assertEquals(JSON.readTree("{\"decision\":\"LK-2026-91\",\"scheme\":\"implementation\","
+                    + "\"code\":\"in-progress\",\"label\":\"In Umsetzung\"}"),
+                    top.at("/worms:implementationState/0"));
+            assertEquals(List.of(), schemas.validate(top));
+            sandbox.decisions.setImplementation(decided.id(), ImplementationState.DONE, "cdo", "");
+            publish();
+            assertEquals("done", JSON.readTree(get(item).body()).at("/worms:implementationState/0/code").asText());
+        } finally {
+            sandbox.decisions.setImplementation(decided.id(), ImplementationState.OPEN, "cdo", "");
+            publish();
+        }
     }
 
     @Test
@@ -573,7 +596,7 @@ class OParlInterfaceTest {
             global.put(OParlSettings.EXTENSION_PREFIX, "Stadt-Mainz");
             publish();
             JsonNode top = JSON.readTree(get(item).body());
-            assertEquals("decided", top.at("/stadt-mainz:implementationState/0/code").asText(), top.toString());
+            assertEquals("open", top.at("/stadt-mainz:implementationState/0/code").asText(), top.toString());
             assertFalse(top.has("worms:implementationState"), top.toString());
             assertEquals(List.of(), schemas.validate(top));
             // OParl forbids "@" in a prefix; a setting that breaks the rule falls back to the city's name.
@@ -581,7 +604,7 @@ class OParlInterfaceTest {
             global.put(OParlSettings.SHORT_NAME, "Lüdenscheid");
             publish();
             top = JSON.readTree(get(item).body());
-            assertEquals("decided", top.at("/luedenscheid:implementationState/0/code").asText(), top.toString());
+            assertEquals("open", top.at("/luedenscheid:implementationState/0/code").asText(), top.toString());
         } finally {
             global.remove(OParlSettings.EXTENSION_PREFIX);
             global.remove(OParlSettings.SHORT_NAME);

@@ -93,8 +93,8 @@ class OParlPublishSoonTest {
                 clock.advance(OParlPublishSoon.DELAY);
                 s.settle();
                 assertEquals(runsBefore + 2, soonRuns(s.scheduler), "one run for the burst");
-                assertEquals("decided", JSON.readTree(get(item).body()).at("/worms:implementationState/0/code")
-                        .asText());
+                assertEquals("open", JSON.readTree(get(item).body()).at("/worms:implementationState/0/code")
+                        .asText(), "decided: in force, and not yet carried out");
                 assertTrue(clock.instant().isBefore(java.time.Instant.parse("2026-11-27T09:01:00Z")),
                         "the minute's run was never due");
             } finally {

@@ -106,6 +106,7 @@ class PluginContextTest {
             }
         }
         assertEquals(List.of("com.atlassian.confluence.plugin.descriptor.web.conditions.ConfluenceAdministratorCondition",
+                "com.atlassian.confluence.plugin.descriptor.web.conditions.ConfluenceAdministratorCondition",
                 "com.atlassian.confluence.plugin.descriptor.web.conditions.ConfluenceAdministratorCondition"),
                 hostClasses, "the admin links' conditions");
         assertTrue(created.keySet().containsAll(Set.of(
@@ -217,7 +218,9 @@ class PluginContextTest {
         assertTrue(declared.size() >= 7, declared.toString());
         assertEquals(List.of("/plugins/servlet/cockpit/admin=de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet",
                 "/plugins/servlet/cockpit/project-publication=de.digitalstrategie.cockpit.publication.web.PublicationServlet",
-                "/plugins/servlet/cockpit/admin/minutes=de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet"),
+                "/plugins/servlet/cockpit/admin/minutes=de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet",
+                "/plugins/servlet/cockpit/reminders=de.digitalstrategie.cockpit.reminder.web.ReminderPreferencesServlet",
+                "/plugins/servlet/cockpit/admin/reminders=de.digitalstrategie.cockpit.reminder.web.ReminderAdminServlet"),
                 read.servlets().stream().map(s -> s.path() + "=" + s.type().getName()).toList());
         Set<String> packages = new TreeSet<>();
         NodeList rest = descriptor.getElementsByTagName("package");

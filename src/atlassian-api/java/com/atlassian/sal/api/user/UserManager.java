@@ -11,6 +11,9 @@ public interface UserManager {
 
     UserProfile getUserProfile(UserKey userKey);
 
+    /** The user of this user name, or null (SAL javadoc: {@code getUserProfile(String username)}). */
+    UserProfile getUserProfile(String username);
+
     boolean isAdmin(UserKey userKey);
 
     boolean isSystemAdmin(UserKey userKey);

@@ -11,4 +11,6 @@ public interface UserProfile {
     String getUsername();
 
     String getFullName();
+
+    String getEmail();
 }

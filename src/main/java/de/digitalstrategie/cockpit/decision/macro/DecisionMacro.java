@@ -40,6 +40,7 @@ public class DecisionMacro extends RecordMacro<Decision, DecisionStatus, Decisio
      * The vote shows only where the register takes the page; the successor the page names only if
      * it is the number of a decision the viewer may see: as in the register, a decision on minutes
      * the viewer may not view is named nowhere, and reads like a number that was never recorded.
+     * How far it has been carried out shows for a decision the register holds in force.
      */
     @Override
     protected void facts(DecisionParameters p, Optional<Decision> recorded, DecisionStatus shown, boolean registered,
@@ -51,6 +52,10 @@ public class DecisionMacro extends RecordMacro<Decision, DecisionStatus, Decisio
                 .add("cockpit.decision.due", request.formats().date(p.dueDate()))
                 .add("cockpit.decision.successor", !registered || p.successor().isEmpty() || decisions.numbersOn(
                         List.of(p.successor()), pages.viewable(committee.minutesPageIds())).contains(p.successor())
-                        ? p.successor() : "");
+                        ? p.successor() : "")
+                .add("cockpit.decision.implementation", !registered ? "" : recorded.filter(Decision::implementable)
+                        .map(d -> request.texts().plain(d.implementation()) + (d.jiraIssue().isEmpty() ? ""
+                                : " – " + request.texts().plain("cockpit.decision.implementation.jira", d.jiraIssue())))
+                        .orElse(""));
     }
 }

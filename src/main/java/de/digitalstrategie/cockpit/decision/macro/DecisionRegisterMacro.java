@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionCriteria;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
@@ -36,7 +37,8 @@ import static de.digitalstrategie.cockpit.decision.DecisionSort.TITLE;
 
 /**
  * {@code decision-register}: the decisions of all spaces (see {@link RegisterMacro}), with their
- * vote, owner and due date, and which decision replaced which.
+ * vote, owner and due date, which decision replaced which, and how far each decision in force has
+ * been carried out.
  */
 public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatus, DecisionCriteria, DecisionSort,
         DecisionRegisterMacro.Row> {
@@ -44,7 +46,8 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
     public record Row(String idHtml, String numberHtml, String dateHtml, String titleHtml, String statusHtml,
                       String statusClassHtml, String voteHtml, List<ProjectLink> projects, String ownerHtml,
                       String dueHtml, boolean overdue, List<Note> notes, String conflictHtml, String minutesUrlHtml,
-                      String minutesTitleHtml) {
+                      String minutesTitleHtml, String implementationHtml, String implementationClassHtml,
+                      String implementationSourceHtml) {
     }
 
     /** A line of text under a decision's title (supersession, withdrawal). */
@@ -61,7 +64,8 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                 new Column<>("cockpit.register.column.vote", null, false),
                 new Column<>("cockpit.register.column.projects", null, false),
                 new Column<>("cockpit.register.column.owner", OWNER, false),
-                new Column<>("cockpit.register.column.due", DUE, false)), "templates/decision-register.vm",
+                new Column<>("cockpit.register.column.due", DUE, false),
+                new Column<>("cockpit.register.column.implementation", null, false)), "templates/decision-register.vm",
                 "cockpit.register.caption", "/decisions/export"));
     }
 
@@ -88,7 +92,11 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                         d.vote().against(), d.vote().abstentions())),
                 ProjectLink.of(d.projectKeys(), jira), Html.text(d.owner()),
                 Html.text(request.formats().date(d.dueDate())), d.overdue(request.today()), notes,
-                conflictHtml(d, page, t, "cockpit.decision.conflict"), minutesUrl(d), Html.text(d.page().title()));
+                conflictHtml(d, page, t, "cockpit.decision.conflict"), minutesUrl(d), Html.text(d.page().title()),
+                d.implementable() ? t.html(d.implementation()) : "",
+                d.implementable() ? Html.text(d.implementation().lozenge()) : "",
+                d.implementable() && !d.jiraIssue().isEmpty()
+                        ? Html.text(t.plain("cockpit.decision.implementation.jira", d.jiraIssue())) : "");
     }
 
     @Override
@@ -104,6 +112,7 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                 .select("status", "cockpit.register.column.status", DecisionStatus.values())
                 .text("project", "cockpit.register.project")
                 .text("owner", "cockpit.register.column.owner")
+                .select("implementation", "cockpit.register.column.implementation", ImplementationState.values())
                 .text("text", "cockpit.filter.text");
     }
 }

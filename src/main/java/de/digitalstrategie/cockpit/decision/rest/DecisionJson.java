@@ -9,7 +9,18 @@ import java.util.List;
 public record DecisionJson(long id, String number, String title, String text, String status, String statusLabel,
                            VoteJson vote, long meetingId, LocalDate meetingDate, List<String> projects, String owner,
                            LocalDate due, String successor, List<String> replaces, long pageId, String pageUrl,
-                           boolean withdrawn, boolean isPublic, String statusClaimedByPage) {
+                           boolean withdrawn, boolean isPublic, String statusClaimedByPage,
+                           ImplementationJson implementation) {
+
+    /**
+     * How far a decision in force has been carried out; null for a decision not in force.
+     *
+     * @param state     open, in-progress or done
+     * @param jiraIssue the Jira issue whose status it follows, or null where the responsible unit sets it
+     * @param overdue   not done and past its due date (computed for today)
+     */
+    public record ImplementationJson(String state, String label, String jiraIssue, boolean overdue) {
+    }
 
     public record VoteJson(int inFavour, int against, int abstentions) {
     }

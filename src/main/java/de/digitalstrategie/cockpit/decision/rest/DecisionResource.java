@@ -9,9 +9,13 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionCriteria;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.export.ColumnType;
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.AccessDeniedException;
+import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.register.rest.AuditJson;
 import de.digitalstrategie.cockpit.register.rest.Exported;
@@ -30,11 +34,14 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The decision register over REST (see {@link RegisterResource}), and status changes through the
- * workflow for the committee's secretary and CDO.
+ * The decision register over REST (see {@link RegisterResource}), status changes through the
+ * workflow for the committee's secretary and CDO, and the implementation of a decision in force for
+ * the unit responsible for it (see {@link Roles}).
  */
 @Path("/decisions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +69,30 @@ public class DecisionResource extends RegisterResource<Decision, DecisionStatus,
         });
     }
 
+    /**
+     * Sets how far a decision in force has been carried out, where no Jira issue says so: 403
+     * unless the caller represents the unit responsible for it (or is the committee's CDO or
+     * secretary), checked before the body is read; 409 for a decision not in force or one that
+     * follows its Jira issue.
+     */
+    @POST
+    @Path("/{id}/implementation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeImplementation(@PathParam("id") String id, InputStream body) {
+        String actor = roles.actor();
+        if (!roles.mayImplement(actor, visible(id).owner())) {
+            throw AccessDeniedException.of("cockpit.access.error.implementation");
+        }
+        return change(actor, id, body, ImplementationRequest.class, (d, change, who) ->
+                register.setImplementation(d.id(), implementation(change.state()), who,
+                        Text.optional(change.comment(), "cockpit.rest.field.comment", 2000)));
+    }
+
+    private static ImplementationState implementation(String code) {
+        return new MacroParameters(Map.of("state", String.valueOf(code))).choice("state", ImplementationState.class)
+                .orElseThrow(() -> ValidationException.of("cockpit.macro.error.missing", "state"));
+    }
+
     @Override
     protected DecisionJson json(Decision d, RegisterPage<Decision, DecisionStatus> page, Texts t) {
         DecisionStatus conflict = page.conflicts().get(d.id());
@@ -69,7 +100,10 @@ public class DecisionResource extends RegisterResource<Decision, DecisionStatus,
                 d.vote() == null ? null : new DecisionJson.VoteJson(d.vote().inFavour(), d.vote().against(),
                         d.vote().abstentions()), d.meetingId(), page.dates().get(d.id()), d.projectKeys(), d.owner(),
                 d.dueDate(), d.successor(), page.replacedBy().getOrDefault(d.number(), List.of()), d.page().pageId(),
-                pageUrl(d), d.withdrawn(), d.isPublic(), conflict == null ? null : conflict.name());
+                pageUrl(d), d.withdrawn(), d.isPublic(), conflict == null ? null : conflict.name(),
+                d.implementable() ? new DecisionJson.ImplementationJson(d.implementation().code(),
+                        t.plain(d.implementation()), d.jiraIssue().isEmpty() ? null : d.jiraIssue(),
+                        d.overdue(LocalDate.now(clock))) : null);
     }
 
     @Override
@@ -88,6 +122,8 @@ public class DecisionResource extends RegisterResource<Decision, DecisionStatus,
                         d -> String.join(", ", d.projectKeys())),
                 new Exported<>("cockpit.register.column.owner", ColumnType.TEXT, Decision::owner),
                 new Exported<>("cockpit.register.column.due", ColumnType.DATE, Decision::dueDate),
+                new Exported<>("cockpit.register.column.implementation", ColumnType.TEXT,
+                        d -> d.implementable() ? t.plain(d.implementation()) : null),
                 new Exported<>("cockpit.decision.successor", ColumnType.TEXT, Decision::successor),
                 new Exported<>("cockpit.decision.text", ColumnType.TEXT, Decision::text),
                 new Exported<>("cockpit.export.minutes", ColumnType.TEXT, this::pageUrl));

@@ -24,6 +24,7 @@ public interface DecisionEntity extends RecordEntity {
     String STATUS = "STATUS";
     String MEETING_DATE = "MEETING_DATE";
     String SUCCESSOR = "SUCCESSOR";
+    String IMPLEMENTATION = "IMPLEMENTATION";
 
     @Override
     @Indexed
@@ -78,4 +79,18 @@ public interface DecisionEntity extends RecordEntity {
     Date getMeetingDate();
 
     void setMeetingDate(Date date);
+
+    /**
+     * How far a decided decision has been carried out (an {@code ImplementationState}'s name).
+     * Null in rows written before the column existed: Active Objects adds the column on its own,
+     * and such a decision reads as open.
+     */
+    String getImplementation();
+
+    void setImplementation(String state);
+
+    /** The key of the decision's Jira issue, whose status category the implementation follows; "" or null for none. */
+    String getJiraIssue();
+
+    void setJiraIssue(String key);
 }

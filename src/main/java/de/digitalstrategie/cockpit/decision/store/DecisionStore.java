@@ -8,9 +8,12 @@ import de.digitalstrategie.cockpit.decision.DecisionParameters;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.DecisionWorkflow;
+import de.digitalstrategie.cockpit.decision.ImplementationChange;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.query.Criteria;
 import de.digitalstrategie.cockpit.query.SearchText;
@@ -21,6 +24,8 @@ import de.digitalstrategie.cockpit.register.RecordListener;
 import de.digitalstrategie.cockpit.register.store.AuditLog;
 import de.digitalstrategie.cockpit.register.store.ProjectLinks;
 import de.digitalstrategie.cockpit.register.store.RecordStore;
+import de.digitalstrategie.cockpit.workflow.IllegalTransitionException;
+import net.java.ao.DBParam;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -69,6 +74,69 @@ public class DecisionStore extends RecordStore<Decision, DecisionStatus, Decisio
         return change(id, current -> new DecisionChange(current, to, actor, vote, successor, comment));
     }
 
+    /**
+     * Sets how far a decision in force has been carried out, for the responsible unit (the caller
+     * checks the role). Refused (409) for a decision not in force, and for one whose Jira issue the
+     * state follows: there it changes in Jira, and a value typed here would be overwritten by the
+     * next sync.
+     *
+     * @param comment why, in the actor's words; goes into the audit trail with the change
+     */
+    public Decision setImplementation(long id, ImplementationState to, String actor, String comment) {
+        return modify(id, (e, current) -> {
+            if (!current.implementable()) {
+                throw new IllegalTransitionException(current.implementation(), to,
+                        Message.of("cockpit.decision.error.implementation-not-in-force", current.number()));
+            }
+            if (!current.jiraIssue().isEmpty()) {
+                throw new IllegalTransitionException(current.implementation(), to,
+                        Message.of("cockpit.decision.error.implementation-follows-jira", current.jiraIssue()));
+            }
+            implement(e, current, to, actor, comment);
+        });
+    }
+
+    /**
+     * What the Jira sync read off the decision's issue: from now on the implementation follows that
+     * issue, and stands where its status category says. A change of state goes into the audit trail
+     * with the issue as its source; reading the same state again changes nothing.
+     */
+    public Decision followIssue(long id, String issueKey, ImplementationState state) {
+        return modify(id, (e, current) -> {
+            linkIssue(e, current, issueKey);
+            if (current.implementation() != state) {
+                implement(e, current, state, ImplementationChange.jira(issueKey), "");
+            }
+        });
+    }
+
+    /**
+     * Notes the decision's Jira issue once the outbox has delivered it, so the responsible unit no
+     * longer sets the state by hand. Not a change of the decision: nobody is told, so the delivery
+     * does not queue the decision again.
+     */
+    public void linkIssue(long id, String issueKey) {
+        modify(id, (e, current) -> linkIssue(e, current, issueKey));
+    }
+
+    private static void linkIssue(DecisionEntity e, Decision current, String issueKey) {
+        if (!current.jiraIssue().equals(issueKey)) {
+            e.setJiraIssue(issueKey);
+            e.save();
+        }
+    }
+
+    private void implement(DecisionEntity e, Decision current, ImplementationState to, String actor, String comment) {
+        if (current.implementation() == to) {
+            return;
+        }
+        e.setImplementation(to.name());
+        e.save();
+        audit(e, current.status().name(), current.status().name(),
+                new ImplementationChange(current.implementation(), to, comment).comment(), actor);
+        changed(e);
+    }
+
     /** What the register's text filter searches: title and number. */
     public static String searchText(String title, String number) {
         return SearchText.of(title, number);
@@ -88,7 +156,17 @@ public class DecisionStore extends RecordStore<Decision, DecisionStatus, Decisio
                 DecisionStatus.valueOf(e.getStatus()), vote == null || vote.isBlank() ? null : Vote.parse(vote),
                 e.getMeetingId(), e.getAgendaItemId(), projectKeys, e.getOwner(), toDay(e.getDueDate()),
                 e.getSuccessor(), new PageRef(e.getPageId(), e.getPageVersion(), e.getSpaceKey(), e.getPageTitle()),
-                e.isWithdrawn(), e.isPublished());
+                e.isWithdrawn(), e.isPublished(), implementation(e.getImplementation()), e.getJiraIssue());
+    }
+
+    private static ImplementationState implementation(String stored) {
+        return stored == null || stored.isEmpty() ? ImplementationState.OPEN : ImplementationState.valueOf(stored);
+    }
+
+    /** A new decision has not been carried out yet; the column changes only through {@link #implement}. */
+    @Override
+    protected List<DBParam> required(Decision d) {
+        return List.of(new DBParam(DecisionEntity.IMPLEMENTATION, ImplementationState.OPEN.name()));
     }
 
     @Override
@@ -123,6 +201,15 @@ public class DecisionStore extends RecordStore<Decision, DecisionStatus, Decisio
     protected void criteria(DecisionCriteria criteria, Criteria where) {
         if (criteria.owner() != null && !criteria.owner().isBlank()) {
             where.eq("OWNER", criteria.owner().strip());
+        }
+        if (!criteria.implementation().isEmpty()) {
+            // Only a decision in force is carried out; a row from before the column reads as open.
+            where.eq(DecisionEntity.STATUS, DecisionStatus.DECIDED.name());
+            List<String> states = criteria.implementation().stream().map(Enum::name).sorted().toList();
+            String in = DecisionEntity.IMPLEMENTATION + " IN (" + String.join(",", states.stream().map(x -> "?")
+                    .toList()) + ")";
+            where.raw(criteria.implementation().contains(ImplementationState.OPEN)
+                    ? in + " OR " + DecisionEntity.IMPLEMENTATION + " IS NULL" : in, states.toArray());
         }
     }
 

@@ -39,11 +39,13 @@ public final class OutboxDelivery {
     private final Map<RecordKind, RecordIssues<?>> kinds = new EnumMap<>(RecordKind.class);
     private final ClusterLocks lock;
     private final LongFunction<String> pageUrls;
+    private final DecisionStore decisions;
 
     /** @param pageUrls the absolute URL of a minutes page by id, for the issue's description */
     public OutboxDelivery(Outbox outbox, DecisionStore decisions, AdvisoryStore advisory, ClusterLocks lock,
                           LongFunction<String> pageUrls) {
         this.outbox = outbox;
+        this.decisions = decisions;
         for (RecordIssues<?> kind : List.of(RecordIssues.decisions(decisions), RecordIssues.inputs(advisory))) {
             kinds.put(kind.register().kind(), kind);
         }
@@ -96,6 +98,10 @@ public final class OutboxDelivery {
                             settings, entry);
                     if (key.isPresent()) {
                         outbox.delivered(entry, key.get());
+                        if (RecordKind.valueOf(entry.getRecordType()) == RecordKind.DECISION) {
+                            // From now on its implementation follows the issue (DecisionStateSync).
+                            decisions.linkIssue(entry.getRecordId(), key.get());
+                        }
                         delivered++;
                     } else {
                         outbox.keptBack(entry);

@@ -77,7 +77,12 @@ record RecordIssues<R extends PageRecord<?>>(RecordStore<R, ?, ?, ?, ?, ?> regis
     }
 
     static String label(RecordKind kind, long id) {
-        return "cockpit-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + id;
+        return labelPrefix(kind) + id;
+    }
+
+    /** What every label {@link #label} makes for the kind starts with, before the record's id. */
+    static String labelPrefix(RecordKind kind) {
+        return "cockpit-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-";
     }
 
     Optional<R> find(long id) {

@@ -135,9 +135,17 @@ public abstract class RegisterResource<R extends PageRecord<S>, S extends Enum<S
      * bounded: a caller without the role is refused before a byte of it is read.
      */
     protected <B> Response change(String actor, String id, InputStream body, Class<B> type, Change<R, B> change) {
-        R r = register.one(number(id), viewable()).orElseThrow(() -> unknown(id)).page().items().get(0);
+        R r = visible(id);
         change.apply(r, RestJson.read(body, type), actor);
         return one(id);
+    }
+
+    /**
+     * The record as the caller may see it, or 404 as for one that does not exist: for a change
+     * whose right depends on the record itself, checked before the body is read.
+     */
+    protected R visible(String id) {
+        return register.one(number(id), viewable()).orElseThrow(() -> unknown(id)).page().items().get(0);
     }
 
     /** What a change does with the record, the request's body and who asks. */

@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.sandbox.confluence;
 
 import com.atlassian.core.filters.ServletContextThreadLocal;
 import com.atlassian.sal.api.message.LocaleResolver;
+import com.atlassian.sal.api.user.UserKey;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The request a thread serves, bound the way Confluence's filters bind it before any plugin code
@@ -20,6 +22,13 @@ import java.util.Map;
  */
 public final class RequestScope implements LocaleResolver {
     private final ThreadLocal<Locale> locale = ThreadLocal.withInitial(() -> Locale.GERMAN);
+    /** Each user's language as set in their profile; the site's (German) for everyone else. */
+    private final Map<String, Locale> userLocales = new ConcurrentHashMap<>();
+
+    /** Sets a user's language, as the user does in Confluence's profile settings. */
+    public void setUserLocale(String userKey, Locale userLocale) {
+        userLocales.put(userKey, userLocale);
+    }
 
     /** Binds a request of the sandbox's web server and its response. */
     public void enter(Locale requestLocale, HttpServletRequest request, HttpServletResponse response) {
@@ -46,6 +55,11 @@ public final class RequestScope implements LocaleResolver {
     @Override
     public Locale getLocale() {
         return locale.get();
+    }
+
+    @Override
+    public Locale getLocale(UserKey userKey) {
+        return userKey == null ? Locale.GERMAN : userLocales.getOrDefault(userKey.getStringValue(), Locale.GERMAN);
     }
 
     /**

@@ -88,7 +88,7 @@ final class DemoMinutes {
                         "Der Lenkungskreis beschließt: " + theme + " für das Projekt „" + project.title()
                                 + "“ (Demo-Beschluss).",
                         List.of(project.issueKey(), portfolio.get((number * 11) % portfolio.size()).issueKey()),
-                        project.profile().owners().isEmpty() ? "Stabsabteilung" : shorten(project.profile().owners(), 80),
+                        owner(number, project),
                         date.plusMonths(3 + number % 6), path(target), target == DecisionStatus.REJECTED ? "3/6/1"
                         : (7 + number % 3) + "/" + (number % 2) + "/" + (number % 3), nextNumber(decisionNumber)));
             }
@@ -97,6 +97,19 @@ final class DemoMinutes {
                     .map(DemoPeople.Person::key).collect(Collectors.toSet()) : Set.of();
             publishSteering(meetingNumber, date, seq, motions, restricted);
         }
+    }
+
+    /**
+     * Who carries a demo decision out: every fourth one of the units two demo committee members
+     * manage (so that they set its implementation themselves), the others the project's owners.
+     */
+    private static String owner(int number, DigitalProject project) {
+        return switch (number % 4) {
+            case 1 -> "Finanzen";
+            case 2 -> "Innere Verwaltung";
+            default -> project.profile().owners().isEmpty() ? "Stabsabteilung"
+                    : shorten(project.profile().owners(), 80);
+        };
     }
 
     private void publishSteering(String meetingNumber, LocalDate date, int seq, List<Motion> motions,

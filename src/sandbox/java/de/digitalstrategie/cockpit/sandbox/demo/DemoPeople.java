@@ -39,6 +39,9 @@ public final class DemoPeople {
             new Person("mitarbeiterin", "Mitarbeiterin Fachbereich (Demo)", null, null, null, "", false, false),
             new Person("admin", "Administration (Demo)", null, null, null, "", false, true));
 
+    /** Who set English as their language in their profile; everyone else reads the site's German. */
+    public static final Set<String> ENGLISH = Set.of("schriftfuehrung", "leitung-finanzen", "expertin-wissenschaft");
+
     private DemoPeople() {
     }
 

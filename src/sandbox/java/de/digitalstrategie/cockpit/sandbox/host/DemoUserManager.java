@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.sandbox.host;
 
 import com.atlassian.confluence.user.AuthenticatedUserThreadLocal;
 import com.atlassian.confluence.user.ConfluenceUser;
+import com.atlassian.confluence.user.UserAccessor;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
@@ -16,7 +17,7 @@ import java.util.Set;
  * The host's {@link UserManager}: the demo users, and the one the current request acts as
  * (chosen per request by the sandbox, never by plugin code).
  */
-public final class DemoUserManager implements UserManager {
+public final class DemoUserManager implements UserManager, UserAccessor {
 
     /** A demo user; {@code groups} as in Confluence ("confluence-administrators", ...). */
     public record DemoUser(String key, String fullName, Set<String> groups) implements UserProfile, ConfluenceUser {
@@ -43,6 +44,12 @@ public final class DemoUserManager implements UserManager {
         @Override
         public String getFullName() {
             return fullName;
+        }
+
+        /** A demo address that can never reach anyone (RFC 2606's reserved {@code .invalid}). */
+        @Override
+        public String getEmail() {
+            return key + "@worms-demo.invalid";
         }
     }
 
@@ -87,6 +94,17 @@ public final class DemoUserManager implements UserManager {
     @Override
     public UserProfile getUserProfile(UserKey userKey) {
         return userKey == null ? null : users.get(userKey.getStringValue());
+    }
+
+    /** Demo users' user names are their keys. */
+    @Override
+    public UserProfile getUserProfile(String username) {
+        return username == null ? null : users.get(username);
+    }
+
+    @Override
+    public ConfluenceUser getUserByKey(UserKey key) {
+        return key == null ? null : users.get(key.getStringValue());
     }
 
     @Override

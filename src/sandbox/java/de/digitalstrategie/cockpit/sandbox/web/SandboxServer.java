@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import de.digitalstrategie.cockpit.committee.BodyKind;
 import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxMailQueue;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.host.Html;
@@ -88,6 +89,7 @@ public final class SandboxServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new Route((req, res) -> resource(res,
                 "/sandbox/static/public-profile-example.html"))), "/public-profile-example.html");
         context.addServlet(new ServletHolder(new Route(this::aui)), "/aui/*");
+        context.addServlet(new ServletHolder(new Route(this::mail)), "/sandbox/mail");
         sandbox.servlets().forEach((path, servlet) -> {
             context.addServlet(new ServletHolder(servlet), path);
             context.addFilter(new FilterHolder(new Decorator()), path, EnumSet.of(DispatcherType.REQUEST));
@@ -311,6 +313,40 @@ public final class SandboxServer implements AutoCloseable {
         Map<String, Object> context = layout(sandbox.sandboxI18n.getText(locale(), "sandbox.home"), null);
         context.put("page", new StartPage(sandbox, locale(), viewer()));
         send(response, 200, "text/html; charset=UTF-8", render("sandbox/templates/start.vm", context));
+    }
+
+    /**
+     * The mail the plugin sent through this node, as each recipient's inbox: the viewer's own
+     * messages, newest first, each body in a frame without scripts, and who else was sent mail (to
+     * view as them). Nobody reads another's message here: a reminder names what only its recipient
+     * may see.
+     */
+    private void mail(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DemoUser viewer = viewer();
+        if (viewer == null) {
+            send(response, 403, "text/plain; charset=UTF-8", sandbox.sandboxI18n.getText(locale(), "sandbox.mail.sign-in"));
+            return;
+        }
+        Map<String, Object> context = layout(sandbox.sandboxI18n.getText(locale(), "sandbox.mail.title"), null);
+        List<SandboxMailQueue.Sent> mine = new ArrayList<>();
+        java.util.SortedSet<String> recipients = new java.util.TreeSet<>();
+        for (SandboxMailQueue.Sent s : sandbox.host.mail.sent()) {
+            recipients.add(s.to());
+            if (s.to().equalsIgnoreCase(viewer.getEmail())) {
+                mine.add(0, s);
+            }
+        }
+        List<StartPage.User> others = new ArrayList<>();
+        for (DemoUser u : sandbox.users.users()) {
+            if (recipients.contains(u.getEmail())) {
+                others.add(new StartPage.User(u.key(), u.fullName(), u.key().equals(viewer.key())));
+            }
+        }
+        context.put("mail", mine);
+        context.put("hasMail", !mine.isEmpty());
+        context.put("recipients", others);
+        response.setHeader("Cache-Control", "no-store");
+        send(response, 200, "text/html; charset=UTF-8", render("sandbox/templates/mail.vm", context));
     }
 
     private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {

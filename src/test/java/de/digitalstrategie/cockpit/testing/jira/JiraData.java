@@ -47,6 +47,24 @@ final class JiraData implements Jql.Catalog {
     }
 
     /**
+     * A workflow status and its category, as GET /rest/api/2/status lists them: every Jira workflow
+     * maps each of its statuses to one of the three categories (new, indeterminate, done).
+     */
+    record Status(String id, String name, int categoryId, String categoryKey, String categoryColour,
+                  String categoryName) {
+    }
+
+    /** What a fresh Jira holds: the statuses of its default workflows, with their ids and categories. */
+    static final List<Status> STATUSES = List.of(
+            new Status("1", "Open", 2, "new", "blue-gray", "To Do"),
+            new Status("10000", "To Do", 2, "new", "blue-gray", "To Do"),
+            new Status("3", "In Progress", 4, "indeterminate", "yellow", "In Progress"),
+            new Status("4", "Reopened", 2, "new", "blue-gray", "To Do"),
+            new Status("5", "Resolved", 3, "done", "green", "Done"),
+            new Status("6", "Closed", 3, "done", "green", "Done"),
+            new Status("10001", "Done", 3, "done", "green", "Done"));
+
+    /**
      * An issue type scheme: the issue types a project offers. The default scheme (id 10000) holds
      * every issue type, and every new type is added to it; a project not associated with another
      * scheme uses it. Another scheme holds only the types listed for it.
@@ -80,6 +98,8 @@ final class JiraData implements Jql.Catalog {
     private final Map<String, Long> lastNumber = new HashMap<>();
     private final Map<Long, StoredIssue> issues = new HashMap<>();
     private final Map<String, Long> idByKey = new HashMap<>();
+    /** Each issue's workflow status by name; a new issue starts in "Open". */
+    private final Map<Long, String> statusOf = new HashMap<>();
     private final List<IssueType> issueTypes = new ArrayList<>();
     private final Map<String, IssueTypeScheme> schemes = new LinkedHashMap<>();
     /** The scheme of each project that is not on the default scheme. */
@@ -115,6 +135,7 @@ final class JiraData implements Jql.Catalog {
         fields.add(new Field("created", "Created", false, "datetime", null));
         fields.add(new Field("updated", "Updated", false, "datetime", null));
         fields.add(new Field("issuelinks", "Linked Issues", false, "array", null));
+        fields.add(new Field("status", "Status", false, "status", null));
         createLinkType("Blocks", "is blocked by", "blocks");
         createLinkType("Cloners", "is cloned by", "clones");
         createLinkType("Duplicate", "is duplicated by", "duplicates");
@@ -345,6 +366,7 @@ final class JiraData implements Jql.Catalog {
                 now, now, values);
         issues.put(issue.id(), issue);
         idByKey.put(issue.key(), issue.id());
+        statusOf.put(issue.id(), "Open");
         return issue;
     }
 
@@ -413,6 +435,25 @@ final class JiraData implements Jql.Catalog {
         linksByIssue.computeIfAbsent(outward, id -> new ArrayList<>()).add(link);
     }
 
+    /**
+     * Moves the issue to another status, as a transition of its workflow does: "updated" is now.
+     * (The double has no workflows: any status of {@link #STATUSES} can follow any other.)
+     */
+    synchronized void transition(String key, String statusName) {
+        StoredIssue issue = issue(key);
+        statusOf.put(issue.id(), status(statusName).name());
+        replace(issue.with(issue.key(), issue.project(), issue.issueType(), now, issue.fields()));
+    }
+
+    synchronized Status status(StoredIssue issue) {
+        return status(statusOf.getOrDefault(issue.id(), "Open"));
+    }
+
+    private static Status status(String name) {
+        return STATUSES.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no status " + name));
+    }
+
     synchronized void touch(String key) {
         StoredIssue issue = issue(key);
         replace(issue.with(issue.key(), issue.project(), issue.issueType(), now, issue.fields()));
@@ -422,6 +463,7 @@ final class JiraData implements Jql.Catalog {
         StoredIssue issue = issue(key);
         issues.remove(issue.id());
         idByKey.remove(issue.key());
+        statusOf.remove(issue.id());
         List<Link> gone = new ArrayList<>(linksByIssue.getOrDefault(issue.id(), List.of()));
         links.removeAll(gone);
         for (Link link : gone) {
@@ -485,6 +527,7 @@ final class JiraData implements Jql.Catalog {
                 case "created" -> fields.put(id, format(issue.created()));
                 case "updated" -> fields.put(id, format(issue.updated()));
                 case "issuelinks" -> fields.set(id, renderLinks(issue, base));
+                case "status" -> fields.set(id, render(status(issue), base));
                 default -> fields.set(id, issue.fields().getOrDefault(id, NullNode.getInstance()));
             }
         }
@@ -565,6 +608,23 @@ final class JiraData implements Jql.Catalog {
             clauseNames.add(field.id());
             schema.put("system", field.id());
         }
+        return json;
+    }
+
+    /** A status as Jira writes it in an issue's "status" field, with its category. */
+    ObjectNode render(Status status, String base) {
+        ObjectNode json = NODES.objectNode();
+        json.put("self", base + "/rest/api/2/status/" + status.id());
+        json.put("description", "");
+        json.put("iconUrl", base + "/images/icons/statuses/generic.png");
+        json.put("name", status.name());
+        json.put("id", status.id());
+        ObjectNode category = json.putObject("statusCategory");
+        category.put("self", base + "/rest/api/2/statuscategory/" + status.categoryId());
+        category.put("id", status.categoryId());
+        category.put("key", status.categoryKey());
+        category.put("colorName", status.categoryColour());
+        category.put("name", status.categoryName());
         return json;
     }
 

@@ -346,6 +346,21 @@ public final class JiraDouble implements AutoCloseable {
         return data.createIssues(project, issueType, n, fields);
     }
 
+    /**
+     * Moves the issue to another workflow status by name ("In Progress", "Done", "Open", …; see
+     * {@code JiraData.STATUSES}), as a transition in Jira does: its status category follows, and
+     * "updated" is now.
+     */
+    public void transition(String key, String statusName) {
+        data.transition(key, statusName);
+    }
+
+    /** The issue's workflow status and its category key, e.g. "In Progress/indeterminate". */
+    public String status(String key) {
+        JiraData.Status status = data.status(data.issue(key));
+        return status.name() + "/" + status.categoryKey();
+    }
+
     /** Sets the issue's "updated" to now, as any edit would. */
     public void touch(String key) {
         data.touch(key);
