@@ -22,6 +22,7 @@ public final class PortfolioAggregator {
     private final Map<String, Sum> groups = new HashMap<>();
     private final Map<String, int[]> byField = new HashMap<>();
     private final int[] byPhase = new int[Phase.values().length];
+    /** Per department: its budget and how many projects it holds. */
     private final Map<String, long[]> budgetByDepartment = new HashMap<>();
 
     public PortfolioAggregator(Grouping grouping, LocalDate today) {
@@ -33,26 +34,52 @@ public final class PortfolioAggregator {
     public void add(String fieldKey, String departmentKey, Phase phase, ProjectStatus status, Health health,
                     long budgetCents, long fundingCents, LocalDate end) {
         boolean late = status.open() && end != null && end.isBefore(today);
-        boolean risky = health.atRisk();
-        total.add(budgetCents, fundingCents, risky, late);
+        add(fieldKey, departmentKey, phase, status, health, 1, budgetCents, fundingCents, late ? 1 : 0);
+    }
+
+    /**
+     * Adds a group of projects that share these values, by what they add up to ({@code overdue}: how
+     * many of them count as overdue).
+     */
+    public void add(String fieldKey, String departmentKey, Phase phase, ProjectStatus status, Health health,
+                    int projects, long budgetCents, long fundingCents, int overdue) {
+        int risky = health.atRisk() ? projects : 0;
+        total.add(projects, budgetCents, fundingCents, risky, overdue);
+        groups.computeIfAbsent(group(fieldKey, departmentKey, phase), k -> new Sum(false))
+                .add(projects, budgetCents, fundingCents, risky, overdue);
+        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0] += projects;
+        byPhase[phase.ordinal()] += projects;
+        long[] department = budgetByDepartment.computeIfAbsent(departmentKey == null ? "" : departmentKey,
+                k -> new long[2]);
+        department[0] += budgetCents;
+        department[1] += projects;
+    }
+
+    /** Counts {@code change} more (or, negative, fewer) projects with these values as overdue. */
+    public void overdue(String fieldKey, String departmentKey, Phase phase, int change) {
+        total.add(0, 0, 0, 0, change);
+        groups.computeIfAbsent(group(fieldKey, departmentKey, phase), k -> new Sum(false)).add(0, 0, 0, 0, change);
+    }
+
+    private String group(String fieldKey, String departmentKey, Phase phase) {
         String group = switch (grouping) {
             case FIELD -> fieldKey;
             case DEPARTMENT -> departmentKey;
             case PHASE -> phase.name();
             case NONE -> "";
         };
-        groups.computeIfAbsent(group == null ? "" : group, k -> new Sum(false))
-                .add(budgetCents, fundingCents, risky, late);
-        byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0]++;
-        byPhase[phase.ordinal()]++;
-        budgetByDepartment.computeIfAbsent(departmentKey == null ? "" : departmentKey, k -> new long[1])[0]
-                += budgetCents;
+        return group == null ? "" : group;
     }
 
     /** The sums; groups ordered by the given key order (e.g. fields by their position), others after. */
     public PortfolioSummary summary(List<String> groupOrder) {
         Map<String, Totals> sorted = new TreeMap<>();
-        groups.forEach((k, sum) -> sorted.put(k, sum.totals()));
+        // A group, field or department holds projects, or is not shown (sums of groups may cancel out).
+        groups.forEach((k, sum) -> {
+            if (sum.projects != 0) {
+                sorted.put(k, sum.totals());
+            }
+        });
         List<PortfolioSummary.Group> ordered = new ArrayList<>();
         Map<String, Totals> rest = new LinkedHashMap<>(sorted);
         for (String key : groupOrder) {
@@ -63,7 +90,11 @@ public final class PortfolioAggregator {
         }
         rest.forEach((k, t) -> ordered.add(new PortfolioSummary.Group(k, t)));
         Map<String, Integer> fields = new TreeMap<>();
-        byField.forEach((k, n) -> fields.put(k, n[0]));
+        byField.forEach((k, n) -> {
+            if (n[0] != 0) {
+                fields.put(k, n[0]);
+            }
+        });
         Map<Phase, Integer> phases = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {
             if (byPhase[phase.ordinal()] > 0) {
@@ -71,7 +102,11 @@ public final class PortfolioAggregator {
             }
         }
         Map<String, Long> budgets = new TreeMap<>();
-        budgetByDepartment.forEach((k, cents) -> budgets.put(k, cents[0]));
+        budgetByDepartment.forEach((k, sums) -> {
+            if (sums[1] != 0) {
+                budgets.put(k, sums[0]);
+            }
+        });
         return new PortfolioSummary(total.totals(), grouping == Grouping.NONE ? List.of() : ordered, fields, phases,
                 budgets);
     }
@@ -89,12 +124,12 @@ public final class PortfolioAggregator {
             this.exact = exact;
         }
 
-        void add(long budget, long funding, boolean risky, boolean late) {
-            projects++;
+        void add(int count, long budget, long funding, int risky, int late) {
+            projects += count;
             budgetCents = exact ? Math.addExact(budgetCents, budget) : budgetCents + budget;
             fundingCents = exact ? Math.addExact(fundingCents, funding) : fundingCents + funding;
-            atRisk += risky ? 1 : 0;
-            overdue += late ? 1 : 0;
+            atRisk += risky;
+            overdue += late;
         }
 
         Totals totals() {

@@ -14,6 +14,7 @@ import de.digitalstrategie.cockpit.portfolio.history.store.ProjectChangeEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSentEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
+import de.digitalstrategie.cockpit.portfolio.store.PortfolioSumEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.register.store.RecordLinkEntity;
@@ -54,8 +55,8 @@ public final class CockpitSchema {
             PublishedObjectEntity.class,
             ReminderSentEntity.class,
             FeedTokenEntity.class,
-
-            RecordLinkEntity.class);
+            RecordLinkEntity.class,
+            PortfolioSumEntity.class);
 
     private CockpitSchema() {
     }

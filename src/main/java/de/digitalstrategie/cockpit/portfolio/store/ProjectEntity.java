@@ -73,6 +73,8 @@ public interface ProjectEntity extends Entity {
 
     void setStartDate(Date date);
 
+    /** Indexed: a portfolio view counts the open projects ending between two days (see PortfolioSums). */
+    @Indexed
     Date getEndDate();
 
     void setEndDate(Date date);

@@ -44,13 +44,74 @@ public class ProjectStore {
             ProjectEntity.JIRA_PROJECT, "JIRA_UPDATED", ProjectEntity.ISSUE_ID);
     private final ActiveObjects ao;
     private final ProjectHistory history;
+    private final java.time.Clock clock;
+    private final PortfolioSums sums;
     private final StampedCache<ViewKey, PortfolioView> views = new StampedCache<>(64);
     private final StampedCache<Boolean, Set<String>> jiraProjects = new StampedCache<>(1);
 
-    /** @param history where every write below records what it changed, in the write's own transaction */
-    public ProjectStore(ActiveObjects ao, ProjectHistory history) {
+    /**
+     * @param history where every write below records what it changed, in the write's own transaction
+     * @param clock   what day it is for the writes, which keep the summed overdue counts as of that day
+     */
+    public ProjectStore(ActiveObjects ao, ProjectHistory history, java.time.Clock clock) {
         this.ao = ao;
         this.history = history;
+        this.clock = clock;
+        this.sums = new PortfolioSums(ao);
+    }
+
+    /**
+     * Builds the portfolio's summed figures afresh from the mirror: for a mirror written before they
+     * existed (the upgrade task) or filled around the store (bulk loads). Any day gives correct
+     * views; the one they are built on keeps the views' correction of the overdue counts small.
+     */
+    public static void rebuildSums(ActiveObjects ao, LocalDate today) {
+        new PortfolioSums(ao).rebuild(today);
+    }
+
+    /** How often a write of the mirror is tried when writers meet (see {@link #writeInTransaction}). */
+    private static final int WRITE_ATTEMPTS = 10;
+
+    /**
+     * A write of the mirror in one transaction, tried again (afresh, reading everything again) when
+     * the database refuses it as a serialization failure (SQLSTATE 40001): Active Objects runs
+     * transactions serializable, and two writers of the stamp row at the same moment are then one
+     * too many. What was refused was rolled back whole, so trying again loses and doubles nothing.
+     */
+    private <T> T writeInTransaction(com.atlassian.sal.api.transaction.TransactionCallback<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ao.executeInTransaction(write);
+            } catch (RuntimeException e) {
+                if (attempt == WRITE_ATTEMPTS || !serializationFailure(e)) {
+                    throw e;
+                }
+                try {
+                    // Apart again at a random moment, so that the same writers do not meet again.
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean serializationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Starts a write of the mirror: takes the stamp row's lock (writers one after another), writes a
+     * new stamp and answers the change to the summed figures the write adds to.
+     */
+    private PortfolioSums.Change begin() {
+        return sums.lock(LocalDate.now(clock));
     }
 
     /** What a portfolio view depends on besides the mirror: equal keys under one stamp give equal views. */
@@ -67,26 +128,18 @@ public class ProjectStore {
         return stamp.toString();
     }
 
-    /** A new stamp, written in the transaction of the change it marks. */
-    private void touch() {
-        String next = java.util.UUID.randomUUID().toString();
-        PortfolioStampEntity[] stamps = ao.find(PortfolioStampEntity.class);
-        if (stamps.length == 0) {
-            ao.create(PortfolioStampEntity.class, new DBParam(PortfolioStampEntity.STAMP, next));
-        }
-        for (PortfolioStampEntity s : stamps) {
-            s.setStamp(next);
-            s.save();
-        }
-    }
-
     /** Creates or updates the project with the same issue key (an edit in the cockpit, not Jira's). */
     public void save(DigitalProject project) {
-        ao.executeInTransaction(() -> {
+        writeInTransaction(() -> {
+            PortfolioSums.Change change = begin();
             ProjectEntity[] found = ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
                     .where(ProjectEntity.ISSUE_KEY + " = ?", project.issueKey()));
-            history.record(found.length > 0 ? toProject(found[0]) : null, project,
-                    found.length > 0 ? found[0].getIssueId() : null, ChangeSource.EDIT, null);
+            DigitalProject before = found.length > 0 ? toProject(found[0]) : null;
+            history.record(before, project, found.length > 0 ? found[0].getIssueId() : null, ChangeSource.EDIT, null);
+            if (before != null) {
+                change.minus(before);
+            }
+            change.plus(project).apply();
             ProjectEntity e = found.length > 0 ? found[0] : ao.create(ProjectEntity.class,
                     new DBParam(ProjectEntity.ISSUE_KEY, project.issueKey()),
                     new DBParam(ProjectEntity.TITLE, project.title()),
@@ -95,7 +148,6 @@ public class ProjectStore {
                     new DBParam(ProjectEntity.HEALTH, project.health().name()));
             write(e, project);
             e.save();
-            touch();
             return null;
         });
     }
@@ -154,7 +206,8 @@ public class ProjectStore {
         java.util.Map<String, Mirrored> latest = new java.util.LinkedHashMap<>();
         issues.forEach(m -> latest.put(m.project().issueKey(), m));
         List<Mirrored> batch = List.copyOf(latest.values());
-        ao.executeInTransaction(() -> {
+        writeInTransaction(() -> {
+            PortfolioSums.Change change = begin();
             List<String> keys = batch.stream().map(m -> m.project().issueKey()).toList();
             List<String> ids = batch.stream().map(Mirrored::issueId).toList();
             java.util.Map<String, ProjectEntity> byKey = new java.util.HashMap<>();
@@ -180,6 +233,11 @@ public class ProjectStore {
             for (ProjectEntity e : moved) {
                 before.put(newKeyById.get(e.getIssueId()), toProject(e));
             }
+            // The sums lose every row the batch replaces or deletes and gain every row it writes.
+            byKey.values().forEach(e -> change.minus(toProject(e)));
+            moved.forEach(e -> change.minus(toProject(e)));
+            batch.forEach(m -> change.plus(m.project()));
+            change.apply();
             if (!moved.isEmpty()) {
                 for (ProjectEntity e : moved) {
                     // A moved issue's links go with it (rewritten below); who waited for it now waits for its new key.
@@ -220,7 +278,6 @@ public class ProjectStore {
                             new DBParam(ProjectDependencyEntity.BLOCKED_BY, blocker));
                 }
             }
-            touch();
             return null;
         });
     }
@@ -316,17 +373,23 @@ public class ProjectStore {
             return new PortfolioView(new PortfolioAggregator(grouping, today).summary(groupOrder),
                     new ResultPage<>(List.of(), 0, page.offset(), page.limit()));
         }
-        PortfolioAggregator aggregator = new PortfolioAggregator(grouping, today);
-        // Streamed: each row is summed and dropped, never held (a find would make an entity of every row).
-        // One pass, not sums per group from the database (GROUP BY): the overdue count depends on the
-        // day and would need a pass of its own, and each pass over the table's wide rows costs more
-        // than decoding the selected ones (measured: benchmarks/RESULTS.md, profiling notes).
-        ao.stream(ProjectEntity.class, criteria.query(String.join(", ", ProjectEntity.FIELD_OF_ACTION_KEY,
-                ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE, ProjectEntity.STATUS, ProjectEntity.HEALTH,
-                ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.END_DATE)),
-                e -> aggregator.add(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
-                        ProjectStatus.valueOf(e.getStatus()), Health.valueOf(e.getHealth()), e.getBudgetCents(),
-                        e.getFundingCents(), toDay(e.getEndDate())));
+        PortfolioAggregator aggregator;
+        if (filter.text() == null || filter.text().isBlank()) {
+            // The summed figures of the few groups the filter selects (PortfolioSums), not every project's row.
+            aggregator = sums.sum(() -> new PortfolioAggregator(grouping, today), criteria,
+                    () -> criteria(filter, visibleJiraProjects), today);
+        } else {
+            // A text is in no sum: one streamed pass over the selected projects, each summed and dropped
+            // (a find would make an entity of every row).
+            PortfolioAggregator each = new PortfolioAggregator(grouping, today);
+            ao.stream(ProjectEntity.class, criteria.query(String.join(", ", ProjectEntity.FIELD_OF_ACTION_KEY,
+                    ProjectEntity.DEPARTMENT_KEY, ProjectEntity.PHASE, ProjectEntity.STATUS, ProjectEntity.HEALTH,
+                    ProjectEntity.BUDGET_CENTS, ProjectEntity.FUNDING_CENTS, ProjectEntity.END_DATE)),
+                    e -> each.add(e.getFieldOfActionKey(), e.getDepartmentKey(), Phase.valueOf(e.getPhase()),
+                            ProjectStatus.valueOf(e.getStatus()), Health.valueOf(e.getHealth()), e.getBudgetCents(),
+                            e.getFundingCents(), toDay(e.getEndDate())));
+            aggregator = each;
+        }
         PortfolioSummary summary = aggregator.summary(groupOrder);
         List<DigitalProject> projects = grouping == Grouping.PHASE
                 ? pageByPhase(filter, visibleJiraProjects, summary, sort, order, page)
@@ -500,12 +563,15 @@ public class ProjectStore {
 
     /** Removes the mirror of an issue that was deleted or moved out of the portfolio in Jira. */
     public boolean remove(String issueKey) {
-        return ao.executeInTransaction(() -> {
+        return writeInTransaction(() -> {
+            PortfolioSums.Change change = begin();
+            for (ProjectEntity e : ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
+                    .where(ProjectEntity.ISSUE_KEY + " = ?", issueKey))) {
+                change.minus(toProject(e));
+            }
+            change.apply();
             boolean removed = ao.deleteWithSQL(ProjectEntity.class, ProjectEntity.ISSUE_KEY + " = ?", issueKey) > 0;
             ao.deleteWithSQL(ProjectDependencyEntity.class, ProjectDependencyEntity.ISSUE_KEY + " = ?", issueKey);
-            if (removed) {
-                touch();
-            }
             return removed;
         });
     }
