@@ -2,6 +2,8 @@ package de.digitalstrategie.cockpit.decision;
 
 import de.digitalstrategie.cockpit.register.AuditEntry;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,5 +55,20 @@ public record ImplementationChange(ImplementationState from, ImplementationState
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * When a decision was done, read from its history in order: the last change to done. A decision
+     * taken back to in progress and done again was done the second time.
+     */
+    public static Optional<Instant> doneAt(List<AuditEntry> history) {
+        Instant done = null;
+        for (AuditEntry entry : history) {
+            Optional<ImplementationChange> change = of(entry);
+            if (change.isPresent() && change.get().to() == ImplementationState.DONE) {
+                done = entry.at();
+            }
+        }
+        return Optional.ofNullable(done);
     }
 }

@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.committee.MemberRole;
 import de.digitalstrategie.cockpit.committee.Sector;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.organisation.Department;
@@ -88,6 +89,11 @@ class MeetingPreparationTest {
             assertTrue(cdo.contains("Seit der Sitzung LK 2026/2 am 28.11.2026"), cdo);
             assertEquals(List.of("LK-2026-12"), entries(cdo, "decided"), "taken on 28 November, the span's first day");
             assertEquals(List.of("LK-2026-02"), entries(cdo, "overdue"));
+            assertEquals(List.of("LK-2026-01", "LK-2026-12"), entries(cdo, "implementation"),
+                    "newest first; the change of 27 November was before the span");
+            assertTrue(cdo.contains("<span class=\"cockpit-note\">(von In Umsetzung zu Umgesetzt, durch schriftfuehrung"
+                    + " am 29.11.2026)"), cdo);
+            assertTrue(cdo.contains("(von Offen zu In Umsetzung, über den Jira-Vorgang DIGI-9 am 29.11.2026)"), cdo);
             assertEquals(List.of("DIGI-1"), entries(cdo, "health"),
                     "DIGI-1 went from green to red; DIGI-2 got better, DIGI-3 went red and back, DIGI-4 is new");
             assertTrue(cdo.contains("<li>DIGI-1 Projekt DIGI-1 <span class=\"cockpit-note\">(von Im Plan auf Kritisch)"),
@@ -102,6 +108,8 @@ class MeetingPreparationTest {
             assertFalse(staff.contains("LK 2026/2") || staff.contains("28.11.2026") || staff.contains(SECRET), staff);
             assertEquals(List.of("LK-2026-02", "LK-2026-01"), entries(staff, "decided"));
             assertEquals(List.of("LK-2026-03"), entries(staff, "open"));
+            assertEquals(List.of("LK-2026-01", "LK-2026-01"), entries(staff, "implementation"),
+                    "both changes of the June decision; none of the confidential one");
             assertEquals(List.of("DIGI-1"), entries(staff, "health"),
                     "first mirrored since 1 June: measured against the health it was first mirrored with");
 
@@ -119,7 +127,7 @@ class MeetingPreparationTest {
                     sections++;
                     assertEquals(Integer.parseInt(m.group(2)), entries(html, m.group(1)).size(), m.group(1));
                 }
-                assertEquals(5, sections, html);
+                assertEquals(6, sections, html);
             }
             // Where the macro names no days, the plugin setting does; a setting that is no number counts as none.
             s.settings.createGlobalSettings().put(PreparationSettings.UNANSWERED_DAYS, "200");
@@ -139,7 +147,8 @@ class MeetingPreparationTest {
                     .filter(p -> p.getTitle().startsWith("Vorbereitung der nächsten Sitzung")).findFirst().orElseThrow();
             for (String viewer : List.of("cdo", "mitarbeiterin")) {
                 String html = demo.render(page.getBodyAsString(), viewer, Locale.GERMAN, Map.of(), "display", page);
-                for (String section : List.of("decided", "overdue", "health", "unanswered", "open")) {
+                for (String section : List.of("decided", "overdue", "implementation", "health", "unanswered",
+                        "open")) {
                     assertFalse(entries(html, section).isEmpty(), viewer + ": " + section + " in " + html);
                 }
             }
@@ -208,8 +217,16 @@ class MeetingPreparationTest {
         input(s, boardMeeting, board, "BR-2026-01", "Open Data", CityAnswer.RECEIVED);
         input(s, boardMeeting, board, "BR-2026-02", "Sensorik", new CityAnswer(AnswerStatus.DECLINED, "Kein Geld.",
                 "Stab", LocalDate.of(2026, 7, 1), null));
-        // Two days later, after the November meeting, the portfolio moves.
+        // Before the November meeting the June decision is taken in hand.
+        long june1 = s.decisions.ofPage(june.getId()).stream().filter(d -> d.number().equals("LK-2026-01"))
+                .findFirst().orElseThrow().id();
+        s.decisions.setImplementation(june1, ImplementationState.IN_PROGRESS, "schriftfuehrung", "");
+        // Two days later, after the November meeting, the portfolio moves, and so does the implementation.
         clock.advance(Duration.ofDays(2));
+        s.decisions.followIssue(s.decisions.ofPage(november.getId()).stream()
+                .filter(d -> d.number().equals("LK-2026-12")).findFirst().orElseThrow().id(), "DIGI-9",
+                ImplementationState.IN_PROGRESS);
+        s.decisions.setImplementation(june1, ImplementationState.DONE, "schriftfuehrung", "abgenommen");
         s.projects.mirror(List.of(project("DIGI-1", Health.AMBER), project("DIGI-2", Health.GREEN),
                 project("DIGI-3", Health.RED)));
         clock.advance(Duration.ofHours(1));

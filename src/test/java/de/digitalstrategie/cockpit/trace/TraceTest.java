@@ -4,26 +4,37 @@ import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.BodyKind;
 import de.digitalstrategie.cockpit.committee.Member;
 import de.digitalstrategie.cockpit.committee.MemberRole;
+import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.minutes.MinutesPage;
 import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.minutes.sync.SyncReport;
 import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.register.store.RecordLinks;
+import de.digitalstrategie.cockpit.render.Formats;
+import de.digitalstrategie.cockpit.render.MacroRequest;
+import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.sandbox.host.BundleI18nResolver;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
+import de.digitalstrategie.cockpit.trace.macro.DecisionStates;
+import de.digitalstrategie.cockpit.trace.macro.TraceViews;
 import de.digitalstrategie.cockpit.trace.store.Traces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -146,6 +157,44 @@ class TraceTest {
         assertEquals(List.of("cockpit.sync.error.macro"), bad.problems().stream().map(Message::key).toList());
         assertEquals("Beschluss LK-2026-01", store.decisions.ofPage(LK).get(0).title(), "the decision stays as it was");
         assertEquals(List.of("LK-2026-01"), takenUpBy("BR-2026-01", Set.of(LK, BR)));
+    }
+
+    @Test
+    void aDecisionSetToDoneShowsItsStateAndTheDayItWasDoneAsTheTracesLastStep() {
+        save(BR, 1, "BR", "BR 2026/1", input("i1", "BR-2026-01"));
+        save(LK, 1, "LK", "LK 2026/1", decision("d1", "LK-2026-01", "decided", "BR-2026-01"));
+        Set<Long> all = Set.of(LK, BR);
+        Texts german = new Texts(new BundleI18nResolver(BundleI18nResolver.BUNDLE, Locale.GERMAN), Locale.GERMAN);
+        MacroRequest request = new MacroRequest(german, new Formats(Locale.GERMAN), true, "m1", Map.of(), BR,
+                LocalDate.of(2026, 12, 7), "", null);
+        TraceViews views = store.bean(TraceViews.class);
+
+        InputTrace open = traces.ofInput("BR-2026-01", all).orElseThrow();
+        Decision decided = open.decisions().get(0).record();
+        assertEquals("Offen", DecisionStates.label(decided, german), "a decision in force shows its implementation");
+        assertEquals("aui-lozenge-subtle", DecisionStates.of(decided, german).classHtml());
+        assertTrue(DecisionStates.doneOn(decided, open).isEmpty());
+        assertFalse(views.view(open, Visibility.NONE, request).steps().get(2).reached());
+
+        store.decisions.setImplementation(decided.id(), ImplementationState.IN_PROGRESS, SECRETARY, "");
+        store.decisions.setImplementation(decided.id(), ImplementationState.DONE, SECRETARY, "abgenommen");
+        InputTrace done = traces.ofInput("BR-2026-01", all).orElseThrow();
+        Decision carriedOut = done.decisions().get(0).record();
+        LocalDate day = LocalDate.ofInstant(StoreFixture.CLOCK.instant(), StoreFixture.CLOCK.getZone());
+        assertEquals(Map.of(carriedOut.id(), day), done.doneOn(), "the day of the last change to done, from the history");
+        assertEquals(day, DecisionStates.doneOn(carriedOut, done).orElseThrow());
+        assertEquals("Umgesetzt", DecisionStates.label(carriedOut, german));
+        assertEquals("aui-lozenge-success", DecisionStates.of(carriedOut, german).classHtml());
+        TraceViews.Step last = views.view(done, Visibility.NONE, request).steps().get(2);
+        assertTrue(last.reached(), last.toString());
+        assertEquals(german.plain("cockpit.trace.step.took",
+                java.time.temporal.ChronoUnit.DAYS.between(done.decisions().get(0).on(), day)), last.daysHtml());
+
+        // Set back to in progress, it is no longer done: the day in its history does not count.
+        store.decisions.setImplementation(carriedOut.id(), ImplementationState.IN_PROGRESS, SECRETARY, "Mängel");
+        InputTrace reopened = traces.ofInput("BR-2026-01", all).orElseThrow();
+        assertTrue(DecisionStates.doneOn(reopened.decisions().get(0).record(), reopened).isEmpty());
+        assertFalse(views.view(reopened, Visibility.NONE, request).steps().get(2).reached());
     }
 
     private static Map<Long, List<String>> numbers(Map<Long, List<de.digitalstrategie.cockpit.advisory.AdvisoryInput>> m) {

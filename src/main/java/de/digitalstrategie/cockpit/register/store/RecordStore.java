@@ -26,6 +26,7 @@ import net.java.ao.Query;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -411,6 +412,16 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
 
     public List<AuditEntry> history(long id) {
         return audit.history(kind(), id);
+    }
+
+    /** The histories of many records, by id, each in order; see {@link AuditLog#histories}. */
+    public Map<Long, List<AuditEntry>> histories(Collection<Long> ids) {
+        return audit.histories(kind(), ids);
+    }
+
+    /** Every entry about this register's records made within {@code from <= at < until}, in order. */
+    public List<AuditEntry> historyBetween(Instant from, Instant until) {
+        return audit.between(kind(), from, until);
     }
 
     public Optional<R> find(long id) {

@@ -109,8 +109,10 @@ public class TraceViews {
         List<Filed<Decision>> taken = trace.decisions().stream().filter(d -> taken(d.record().status())).toList();
         LocalDate decided = taken.stream().map(Filed::on).filter(d -> d != null).min(LocalDate::compareTo)
                 .orElse(null);
-        boolean allDone = !taken.isEmpty() && taken.stream().allMatch(d -> DecisionStates.doneOn(d.record()).isPresent());
-        LocalDate done = !allDone ? null : taken.stream().map(d -> DecisionStates.doneOn(d.record()).orElseThrow())
+        boolean allDone = !taken.isEmpty() && taken.stream().allMatch(d -> DecisionStates.doneOn(d.record(), trace)
+                .isPresent());
+        LocalDate done = !allDone ? null : taken.stream().map(d -> DecisionStates.doneOn(d.record(), trace)
+                .orElseThrow())
                 .max(LocalDate::compareTo).orElseThrow();
         LocalDate sinceAnswer = answered != null ? answered : received;
         return List.of(step(t, "cockpit.trace.step.answer", received, answered, today),

@@ -7,6 +7,8 @@ import de.digitalstrategie.cockpit.advisory.AdvisorySort;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.ImplementationChange;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.SortOrder;
@@ -18,8 +20,11 @@ import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.trace.Filed;
 import de.digitalstrategie.cockpit.trace.InputTrace;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,11 +44,13 @@ public class Traces {
     private final DecisionStore decisions;
     private final AdvisoryStore advisory;
     private final RecordLinks links;
+    private final Clock clock;
 
-    public Traces(DecisionStore decisions, AdvisoryStore advisory, RecordLinks links) {
+    public Traces(DecisionStore decisions, AdvisoryStore advisory, RecordLinks links, Clock clock) {
         this.decisions = decisions;
         this.advisory = advisory;
         this.links = links;
+        this.clock = clock;
     }
 
     /** The input of one meeting, lowest number first, each with the decisions that took it up. */
@@ -71,6 +78,7 @@ public class Traces {
             RegisterPage<Decision, DecisionStatus> read = decisions.among(ids, viewablePages);
             read.page().items().forEach(d -> seen.put(d.id(), new Filed<>(d, read.dates().get(d.id()))));
         }
+        Map<Long, LocalDate> doneOn = doneOn(seen.values().stream().map(Filed::record).toList());
         List<InputTrace> traces = new ArrayList<>();
         for (AdvisoryInput input : inputs) {
             List<Filed<Decision>> taking = new ArrayList<>();
@@ -81,9 +89,21 @@ public class Traces {
                 }
             }
             taking.sort((a, b) -> a.record().number().compareTo(b.record().number()));
-            traces.add(new InputTrace(input, taking));
+            traces.add(new InputTrace(input, taking, doneOn));
         }
         return traces;
+    }
+
+    /** The day each decision was last set to done, in the city's zone; one read for all of them. */
+    private Map<Long, LocalDate> doneOn(Collection<Decision> read) {
+        List<Long> done = read.stream().filter(d -> d.implementable()
+                && d.implementation() == ImplementationState.DONE).map(Decision::id).toList();
+        Map<Long, LocalDate> days = new HashMap<>();
+        if (!done.isEmpty()) {
+            decisions.histories(done).forEach((id, history) -> ImplementationChange.doneAt(history)
+                    .ifPresent(at -> days.put(id, LocalDate.ofInstant(at, clock.getZone()))));
+        }
+        return days;
     }
 
     /**
