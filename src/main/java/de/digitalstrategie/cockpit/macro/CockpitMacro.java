@@ -29,7 +29,7 @@ public abstract class CockpitMacro implements Macro {
     public final String execute(Map<String, String> parameters, String body, ConversionContext context) {
         MacroRequest request = renderer.request(context, instanceKey(parameters));
         try {
-            return render(new MacroParameters(parameters), body == null ? "" : body, request);
+            return render(new MacroParameters(parameters), body == null ? "" : body, request, RenderMemo.of(context));
         } catch (UnavailableException e) {
             return renderer.notice(request, e.userMessage());
         } catch (LocalisedException e) {
@@ -42,6 +42,14 @@ public abstract class CockpitMacro implements Macro {
     }
 
     protected abstract String render(MacroParameters parameters, String body, MacroRequest request);
+
+    /**
+     * Renders with what the macros of this rendering of the page share: a macro that reads what is
+     * the same for all its instances on a page overrides this one.
+     */
+    protected String render(MacroParameters parameters, String body, MacroRequest request, RenderMemo memo) {
+        return render(parameters, body, request);
+    }
 
     @Override
     public OutputType getOutputType() {

@@ -138,5 +138,6 @@ public final class ConfluenceHost implements AutoCloseable {
         scheduler.close();
         clusterLocks.close();
         ao.close();
+        pages.close();
     }
 }

@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.decision.DecisionParameters;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.macro.RenderMemo;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.register.macro.RecordMacro;
@@ -15,6 +16,7 @@ import de.digitalstrategie.cockpit.render.MacroRequest;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,7 +55,7 @@ public class DecisionMacro extends RecordMacro<Decision, DecisionStatus, Decisio
                 .add("cockpit.decision.owner", p.owner())
                 .add("cockpit.decision.due", request.formats().date(p.dueDate()))
                 .add("cockpit.decision.successor", !registered || p.successor().isEmpty()
-                        || onViewableMinutes(p.successor()) ? p.successor() : "")
+                        || onViewableMinutes(p.successor(), request.pageId(), facts.memo()) ? p.successor() : "")
                 .add("cockpit.decision.implementation", !registered ? "" : recorded.filter(Decision::implementable)
                         .map(d -> request.texts().plain(d.implementation()) + (d.jiraIssue().isEmpty() ? ""
                                 : " – " + request.texts().plain("cockpit.decision.implementation.jira", d.jiraIssue())))
@@ -63,14 +65,29 @@ public class DecisionMacro extends RecordMacro<Decision, DecisionStatus, Decisio
     /**
      * Whether a decision with this number is on minutes the viewer may see. Only the pages that
      * carry the number are checked: every macro of a long minutes page asking Confluence about
-     * every minutes page made such a page cost seconds.
+     * every minutes page made such a page cost seconds. Once per rendering: where the successors
+     * the page's recorded decisions name are (one read for all of them), the minutes pages, and
+     * the viewer's permission on each page asked about.
      */
-    private boolean onViewableMinutes(String number) {
-        Set<Long> carrying = new HashSet<>(decisions.pagesOf(List.of(number)).getOrDefault(number, Set.of()));
-        if (carrying.isEmpty()) {
-            return false;
-        }
-        carrying.retainAll(committee.minutesPageIds());
-        return !carrying.isEmpty() && !pages.viewable(carrying).isEmpty();
+    private boolean onViewableMinutes(String number, long pageId, RenderMemo memo) {
+        Successors named = memo.get(List.of("successors", pageId), () -> {
+            Set<String> numbers = new HashSet<>();
+            recordsOnPage(pageId, memo).values().forEach(d -> {
+                if (!d.successor().isEmpty()) {
+                    numbers.add(d.successor());
+                }
+            });
+            return new Successors(numbers, decisions.pagesOf(numbers));
+        });
+        Set<Long> carrying = new HashSet<>(named.asked().contains(number)
+                ? named.pages().getOrDefault(number, Set.of())
+                : decisions.pagesOf(List.of(number)).getOrDefault(number, Set.of()));
+        carrying.retainAll(memo.get(List.of("minutes-pages"), () -> Set.copyOf(committee.minutesPageIds())));
+        return carrying.stream().anyMatch(page -> memo.<Boolean>get(List.of("viewable", page),
+                () -> !pages.viewable(Set.of(page)).isEmpty()));
+    }
+
+    /** The pages carrying each of the numbers asked about (a number on no page has no entry). */
+    private record Successors(Set<String> asked, Map<String, Set<Long>> pages) {
     }
 }

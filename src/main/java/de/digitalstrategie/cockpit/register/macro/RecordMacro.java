@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.register.macro;
 
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.macro.RenderMemo;
 import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
@@ -18,7 +19,9 @@ import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,20 +97,30 @@ public abstract class RecordMacro<R extends PageRecord<S>, S extends Enum<S> & R
 
     @Override
     protected final String render(MacroParameters parameters, String body, MacroRequest request) {
+        return render(parameters, body, request, RenderMemo.of(null));
+    }
+
+    /**
+     * Whether the page lies in the body's places and the page's records are read once per
+     * rendering, not once per macro: a minutes page carries dozens of records.
+     */
+    @Override
+    protected final String render(MacroParameters parameters, String body, MacroRequest request, RenderMemo memo) {
         P p = read(parameters);
         if (Html.isBlankMarkup(body)) {
             throw ValidationException.of(keys.emptyBody(), p.number());
         }
         Texts t = request.texts();
-        Facts facts = new Facts(t);
-        Optional<Message> notRecorded = places.refusal(register.kind().body(), PageLocation.of(request.content()),
-                request.content() == null ? "" : request.content().getTitle());
+        Facts facts = new Facts(t, memo);
+        String title = request.content() == null ? "" : request.content().getTitle();
+        Optional<Message> notRecorded = memo.get(List.of("refusal", register.kind(), request.pageId(), title),
+                () -> places.refusal(register.kind().body(), PageLocation.of(request.content()), title));
         if (notRecorded.isPresent()) {
             // No status: on such a page it is only what someone typed.
             facts(p, Optional.empty(), p.status(), false, facts, request);
             return view(p, "", "", t.html(notRecorded.get()), "", false, body, facts, request);
         }
-        Optional<R> recorded = register.onPage(request.pageId(), p.number());
+        Optional<R> recorded = Optional.ofNullable(recordsOnPage(request.pageId(), memo).get(p.number()));
         S shown = recorded.map(PageRecord::status).orElse(p.status());
         String conflict = "";
         if (shown != p.status()) {
@@ -118,6 +131,18 @@ public abstract class RecordMacro<R extends PageRecord<S>, S extends Enum<S> & R
         facts(p, recorded, shown, true, facts, request);
         return view(p, t.html(shown), Html.text(shown.lozenge()), "", Html.text(conflict), recorded.isPresent(), body,
                 facts, request);
+    }
+
+    /**
+     * The page's records by number, as {@link RecordStore#onPage} answers each (withdrawn ones left
+     * out), read once per rendering.
+     */
+    protected final Map<String, R> recordsOnPage(long pageId, RenderMemo memo) {
+        return memo.get(List.of("records", register.kind(), pageId), () -> {
+            Map<String, R> byNumber = new LinkedHashMap<>();
+            register.ofPage(pageId).stream().filter(r -> !r.withdrawn()).forEach(r -> byNumber.putIfAbsent(r.number(), r));
+            return byNumber;
+        });
     }
 
     private String view(P p, String statusHtml, String statusClassHtml, String noticeHtml, String conflictHtml,
@@ -133,10 +158,17 @@ public abstract class RecordMacro<R extends PageRecord<S>, S extends Enum<S> & R
     /** The facts of one rendering, in the order they are added; an empty value is left out. */
     protected final class Facts {
         private final Texts t;
+        private final RenderMemo memo;
         private final List<Fact> facts = new ArrayList<>();
 
-        private Facts(Texts t) {
+        private Facts(Texts t, RenderMemo memo) {
             this.t = t;
+            this.memo = memo;
+        }
+
+        /** What the macros of this rendering share. */
+        public RenderMemo memo() {
+            return memo;
         }
 
         public Facts add(String labelKey, String value) {
