@@ -217,6 +217,7 @@ class PluginContextTest {
         assertTrue(declared.size() >= 7, declared.toString());
         assertEquals(List.of("/plugins/servlet/cockpit/admin=de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet",
                 "/plugins/servlet/cockpit/project-publication=de.digitalstrategie.cockpit.publication.web.PublicationServlet",
+                "/plugins/servlet/cockpit/decision-implementation=de.digitalstrategie.cockpit.decision.web.ImplementationServlet",
                 "/plugins/servlet/cockpit/admin/minutes=de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet"),
                 read.servlets().stream().map(s -> s.path() + "=" + s.type().getName()).toList());
         Set<String> packages = new TreeSet<>();

@@ -180,7 +180,9 @@ class SandboxTest {
             assertEquals(Map.of("/plugins/servlet/cockpit/admin", JiraAdminServlet.class,
                             "/plugins/servlet/cockpit/admin/minutes", MinutesPlacesServlet.class,
                             "/plugins/servlet/cockpit/project-publication",
-                            de.digitalstrategie.cockpit.publication.web.PublicationServlet.class),
+                            de.digitalstrategie.cockpit.publication.web.PublicationServlet.class,
+                            "/plugins/servlet/cockpit/decision-implementation",
+                            de.digitalstrategie.cockpit.decision.web.ImplementationServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());

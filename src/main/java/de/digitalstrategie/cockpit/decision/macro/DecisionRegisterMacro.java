@@ -42,12 +42,17 @@ import static de.digitalstrategie.cockpit.decision.DecisionSort.TITLE;
  */
 public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatus, DecisionCriteria, DecisionSort,
         DecisionRegisterMacro.Row> {
+    private final ImplementationControl implementation;
 
     public record Row(String idHtml, String numberHtml, String dateHtml, String titleHtml, String statusHtml,
                       String statusClassHtml, String voteHtml, List<ProjectLink> projects, String ownerHtml,
                       String dueHtml, boolean overdue, List<Note> notes, String conflictHtml, String minutesUrlHtml,
                       String minutesTitleHtml, String implementationHtml, String implementationClassHtml,
-                      String implementationSourceHtml) {
+                      String implementationSourceHtml, ImplementationControl.Form implementationForm) {
+        /** For the template: the form where the viewer may set the implementation, else null. */
+        public boolean hasImplementationForm() {
+            return implementationForm != null;
+        }
     }
 
     /** A line of text under a decision's title (supersession, withdrawal). */
@@ -55,7 +60,8 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
     }
 
     public DecisionRegisterMacro(MacroRenderer renderer, DecisionStore decisions, CommitteeStore committee,
-                                 PageAccess pages, PageLinks pageLinks, JiraLinks jira) {
+                                 PageAccess pages, PageLinks pageLinks, JiraLinks jira,
+                                 ImplementationControl implementation) {
         super(renderer, decisions, committee, pages, pageLinks, jira, new Table<>(DecisionCriteria.SHAPE, List.of(
                 new Column<>("cockpit.register.column.number", NUMBER, false),
                 new Column<>("cockpit.register.column.date", DATE, false),
@@ -67,10 +73,22 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                 new Column<>("cockpit.register.column.due", DUE, false),
                 new Column<>("cockpit.register.column.implementation", null, false)), "templates/decision-register.vm",
                 "cockpit.register.caption", "/decisions/export"));
+        this.implementation = implementation;
+    }
+
+    @Override
+    protected List<Row> rows(RegisterPage<Decision, DecisionStatus> page, MacroRequest request) {
+        ImplementationControl.Forms forms = implementation.forms(request);
+        return page.page().items().stream().map(d -> row(d, page, request, forms)).toList();
     }
 
     @Override
     protected Row row(Decision d, RegisterPage<Decision, DecisionStatus> page, MacroRequest request) {
+        return row(d, page, request, implementation.forms(request));
+    }
+
+    private Row row(Decision d, RegisterPage<Decision, DecisionStatus> page, MacroRequest request,
+                    ImplementationControl.Forms forms) {
         Texts t = request.texts();
         List<Note> notes = new ArrayList<>();
         if (!d.successor().isEmpty()
@@ -96,7 +114,8 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                 d.implementable() ? t.html(d.implementation()) : "",
                 d.implementable() ? Html.text(d.implementation().lozenge()) : "",
                 d.implementable() && !d.jiraIssue().isEmpty()
-                        ? Html.text(t.plain("cockpit.decision.implementation.jira", d.jiraIssue())) : "");
+                        ? Html.text(t.plain("cockpit.decision.implementation.jira", d.jiraIssue())) : "",
+                forms.of(d, request.instanceKey() + "-decision-" + d.number()).orElse(null));
     }
 
     @Override

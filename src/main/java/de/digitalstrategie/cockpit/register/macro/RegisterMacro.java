@@ -82,6 +82,11 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
     /** One row of the table. */
     protected abstract W row(R record, RegisterPage<R, S> page, MacroRequest request);
 
+    /** The rows of the table: a kind overrides it to share what all its rows ask of the viewer. */
+    protected List<W> rows(RegisterPage<R, S> page, MacroRequest request) {
+        return page.page().items().stream().map(r -> row(r, page, request)).toList();
+    }
+
     /**
      * The note beside a record whose page claims a status the register did not apply, saying why
      * as the record macro does: the workflow refused it ({@code conflictKey}), or someone without
@@ -126,7 +131,7 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
                 .orElseThrow(() -> ValidationException.of("cockpit.macro.error.choice", "meeting", number,
                         String.join(", ", meetings.stream().map(Meeting::number).toList()))));
         RegisterPage<R, S> result = register.query(query, viewable);
-        List<W> rows = result.page().items().stream().map(r -> row(r, result, request)).toList();
+        List<W> rows = rows(result, request);
         Views.FilterForm filters = null;
         if (request.interactive()) {
             Form form = new Form(p, request);
