@@ -12,6 +12,7 @@ import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.register.macro.ProjectLink;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.register.macro.RegisterMacro;
 import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.render.Html;
@@ -23,6 +24,7 @@ import de.digitalstrategie.cockpit.render.Views.Column;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ import static de.digitalstrategie.cockpit.decision.DecisionSort.TITLE;
 public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatus, DecisionCriteria, DecisionSort,
         DecisionRegisterMacro.Row> {
     private final ImplementationControl implementation;
+    private final DecisionStore decisions;
 
     public record Row(String idHtml, String numberHtml, String dateHtml, String titleHtml, String statusHtml,
                       String statusClassHtml, String voteHtml, List<ProjectLink> projects, String ownerHtml,
@@ -74,6 +77,20 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                 new Column<>("cockpit.register.column.implementation", null, false)), "templates/decision-register.vm",
                 "cockpit.register.caption", "/decisions/export"));
         this.implementation = implementation;
+        this.decisions = decisions;
+    }
+
+    /** The caption also counts the selected decisions in force by implementation, in the database. */
+    @Override
+    protected String caption(RegisterQuery<DecisionStatus, DecisionCriteria, DecisionSort> query,
+                             RegisterPage<Decision, DecisionStatus> result, Collection<Long> viewable,
+                             MacroRequest request) {
+        DecisionStore.ImplementationCounts counts = decisions.implementationCounts(query.filter(), viewable,
+                request.today());
+        var f = request.formats();
+        return super.caption(query, result, viewable, request) + " – " + request.texts().plain(
+                "cockpit.decision.implementation.summary", f.number(counts.open()), f.number(counts.inProgress()),
+                f.number(counts.done()), f.number(counts.overdue()));
     }
 
     @Override

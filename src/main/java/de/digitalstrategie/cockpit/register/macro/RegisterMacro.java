@@ -82,6 +82,15 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
     /** One row of the table. */
     protected abstract W row(R record, RegisterPage<R, S> page, MacroRequest request);
 
+    /**
+     * The table's caption: how many records the selection holds; a kind may add what it counts of
+     * the same selection on the same pages.
+     */
+    protected String caption(RegisterQuery<S, X, T> query, RegisterPage<R, S> result, Collection<Long> viewable,
+                             MacroRequest request) {
+        return request.texts().plain(table.captionKey(), request.formats().number(result.page().total()));
+    }
+
     /** The rows of the table: a kind overrides it to share what all its rows ask of the viewer. */
     protected List<W> rows(RegisterPage<R, S> page, MacroRequest request) {
         return page.page().items().stream().map(r -> row(r, page, request)).toList();
@@ -145,7 +154,7 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
                     ? String.valueOf(query.filter().meetingId()) : v));
         }
         return renderer.render(table.template(), request, new View<>(Html.text(request.instanceKey()),
-                Html.text(t.plain(table.captionKey(), request.formats().number(result.page().total()))), filters,
+                Html.text(caption(query, result, viewable, request)), filters,
                 Views.headers(table.columns(), query.sort(), query.order(), request), rows,
                 Views.pager(result.page(), request), Views.Downloads.of(request, table.export(), selection)));
     }
