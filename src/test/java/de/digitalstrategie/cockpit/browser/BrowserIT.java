@@ -137,6 +137,22 @@ class BrowserIT {
                 submit(".cockpit-filter"),
                 text(".cockpit-decisions tbody", "Beschlossen"),
                 text(".cockpit-decisions caption", "Beschlüsse (")));
+        // The implementation form: the CDO finds the open decisions and sets one; axe checks the forms.
+        add(pages, "decision-register-implementation", "/pages/viewpage.action?pageId=" + register
+                + "&as=cdo&lang=de", List.of(
+                select(".cockpit-filter select[name$='.implementation']", "open"),
+                submit(".cockpit-filter"),
+                text(".cockpit-decisions caption", "in Kraft:"),
+                check("attribute", ".cockpit-implementation-form select[name=state]").put("name", "id")
+                        .put("contains", "implementation-"),
+                fill(".cockpit-implementation-form input[name=comment]", "Vergabe läuft")));
+        add(pages, "decision-register-implementation-saved", "/pages/viewpage.action?pageId=" + register
+                + "&as=cdo&lang=de", List.of(
+                select(".cockpit-filter select[name$='.implementation']", "open"),
+                submit(".cockpit-filter"),
+                select(".cockpit-implementation-form select[name=state]", "in-progress"),
+                submit(".cockpit-implementation-form"),
+                url("cockpit-implementation=saved")));
         add(pages, "decision-register-staff", "/pages/viewpage.action?pageId=" + register + "&as=mitarbeiterin&lang=de",
                 List.of(text(".cockpit-decisions caption", "Beschlüsse (" + (decisions - hidden) + ")")));
         add(pages, "advisory-register", "/pages/viewpage.action?pageId=" + advisory + "&as=cdo&lang=de", List.of(

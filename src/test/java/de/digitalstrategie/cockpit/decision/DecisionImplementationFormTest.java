@@ -121,6 +121,18 @@ class DecisionImplementationFormTest {
     }
 
     @Test
+    void theDecisionMacroOnItsMinutesPageOffersTheSameForm() throws Exception {
+        Decision finance = decision("Finanzen", false);
+        String minutes = "/pages/viewpage.action?pageId=" + finance.page().pageId() + "&as=";
+        String unit = get(minutes + "leitung-finanzen").body();
+        int at = unit.indexOf("action=\"" + action(finance) + "\"");
+        assertTrue(at > 0, unit);
+        assertTrue(unit.substring(at, unit.indexOf("</form>", at)).contains("name=\"anchor\" value=\"decision-"
+                + finance.number() + "\""), "back to the decision on its page");
+        assertFalse(get(minutes + "mitarbeiterin").body().contains(SERVLET), "no form for who may not set it");
+    }
+
+    @Test
     void theServletRefusesEveryoneElseBeforeTheFormAndTheUnitSetsItWithANotice() throws Exception {
         Decision d = decision("Finanzen", false);
         ImplementationState to = d.implementation() == ImplementationState.IN_PROGRESS ? ImplementationState.DONE
