@@ -180,6 +180,32 @@ class DecisionImplementationFormTest {
     }
 
     @Test
+    void theBrowserComesBackToTheSameSelectionOfTheRegister() throws Exception {
+        Decision d = decision("Finanzen", false);
+        String page = get(view("leitung-finanzen")).body();
+        Matcher owner = Pattern.compile("name=\"([^\"]+\\.)owner\"").matcher(page);
+        assertTrue(owner.find(), page);
+        assertFalse(page.contains("name=\"selection\""), "no selection, nothing to carry");
+        String selection = owner.group(1) + "owner=Finanzen";
+        String filtered = get(view("leitung-finanzen") + "&" + selection).body();
+        assertTrue(filtered.contains("name=\"selection\" value=\"" + selection + "\""), filtered);
+        String token = token(filtered);
+        String form = "state=" + d.implementation().code() + "&pageId=" + register.getId() + "&atl_token=" + token
+                + "&selection=";
+        Reply back = post(action(d) + "&as=leitung-finanzen", form + java.net.URLEncoder.encode(selection,
+                java.nio.charset.StandardCharsets.UTF_8), "atl.xsrf.token=" + token);
+        assertEquals("/pages/viewpage.action?pageId=" + register.getId() + "&" + selection
+                + "&cockpit-implementation=saved&cockpit-implemented=" + d.id(), back.header("Location"));
+        for (String hostile : List.of("x.y=1#y", "x.y=<b>", "//evil.example/", "x.y=1&pageId",
+                "pageId=1", "x.y=1&", "x.y=1&&x.z=2")) {
+            Reply r = post(action(d) + "&as=leitung-finanzen", form + java.net.URLEncoder.encode(hostile,
+                    java.nio.charset.StandardCharsets.UTF_8), "atl.xsrf.token=" + token);
+            assertEquals("/pages/viewpage.action?pageId=" + register.getId() + "&cockpit-implementation=saved"
+                    + "&cockpit-implemented=" + d.id(), r.header("Location"), hostile);
+        }
+    }
+
+    @Test
     void aDecisionFollowingItsJiraIssueIsNotSetThroughTheForm() throws Exception {
         Decision jira = fixture.sandbox.decisions.all().stream().filter(d -> d.implementable()
                 && !d.jiraIssue().isEmpty() && !d.withdrawn()).findFirst().orElseThrow();

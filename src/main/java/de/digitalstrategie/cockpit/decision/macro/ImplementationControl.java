@@ -17,6 +17,9 @@ import de.digitalstrategie.cockpit.render.Views.Option;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +41,14 @@ public class ImplementationControl {
     /**
      * A form as the templates show it (every value escaped).
      *
+     * @param selectionHtml the macro's own request parameters (its filter, sort, page), so the
+     *                      browser comes back to the same selection, with the notice in sight
      * @param noticeHtml   what became of this form's last sending, "" for none
      * @param noticeRoleHtml "status" for a success, "alert" for an error, "" for none
      */
     public record Form(String idHtml, String actionHtml, String xsrfNameHtml, String xsrfHtml, String pageIdHtml,
-                       String anchorHtml, String stateLabelHtml, List<Option> states, String commentLabelHtml,
+                       String anchorHtml, String selectionHtml, String stateLabelHtml, List<Option> states,
+                       String commentLabelHtml,
                        String submitHtml, String noticeHtml, String noticeRoleHtml, boolean invalid) {
         public boolean hasNotice() {
             return !noticeHtml.isEmpty();
@@ -81,7 +87,7 @@ public class ImplementationControl {
             }
             Texts t = request.texts();
             String id = "implementation-" + request.instanceKey() + "-" + d.id();
-            List<Option> states = java.util.Arrays.stream(ImplementationState.values())
+            List<Option> states = Arrays.stream(ImplementationState.values())
                     .map(s -> new Option(Html.text(s.code()), t.html(s), s == d.implementation())).toList();
             Optional<Outcome> outcome = notice(d);
             String notice = outcome.map(o -> Html.text(t.plain("cockpit.decision.implementation.notice." + o.code(),
@@ -89,11 +95,24 @@ public class ImplementationControl {
             return Optional.of(new Form(Html.text(id), Html.url(request.contextPath() + ImplementationServlet.PATH
                     + "?" + ImplementationServlet.DECISION + "=" + d.id()), Html.text(xsrf.getXsrfParameterName()),
                     Html.text(token), Html.text(Long.toString(request.pageId())), Html.text(anchor),
+                    Html.text(selection()),
                     Html.text(t.plain("cockpit.decision.implementation.state", d.number())), states,
                     Html.text(t.plain("cockpit.decision.implementation.comment")),
                     Html.text(t.plain("cockpit.decision.implementation.save")), notice,
                     outcome.map(o -> o == Outcome.SAVED ? "status" : "alert").orElse(""),
                     outcome.filter(o -> o != Outcome.SAVED).isPresent()));
+        }
+
+        private String selection() {
+            String own = request.ownName("");
+            StringBuilder query = new StringBuilder();
+            request.parameters().forEach((name, values) -> {
+                if (name.startsWith(own) && !values.isEmpty()) {
+                    query.append(query.isEmpty() ? "" : "&").append(encode(name)).append('=')
+                            .append(encode(values.get(0)));
+                }
+            });
+            return query.toString();
         }
 
         private Optional<Outcome> notice(Decision d) {
@@ -105,6 +124,10 @@ public class ImplementationControl {
             }
             return Outcome.of(what.get(0));
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public ImplementationControl(UserManager users, Roles roles, XsrfTokenAccessor tokens, XsrfTokenValidator xsrf) {

@@ -20,6 +20,7 @@ import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Takes the implementation form of the decision register and the decision macro
@@ -39,6 +40,12 @@ public class ImplementationServlet extends HttpServlet {
     public static final String NOTICE = "cockpit-implementation";
     public static final String NOTICE_DECISION = "cockpit-implemented";
     private static final int MAX_COMMENT = 2000;
+    /**
+     * The register's own parameters ({@code instance.name=value}, encoded): nothing that could leave
+     * the page's query or stand for one of the page's own parameters.
+     */
+    private static final Pattern SELECTION = Pattern.compile(
+            "(?:[A-Za-z0-9_-]{1,60}\\.[A-Za-z0-9_-]{1,40}=[A-Za-z0-9%._~+*-]{0,400}(?:&|$)){1,20}(?<!&)");
     private final transient UserManager users;
     private final transient Roles roles;
     private final transient DecisionStore decisions;
@@ -109,11 +116,14 @@ public class ImplementationServlet extends HttpServlet {
         long pageId = number(request.getParameter("pageId"));
         String anchor = request.getParameter("anchor");
         if (pageId > 0) {
-            // Back to the form, built from the page id and a plain anchor: the form names no address to go to.
+            // Back to the form, built from the page id, the register's own selection and a plain
+            // anchor: the form names no address to go to.
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", links.page(pageId) + "&" + NOTICE + "=" + outcome.code() + "&"
-                    + NOTICE_DECISION + "=" + id + (anchor != null && anchor.matches("[A-Za-z0-9_.-]{1,120}")
-                    ? "#" + anchor : ""));
+            String selection = request.getParameter("selection");
+            boolean plain = selection != null && selection.length() <= 4000 && SELECTION.matcher(selection).matches();
+            response.setHeader("Location", links.page(pageId) + (plain ? "&" + selection : "") + "&" + NOTICE + "="
+                    + outcome.code() + "&" + NOTICE_DECISION + "=" + id
+                    + (anchor != null && anchor.matches("[A-Za-z0-9_.-]{1,120}") ? "#" + anchor : ""));
         } else {
             response.setStatus(outcome == Outcome.SAVED ? HttpServletResponse.SC_NO_CONTENT
                     : outcome == Outcome.CONFLICT ? HttpServletResponse.SC_CONFLICT
