@@ -1,8 +1,11 @@
 package de.digitalstrategie.cockpit.decision;
 
+import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.workflow.WorkflowState;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How far a decision in force has been carried out ("Beschlusskontrolle"). It follows the status
@@ -19,6 +22,16 @@ public enum ImplementationState implements WorkflowState {
             case "indeterminate" -> IN_PROGRESS;
             default -> OPEN;
         };
+    }
+
+    /**
+     * The state a request names by its code, as the REST path and the register's form send it.
+     *
+     * @throws ValidationException for a missing or unknown code
+     */
+    public static ImplementationState parse(String code) {
+        return new MacroParameters(Map.of("state", String.valueOf(code))).choice("state", ImplementationState.class)
+                .orElseThrow(() -> ValidationException.of("cockpit.macro.error.missing", "state"));
     }
 
     /** The code parameters, REST and OParl use: open, in-progress, done. */

@@ -351,6 +351,14 @@ class PermissionMatrixTest {
                 Reply implement = post("/rest/cockpit/1.0/decisions/" + d.id() + "/implementation", viewer,
                         "application/json", "{\"state\":\"done\"}", null);
                 check(viewer, "implementation of " + d.id() + " (error answer)", implement.text(), markers);
+                Reply form = post("/plugins/servlet/cockpit/decision-implementation?decision=" + d.id(), viewer,
+                        "application/x-www-form-urlencoded", "state=done&pageId=1", null);
+                check(viewer, "implementation form of " + d.id() + " (error answer)", form.text() + form.status(),
+                        markers);
+                if (!member) {
+                    count(viewer, "implementation form of " + d.id() + " answers as for none", form.status() == 404
+                            || viewer == null && form.status() == 403);
+                }
             }
             // exports, parsed
             for (String list : List.of("/decisions", "/advisory", "/projects")) {
@@ -577,6 +585,20 @@ class PermissionMatrixTest {
                 refused(viewer, "implementation as " + type, post(implementation, viewer, type, "state=done", null),
                         implementedBefore, decisionState(inForce.id()));
             }
+            // the implementation form of the register: who may set it only, and never without the form's token
+            String implementationForm = "/plugins/servlet/cockpit/decision-implementation?decision=" + inForce.id();
+            String sent = "state=done&comment=" + MARKER + "&pageId=1";
+            if (viewer == null || !IMPLEMENTERS.contains(viewer)) {
+                String token = "0123456789abcdef";
+                refused(viewer, "implementation form with a token", post(implementationForm, viewer,
+                        "application/x-www-form-urlencoded", sent + "&atl_token=" + token, "atl.xsrf.token=" + token),
+                        implementedBefore, decisionState(inForce.id()));
+            }
+            refused(viewer, "implementation form without token", post(implementationForm, viewer,
+                    "application/x-www-form-urlencoded", sent, null), implementedBefore, decisionState(inForce.id()));
+            refused(viewer, "implementation form with a forged token", post(implementationForm, viewer,
+                    "application/x-www-form-urlencoded", sent + "&atl_token=forged", "atl.xsrf.token=other"),
+                    implementedBefore, decisionState(inForce.id()));
             // publishing a project profile: the staff unit only, and never without the form's token
             String publication = "/plugins/servlet/cockpit/project-publication";
             String project = fixture.sandbox.projects.all().stream().filter(p -> !fixture.sandbox.projects

@@ -211,7 +211,7 @@ class XssCorpusIT {
                     "from", "to", "limit"));
             params.put("project-profile", List.of("key"));
             params.put("decision-register", List.of("year", "meeting", "status", "project", "owner", "text", "sort",
-                    "order", "page-size", "page", "withdrawn"));
+                    "order", "page-size", "page", "withdrawn", "implementation"));
             params.put("advisory-register", List.of("year", "status", "sector", "project", "text", "unanswered",
                     "awaiting-report", "sort", "order", "page-size", "page", "withdrawn"));
             params.put("advisory-trace", List.of("input"));
@@ -471,6 +471,11 @@ class XssCorpusIT {
                     "decision.vote");
             post(base, path, "schriftfuehrung", Map.of("status", "decided", "vote", "7/1/0", "comment", payload),
                     "decision.comment");
+            // In force now: how far it has been carried out, a refused state echoed back, and the comment.
+            post(base, "/decisions/" + d.id() + "/implementation", "schriftfuehrung",
+                    Map.of("state", payload, "comment", payload), "decision.implementation-state");
+            post(base, "/decisions/" + d.id() + "/implementation", "schriftfuehrung",
+                    Map.of("state", "in-progress", "comment", payload), "decision.implementation-comment");
             post(base, path, "schriftfuehrung", Map.of("status", "superseded", "successor", payload,
                     "comment", payload), "decision.successor");
             post(base, path, "schriftfuehrung", Map.of("status", payload), "decision.status");
@@ -487,7 +492,8 @@ class XssCorpusIT {
             post(base, path + "/answer", USER, Map.of("status", payload), "advisory.status");
             readJson(base, "/advisory/" + in.id(), "advisory.read");
         }
-        for (String list : List.of("/decisions?status=", "/advisory?sector=", "/projects?text=", "/decisions?owner=")) {
+        for (String list : List.of("/decisions?status=", "/advisory?sector=", "/projects?text=", "/decisions?owner=",
+                "/decisions?implementation=")) {
             for (String payload : payloads) {
                 readJson(base, list + URLEncoder.encode(payload, StandardCharsets.UTF_8) + "&page-size=3",
                         "query" + list);

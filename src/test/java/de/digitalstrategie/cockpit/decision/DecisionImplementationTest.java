@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.decision;
 
+import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.SortOrder;
@@ -147,5 +148,43 @@ class DecisionImplementationTest {
         assertEquals(List.of("LK-2026-10", "LK-2026-12"), register(ImplementationState.OPEN, ImplementationState.DONE));
         assertEquals(ImplementationState.OPEN, store.decisions.onPage(PAGE.pageId(), "LK-2026-10").orElseThrow()
                 .implementation());
+    }
+
+    @Test
+    void theRegisterCountsDecisionsInForceByImplementationUnderItsFilterOnTheViewersPagesOnly() {
+        LocalDate today = LocalDate.of(2026, 11, 27);
+        LocalDate past = LocalDate.of(2026, 6, 30);
+        LocalDate future = LocalDate.of(2027, 6, 30);
+        record("LK-2026-20", DecisionStatus.DECIDED, past);                       // open, overdue
+        Decision started = record("LK-2026-21", DecisionStatus.DECIDED, past);    // in progress, overdue
+        store.decisions.setImplementation(started.id(), ImplementationState.IN_PROGRESS, "cdo", "");
+        Decision done = record("LK-2026-22", DecisionStatus.DECIDED, past);       // done: never overdue
+        store.decisions.setImplementation(done.id(), ImplementationState.DONE, "cdo", "");
+        record("LK-2026-23", DecisionStatus.DECIDED, future);                     // open, not yet due
+        record("LK-2026-24", DecisionStatus.DECIDED, null);                       // open, no due date
+        record("LK-2026-25", DecisionStatus.PROPOSED, past);                      // not in force
+        Decision withdrawn = record("LK-2026-26", DecisionStatus.DECIDED, past);
+        store.decisions.setWithdrawn(withdrawn.id(), true, "schriftfuehrung");
+        PageRef hidden = new PageRef(4712, 1, "LK", "Protokoll LK 2026/5 (vertraulich)");
+        store.decisions.record(new Decision(0, "mac-hidden", "LK-2026-27", "Vertraulich", "Text",
+                DecisionStatus.DECIDED, new Vote(7, 0, 0), 0, 0, List.of(), "Finanzen", past, "", hidden, false,
+                false), LocalDate.of(2026, 3, 12), "schriftfuehrung");
+
+        RegisterFilter<DecisionStatus, DecisionCriteria> all = new RegisterFilter<>(null, null, Set.of(), null, null,
+                false, new DecisionCriteria(null, Set.of()));
+        assertEquals(new DecisionStore.ImplementationCounts(3, 1, 1, 2),
+                store.decisions.implementationCounts(all, List.of(PAGE.pageId()), today));
+        assertEquals(new DecisionStore.ImplementationCounts(4, 1, 1, 3),
+                store.decisions.implementationCounts(all, List.of(PAGE.pageId(), hidden.pageId()), today),
+                "the confidential page counts only for who may see it");
+        assertEquals(new DecisionStore.ImplementationCounts(0, 1, 0, 1), store.decisions.implementationCounts(
+                new RegisterFilter<>(null, null, Set.of(), null, null, false,
+                        new DecisionCriteria(null, Set.of(ImplementationState.IN_PROGRESS))),
+                List.of(PAGE.pageId()), today), "under the register's filter");
+        assertEquals(new DecisionStore.ImplementationCounts(0, 0, 0, 0), store.decisions.implementationCounts(
+                new RegisterFilter<>(null, null, Set.of(), null, null, false, new DecisionCriteria("Innere", Set.of())),
+                List.of(PAGE.pageId()), today));
+        assertEquals(new DecisionStore.ImplementationCounts(0, 0, 0, 0),
+                store.decisions.implementationCounts(all, List.of(), today), "no pages, nothing counted");
     }
 }

@@ -218,10 +218,10 @@ class PluginContextTest {
         assertTrue(declared.size() >= 7, declared.toString());
         assertEquals(List.of("/plugins/servlet/cockpit/admin=de.digitalstrategie.cockpit.jira.admin.JiraAdminServlet",
                 "/plugins/servlet/cockpit/project-publication=de.digitalstrategie.cockpit.publication.web.PublicationServlet",
+                "/plugins/servlet/cockpit/decision-implementation=de.digitalstrategie.cockpit.decision.web.ImplementationServlet",
                 "/plugins/servlet/cockpit/admin/minutes=de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet",
                 "/plugins/servlet/cockpit/reminders=de.digitalstrategie.cockpit.reminder.web.ReminderPreferencesServlet",
                 "/plugins/servlet/cockpit/admin/reminders=de.digitalstrategie.cockpit.reminder.web.ReminderAdminServlet",
-
                 "/plugins/servlet/cockpit/calendar=de.digitalstrategie.cockpit.calendar.web.CalendarServlet"),
                 read.servlets().stream().map(s -> s.path() + "=" + s.type().getName()).toList());
         Set<String> packages = new TreeSet<>();

@@ -185,9 +185,10 @@ class SandboxTest {
                             de.digitalstrategie.cockpit.reminder.web.ReminderPreferencesServlet.class,
                             "/plugins/servlet/cockpit/admin/reminders",
                             de.digitalstrategie.cockpit.reminder.web.ReminderAdminServlet.class,
-
                             "/plugins/servlet/cockpit/calendar",
-                            de.digitalstrategie.cockpit.calendar.web.CalendarServlet.class),
+                            de.digitalstrategie.cockpit.calendar.web.CalendarServlet.class,
+                            "/plugins/servlet/cockpit/decision-implementation",
+                            de.digitalstrategie.cockpit.decision.web.ImplementationServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());

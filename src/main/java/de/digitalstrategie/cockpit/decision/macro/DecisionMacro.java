@@ -25,14 +25,16 @@ public class DecisionMacro extends RecordMacro<Decision, DecisionStatus, Decisio
     private final DecisionStore decisions;
     private final CommitteeStore committee;
     private final PageAccess pages;
+    private final ImplementationControl implementation;
 
     public DecisionMacro(MacroRenderer renderer, DecisionStore decisions, JiraLinks jira, CommitteeStore committee,
-                         PageAccess pages, MinutesPlaces places) {
+                         PageAccess pages, MinutesPlaces places, ImplementationControl implementation) {
         super(renderer, decisions, places, jira, new Keys("cockpit.decision.kind", "cockpit.decision.not-yet-recorded",
                 "cockpit.decision.error.empty-body", "cockpit.decision.conflict", "cockpit.decision.conflict.role"));
         this.decisions = decisions;
         this.committee = committee;
         this.pages = pages;
+        this.implementation = implementation;
     }
 
     @Override
@@ -60,6 +62,12 @@ public class DecisionMacro extends RecordMacro<Decision, DecisionStatus, Decisio
                         .map(d -> request.texts().plain(d.implementation()) + (d.jiraIssue().isEmpty() ? ""
                                 : " – " + request.texts().plain("cockpit.decision.implementation.jira", d.jiraIssue())))
                         .orElse(""));
+        // The form only where the register holds the decision in force and the viewer may set it.
+        if (registered) {
+            recorded.flatMap(d -> implementation.forms(request).of(d, "decision-" + d.number())).ifPresent(form ->
+                    facts.markup("cockpit.decision.implementation.set",
+                            renderer.render("templates/implementation-fact.vm", request, form)));
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.register.macro.ProjectLink;
+import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.register.macro.RegisterMacro;
 import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.render.Html;
@@ -23,6 +24,7 @@ import de.digitalstrategie.cockpit.render.Views.Column;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +44,18 @@ import static de.digitalstrategie.cockpit.decision.DecisionSort.TITLE;
  */
 public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatus, DecisionCriteria, DecisionSort,
         DecisionRegisterMacro.Row> {
+    private final ImplementationControl implementation;
+    private final DecisionStore decisions;
 
     public record Row(String idHtml, String numberHtml, String dateHtml, String titleHtml, String statusHtml,
                       String statusClassHtml, String voteHtml, List<ProjectLink> projects, String ownerHtml,
                       String dueHtml, boolean overdue, List<Note> notes, String conflictHtml, String minutesUrlHtml,
                       String minutesTitleHtml, String implementationHtml, String implementationClassHtml,
-                      String implementationSourceHtml) {
+                      String implementationSourceHtml, ImplementationControl.Form implementationForm) {
+        /** For the template: the form where the viewer may set the implementation, else null. */
+        public boolean hasImplementationForm() {
+            return implementationForm != null;
+        }
     }
 
     /** A line of text under a decision's title (supersession, withdrawal). */
@@ -55,7 +63,8 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
     }
 
     public DecisionRegisterMacro(MacroRenderer renderer, DecisionStore decisions, CommitteeStore committee,
-                                 PageAccess pages, PageLinks pageLinks, JiraLinks jira) {
+                                 PageAccess pages, PageLinks pageLinks, JiraLinks jira,
+                                 ImplementationControl implementation) {
         super(renderer, decisions, committee, pages, pageLinks, jira, new Table<>(DecisionCriteria.SHAPE, List.of(
                 new Column<>("cockpit.register.column.number", NUMBER, false),
                 new Column<>("cockpit.register.column.date", DATE, false),
@@ -67,10 +76,36 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                 new Column<>("cockpit.register.column.due", DUE, false),
                 new Column<>("cockpit.register.column.implementation", null, false)), "templates/decision-register.vm",
                 "cockpit.register.caption", "/decisions/export"));
+        this.implementation = implementation;
+        this.decisions = decisions;
+    }
+
+    /** The caption also counts the selected decisions in force by implementation, in the database. */
+    @Override
+    protected String caption(RegisterQuery<DecisionStatus, DecisionCriteria, DecisionSort> query,
+                             RegisterPage<Decision, DecisionStatus> result, Collection<Long> viewable,
+                             MacroRequest request) {
+        DecisionStore.ImplementationCounts counts = decisions.implementationCounts(query.filter(), viewable,
+                request.today());
+        var f = request.formats();
+        return super.caption(query, result, viewable, request) + " – " + request.texts().plain(
+                "cockpit.decision.implementation.summary", f.number(counts.open()), f.number(counts.inProgress()),
+                f.number(counts.done()), f.number(counts.overdue()));
+    }
+
+    @Override
+    protected List<Row> rows(RegisterPage<Decision, DecisionStatus> page, MacroRequest request) {
+        ImplementationControl.Forms forms = implementation.forms(request);
+        return page.page().items().stream().map(d -> row(d, page, request, forms)).toList();
     }
 
     @Override
     protected Row row(Decision d, RegisterPage<Decision, DecisionStatus> page, MacroRequest request) {
+        return row(d, page, request, implementation.forms(request));
+    }
+
+    private Row row(Decision d, RegisterPage<Decision, DecisionStatus> page, MacroRequest request,
+                    ImplementationControl.Forms forms) {
         Texts t = request.texts();
         List<Note> notes = new ArrayList<>();
         if (!d.successor().isEmpty()
@@ -96,7 +131,8 @@ public class DecisionRegisterMacro extends RegisterMacro<Decision, DecisionStatu
                 d.implementable() ? t.html(d.implementation()) : "",
                 d.implementable() ? Html.text(d.implementation().lozenge()) : "",
                 d.implementable() && !d.jiraIssue().isEmpty()
-                        ? Html.text(t.plain("cockpit.decision.implementation.jira", d.jiraIssue())) : "");
+                        ? Html.text(t.plain("cockpit.decision.implementation.jira", d.jiraIssue())) : "",
+                forms.of(d, request.instanceKey() + "-decision-" + d.number()).orElse(null));
     }
 
     @Override

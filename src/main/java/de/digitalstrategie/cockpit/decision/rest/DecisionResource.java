@@ -13,9 +13,7 @@ import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.export.ColumnType;
-import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.AccessDeniedException;
-import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.register.rest.AuditJson;
 import de.digitalstrategie.cockpit.register.rest.Exported;
@@ -36,7 +34,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The decision register over REST (see {@link RegisterResource}), status changes through the
@@ -84,13 +81,8 @@ public class DecisionResource extends RegisterResource<Decision, DecisionStatus,
             throw AccessDeniedException.of("cockpit.access.error.implementation");
         }
         return change(actor, id, body, ImplementationRequest.class, (d, change, who) ->
-                register.setImplementation(d.id(), implementation(change.state()), who,
+                register.setImplementation(d.id(), ImplementationState.parse(change.state()), who,
                         Text.optional(change.comment(), "cockpit.rest.field.comment", 2000)));
-    }
-
-    private static ImplementationState implementation(String code) {
-        return new MacroParameters(Map.of("state", String.valueOf(code))).choice("state", ImplementationState.class)
-                .orElseThrow(() -> ValidationException.of("cockpit.macro.error.missing", "state"));
     }
 
     @Override

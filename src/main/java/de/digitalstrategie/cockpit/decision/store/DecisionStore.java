@@ -21,8 +21,10 @@ import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.register.PageMacro;
 import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.register.RecordListener;
+import de.digitalstrategie.cockpit.register.RegisterFilter;
 import de.digitalstrategie.cockpit.register.store.AuditLog;
 import de.digitalstrategie.cockpit.register.store.ProjectLinks;
+import de.digitalstrategie.cockpit.register.store.RecordEntity;
 import de.digitalstrategie.cockpit.register.store.RecordStore;
 import de.digitalstrategie.cockpit.workflow.IllegalTransitionException;
 import net.java.ao.DBParam;
@@ -136,6 +138,30 @@ public class DecisionStore extends RecordStore<Decision, DecisionStatus, Decisio
         audit(e, current.status().name(), current.status().name(),
                 new ImplementationChange(current.implementation(), to, comment).comment(), actor);
         changed(e);
+    }
+
+    /** How many decisions in force stand in each state of implementation, and how many of them are overdue. */
+    public record ImplementationCounts(int open, int inProgress, int done, int overdue) {
+    }
+
+    /**
+     * The decisions in force the filter selects on the pages the viewer may see, counted by their
+     * implementation in the database; overdue as {@link Decision#overdue} computes it.
+     */
+    public ImplementationCounts implementationCounts(RegisterFilter<DecisionStatus, DecisionCriteria> filter,
+                                                     Collection<Long> viewablePages, LocalDate today) {
+        String inForce = DecisionEntity.STATUS + " = ?";
+        String decided = DecisionStatus.DECIDED.name();
+        String notDone = DecisionEntity.IMPLEMENTATION + " IS NULL OR " + DecisionEntity.IMPLEMENTATION + " <> ?";
+        return new ImplementationCounts(
+                count(filter, viewablePages, c -> c.raw(inForce, decided).raw(DecisionEntity.IMPLEMENTATION
+                        + " IS NULL OR " + DecisionEntity.IMPLEMENTATION + " = ?", ImplementationState.OPEN.name())),
+                count(filter, viewablePages, c -> c.raw(inForce, decided)
+                        .eq(DecisionEntity.IMPLEMENTATION, ImplementationState.IN_PROGRESS.name())),
+                count(filter, viewablePages, c -> c.raw(inForce, decided)
+                        .eq(DecisionEntity.IMPLEMENTATION, ImplementationState.DONE.name())),
+                count(filter, viewablePages, c -> c.raw(inForce, decided).eq(RecordEntity.WITHDRAWN, false)
+                        .raw(notDone, ImplementationState.DONE.name()).raw("DUE_DATE < ?", toDate(today))));
     }
 
     /** What the register's text filter searches: title and number. */

@@ -178,6 +178,14 @@ public abstract class RecordMacro<R extends PageRecord<S>, S extends Enum<S> & R
             return this;
         }
 
+        /** A fact whose value is markup the kind rendered from a template of its own, every value escaped there. */
+        public Facts markup(String labelKey, String html) {
+            if (html != null && !html.isBlank()) {
+                facts.add(new Fact(Html.text(t.plain(labelKey)), html, List.of()));
+            }
+            return this;
+        }
+
         public Facts projects(String labelKey, List<String> keys) {
             if (!keys.isEmpty()) {
                 facts.add(new Fact(Html.text(t.plain(labelKey)), "", ProjectLink.of(keys, jira)));

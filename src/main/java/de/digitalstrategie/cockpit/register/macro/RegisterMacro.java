@@ -83,6 +83,20 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
     protected abstract W row(R record, RegisterPage<R, S> page, MacroRequest request);
 
     /**
+     * The table's caption: how many records the selection holds; a kind may add what it counts of
+     * the same selection on the same pages.
+     */
+    protected String caption(RegisterQuery<S, X, T> query, RegisterPage<R, S> result, Collection<Long> viewable,
+                             MacroRequest request) {
+        return request.texts().plain(table.captionKey(), request.formats().number(result.page().total()));
+    }
+
+    /** The rows of the table: a kind overrides it to share what all its rows ask of the viewer. */
+    protected List<W> rows(RegisterPage<R, S> page, MacroRequest request) {
+        return page.page().items().stream().map(r -> row(r, page, request)).toList();
+    }
+
+    /**
      * The note beside a record whose page claims a status the register did not apply, saying why
      * as the record macro does: the workflow refused it ({@code conflictKey}), or someone without
      * the role saved it ({@code conflictKey + ".role"}); "" where there is none.
@@ -126,7 +140,7 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
                 .orElseThrow(() -> ValidationException.of("cockpit.macro.error.choice", "meeting", number,
                         String.join(", ", meetings.stream().map(Meeting::number).toList()))));
         RegisterPage<R, S> result = register.query(query, viewable);
-        List<W> rows = result.page().items().stream().map(r -> row(r, result, request)).toList();
+        List<W> rows = rows(result, request);
         Views.FilterForm filters = null;
         if (request.interactive()) {
             Form form = new Form(p, request);
@@ -140,7 +154,7 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
                     ? String.valueOf(query.filter().meetingId()) : v));
         }
         return renderer.render(table.template(), request, new View<>(Html.text(request.instanceKey()),
-                Html.text(t.plain(table.captionKey(), request.formats().number(result.page().total()))), filters,
+                Html.text(caption(query, result, viewable, request)), filters,
                 Views.headers(table.columns(), query.sort(), query.order(), request), rows,
                 Views.pager(result.page(), request), Views.Downloads.of(request, table.export(), selection)));
     }

@@ -483,6 +483,19 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
                 total, page, viewablePages);
     }
 
+    /**
+     * How many records the filter selects on the given pages that also meet a kind's own
+     * condition ({@code also}): counted in the database, for a register's summary.
+     */
+    protected int count(RegisterFilter<S, X> filter, Collection<Long> viewablePages, Consumer<Criteria> also) {
+        Criteria criteria = criteria(filter, viewablePages);
+        if (criteria.matchesNothing()) {
+            return 0;
+        }
+        also.accept(criteria);
+        return ao.count(mapping.entity(), criteria.query());
+    }
+
     /** The records on pages the viewer may see that concern a project, lowest number first. */
     public List<R> concerning(String projectKey, int limit, Collection<Long> viewablePages) {
         return query(new RegisterQuery<>(RegisterFilter.<S, X>concerning(projectKey), mapping.firstSort(), SortOrder.ASC,
