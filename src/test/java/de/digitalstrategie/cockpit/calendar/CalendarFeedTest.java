@@ -163,7 +163,7 @@ class CalendarFeedTest {
     /** The feed parsed and validated by ical4j. */
     private static Calendar parse(Reply r) throws Exception {
         assertEquals(200, r.status(), r.text());
-        assertTrue(r.header("Content-Type").replace(" ", "").equals("text/calendar;charset=utf-8"),
+        assertTrue(r.header("Content-Type").replace(" ", "").equals("text/calendar;charset=utf-8;method=PUBLISH"),
                 r.header("Content-Type"));
         Calendar calendar = new CalendarBuilder().build(new StringReader(r.text()));
         ValidationResult validation = calendar.validate();

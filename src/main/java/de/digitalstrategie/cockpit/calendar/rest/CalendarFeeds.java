@@ -36,7 +36,8 @@ import java.util.function.Function;
  * written into an answer, a message or a log.
  */
 public class CalendarFeeds {
-    static final String ICS = "text/calendar; charset=utf-8";
+    /** RFC 5545 section 8.1: a calendar with a METHOD property names it in the media type too. */
+    static final String ICS = "text/calendar; charset=utf-8; method=PUBLISH";
     private static final Set<String> PARAMETERS = Set.of("lang");
     private final CommitteeStore committee;
     private final MeetingAccess meetings;
