@@ -5,6 +5,7 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
+import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
@@ -31,8 +32,11 @@ import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
  * issue the outbox made for it (new → open, indeterminate → in progress, done → done; every Jira
  * workflow maps its statuses to these three). Incremental as the project sync: only the decision
  * issues updated since the last successful run (less an overlap for clocks that disagree), all of
- * them on the first run and on the nightly full one. The issue is known by the label the outbox
- * gave it, so an issue an administrator moved to another project is still found. A run that fails
+ * them on the first run and on the nightly full one. The issue is known by the id Jira gave it when
+ * the outbox created it, so an issue an administrator moved to another project is still found, and
+ * the outbox's label copied onto another issue (anyone who may edit issues of the decision type can)
+ * sets nothing. An entry delivered before ids were kept is resolved once by the key the outbox
+ * stored (Jira answers an old key with the moved issue). A run that fails
  * (Jira away, refusing, timing out) leaves the high-water mark where it was: the next run reads
  * everything since, and nothing is lost. One run at a time across the cluster.
  */
@@ -41,9 +45,9 @@ public final class DecisionStateSync {
     static final Duration OVERLAP = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(DecisionStateSync.class.getName());
     private static final int PAGE = 500;
-    private static final String LABEL = RecordIssues.labelPrefix(RecordKind.DECISION);
 
     private final ActiveObjects ao;
+    private final Outbox outbox;
     private final DecisionStore decisions;
     private final ClusterLocks lock;
     private final Clock clock;
@@ -58,8 +62,9 @@ public final class DecisionStateSync {
     public record Outcome(int read, int changed, String error) {
     }
 
-    public DecisionStateSync(ActiveObjects ao, DecisionStore decisions, ClusterLocks lock, Clock clock) {
+    public DecisionStateSync(ActiveObjects ao, Outbox outbox, DecisionStore decisions, ClusterLocks lock, Clock clock) {
         this.ao = ao;
+        this.outbox = outbox;
         this.decisions = decisions;
         this.lock = lock;
         this.clock = clock;
@@ -86,7 +91,8 @@ public final class DecisionStateSync {
         }
         int[] counts = new int[2];
         try {
-            jira.scan(jql, List.of("labels", "status", "updated"), PAGE, issue -> {
+            identify(jira);
+            jira.scan(jql, List.of("status", "updated"), PAGE, issue -> {
                 counts[0]++;
                 if (apply(issue)) {
                     counts[1]++;
@@ -101,9 +107,28 @@ public final class DecisionStateSync {
         return new Outcome(counts[0], counts[1], "");
     }
 
+    /**
+     * Gives the entries delivered before issue ids were kept their issue's id, by the key the
+     * outbox stored (not by label: that anyone could have copied). An issue deleted in Jira (404)
+     * stays without id and is asked about again next run; any other failure fails the run.
+     */
+    private void identify(JiraClient jira) {
+        for (OutboxEntity entry : outbox.withoutIssueId(RecordKind.DECISION)) {
+            try {
+                outbox.issueIdentified(entry, jira.issue(entry.getJiraKey(), List.of("status")).id());
+            } catch (JiraException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                LOG.log(Level.INFO, "The Jira issue {0} of decision {1} is gone", new Object[]{entry.getJiraKey(),
+                        entry.getRecordId()});
+            }
+        }
+    }
+
     /** @return whether the decision changed */
     private boolean apply(JiraIssue issue) {
-        Optional<Decision> found = decisionId(issue).flatMap(decisions::find);
+        Optional<Decision> found = outbox.recordOfIssue(RecordKind.DECISION, issue.id()).flatMap(decisions::find);
         if (found.isEmpty() || DemoRecords.isDemo(found.get().macroId(), found.get().number())) {
             return false;
         }
@@ -116,16 +141,6 @@ public final class DecisionStateSync {
         }
         decisions.followIssue(d.id(), issue.key(), state);
         return true;
-    }
-
-    /** The decision an issue stands for, from the label the outbox gave it ("cockpit-decision-42"). */
-    private static Optional<Long> decisionId(JiraIssue issue) {
-        for (String label : issue.labels()) {
-            if (label.startsWith(LABEL) && label.substring(LABEL.length()).matches("[1-9][0-9]{0,17}")) {
-                return Optional.of(Long.parseLong(label.substring(LABEL.length())));
-            }
-        }
-        return Optional.empty();
     }
 
     private SyncStateEntity state() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
 
@@ -63,12 +64,32 @@ public class Outbox implements RecordListener {
                 .order(OutboxEntity.NEXT_ATTEMPT + ", ID").limit(limit)));
     }
 
-    void delivered(OutboxEntity e, String jiraKey) {
+    void delivered(OutboxEntity e, String jiraKey, String jiraId) {
         e.setState(DELIVERED);
         e.setJiraKey(jiraKey);
+        e.setJiraId(jiraId);
         e.setAttempts(0);
         e.setLastError("");
         e.setDeliveredAt(Date.from(clock.instant()));
+        e.save();
+    }
+
+    /** The record whose issue Jira knows by this id, the one the outbox made for it. */
+    Optional<Long> recordOfIssue(RecordKind kind, String jiraId) {
+        OutboxEntity[] found = ao.find(OutboxEntity.class, Query.select().where(OutboxEntity.RECORD_TYPE + " = ? AND "
+                + OutboxEntity.JIRA_ID + " = ?", kind.name(), jiraId).limit(1));
+        return found.length == 0 ? Optional.empty() : Optional.of(found[0].getRecordId());
+    }
+
+    /** The entries delivered before issue ids were kept: a key, no id yet. */
+    List<OutboxEntity> withoutIssueId(RecordKind kind) {
+        return Arrays.asList(ao.find(OutboxEntity.class, Query.select().where(OutboxEntity.RECORD_TYPE + " = ? AND "
+                + OutboxEntity.JIRA_ID + " IS NULL AND " + OutboxEntity.JIRA_KEY + " IS NOT NULL", kind.name())
+                .order("ID")));
+    }
+
+    void issueIdentified(OutboxEntity e, String jiraId) {
+        e.setJiraId(jiraId);
         e.save();
     }
 

@@ -94,13 +94,13 @@ public final class OutboxDelivery {
             int delivered = 0;
             for (OutboxEntity entry : outbox.due(limit)) {
                 try {
-                    Optional<String> key = deliver(kinds.get(RecordKind.valueOf(entry.getRecordType())), jira,
+                    Optional<JiraIssue> issue = deliver(kinds.get(RecordKind.valueOf(entry.getRecordType())), jira,
                             settings, entry);
-                    if (key.isPresent()) {
-                        outbox.delivered(entry, key.get());
+                    if (issue.isPresent()) {
+                        outbox.delivered(entry, issue.get().key(), issue.get().id());
                         if (RecordKind.valueOf(entry.getRecordType()) == RecordKind.DECISION) {
                             // From now on its implementation follows the issue (DecisionStateSync).
-                            decisions.linkIssue(entry.getRecordId(), key.get());
+                            decisions.linkIssue(entry.getRecordId(), issue.get().key());
                         }
                         delivered++;
                     } else {
@@ -119,8 +119,8 @@ public final class OutboxDelivery {
         }).orElse(0);
     }
 
-    /** @return the record's issue key, or empty for a demo record, which is kept back unsent */
-    private <R extends PageRecord<?>> Optional<String> deliver(RecordIssues<R> kind, JiraClient jira,
+    /** @return the record's issue (its id and key), or empty for a demo record, which is kept back unsent */
+    private <R extends PageRecord<?>> Optional<JiraIssue> deliver(RecordIssues<R> kind, JiraClient jira,
                                                                 JiraSettings settings, OutboxEntity entry) {
         long id = entry.getRecordId();
         R r = kind.find(id).orElseThrow(() -> new IllegalStateException("no " + entry.getRecordType() + " " + id));
@@ -143,12 +143,13 @@ public final class OutboxDelivery {
         } else {
             key = jira.createIssue(fields).key();
         }
-        Set<String> linked = new HashSet<>(jira.issue(key, List.of("issuelinks")).linkedKeys());
+        JiraIssue issue = jira.issue(key, List.of("issuelinks"));
+        Set<String> linked = new HashSet<>(issue.linkedKeys());
         for (String project : r.projectKeys()) {
             if (!linked.contains(project)) {
                 jira.link(kind.linkType(), project, key);
             }
         }
-        return Optional.of(key);
+        return Optional.of(issue);
     }
 }

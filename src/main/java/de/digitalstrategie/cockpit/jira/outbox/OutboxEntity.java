@@ -20,6 +20,8 @@ public interface OutboxEntity extends Entity {
     String RECORD_ID = "RECORD_ID";
     String STATE = "STATE";
     String NEXT_ATTEMPT = "NEXT_ATTEMPT";
+    String JIRA_KEY = "JIRA_KEY";
+    String JIRA_ID = "JIRA_ID";
 
     @NotNull
     String getRecordType();
@@ -49,6 +51,17 @@ public interface OutboxEntity extends Entity {
     String getJiraKey();
 
     void setJiraKey(String key);
+
+    /**
+     * Jira's id of the issue the outbox made for the record: what reading back from Jira matches
+     * on. Unlike the key it stays when the issue moves to another project, and unlike the label
+     * nobody who may edit issues can copy it onto another one. Null for an entry delivered before
+     * ids were kept, until {@link DecisionStateSync} resolves its key once.
+     */
+    @Indexed
+    String getJiraId();
+
+    void setJiraId(String id);
 
     @StringLength(StringLength.UNLIMITED)
     String getLastError();

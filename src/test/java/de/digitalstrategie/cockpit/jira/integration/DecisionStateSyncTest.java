@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.decision.Vote;
 import de.digitalstrategie.cockpit.jira.outbox.DecisionStateSync;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
+import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.register.AuditEntry;
@@ -152,5 +153,76 @@ class DecisionStateSyncTest {
         assertEquals(ImplementationState.DONE, now(d).implementation());
         assertEquals("jira:" + key, store.decisions.history(d.id()).get(store.decisions.history(d.id()).size() - 1)
                 .actor());
+    }
+
+    /**
+     * Anyone who may edit issues of the decision type can copy the outbox's label onto another
+     * issue: that issue sets nothing, whatever its status, and the decision keeps following its
+     * own issue, also once that issue has moved to another project.
+     */
+    @Test
+    void aCopiedLabelSetsNothingAndTheDecisionsOwnIssueStillDoes() {
+        Decision d = decided(4);
+        delivery.deliverDue(jira.fixture.client, jira.settings(), 10);
+        String key = issueOf(d);
+        run(true);
+        assertEquals(ImplementationState.OPEN, now(d).implementation());
+
+        later(Duration.ofMinutes(20));
+        String copy = jira.fixture.jira.createIssue("DIGI", Provisioning.DECISION_TYPE, java.util.Map.of(
+                "summary", "Kopie", "labels", List.of("cockpit-decision-" + d.id(), "lenkungskreis")));
+        jira.fixture.jira.transition(copy, "Done");
+        DecisionStateSync.Outcome copied = run(false);
+        assertEquals("", copied.error());
+        assertEquals(0, copied.changed(), "the copy is read and sets nothing");
+        assertEquals(ImplementationState.OPEN, now(d).implementation(), "the copy sets nothing");
+        assertEquals(key, now(d).jiraIssue());
+        run(true);
+        assertEquals(ImplementationState.OPEN, now(d).implementation(), "not on a full run either");
+
+        later(Duration.ofMinutes(20));
+        jira.fixture.jira.transition(key, "In Progress");
+        run(false);
+        assertEquals(ImplementationState.IN_PROGRESS, now(d).implementation(), "the real issue still does");
+
+        jira.fixture.jira.createProject("ORG", "Organisation");
+        later(Duration.ofMinutes(20));
+        String moved = jira.fixture.jira.move(key, "ORG");
+        jira.fixture.jira.transition(moved, "Done");
+        run(false);
+        assertEquals(ImplementationState.DONE, now(d).implementation(), "a moved issue is followed");
+        assertEquals(moved, now(d).jiraIssue());
+        later(Duration.ofMinutes(20));
+        jira.fixture.jira.transition(copy, "Reopened");
+        run(true);
+        assertEquals(ImplementationState.DONE, now(d).implementation());
+    }
+
+    /**
+     * An entry delivered before the outbox kept the issue's id learns it once, from the key the
+     * outbox stored, and from then on the issue is matched by id: a copied label still sets nothing.
+     */
+    @Test
+    void anEntryDeliveredWithoutTheIssuesIdIsResolvedOnceByItsKey() {
+        Decision d = decided(5);
+        delivery.deliverDue(jira.fixture.client, jira.settings(), 10);
+        String key = issueOf(d);
+        for (OutboxEntity e : store.ao.find(OutboxEntity.class)) {
+            e.setJiraId(null);
+            e.save();
+        }
+        String copy = jira.fixture.jira.createIssue("DIGI", Provisioning.DECISION_TYPE, java.util.Map.of(
+                "summary", "Kopie", "labels", List.of("cockpit-decision-" + d.id(), "lenkungskreis")));
+        jira.fixture.jira.transition(copy, "Done");
+        jira.fixture.jira.transition(key, "In Progress");
+        jira.fixture.jira.resetCounts();
+        run(true);
+        assertEquals(ImplementationState.IN_PROGRESS, now(d).implementation());
+        assertEquals(1, jira.fixture.jira.count("GET /rest/api/2/issue/{key}"), "resolved by its key");
+        assertEquals(String.valueOf(jira.fixture.jira.issue(key).id()), store.ao.find(OutboxEntity.class)[0].getJiraId());
+        jira.fixture.jira.resetCounts();
+        run(true);
+        assertEquals(0, jira.fixture.jira.count("GET /rest/api/2/issue/{key}"), "once");
+        assertEquals(ImplementationState.IN_PROGRESS, now(d).implementation());
     }
 }
