@@ -158,9 +158,12 @@ final class OParlBench {
             String[] item = template(c, table, "AgendaItem");
             String scope = meeting[2];
             Instant now = JiraPortfolio.VIEW_CLOCK.instant();
+            // Numbered on from the publisher's last positions, as it numbers what it adds.
+            int[] itemAt = {last(c, table, "AgendaItem", null)};
+            int[] meetingAt = {last(c, table, "Meeting", null), last(c, table, "Meeting", scope)};
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (\"OPARL_ID\", "
                     + "\"OBJECT_TYPE\", \"SCOPE\", \"CREATED\", \"MODIFIED\", \"DELETED\", \"HASH\", \"JSON_DE\", "
-                    + "\"JSON_EN\") VALUES (?,?,?,?,?,?,?,?,?)")) {
+                    + "\"JSON_EN\", \"LIST_POSITION\", \"SCOPE_POSITION\") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (int m = 0; m < MEETINGS; m++) {
                     String meetingId = String.valueOf(100_000 + m);
                     List<String[]> itemJson = new ArrayList<>();
@@ -169,11 +172,11 @@ final class OParlBench {
                         String[] json = {retarget(item[0], "agendaItem/", itemId, "meeting/", meetingId),
                                 retarget(item[1], "agendaItem/", itemId, "meeting/", meetingId)};
                         itemJson.add(json);
-                        row(insert, "agendaItem/" + itemId, "AgendaItem", "", now, json);
+                        row(insert, "agendaItem/" + itemId, "AgendaItem", "", now, json, ++itemAt[0], 0);
                     }
                     String[] json = {embed(retarget(meeting[0], "meeting/", meetingId, null, null), itemJson, 0),
                             embed(retarget(meeting[1], "meeting/", meetingId, null, null), itemJson, 1)};
-                    row(insert, "meeting/" + meetingId, "Meeting", scope, now, json);
+                    row(insert, "meeting/" + meetingId, "Meeting", scope, now, json, ++meetingAt[0], ++meetingAt[1]);
                     if (m % 100 == 99) {
                         insert.executeBatch();
                     }
@@ -186,7 +189,7 @@ final class OParlBench {
     }
 
     private static void row(PreparedStatement insert, String path, String type, String scope, Instant at,
-                            String[] json) throws Exception {
+                            String[] json, int position, int scopePosition) throws Exception {
         insert.setString(1, path);
         insert.setString(2, type);
         insert.setString(3, scope);
@@ -196,7 +199,25 @@ final class OParlBench {
         insert.setString(7, Integer.toHexString(path.hashCode()));
         insert.setString(8, json[0]);
         insert.setString(9, json[1]);
+        insert.setInt(10, position);
+        insert.setInt(11, scopePosition);
         insert.addBatch();
+    }
+
+    /** The last position the publisher gave in a list (of a type, in a scope if one is given). */
+    private static int last(Connection c, String table, String type, String scope) throws Exception {
+        String column = scope == null ? "\"LIST_POSITION\"" : "\"SCOPE_POSITION\"";
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(" + column + "), 0) FROM " + table
+                + " WHERE \"OBJECT_TYPE\" = ?" + (scope == null ? "" : " AND \"SCOPE\" = ?"))) {
+            s.setString(1, type);
+            if (scope != null) {
+                s.setString(2, scope);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
     }
 
     /** [German JSON, English JSON, scope] of a demo object of the type that embeds or is embedded. */

@@ -7,8 +7,10 @@ import net.java.ao.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,19 +53,66 @@ public class OParlLedger {
         return Arrays.stream(found).map(e -> published(e, english)).filter(OParlLedger::visible).findFirst();
     }
 
-    /** How many a list holds: the objects of a type (in a scope), tombstones of main objects included. */
+    /**
+     * How many a list holds: the objects of a type (in a scope), tombstones of main objects
+     * included. Unfiltered, the list's last position (one row, by index); filtered, a count of
+     * the matching rows.
+     */
     int count(String type, String scope, Filters filters) {
         List<Object> parameters = new ArrayList<>();
+        if (filters.equals(Filters.NONE)) {
+            String position = positionColumn(scope);
+            PublishedObjectEntity[] last = ao.find(PublishedObjectEntity.class, Query.select("ID, " + position)
+                    .where(list(type, scope, parameters) + " AND " + position + " > ?", with(parameters, 0).toArray())
+                    .order(position + " DESC").limit(1));
+            return last.length == 0 ? 0 : position(last[0], scope);
+        }
         return ao.count(PublishedObjectEntity.class, where(type, scope, filters, parameters), parameters.toArray());
     }
 
-    /** A page of a list, in the order of first publication. */
+    /**
+     * A page of a list, in the order of first publication. Unfiltered, the range of positions the
+     * page covers (keyset: no rows skipped over); filtered, by offset among the matching rows.
+     */
     List<Published> page(String type, String scope, Filters filters, int offset, int limit, boolean english) {
         List<Object> parameters = new ArrayList<>();
-        String where = where(type, scope, filters, parameters);
-        return Arrays.stream(ao.find(PublishedObjectEntity.class, Query.select(ROW + ", " + column(english))
-                        .where(where, parameters.toArray()).order("ID").offset(offset).limit(limit)))
-                .map(e -> published(e, english)).toList();
+        Query query;
+        if (filters.equals(Filters.NONE)) {
+            String position = positionColumn(scope);
+            String where = list(type, scope, parameters) + " AND " + position + " >= ? AND " + position + " <= ?";
+            with(parameters, offset + 1);
+            with(parameters, (int) Math.min(Integer.MAX_VALUE, (long) offset + limit));
+            query = Query.select(ROW + ", " + column(english)).where(where, parameters.toArray()).order(position);
+        } else {
+            query = Query.select(ROW + ", " + column(english))
+                    .where(where(type, scope, filters, parameters), parameters.toArray()).order("ID").offset(offset)
+                    .limit(limit);
+        }
+        return Arrays.stream(ao.find(PublishedObjectEntity.class, query)).map(e -> published(e, english)).toList();
+    }
+
+    /** The list's own condition, without its filters: its type, and its scope if it has one. */
+    private static String list(String type, String scope, List<Object> parameters) {
+        parameters.add(type);
+        if (scope == null) {
+            return PublishedObjectEntity.OBJECT_TYPE + " = ?";
+        }
+        parameters.add(scope);
+        return PublishedObjectEntity.OBJECT_TYPE + " = ? AND " + PublishedObjectEntity.SCOPE + " = ?";
+    }
+
+    private static List<Object> with(List<Object> parameters, Object value) {
+        parameters.add(value);
+        return parameters;
+    }
+
+    private static String positionColumn(String scope) {
+        return scope == null ? PublishedObjectEntity.LIST_POSITION : PublishedObjectEntity.SCOPE_POSITION;
+    }
+
+    private static int position(PublishedObjectEntity e, String scope) {
+        Integer position = scope == null ? e.getListPosition() : e.getScopePosition();
+        return position == null ? 0 : position;
     }
 
     private static String where(String type, String scope, Filters f, List<Object> parameters) {
@@ -106,17 +155,20 @@ public class OParlLedger {
 
     // ---------------------------------------------------------------- for the publisher
 
-    /** What the publisher compares against: every row, without the JSON. */
-    record Known(long seq, String hash, Instant created, Instant modified, boolean deleted) {
+    /** What the publisher compares against: every row, without the JSON; positions -1 where none was written yet. */
+    record Known(long seq, String type, String scope, String hash, Instant created, Instant modified,
+                 boolean deleted, int position, int scopePosition) {
     }
 
     Map<String, Known> known() {
         Map<String, Known> known = new HashMap<>();
-        for (PublishedObjectEntity e : ao.find(PublishedObjectEntity.class,
-                Query.select("ID, OPARL_ID, HASH, CREATED, MODIFIED, DELETED"))) {
-            known.put(e.getOparlId(), new Known(e.getID(), e.getHash(), e.getCreated().toInstant(),
-                    e.getModified().toInstant(), e.isDeleted()));
-        }
+        ao.stream(PublishedObjectEntity.class, Query.select("ID, OPARL_ID, OBJECT_TYPE, SCOPE, HASH, CREATED, "
+                + "MODIFIED, DELETED, " + PublishedObjectEntity.LIST_POSITION + ", "
+                + PublishedObjectEntity.SCOPE_POSITION), e -> known.put(e.getOparlId(),
+                new Known(e.getID(), e.getObjectType(), e.getScope() == null ? "" : e.getScope(), e.getHash(),
+                        e.getCreated().toInstant(), e.getModified().toInstant(), e.isDeleted(),
+                        e.getListPosition() == null ? -1 : e.getListPosition(),
+                        e.getScopePosition() == null ? -1 : e.getScopePosition())));
         return known;
     }
 
@@ -125,9 +177,28 @@ public class OParlLedger {
                  String jsonDe, String jsonEn) {
     }
 
-    /** All of a run's changes together, or none. */
-    void write(List<Write> writes) {
-        if (writes.isEmpty()) {
+    /** Where an object stands in its lists after a run. */
+    private record Positions(int list, int scope) {
+    }
+
+    /**
+     * All of a run's changes together, or none, and every list numbered afresh in the same
+     * transaction: a reader sees the positions of the objects it sees.
+     *
+     * @param known the ledger as it was before the run ({@link #known})
+     */
+    void write(List<Write> writes, Map<String, Known> known) {
+        Map<String, Positions> positions = number(writes, known);
+        List<Map.Entry<String, Positions>> moved = new ArrayList<>();
+        Set<String> written = new HashSet<>();
+        writes.forEach(w -> written.add(w.path()));
+        known.forEach((path, k) -> {
+            Positions p = positions.get(path);
+            if (!written.contains(path) && (p.list() != k.position() || p.scope() != k.scopePosition())) {
+                moved.add(Map.entry(path, p));
+            }
+        });
+        if (writes.isEmpty() && moved.isEmpty()) {
             return;
         }
         ao.executeInTransaction(() -> {
@@ -148,9 +219,61 @@ public class OParlLedger {
                 e.setHash(w.hash());
                 e.setJsonDe(w.jsonDe());
                 e.setJsonEn(w.jsonEn());
+                place(e, positions.get(w.path()));
+                e.save();
+            }
+            for (Map.Entry<String, Positions> m : moved) {
+                PublishedObjectEntity e = ao.get(PublishedObjectEntity.class, (int) known.get(m.getKey()).seq());
+                place(e, m.getValue());
                 e.save();
             }
             return null;
         });
+    }
+
+    private static void place(PublishedObjectEntity e, Positions p) {
+        e.setListPosition(p.list());
+        e.setScopePosition(p.scope());
+    }
+
+    /**
+     * Every object's positions once the writes are applied: each list in the order of first
+     * publication (the rows as they are, then the new ones in the order they are created, which
+     * is the order of their ids), from 1 without gaps. A main object stays in its lists for good,
+     * as a tombstone; an agenda item, membership or place that is gone takes no position, and the
+     * ones after it move up.
+     */
+    private static Map<String, Positions> number(List<Write> writes, Map<String, Known> known) {
+        Map<String, Write> changed = new HashMap<>();
+        List<Write> created = new ArrayList<>();
+        for (Write w : writes) {
+            if (w.seq() == null) {
+                created.add(w);
+            } else {
+                changed.put(w.path(), w);
+            }
+        }
+        Map<String, Integer> last = new HashMap<>();
+        Map<String, Positions> positions = new HashMap<>();
+        known.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getValue().seq())).forEach(entry -> {
+            Known k = entry.getValue();
+            Write w = changed.get(entry.getKey());
+            String scope = w != null && w.scope() != null ? w.scope() : k.scope();
+            boolean deleted = w != null ? w.jsonDe() == null : k.deleted();
+            positions.put(entry.getKey(), next(last, k.type(), scope, deleted));
+        });
+        for (Write w : created) {
+            positions.put(w.path(), next(last, w.type(), w.scope() == null ? "" : w.scope(), w.jsonDe() == null));
+        }
+        return positions;
+    }
+
+    private static Positions next(Map<String, Integer> last, String type, String scope, boolean deleted) {
+        if (deleted && !MAIN_TYPES.contains(type)) {
+            return new Positions(0, 0);
+        }
+        int list = last.merge(type, 1, Integer::sum);
+        int inScope = scope.isEmpty() ? 0 : last.merge(type + "\n" + scope, 1, Integer::sum);
+        return new Positions(list, inScope);
     }
 }

@@ -222,7 +222,7 @@ public final class OParlPublisher implements JobRunner {
                 writes.add(new Write(k.seq(), path, null, null, k.created(), now, "", null, null));
             }
         });
-        ledger.write(writes);
+        ledger.write(writes, known);
         // After the ledger's commit: the interface answers only while this is recent (OParlResource).
         settings.publishedAt(now);
         return writes.size();

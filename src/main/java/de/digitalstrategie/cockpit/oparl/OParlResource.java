@@ -3,11 +3,9 @@ package de.digitalstrategie.cockpit.oparl;
 import com.atlassian.plugins.rest.api.security.annotation.AnonymousSiteAccess;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.message.LocaleResolver;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.NotFoundException;
 import de.digitalstrategie.cockpit.oparl.OParlJson.Links;
@@ -31,11 +29,9 @@ import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import java.time.Duration;
 import java.time.Clock;
 import javax.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,11 +168,11 @@ public class OParlResource {
     }
 
     /**
-     * An object as the client sees it: as published, under the address the request came to; a
-     * withdrawn main object as OParl's tombstone (id, type, created, modified: when it was
-     * withdrawn, deleted), nothing else.
+     * An object as the client sees it: as published, under the address the request came to,
+     * written through as the stored text (not parsed); a withdrawn main object as OParl's
+     * tombstone (id, type, created, modified: when it was withdrawn, deleted), nothing else.
      */
-    private static JsonNode json(OParlUrls urls, OParlLedger.Published p) {
+    private static RawValue json(OParlUrls urls, OParlLedger.Published p) {
         if (p.deleted()) {
             ObjectNode tombstone = JSON.createObjectNode();
             tombstone.put("id", urls.of(p.path()));
@@ -184,33 +180,9 @@ public class OParlResource {
             tombstone.put("created", OParlPublisher.TIME.format(p.created().atZone(OParlObjects.BERLIN)));
             tombstone.put("modified", OParlPublisher.TIME.format(p.modified().atZone(OParlObjects.BERLIN)));
             tombstone.put("deleted", true);
-            return tombstone;
+            return new RawValue(RestJson.write(tombstone));
         }
-        try {
-            return rebase(JSON.readTree(p.json()), urls);
-        } catch (IOException e) {
-            throw new IllegalStateException("A published OParl object is not JSON: " + p.path(), e);
-        }
-    }
-
-    private static JsonNode rebase(JsonNode node, OParlUrls urls) {
-        if (node.isObject()) {
-            ObjectNode o = (ObjectNode) node;
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                JsonNode value = o.get(name);
-                o.set(name, value.isTextual() ? TextNode.valueOf(urls.fromCanonical(value.asText()))
-                        : rebase(value, urls));
-            }
-        } else if (node.isArray()) {
-            ArrayNode a = (ArrayNode) node;
-            for (int i = 0; i < a.size(); i++) {
-                JsonNode value = a.get(i);
-                a.set(i, value.isTextual() ? TextNode.valueOf(urls.fromCanonical(value.asText())) : rebase(value, urls));
-            }
-        }
-        return node;
+        return new RawValue(urls.fromCanonicalJson(p.json()));
     }
 
     private static void requireBody(String body) {
@@ -265,7 +237,7 @@ public class OParlResource {
         }
         OParlUrls urls = new OParlUrls(uri);
         boolean english = english();
-        List<JsonNode> data = ledger.page(type, scope, filters, (int) Math.min(Integer.MAX_VALUE,
+        List<RawValue> data = ledger.page(type, scope, filters, (int) Math.min(Integer.MAX_VALUE,
                         (long) (page - 1) * size), size, english).stream().map(o -> json(urls, o)).toList();
         Links links = new Links(OParlUrls.page(list, kept, 1),
                 page > 1 ? OParlUrls.page(list, kept, page - 1) : null, OParlUrls.page(list, kept, page),

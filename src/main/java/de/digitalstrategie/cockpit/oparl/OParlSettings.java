@@ -45,8 +45,12 @@ final class OParlSettings {
      * digits and hyphens, starting with a letter; by default the body's short name in lower case.
      */
     static final String EXTENSION_PREFIX = PREFIX + "extensionPrefix";
-    /** When the ledger was last brought up to date, by any node (epoch milliseconds). */
-    static final String PUBLISHED_AT = PREFIX + "publishedAt";
+    /**
+     * When the ledger was last brought up to date, by any node (epoch milliseconds). A key of its
+     * own since the lists are numbered: a ledger an earlier version wrote has no positions yet, so
+     * the interface waits (503) for the first run that numbers them rather than answer empty lists.
+     */
+    static final String PUBLISHED_AT = PREFIX + "numberedListsPublishedAt";
     /** The key person ids are derived with; made once, on first use, and kept. */
     static final String PERSON_ID_KEY = PREFIX + "personIdKey";
 

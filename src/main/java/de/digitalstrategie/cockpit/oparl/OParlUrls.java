@@ -1,5 +1,7 @@
 package de.digitalstrategie.cockpit.oparl;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import javax.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,18 +43,48 @@ final class OParlUrls {
     }
 
     /**
-     * A URL written under {@link #CANONICAL_BASE} as under this base: the interface's own
-     * addresses under the REST base, the host's pages under the site's root, as {@link #absolute}
-     * resolves them.
+     * A published object's JSON text with every string value written under {@link #CANONICAL_BASE}
+     * as under this base: the interface's own addresses under the REST base, the host's pages under
+     * the site's root, as {@link #absolute} resolves them. Rewritten as text, without parsing: in
+     * JSON an unescaped quote followed by the canonical base can only open a string value (a quote
+     * inside a string is escaped with an odd number of backslashes, a closing one is followed by
+     * {@code , : ] }} or white space), and only a value that starts with the base is rewritten.
      */
-    String fromCanonical(String url) {
-        String canonical = CANONICAL_BASE.toString();
-        if (url.startsWith(canonical)) {
-            String b = base.toString();
-            return (b.endsWith("/") ? b : b + "/") + url.substring(canonical.length());
+    String fromCanonicalJson(String json) {
+        String rest = quoted(withSlash(base.toString()));
+        String site = quoted(base.resolve("/").toString());
+        StringBuilder out = new StringBuilder(json.length() + 256);
+        int from = 0;
+        for (int at = json.indexOf(CANONICAL_SITE_VALUE); at >= 0; at = json.indexOf(CANONICAL_SITE_VALUE, at + 1)) {
+            if (escaped(json, at)) {
+                continue;
+            }
+            boolean underRest = json.startsWith(CANONICAL_REST_VALUE, at);
+            out.append(json, from, at + 1).append(underRest ? rest : site);
+            from = at + (underRest ? CANONICAL_REST_VALUE : CANONICAL_SITE_VALUE).length();
         }
-        String site = CANONICAL_BASE.resolve("/").toString();
-        return url.startsWith(site) ? base.resolve("/").toString() + url.substring(site.length()) : url;
+        return out.append(json, from, json.length()).toString();
+    }
+
+    private static final String CANONICAL_REST_VALUE = "\"" + CANONICAL_BASE;
+    private static final String CANONICAL_SITE_VALUE = "\"" + CANONICAL_BASE.resolve("/");
+
+    /** Whether the quote at {@code at} is escaped: an odd number of backslashes before it. */
+    private static boolean escaped(String json, int at) {
+        int backslashes = 0;
+        for (int i = at - 1; i >= 0 && json.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** A URL as it stands inside a JSON string. */
+    private static String quoted(String url) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(url));
     }
 
     /** A link the host made (e.g. a page's address, relative to Confluence's root) as absolute URL. */

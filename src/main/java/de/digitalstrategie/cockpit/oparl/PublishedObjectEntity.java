@@ -14,10 +14,15 @@ import java.util.Date;
  * One OParl object as the interface has published it: what it showed, since when, and whether it
  * was withdrawn. Rows are never removed: a withdrawn main object stays as a tombstone, and the
  * row's id (the order of first publication) is the order of every list, which therefore never
- * changes while a client pages through it.
+ * changes while a client pages through it. The publisher numbers each list densely in that order
+ * ({@link #getListPosition}, {@link #getScopePosition}), so a page is a range of positions and a
+ * list's length its last position: a request reads the rows it shows and one more, however long
+ * the list.
  */
 @Table("OPARL_OBJECT")
-@Indexes(@Index(name = "type_modified", methodNames = {"getObjectType", "getModified"}))
+@Indexes({@Index(name = "type_modified", methodNames = {"getObjectType", "getModified"}),
+        @Index(name = "type_pos", methodNames = {"getObjectType", "getListPosition"}),
+        @Index(name = "scope_pos", methodNames = {"getObjectType", "getScope", "getScopePosition"})})
 public interface PublishedObjectEntity extends Entity {
     String OPARL_ID = "OPARL_ID";
     String OBJECT_TYPE = "OBJECT_TYPE";
@@ -26,6 +31,8 @@ public interface PublishedObjectEntity extends Entity {
     String MODIFIED = "MODIFIED";
     String DELETED = "DELETED";
     String HASH = "HASH";
+    String LIST_POSITION = "LIST_POSITION";
+    String SCOPE_POSITION = "SCOPE_POSITION";
     String JSON_DE = "JSON_DE";
     String JSON_EN = "JSON_EN";
 
@@ -61,6 +68,20 @@ public interface PublishedObjectEntity extends Entity {
     boolean isDeleted();
 
     void setDeleted(boolean deleted);
+
+    /**
+     * Where the object stands in its type's list, from 1, without gaps; 0 for an agenda item,
+     * membership or place that left it (they come back at their old place). Null only before the
+     * first run of a publisher that numbers lists.
+     */
+    Integer getListPosition();
+
+    void setListPosition(Integer position);
+
+    /** Where the object stands in its type's list within its scope (an organisation's meetings); 0 without scope. */
+    Integer getScopePosition();
+
+    void setScopePosition(Integer position);
 
     /** A digest of everything the object showed, in every language; empty for a tombstone. */
     String getHash();
