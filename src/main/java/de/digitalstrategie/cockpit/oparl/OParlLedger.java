@@ -111,8 +111,7 @@ public class OParlLedger {
     }
 
     private static int position(PublishedObjectEntity e, String scope) {
-        Integer position = scope == null ? e.getListPosition() : e.getScopePosition();
-        return position == null ? 0 : position;
+        return scope == null ? e.getListPosition() : e.getScopePosition();
     }
 
     private static String where(String type, String scope, Filters f, List<Object> parameters) {
@@ -155,7 +154,10 @@ public class OParlLedger {
 
     // ---------------------------------------------------------------- for the publisher
 
-    /** What the publisher compares against: every row, without the JSON; positions -1 where none was written yet. */
+    /**
+     * What the publisher compares against: every row, without the JSON. Positions read 0 where
+     * none was written yet, so an object in a list is numbered on the next run.
+     */
     record Known(long seq, String type, String scope, String hash, Instant created, Instant modified,
                  boolean deleted, int position, int scopePosition) {
     }
@@ -167,8 +169,7 @@ public class OParlLedger {
                 + PublishedObjectEntity.SCOPE_POSITION), e -> known.put(e.getOparlId(),
                 new Known(e.getID(), e.getObjectType(), e.getScope() == null ? "" : e.getScope(), e.getHash(),
                         e.getCreated().toInstant(), e.getModified().toInstant(), e.isDeleted(),
-                        e.getListPosition() == null ? -1 : e.getListPosition(),
-                        e.getScopePosition() == null ? -1 : e.getScopePosition())));
+                        e.getListPosition(), e.getScopePosition())));
         return known;
     }
 

@@ -71,17 +71,17 @@ public interface PublishedObjectEntity extends Entity {
 
     /**
      * Where the object stands in its type's list, from 1, without gaps; 0 for an agenda item,
-     * membership or place that left it (they come back at their old place). Null only before the
-     * first run of a publisher that numbers lists.
+     * membership or place that left it (they come back at their old place). Reads 0 (null in the
+     * table) before the first run of a publisher that numbers lists.
      */
-    Integer getListPosition();
+    int getListPosition();
 
-    void setListPosition(Integer position);
+    void setListPosition(int position);
 
     /** Where the object stands in its type's list within its scope (an organisation's meetings); 0 without scope. */
-    Integer getScopePosition();
+    int getScopePosition();
 
-    void setScopePosition(Integer position);
+    void setScopePosition(int position);
 
     /** A digest of everything the object showed, in every language; empty for a tombstone. */
     String getHash();
