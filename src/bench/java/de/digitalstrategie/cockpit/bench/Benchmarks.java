@@ -75,7 +75,9 @@ public final class Benchmarks {
                 + "from the ledger the publisher writes (OPARL_OBJECT), a page at a time. The ledger holds the "
                 + "demo's objects as the publisher wrote them and 5,000 more meetings with 100,000 agenda items "
                 + "(one per decision, 20 embedded in each meeting), copies of the demo's under ids of their own. "
-                + "Baseline: the list's count and page read by hand in JDBC. Then wrk (Debian's `wrk`), a second "
+                + "The publisher numbers each list, so a page is a range of positions and the count one row. "
+                + "Baseline: the list's count and page read by hand in JDBC as the interface read them before "
+                + "(`COUNT(*)` of the list, `OFFSET`). Then wrk (Debian's `wrk`), a second "
                 + "process, puts 16 connections on the meetings list for 30 s.");
         report.workload(6, "A minutes page with 30 decision macros", "A steering-committee minutes page with 30 "
                 + "`committee-decision` macros rendered as a staff member views it (the sandbox's renderer, the "

@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * publisher wrote into its ledger. The ledger is filled like the publisher's: the demo's objects
  * published by it, then 5,000 more meetings (each embedding its 20 agenda items, as published
  * meetings do) and their 100,000 agenda items (one per decision), each a copy of a demo object of
- * its type under its own id. Baseline: the list's count and page read by hand in JDBC. Then wrk,
+ * its type under its own id, numbered on as the publisher numbers its lists. Baseline: the list's
+ * count and page read by hand in JDBC as the interface read them before lists were numbered
+ * (COUNT(*) and OFFSET). Then wrk,
  * a second process, puts 16 connections on the meetings list for 30 s.
  */
 final class OParlBench {
@@ -121,7 +123,7 @@ final class OParlBench {
         return page.path("pagination").path("totalElements").asInt();
     }
 
-    /** The list's count and page by hand, as the ledger keeps them. */
+    /** The list's count and page by hand, as the interface read them before lists were numbered. */
     private static Object handWritten(Connection c, String table, String type, int offset) throws Exception {
         String where = " WHERE \"OBJECT_TYPE\" = ?" + (type.equals("Meeting") ? "" : " AND \"DELETED\" = false");
         int total;
