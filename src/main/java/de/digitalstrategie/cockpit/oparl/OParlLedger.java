@@ -62,9 +62,10 @@ public class OParlLedger {
         List<Object> parameters = new ArrayList<>();
         if (filters.equals(Filters.NONE)) {
             String position = positionColumn(scope);
+            String where = list(type, scope, parameters) + " AND " + position + " > ?";
+            parameters.add(0);
             PublishedObjectEntity[] last = ao.find(PublishedObjectEntity.class, Query.select("ID, " + position)
-                    .where(list(type, scope, parameters) + " AND " + position + " > ?", with(parameters, 0).toArray())
-                    .order(position + " DESC").limit(1));
+                    .where(where, parameters.toArray()).order(position + " DESC").limit(1));
             return last.length == 0 ? 0 : position(last[0], scope);
         }
         return ao.count(PublishedObjectEntity.class, where(type, scope, filters, parameters), parameters.toArray());
@@ -80,8 +81,8 @@ public class OParlLedger {
         if (filters.equals(Filters.NONE)) {
             String position = positionColumn(scope);
             String where = list(type, scope, parameters) + " AND " + position + " >= ? AND " + position + " <= ?";
-            with(parameters, offset + 1);
-            with(parameters, (int) Math.min(Integer.MAX_VALUE, (long) offset + limit));
+            parameters.add(offset + 1);
+            parameters.add((int) Math.min(Integer.MAX_VALUE, (long) offset + limit));
             query = Query.select(ROW + ", " + column(english)).where(where, parameters.toArray()).order(position);
         } else {
             query = Query.select(ROW + ", " + column(english))
@@ -101,11 +102,6 @@ public class OParlLedger {
         return PublishedObjectEntity.OBJECT_TYPE + " = ? AND " + PublishedObjectEntity.SCOPE + " = ?";
     }
 
-    private static List<Object> with(List<Object> parameters, Object value) {
-        parameters.add(value);
-        return parameters;
-    }
-
     private static String positionColumn(String scope) {
         return scope == null ? PublishedObjectEntity.LIST_POSITION : PublishedObjectEntity.SCOPE_POSITION;
     }
@@ -114,13 +110,9 @@ public class OParlLedger {
         return scope == null ? e.getListPosition() : e.getScopePosition();
     }
 
+    /** A filtered list's condition: the list's, without the objects that left it, and the filters. */
     private static String where(String type, String scope, Filters f, List<Object> parameters) {
-        StringBuilder where = new StringBuilder(PublishedObjectEntity.OBJECT_TYPE + " = ?");
-        parameters.add(type);
-        if (scope != null) {
-            where.append(" AND ").append(PublishedObjectEntity.SCOPE).append(" = ?");
-            parameters.add(scope);
-        }
+        StringBuilder where = new StringBuilder(list(type, scope, parameters));
         if (!MAIN_TYPES.contains(type)) {
             where.append(" AND ").append(PublishedObjectEntity.DELETED).append(" = ?");
             parameters.add(Boolean.FALSE);
