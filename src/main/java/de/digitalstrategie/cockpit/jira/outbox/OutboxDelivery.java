@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * Pushes due outbox entries to Jira: find the record's issue (by its stored key, else by its
- * label), create or update it, link it to each project it concerns. Every step can be repeated
+ * label in the target project), create or update it, link it to each project it concerns. Every step can be repeated
  * without harm, so a crash between "created in Jira" and "marked delivered" yields no duplicate.
  * One node delivers at a time. Demo records ({@link DemoRecords}) are kept back before Jira is
  * asked anything about them: a sandbox connected to a city's Jira sends it only real records.
@@ -130,9 +130,12 @@ public final class OutboxDelivery {
         Map<String, Object> fields = kind.fields(r, settings.targetProject(),
                 r.page().exists() ? pageUrls.apply(r.page().pageId()) : null);
         String label = RecordIssues.label(kind.register().kind(), id);
+        // Found by label only where an earlier attempt created it: in the target project, the
+        // earliest. Anyone who may create issues elsewhere could put the label on one of theirs.
         Optional<String> known = Optional.ofNullable(entry.getJiraKey()).filter(k -> !k.isBlank())
-                .or(() -> jira.search("labels = \"" + label + "\"", 0, 1, List.of("key")).issues().stream()
-                        .findFirst().map(JiraIssue::key));
+                .or(() -> jira.search("project = \"" + settings.targetProject() + "\" AND labels = \"" + label
+                        + "\" ORDER BY created ASC", 0, 1, List.of("key")).issues().stream().findFirst()
+                        .map(JiraIssue::key));
         String key;
         if (known.isPresent()) {
             key = known.get();

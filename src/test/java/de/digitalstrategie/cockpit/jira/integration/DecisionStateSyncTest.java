@@ -225,4 +225,23 @@ class DecisionStateSyncTest {
         assertEquals(0, jira.fixture.jira.count("GET /rest/api/2/issue/{key}"), "once");
         assertEquals(ImplementationState.IN_PROGRESS, now(d).implementation());
     }
+
+    /**
+     * A label put on an issue in another project before the decision reaches Jira is not taken
+     * for the decision's issue: the outbox creates its own, and only that one sets the state.
+     */
+    @Test
+    void aLabelPutOnAnIssueElsewhereBeforeDeliveryIsNotAdopted() {
+        Decision d = decided(6);
+        jira.fixture.jira.createProject("ORG", "Organisation");
+        String planted = jira.fixture.jira.createIssue("ORG", Provisioning.DECISION_TYPE, java.util.Map.of(
+                "summary", "Vorab", "labels", List.of("cockpit-decision-" + d.id(), "lenkungskreis")));
+        jira.fixture.jira.transition(planted, "Done");
+        delivery.deliverDue(jira.fixture.client, jira.settings(), 10);
+        String key = now(d).jiraIssue();
+        assertTrue(key.startsWith("DIGI-"), key);
+        run(true);
+        assertEquals(ImplementationState.OPEN, now(d).implementation());
+        assertEquals(key, now(d).jiraIssue());
+    }
 }
