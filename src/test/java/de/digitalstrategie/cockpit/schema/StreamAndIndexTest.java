@@ -192,6 +192,41 @@ class StreamAndIndexTest {
         assertEquals(indexes, indexes(physical));
     }
 
+    /** A table with boxed columns, which AO reads as null where the row holds NULL. */
+    @net.java.ao.schema.Table("BOXED")
+    public interface BoxedEntity extends net.java.ao.Entity {
+        Long getCount();
+
+        void setCount(Long count);
+
+        Integer getRank();
+
+        void setRank(Integer rank);
+
+        Boolean getFlag();
+
+        void setFlag(Boolean flag);
+
+        long getPlain();
+
+        void setPlain(long plain);
+    }
+
+    @Test
+    void streamReadsNullIntoABoxedColumnAndZeroIntoAPrimitiveOne() {
+        store.ao.migrate(CockpitSchema.entityArray());
+        store.ao.migrate(BoxedEntity.class);
+        store.ao.create(BoxedEntity.class);
+        List<Object> read = new ArrayList<>();
+        store.ao.stream(BoxedEntity.class, Query.select("ID, COUNT, RANK, FLAG, PLAIN"), e -> {
+            read.add(e.getCount());
+            read.add(e.getRank());
+            read.add(e.getFlag());
+            read.add(e.getPlain());
+        });
+        assertEquals(java.util.Arrays.asList(null, null, null, 0L), read);
+    }
+
     private Connection connect() throws Exception {
         return DriverManager.getConnection(store.database.url(), store.database.user(), store.database.password());
     }

@@ -398,20 +398,28 @@ final class EntityStream {
             if (type == String.class) {
                 return value == null ? null : value.toString();
             }
+            // NULL: a primitive getter reads its zero, a boxed one null, as AO reads them. Each branch
+            // returns on its own: a conditional mixing a boxed null with a primitive would unbox it.
+            if (value == null && (type == long.class || type == int.class || type == boolean.class
+                    || type == double.class)) {
+                return type == long.class ? (Object) 0L : type == int.class ? (Object) 0
+                        : type == boolean.class ? (Object) false : (Object) 0.0;
+            }
+            if (value == null && (type == Long.class || type == Integer.class || type == Boolean.class
+                    || type == Double.class)) {
+                return null;
+            }
             if (type == long.class || type == Long.class) {
-                return value == null ? (type == long.class ? 0L : null) : exactLong((Number) value);
+                return exactLong((Number) value);
             }
             if (type == int.class || type == Integer.class) {
-                return value == null ? (type == int.class ? 0 : null) : Math.toIntExact(exactLong((Number) value));
+                return Math.toIntExact(exactLong((Number) value));
             }
             if (type == boolean.class || type == Boolean.class) {
-                if (value == null) {
-                    return type == boolean.class ? false : null;
-                }
                 return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
             }
             if (type == double.class || type == Double.class) {
-                return value == null ? (type == double.class ? 0.0 : null) : ((Number) value).doubleValue();
+                return ((Number) value).doubleValue();
             }
             if (type == Date.class) {
                 if (value instanceof LocalDateTime local) {
