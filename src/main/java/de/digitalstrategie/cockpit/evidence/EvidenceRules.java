@@ -30,7 +30,7 @@ import java.util.Map;
  *   <li>{@link Rule#HEALTH_UNBACKED}: the project's last change of health made it better (red to
  *   amber or green, amber to green), within the look-back, with no decision about the project and
  *   no change of another of its fields (publication aside) within the window around it. A first
- *   mirroring is no change.</li>
+ *   mirroring is no change, and backs none.</li>
  *   <li>{@link Rule#COMPLETED_OPEN}: phase completed while the status is open. The status is what
  *   the sync reads off the issue's status category (done: finished; in progress: running; to do:
  *   planned), so an open status is an issue not done.</li>
@@ -132,9 +132,13 @@ public class EvidenceRules {
         if (anyWithin(decided, from, to)) {
             return;
         }
+        // The first mirroring brings every field at once (the status, which every project has, from
+        // none): what a project starts with is no change behind a later one.
+        Instant created = own.stream().filter(c -> c.field() == ChangeField.STATUS && c.before() == null)
+                .map(ProjectChange::at).findFirst().orElse(null);
         for (ProjectChange c : own) {
             if (c.id() != last.id() && c.field() != ChangeField.HEALTH && c.field() != ChangeField.PUBLIC
-                    && within(day(c.at()), from, to)) {
+                    && !c.at().equals(created) && within(day(c.at()), from, to)) {
                 return;
             }
         }

@@ -136,6 +136,8 @@ class EvidenceRulesTest {
         change("DIGI-7", improved, ChangeField.HEALTH, "RED", "GREEN");
         change("DIGI-7", at(2026, 11, 10, 9), ChangeField.PUBLIC, "false", "true");  // publishing backs nothing
         change("DIGI-8", at(2026, 6, 9, 9), ChangeField.HEALTH, "RED", "GREEN");  // 181 days ago: out of look-back
+        change("DIGI-1", at(2026, 10, 20, 9), ChangeField.STATUS, null, "RUNNING");  // its first mirroring backs nothing
+        change("DIGI-1", at(2026, 10, 20, 9), ChangeField.BUDGET, null, "100");
         List<Flag> flags = flags(Rule.HEALTH_UNBACKED);
         assertEquals(List.of("DIGI-1", "DIGI-3", "DIGI-7"), flags.stream().map(Flag::issueKey).toList());
         assertEquals(Message.of("cockpit.evidence.reason.health", LocalDate.of(2026, 11, 2), Health.RED.label(),
