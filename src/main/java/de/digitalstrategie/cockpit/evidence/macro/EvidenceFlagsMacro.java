@@ -10,7 +10,6 @@ import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.evidence.Rule;
 import de.digitalstrategie.cockpit.evidence.store.EvidenceFlags;
-import de.digitalstrategie.cockpit.evidence.web.EvidenceServlet;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.AccessDeniedException;
@@ -122,14 +121,14 @@ public class EvidenceFlagsMacro extends CockpitMacro {
         HttpServletResponse response = ServletContextThreadLocal.getResponse();
         String token = request.interactive() && http != null && response != null
                 ? tokens.getXsrfToken(http, response, true) : null;
-        String id = "evidence-" + request.instanceKey();
+        String id = request.instanceKey();
         return renderer.render("templates/evidence/evidence-flags.vm", request, new View(Html.text(id),
                 Html.text(t.plain("cockpit.evidence.title")),
                 Html.text(t.plain("cockpit.evidence.caption", f.number(rows.size()), f.number(acknowledged))),
                 visibility.complete() ? "" : Html.text(t.plain("cockpit.access.unchecked", visibility.unchecked())),
                 hidden(request), ruleOptions, fieldOptions, Html.text(request.ownName("rule")), Html.text(request.ownName("field")),
-                rows, Html.url(EvidenceServlet.url(request.contextPath(), csv)), token != null,
-                Html.url(request.contextPath() + EvidenceServlet.PATH), Html.text(xsrf.getXsrfParameterName()),
+                rows, Html.url(FlagLinks.csv(request.contextPath(), csv)), token != null,
+                Html.url(request.contextPath() + FlagLinks.PATH), Html.text(xsrf.getXsrfParameterName()),
                 Html.text(token), Html.text(Long.toString(request.pageId()))));
     }
 

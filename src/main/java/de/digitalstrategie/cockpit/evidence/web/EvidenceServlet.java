@@ -28,8 +28,6 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -43,11 +41,10 @@ import java.util.Set;
  * secretaries), asked before anything of the request is read: GET the open flags as CSV (filtered
  * by {@code rule} and {@code field} as on the page), POST the acknowledgement of one flag's
  * occurrence with a comment (SAL's XSRF token; a flag that is not open, or of a project the viewer
- * may not see, answers 404), then back to the page the form was on.
+ * may not see, answers 404), then back to the page the form was on. Mounted at
+ * {@link de.digitalstrategie.cockpit.evidence.macro.FlagLinks#PATH}.
  */
 public class EvidenceServlet extends HttpServlet {
-    /** Where the servlet module mounts it, under {@code /plugins/servlet}. */
-    public static final String PATH = "/plugins/servlet/cockpit/evidence-flags";
     private final transient UserManager users;
     private final transient Roles roles;
     private final transient ProjectAccess access;
@@ -70,17 +67,6 @@ public class EvidenceServlet extends HttpServlet {
         this.pages = pages;
         this.texts = texts;
         this.clock = clock;
-    }
-
-    /** The address of the CSV with the given filter. */
-    public static String url(String contextPath, Map<String, String> filter) {
-        StringBuilder url = new StringBuilder(contextPath).append(PATH).append("?format=csv");
-        filter.forEach((k, v) -> {
-            if (v != null && !v.isEmpty()) {
-                url.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-            }
-        });
-        return url.toString();
     }
 
     private Optional<String> staff() {
