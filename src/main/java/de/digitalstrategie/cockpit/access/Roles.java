@@ -72,6 +72,12 @@ public class Roles {
                 || holds(userKey, BodyKind.ADVISORY_BOARD, STAFF_ROLES);
     }
 
+    /** Whether the user is the chief digital officer, in either body. */
+    public boolean isCdo(String userKey) {
+        return holds(userKey, BodyKind.STEERING_COMMITTEE, List.of(MemberRole.CDO))
+                || holds(userKey, BodyKind.ADVISORY_BOARD, List.of(MemberRole.CDO));
+    }
+
     /**
      * The staff unit's people, as {@link #mayPublishProjects} counts them: the CDO and the
      * secretaries of either body, by user key, in a stable order.

@@ -15,6 +15,7 @@ import de.digitalstrategie.cockpit.portfolio.store.ProjectEntity;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSentEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioStampEntity;
 import de.digitalstrategie.cockpit.portfolio.store.PortfolioSumEntity;
+import de.digitalstrategie.cockpit.evidence.store.AcknowledgementEntity;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectDependencyEntity;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.register.store.RecordLinkEntity;
@@ -56,7 +57,9 @@ public final class CockpitSchema {
             ReminderSentEntity.class,
             FeedTokenEntity.class,
             RecordLinkEntity.class,
-            PortfolioSumEntity.class);
+            PortfolioSumEntity.class,
+            // Reported status checked against the evidence: the staff unit's acknowledgements of flags
+            AcknowledgementEntity.class);
 
     private CockpitSchema() {
     }

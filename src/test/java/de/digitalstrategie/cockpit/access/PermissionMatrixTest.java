@@ -513,6 +513,13 @@ class PermissionMatrixTest {
         return state.append("|mail=").append(fixture.sandbox.host.mail.sent().size()).toString();
     }
 
+    /** The evidence checks' thresholds and every acknowledgement: what an evidence write could change. */
+    private static String evidenceState() {
+        return fixture.sandbox.plugin.bean(de.digitalstrategie.cockpit.evidence.store.EvidenceSettingsStore.class).load()
+                + "|" + fixture.sandbox.plugin.bean(de.digitalstrategie.cockpit.evidence.store.Acknowledgements.class)
+                .all();
+    }
+
     private static String publishedKeys() {
         return fixture.sandbox.projects.published().stream().map(p -> p.issueKey()).toList().toString();
     }
@@ -680,6 +687,39 @@ class PermissionMatrixTest {
                 refused(viewer, "reminder switch anonymous with a token", post(reminders, null,
                         "application/x-www-form-urlencoded", "receive=false&atl_token=" + token,
                         "atl.xsrf.token=" + token), reminderBefore, reminderState());
+            }
+            // evidence: the flag list's CSV and acknowledgements for the staff unit only, an acknowledgement
+            // only with the form's token; the thresholds for administrators and the CDO, with the token
+            de.digitalstrategie.cockpit.evidence.Flag flag = fixture.sandbox.plugin.bean(
+                    de.digitalstrategie.cockpit.evidence.store.EvidenceFlags.class)
+                    .open(fixture.sandbox.projects.jiraProjects()).get(0).flag();
+            String evidenceBefore = evidenceState();
+            String evidence = "/plugins/servlet/cockpit/evidence-flags";
+            String acknowledge = "rule=" + flag.rule().name() + "&key=" + flag.issueKey() + "&occurrence="
+                    + URLEncoder.encode(flag.occurrence(), StandardCharsets.UTF_8) + "&comment=" + MARKER;
+            String evidenceAdmin = "/plugins/servlet/cockpit/admin/evidence";
+            String thresholds = "staleWeeks=1&windowDays=0&lookbackDays=1";
+            if (viewer == null || !PUBLISHERS.contains(viewer)) {
+                String token = "0123456789abcdef";
+                refused(viewer, "evidence flags as CSV", get(evidence + "?format=csv", viewer), evidenceBefore,
+                        evidenceState());
+                refused(viewer, "evidence acknowledgement with a token", post(evidence, viewer,
+                        "application/x-www-form-urlencoded", acknowledge + "&atl_token=" + token,
+                        "atl.xsrf.token=" + token), evidenceBefore, evidenceState());
+            }
+            if (!"admin".equals(viewer) && !"cdo".equals(viewer)) {
+                String token = "0123456789abcdef";
+                refused(viewer, "evidence settings page", get(evidenceAdmin, viewer), evidenceBefore, evidenceState());
+                refused(viewer, "evidence settings with a token", post(evidenceAdmin, viewer,
+                        "application/x-www-form-urlencoded", thresholds + "&atl_token=" + token,
+                        "atl.xsrf.token=" + token), evidenceBefore, evidenceState());
+            }
+            for (String[] write : List.of(new String[]{evidence, acknowledge}, new String[]{evidenceAdmin, thresholds})) {
+                refused(viewer, "evidence write without token " + write[0], post(write[0], viewer,
+                        "application/x-www-form-urlencoded", write[1], null), evidenceBefore, evidenceState());
+                refused(viewer, "evidence write with a forged token " + write[0], post(write[0], viewer,
+                        "application/x-www-form-urlencoded", write[1] + "&atl_token=forged", "atl.xsrf.token=other"),
+                        evidenceBefore, evidenceState());
             }
             // the personal calendar address: made and revoked by its signed-in owner, with the form's token
             String calendar = "/plugins/servlet/cockpit/calendar";

@@ -188,7 +188,11 @@ class SandboxTest {
                             "/plugins/servlet/cockpit/calendar",
                             de.digitalstrategie.cockpit.calendar.web.CalendarServlet.class,
                             "/plugins/servlet/cockpit/decision-implementation",
-                            de.digitalstrategie.cockpit.decision.web.ImplementationServlet.class),
+                            de.digitalstrategie.cockpit.decision.web.ImplementationServlet.class,
+                            "/plugins/servlet/cockpit/evidence-flags",
+                            de.digitalstrategie.cockpit.evidence.web.EvidenceServlet.class,
+                            "/plugins/servlet/cockpit/admin/evidence",
+                            de.digitalstrategie.cockpit.evidence.web.EvidenceAdminServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());

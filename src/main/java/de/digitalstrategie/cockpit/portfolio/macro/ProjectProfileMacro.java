@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
+import de.digitalstrategie.cockpit.evidence.macro.ProfileFlags;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.ValidationException;
@@ -50,6 +51,7 @@ public class ProjectProfileMacro extends CockpitMacro {
     private final JiraLinks jira;
     private final PublicationControl publication;
     private final Traces traces;
+    private final ProfileFlags evidence;
 
     public record Fact(String labelHtml, String valueHtml) {
     }
@@ -86,8 +88,9 @@ public class ProjectProfileMacro extends CockpitMacro {
     public ProjectProfileMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
                                DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee,
                                ProjectAccess projectAccess, PageAccess pageAccess, PageLinks pageLinks, JiraLinks jira,
-                               PublicationControl publication, Traces traces) {
+                               PublicationControl publication, Traces traces, ProfileFlags evidence) {
         super(renderer);
+        this.evidence = evidence;
         this.traces = traces;
         this.projects = projects;
         this.organisation = organisation;
@@ -169,7 +172,8 @@ public class ProjectProfileMacro extends CockpitMacro {
         View view = new View(Html.text("profile-" + key), Html.text(key), jira.issueUrl(key).map(Html::url).orElse(""),
                 Html.text(p.title()), t.html(p.health()), Html.text(p.health().name().toLowerCase(Locale.ROOT)), facts,
                 texts, related, inputs, behind, publication.view(key, request).orElse(null));
-        return renderer.render("templates/project-profile.vm", request, view);
+        // The flags of the evidence checks follow the profile they question.
+        return renderer.render("templates/project-profile.vm", request, view) + evidence.html(key, request);
     }
 
     private static void fact(List<Fact> facts, String label, String value) {

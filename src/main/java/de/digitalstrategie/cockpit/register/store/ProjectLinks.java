@@ -56,6 +56,15 @@ public class ProjectLinks {
         return keys;
     }
 
+    /** The issue keys per record id, for every record of one kind, in one query (for checks across the portfolio). */
+    public Map<Long, List<String>> all(RecordKind kind) {
+        Map<Long, List<String>> keys = new HashMap<>();
+        ao.stream(ProjectLinkEntity.class, Query.select(String.join(", ", "ID", ProjectLinkEntity.SUBJECT_ID,
+                        ProjectLinkEntity.ISSUE_KEY)).where(ProjectLinkEntity.SUBJECT_TYPE + " = ?", kind.name()),
+                link -> keys.computeIfAbsent(link.getSubjectId(), k -> new ArrayList<>()).add(link.getIssueKey()));
+        return keys;
+    }
+
     /** The ids of the records of one kind that concern a project. */
     public List<Long> concerning(RecordKind kind, String issueKey) {
         List<Long> ids = new ArrayList<>();

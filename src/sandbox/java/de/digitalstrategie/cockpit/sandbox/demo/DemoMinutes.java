@@ -295,6 +295,9 @@ final class DemoMinutes {
         pages.create(SPACE, "Vorbereitung der nächsten Sitzung des Lenkungskreises", "<p>Was seit der letzten Sitzung "
                 + "geschah, als Grundlage der Tagesordnung.</p>" + macro("meeting-preparation", "body", WormsDemo.STEERING),
                 Set.of(), "preparation");
+        pages.create(SPACE, "Gemeldeter Stand und Belege", "<p>Für die Stabsstelle Digitalisierung: Projekte, deren "
+                + "gemeldeter Stand nicht zu den Belegen passt.</p>" + macro("evidence-flags", "rule", ""), Set.of(),
+                "evidence");
         pages.create(SPACE, "Roadmap der Digitalstrategie", "<p>Die Umsetzungs-Roadmap: alle Digitalprojekte nach "
                 + "Handlungsfeldern über ihre Laufzeit.</p>" + macro("digital-roadmap", "group", "field"), Set.of(),
                 "portfolio");

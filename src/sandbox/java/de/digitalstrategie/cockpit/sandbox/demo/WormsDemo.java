@@ -142,6 +142,34 @@ public final class WormsDemo {
         projects.mirror(later);
     }
 
+    /**
+     * Demo values, not from the sources: reports the evidence does not bear out, as the next sync
+     * mirrors them, so the staff unit's list of flags shows each rule a fresh demo can: a critical
+     * project reported on track again with nothing behind it, a project reported completed while its
+     * issue is still in progress, budgets raised without a decision (and the overdue projects the
+     * portfolio has anyway). "On track but not updated" needs weeks without a change, which a demo
+     * seeded today has not had. Taken from the end of the portfolio, away from the projects the
+     * other demo values change; none is published.
+     */
+    private void reportsTheEvidenceDoesNotBearOut(List<DigitalProject> portfolio) {
+        List<DigitalProject> running = new ArrayList<>(portfolio.stream()
+                .filter(p -> p.status() == ProjectStatus.RUNNING && p.phase() == Phase.IMPLEMENTATION)
+                .filter(p -> !projects.isPublished(p.issueKey()) && p.health() != Health.GREEN).toList());
+        java.util.Collections.reverse(running);
+        List<ProjectStore.Mirrored> later = new ArrayList<>();
+        // Budgets raised on three projects: some have a decision of the steering committee behind them.
+        for (int i = 0; i < Math.min(5, running.size()); i++) {
+            DigitalProject p = running.get(i);
+            Health health = i == 0 ? Health.GREEN : p.health();
+            Phase phase = i == 1 ? Phase.COMPLETED : p.phase();
+            long budget = i >= 2 ? p.budgetCents() + p.budgetCents() / 4 : p.budgetCents();
+            later.add(new ProjectStore.Mirrored(new DigitalProject(p.issueKey(), p.title(), p.profile(), p.timeFrame(),
+                    budget, p.fundingCents(), p.status(), phase, health, p.departmentKey(), p.fieldOfActionKey(),
+                    p.updated().plusSeconds(2 * 86_400)), "demo-" + p.issueKey()));
+        }
+        projects.mirror(later);
+    }
+
     private static String find(List<DigitalProject> portfolio, String titlePart) {
         return portfolio.stream().filter(p -> p.title().contains(titlePart)).map(DigitalProject::issueKey).findFirst()
                 .orElse(null);
@@ -176,6 +204,7 @@ public final class WormsDemo {
         minutes.advisoryBoard();
         minutes.overviewPages();
         reportsSinceTheLastMeeting(portfolio);
+        reportsTheEvidenceDoesNotBearOut(portfolio);
         return true;
     }
 

@@ -127,6 +127,39 @@ public class ProjectHistory {
         return changes;
     }
 
+    /**
+     * Every change of every project written at or after {@code since}, oldest first, in one query:
+     * the evidence checks judge the whole portfolio's recent course at once.
+     */
+    public List<ProjectChange> allSince(Instant since) {
+        List<ProjectChange> changes = new ArrayList<>();
+        ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS)
+                        .where(ProjectChangeEntity.CHANGED_AT + " >= ?", Date.from(since))
+                        .order(ProjectChangeEntity.CHANGED_AT + ", ID"),
+                e -> changes.add(toChange(e)));
+        return changes;
+    }
+
+    /**
+     * When one of the fields last changed, per project, for the given projects only (one query; an
+     * evidence check asks for the few projects that report completion while their issue is open).
+     */
+    public Map<String, Instant> lastChanges(Collection<String> issueKeys, java.util.Set<ChangeField> fields) {
+        Map<String, Instant> last = new HashMap<>();
+        if (issueKeys.isEmpty() || fields.isEmpty()) {
+            return last;
+        }
+        List<Object> params = new ArrayList<>(issueKeys);
+        fields.forEach(f -> params.add(f.name()));
+        ao.stream(ProjectChangeEntity.class, Query.select("ID, " + ProjectChangeEntity.ISSUE_KEY + ", "
+                        + ProjectChangeEntity.CHANGED_AT).where(ProjectChangeEntity.ISSUE_KEY + " IN ("
+                        + String.join(", ", java.util.Collections.nCopies(issueKeys.size(), "?")) + ") AND "
+                        + ProjectChangeEntity.FIELD_NAME + " IN ("
+                        + String.join(", ", java.util.Collections.nCopies(fields.size(), "?")) + ")", params.toArray()),
+                e -> last.merge(e.getIssueKey(), toInstant(e.getChangedAt()), (a, b) -> a.isAfter(b) ? a : b));
+        return last;
+    }
+
     private static ProjectChange toChange(ProjectChangeEntity e) {
         return new ProjectChange(e.getID(), e.getIssueKey(), toInstant(e.getChangedAt()),
                 ChangeSource.valueOf(e.getChangeSource()), e.getActor(), ChangeField.valueOf(e.getFieldName()),

@@ -1,0 +1,81 @@
+package de.digitalstrategie.cockpit.evidence.store;
+
+import de.digitalstrategie.cockpit.evidence.Acknowledgement;
+import de.digitalstrategie.cockpit.evidence.EvidenceRules;
+import de.digitalstrategie.cockpit.evidence.EvidenceSettings;
+import de.digitalstrategie.cockpit.evidence.Flag;
+import de.digitalstrategie.cockpit.evidence.Evidence;
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The open flags as a viewer may see them: evaluated over the whole portfolio, then only those of
+ * the projects in the Jira projects the viewer may browse, each with the acknowledgement of its
+ * occurrence, if any.
+ */
+public class EvidenceFlags {
+    private final EvidenceReader reader;
+    private final EvidenceRules rules;
+    private final EvidenceSettingsStore settings;
+    private final Acknowledgements acknowledgements;
+
+    /** @param acknowledgement the latest acknowledgement of this occurrence; null while it has none */
+    public record Shown(Flag flag, DigitalProject project, Acknowledgement acknowledgement) {
+        public boolean acknowledged() {
+            return acknowledgement != null;
+        }
+    }
+
+    public EvidenceFlags(EvidenceReader reader, EvidenceRules rules, EvidenceSettingsStore settings,
+                         Acknowledgements acknowledgements) {
+        this.reader = reader;
+        this.rules = rules;
+        this.settings = settings;
+        this.acknowledgements = acknowledgements;
+    }
+
+    /** The open flags of the projects in the given Jira projects, in the rules' order. */
+    public List<Shown> open(Collection<String> visibleJiraProjects) {
+        EvidenceSettings thresholds = settings.load();
+        return shown(reader.read(thresholds), thresholds, visibleJiraProjects);
+    }
+
+    /** The open flags of one project the caller has found the viewer may see (its profile). */
+    public List<Shown> of(String issueKey) {
+        EvidenceSettings thresholds = settings.load();
+        return shown(reader.read(thresholds, issueKey), thresholds, List.of(IssueKey.projectOf(issueKey)));
+    }
+
+    private List<Shown> shown(Evidence evidence, EvidenceSettings thresholds, Collection<String> visibleJiraProjects) {
+        List<Flag> flags = rules.evaluate(evidence, thresholds);
+        java.util.Map<String, DigitalProject> projects = new java.util.HashMap<>();
+        evidence.projects().forEach(p -> projects.put(p.issueKey(), p));
+        List<Acknowledgement> acks = acknowledgements.all();
+        List<Shown> shown = new ArrayList<>();
+        for (Flag f : flags) {
+            if (!visibleJiraProjects.contains(IssueKey.projectOf(f.issueKey()))) {
+                continue;
+            }
+            Acknowledgement latest = null;
+            for (Acknowledgement a : acks) {
+                if (a.covers(f)) {
+                    latest = a;
+                }
+            }
+            shown.add(new Shown(f, projects.get(f.issueKey()), latest));
+        }
+        return shown;
+    }
+
+    /** The open flag of this rule, project and occurrence, if the viewer may see it: what an acknowledgement names. */
+    public Optional<Shown> find(Collection<String> visibleJiraProjects, String rule, String issueKey,
+                                String occurrence) {
+        return open(visibleJiraProjects).stream().filter(s -> s.flag().rule().name().equals(rule)
+                && s.flag().issueKey().equals(issueKey) && s.flag().occurrence().equals(occurrence)).findFirst();
+    }
+}
