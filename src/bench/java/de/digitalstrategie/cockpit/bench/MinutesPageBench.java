@@ -50,7 +50,7 @@ final class MinutesPageBench {
         }
     }
 
-    private static SandboxPage page(Sandbox sandbox, String title, int macros, int first) {
+    static SandboxPage page(Sandbox sandbox, String title, int macros, int first) {
         StringBuilder body = new StringBuilder("<h1>Tagesordnung</h1>");
         for (int i = 0; i < macros; i++) {
             int n = first + i + 1;
@@ -65,7 +65,7 @@ final class MinutesPageBench {
                 Set.of(), "minutes", WormsDemo.SECRETARY);
     }
 
-    private static Measure.Trial render(Sandbox sandbox, SandboxPage page, int macros) {
+    static Measure.Trial render(Sandbox sandbox, SandboxPage page, int macros) {
         return new Measure.Trial() {
             @Override
             public Object run() {

@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 /**
  * One case in a loop, for a profiler: how the hot spots in benchmarks/RESULTS.md were found.
  * {@code java -XX:StartFlightRecording=filename=portfolio.jfr,settings=profile -cp … Profile portfolio 10000 30}
- * (case: portfolio, afresh (the portfolio after a change of the mirror), sync or register; rows; seconds), then {@code jfr print --events jdk.ExecutionSample}.
+ * (case: portfolio, afresh (the portfolio after a change of the mirror), sync, register or minutes (a
+ * minutes page with rows decision macros); rows; seconds), then {@code jfr print --events jdk.ExecutionSample}.
  * Prints the SQL statements one run sends and the mean time per run.
  */
 public final class Profile {
@@ -57,6 +58,20 @@ public final class Profile {
                     before = () -> PortfolioBench.changeOne(sandbox.projects, "DIGI-1", round[0]++);
                 }
                 run = () -> JiraPortfolio.render(sandbox, PortfolioBench.MACRO, PortfolioBench.VIEWER);
+            } else if (which.equals("minutes")) {
+                // Workload 6's page with n decision macros, rendered as its viewer sees it.
+                Sandbox sandbox = new Sandbox(database, Files.createTempDirectory("cockpit-profile"),
+                        JiraPortfolio.VIEW_CLOCK);
+                resource = sandbox;
+                sandbox.seedDemo(seed);
+                var page = MinutesPageBench.page(sandbox, "Protokoll Sondersitzung", n, 0);
+                sandbox.settle();
+                Measure.Trial trial = MinutesPageBench.render(sandbox, page, n);
+                run = () -> {
+                    Object html = trial.run();
+                    trial.check(html);
+                    return html;
+                };
             } else {
                 StoreFixture store = new StoreFixture(database);
                 resource = store;

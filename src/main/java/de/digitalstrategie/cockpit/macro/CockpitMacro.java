@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.message.UnavailableException;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -27,9 +28,11 @@ public abstract class CockpitMacro implements Macro {
 
     @Override
     public final String execute(Map<String, String> parameters, String body, ConversionContext context) {
-        MacroRequest request = renderer.request(context, instanceKey(parameters));
+        RenderMemo memo = RenderMemo.of(context);
+        MacroRequest request = renderer.request(context, instanceKey(parameters),
+                memo.get(List.of("viewer"), renderer::viewer));
         try {
-            return render(new MacroParameters(parameters), body == null ? "" : body, request, RenderMemo.of(context));
+            return render(new MacroParameters(parameters), body == null ? "" : body, request, memo);
         } catch (UnavailableException e) {
             return renderer.notice(request, e.userMessage());
         } catch (LocalisedException e) {

@@ -25,6 +25,8 @@ import java.util.function.Function;
 public final class MacroParameters {
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    /** Compiled once: a minutes page's macros read their lists on every view. */
+    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[,;\\s]+");
     private final Map<String, String> raw;
 
     public MacroParameters(Map<String, String> raw) {
@@ -142,7 +144,7 @@ public final class MacroParameters {
     /** A comma- or whitespace-separated list, duplicates removed, order kept. */
     public List<String> list(String name) {
         return text(name).map(v -> List.copyOf(new LinkedHashSet<>(
-                Arrays.stream(v.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList()))).orElse(List.of());
+                Arrays.stream(LIST_SEPARATOR.split(v)).filter(s -> !s.isBlank()).toList()))).orElse(List.of());
     }
 
     /** Jira issue keys, each checked; "DIGI-1, digi-1" is one key, as Jira reads it. */

@@ -46,9 +46,12 @@ public final class Html {
                 : c == '\t' || c == '\n' || c == '\r';
     }
 
+    /** A tag, compiled once: every record macro of a minutes page checks its body on each view. */
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+
     /** Whether rendered markup holds no text a reader would see (tags and spaces only). */
     public static boolean isBlankMarkup(String markup) {
-        return markup == null || markup.replaceAll("<[^>]*>", "").replace("&nbsp;", " ").replace("&#160;", " ")
+        return markup == null || TAG.matcher(markup).replaceAll("").replace("&nbsp;", " ").replace("&#160;", " ")
                 .replace('\u00a0', ' ').isBlank();
     }
 

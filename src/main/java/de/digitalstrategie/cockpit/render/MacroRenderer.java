@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,14 +41,32 @@ public class MacroRenderer {
         this.resources = resources;
     }
 
+    /**
+     * The viewer's texts and formats. The same for every macro of one rendering of a page (one
+     * viewer, one language), so the macros share them: their formatters are built once and each
+     * label is looked up once per page rather than once per macro.
+     */
+    public record Viewer(Texts texts, Formats formats) {
+    }
+
+    /** The viewer's texts and formats, new: for one rendering. */
+    public Viewer viewer() {
+        Locale locale = locales.getLocale();
+        return new Viewer(new Texts(i18n, locale), new Formats(locale));
+    }
+
     /** The viewer and the request, as a macro sees them while it renders. */
     public MacroRequest request(ConversionContext context, String instanceKey) {
+        return request(context, instanceKey, viewer());
+    }
+
+    /** The viewer and the request, with the viewer's texts and formats of this rendering. */
+    public MacroRequest request(ConversionContext context, String instanceKey, Viewer viewer) {
         String outputType = context == null || context.getOutputType() == null ? "display" : context.getOutputType();
         com.atlassian.confluence.core.ContentEntityObject content = context == null ? null : context.getEntity();
         long pageId = content != null ? content.getId() : 0;
-        return new MacroRequest(new Texts(i18n, locales.getLocale()), new Formats(locales.getLocale()),
-                INTERACTIVE.contains(outputType), instanceKey, request.all(), pageId, LocalDate.now(clock),
-                request.contextPath(), content);
+        return new MacroRequest(viewer.texts(), viewer.formats(), INTERACTIVE.contains(outputType), instanceKey,
+                request.all(), pageId, LocalDate.now(clock), request.contextPath(), content);
     }
 
     public String render(String template, MacroRequest request, Object view) {

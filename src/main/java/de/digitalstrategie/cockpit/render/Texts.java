@@ -18,9 +18,10 @@ public final class Texts {
     private final Locale locale;
     /**
      * Texts without arguments, once looked up: a view asks for the same labels (a phase, a status,
-     * a column) once per row, and each lookup formats its pattern anew. A Texts serves one request.
+     * a column) once per row, and each lookup formats its pattern anew. A Texts serves one request
+     * (every macro of one rendering of a page).
      */
-    private final java.util.Map<String, String> labels = new java.util.HashMap<>();
+    private final java.util.Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Texts(I18nResolver i18n, Locale locale) {
         this.i18n = i18n;

@@ -252,12 +252,18 @@ final class PortfolioSums {
      * text), corrected by the open projects {@code selectedProjects} selects that end between the
      * rows' day and {@code today}. Sums and day are read again should a write move the day between
      * the two reads.
+     *
+     * @param knownDay the rows' day as the caller read it just before (with the stamp: one statement
+     *                 less per view), null when it has none or the sums are not built yet
      */
     PortfolioAggregator sum(java.util.function.Supplier<PortfolioAggregator> fresh, Criteria selected,
-                            java.util.function.Supplier<Criteria> selectedProjects, LocalDate today) {
+                            java.util.function.Supplier<Criteria> selectedProjects, LocalDate today,
+                            LocalDate knownDay) {
+        LocalDate known = knownDay;
         while (true) {
             PortfolioAggregator sums = fresh.get();
-            LocalDate before = Objects.requireNonNullElse(overdueBefore(), today);
+            LocalDate before = Objects.requireNonNullElse(known != null ? known : overdueBefore(), today);
+            known = null;
             ao.stream(PortfolioSumEntity.class, selected.query("ID, " + ProjectEntity.FIELD_OF_ACTION_KEY + ", "
                     + ProjectEntity.DEPARTMENT_KEY + ", " + ProjectEntity.PHASE + ", " + ProjectEntity.STATUS + ", "
                     + ProjectEntity.HEALTH + ", " + FIGURE_COLUMNS), e -> sums.add(e.getFieldOfActionKey(),

@@ -122,10 +122,30 @@ public class ProjectStore {
 
     /** The mirror's current stamp (every row's, should two nodes have created one at once). */
     private String stamp() {
+        return stampAndDay().stamp();
+    }
+
+    /**
+     * The stamp and the day the summed overdue counts are as of (the first row's, as
+     * {@link PortfolioSums#overdueBefore()} reads it; null before the sums were built), in one read:
+     * a view computed afresh needs both, and each statement is a round trip.
+     */
+    private StampAndDay stampAndDay() {
         StringBuilder stamp = new StringBuilder();
-        ao.stream(PortfolioStampEntity.class, Query.select("ID, " + PortfolioStampEntity.STAMP).order("ID"),
-                e -> stamp.append(e.getStamp()).append(' '));
-        return stamp.toString();
+        LocalDate[] day = new LocalDate[1];
+        boolean[] first = {true};
+        ao.stream(PortfolioStampEntity.class, Query.select("ID, " + PortfolioStampEntity.STAMP + ", OVERDUE_BEFORE")
+                .order("ID"), e -> {
+                    stamp.append(e.getStamp()).append(' ');
+                    if (first[0]) {
+                        day[0] = toDay(e.getOverdueBefore());
+                        first[0] = false;
+                    }
+                });
+        return new StampAndDay(stamp.toString(), day[0]);
+    }
+
+    private record StampAndDay(String stamp, LocalDate overdueBefore) {
     }
 
     /** Creates or updates the project with the same issue key (an edit in the cockpit, not Jira's). */
@@ -361,13 +381,15 @@ public class ProjectStore {
         ViewKey key = new ViewKey(filter, grouping, sort, order, page, Set.copyOf(visibleJiraProjects), today,
                 List.copyOf(groupOrder));
         // Read before the view: a change committed meanwhile carries a newer stamp, so it is seen next time.
-        return views.get(key, stamp(),
-                () -> compute(filter, grouping, sort, order, page, visibleJiraProjects, today, groupOrder));
+        StampAndDay stamp = stampAndDay();
+        return views.get(key, stamp.stamp(), () -> compute(filter, grouping, sort, order, page, visibleJiraProjects,
+                today, groupOrder, stamp.overdueBefore()));
     }
 
+    /** @param overdueBefore the sums' day as read with the stamp, before anything of the view */
     private PortfolioView compute(PortfolioFilter filter, Grouping grouping, PortfolioSort sort, SortOrder order,
                                   PageRequest page, Set<String> visibleJiraProjects, LocalDate today,
-                                  List<String> groupOrder) {
+                                  List<String> groupOrder, LocalDate overdueBefore) {
         Criteria criteria = criteria(filter, visibleJiraProjects);
         if (criteria.matchesNothing()) {
             return new PortfolioView(new PortfolioAggregator(grouping, today).summary(groupOrder),
@@ -377,7 +399,7 @@ public class ProjectStore {
         if (filter.text() == null || filter.text().isBlank()) {
             // The summed figures of the few groups the filter selects (PortfolioSums), not every project's row.
             aggregator = sums.sum(() -> new PortfolioAggregator(grouping, today), criteria,
-                    () -> criteria(filter, visibleJiraProjects), today);
+                    () -> criteria(filter, visibleJiraProjects), today, overdueBefore);
         } else {
             // A text is in no sum: one streamed pass over the selected projects, each summed and dropped
             // (a find would make an entity of every row).

@@ -38,6 +38,8 @@ public final class BundleI18nResolver implements I18nResolver {
     private final Locale defaultLocale;
     private final ClassLoader loader;
     private final Map<String, Properties> files = new ConcurrentHashMap<>();
+    /** How many texts were asked for, so a test can see what a page costs in lookups. */
+    private final java.util.concurrent.atomic.LongAdder lookups = new java.util.concurrent.atomic.LongAdder();
 
     public BundleI18nResolver(String bundle, Locale defaultLocale) {
         this(bundle, defaultLocale, BundleI18nResolver.class.getClassLoader());
@@ -56,6 +58,7 @@ public final class BundleI18nResolver implements I18nResolver {
 
     @Override
     public String getText(Locale locale, String key, Serializable... arguments) {
+        lookups.increment();
         String pattern = raw(locale, key);
         if (pattern == null) {
             return key;
@@ -66,6 +69,11 @@ public final class BundleI18nResolver implements I18nResolver {
     @Override
     public String getText(String key) {
         return getText(defaultLocale, key);
+    }
+
+    /** The texts asked for through {@link #getText} since this resolver was made. */
+    public long lookups() {
+        return lookups.sum();
     }
 
     /**

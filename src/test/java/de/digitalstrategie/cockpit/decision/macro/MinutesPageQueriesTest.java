@@ -52,6 +52,19 @@ class MinutesPageQueriesTest {
         assertTrue(many <= single + 2, "30 macros: " + many + " statements, 1 macro: " + single);
     }
 
+    /**
+     * The viewer's texts are shared by the macros of one rendering: a label ("Abstimmung",
+     * "Verantwortlich") is looked up once per page, not once per macro. What each macro still asks
+     * for is the text its own values go into (the vote's counts).
+     */
+    @Test
+    void thirtyDecisionsLookUpEachLabelOnce() {
+        long single = lookups(one);
+        long many = lookups(thirty);
+        assertTrue(single > 5, "the counter sees the lookups: " + single);
+        assertTrue(many - single <= 2L * (MACROS - 1), "30 macros: " + many + " lookups, 1 macro: " + single);
+    }
+
     @Test
     void aRestrictionTakesEffectOnTheNextRendering() {
         assertEquals(MACROS / 3, successorsNamed(render(thirty, "mitarbeiterin")),
@@ -76,6 +89,12 @@ class MinutesPageQueriesTest {
             assertFalse(html.contains("aui-message-error") || html.contains("cockpit-not-recorded"), html);
             return sql.statements();
         }
+    }
+
+    private static long lookups(SandboxPage page) {
+        long before = fixture.sandbox.i18n.lookups();
+        render(page, "mitarbeiterin");
+        return fixture.sandbox.i18n.lookups() - before;
     }
 
     private static int successorsNamed(String html) {

@@ -114,6 +114,23 @@ class PortfolioViewsCurrentTest {
         assertEquals(140, budget(view(nodeA, Set.of("DIGI", "ORG"))));
     }
 
+    /**
+     * What a view computed afresh costs: the stamp with the sums' day (one read), the sum rows, the
+     * day again (a write that moved it meanwhile makes the view read the sums again) and the page.
+     */
+    @Test
+    void aViewAfterAChangeReadsTheStampAndTheSumsDayTogether() {
+        nodeA.save(project("DIGI-1", 100, Phase.PLANNING, "2026-11-20T10:00:00Z"));
+        view(nodeA, Set.of("DIGI"));
+        nodeB.save(project("DIGI-2", 50, Phase.OPERATION, "2026-11-21T10:00:00Z"));
+        try (SqlCounter sql = new SqlCounter()) {
+            assertEquals(150, budget(view(nodeA, Set.of("DIGI"))));
+            assertEquals(2, sql.sql().stream().filter(s -> s.contains("PORTFOLIO_STAMP")).count(),
+                    String.join("\n", sql.sql()));
+            assertEquals(4, sql.statements(), String.join("\n", sql.sql()));
+        }
+    }
+
     @Test
     void aMovedIssueKeepsItsDependenciesUnderItsNewKey() {
         nodeA.mirror(List.of(
