@@ -36,6 +36,16 @@ class IndicatorValuesRestTest {
     private static SandboxFixture fixture;
     private static SandboxServer server;
     private static Measurements measurements;
+    private static long openPage;
+    /** The card of FIN-1.1 as its page declares it. */
+    private static final String CARD = "<ac:structured-macro ac:name=\"strategy-indicator\" ac:schema-version=\"1\" "
+            + "ac:macro-id=\"t-i1\"><ac:parameter ac:name=\"key\">FIN-1.1</ac:parameter>"
+            + "<ac:parameter ac:name=\"goal\">ZIEL-FIN-1</ac:parameter><ac:parameter ac:name=\"name\">Anteil</ac:parameter>"
+            + "<ac:parameter ac:name=\"unit\">%</ac:parameter><ac:parameter ac:name=\"direction\">higher-is-better"
+            + "</ac:parameter><ac:parameter ac:name=\"baseline\">12</ac:parameter><ac:parameter ac:name=\"baseline-date\">"
+            + "2023-12-31</ac:parameter><ac:parameter ac:name=\"target\">90</ac:parameter><ac:parameter "
+            + "ac:name=\"target-date\">2030-12-31</ac:parameter><ac:parameter ac:name=\"responsible\">Finanzen"
+            + "</ac:parameter><ac:parameter ac:name=\"rhythm\">quarterly</ac:parameter></ac:structured-macro>";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,8 +54,9 @@ class IndicatorValuesRestTest {
         fixture = new SandboxFixture();
         server = new SandboxServer(fixture.sandbox, "127.0.0.1", 0);
         server.start();
-        SandboxPage open = fixture.sandbox.pages.create("DIGI", "Handlungsfeld Finanzen (Test)", "<p>Ziele</p>",
-                Set.of(), "page");
+        SandboxPage open = fixture.sandbox.pages.create("DIGI", "Handlungsfeld Finanzen (Test)", CARD, Set.of(),
+                "page");
+        openPage = open.getId();
         SandboxPage closed = fixture.sandbox.pages.create("DIGI", "Handlungsfeld Verwaltung (Entwurf, Test)",
                 "<p>Ziele</p>", Set.of("cdo"), "page");
         PageRef openRef = new PageRef(open.getId(), 1, "DIGI", open.getTitle());
@@ -131,7 +142,8 @@ class IndicatorValuesRestTest {
         assertEquals("leitung-finanzen", added.json().get("recordedBy").asText());
         assertError(send("POST", path, "cdo", json, "{\"value\":\"49\",\"date\":\"2026-09-30\"}"), 400,
                 "cockpit.measurement.error.duplicate");
-        assertEquals(1, send("GET", path, "mitarbeiterin", null, null).json().size());
+        assertTrue(send("GET", path, "mitarbeiterin", null, null).json().findValues("date").stream()
+                .anyMatch(d -> d.asText().equals("2026-09-30")));
         assertError(send("GET", "/indicators/VER-9.1/values", "mitarbeiterin", null, null), 404,
                 "cockpit.indicator.error.unknown");
         assertEquals(200, send("GET", "/indicators/VER-9.1/values", "cdo", null, null).status());
@@ -194,5 +206,52 @@ class IndicatorValuesRestTest {
         assertEquals(200, achieved.status(), achieved.body());
         assertEquals("ACHIEVED", achieved.json().at("/goal/status").asText());
         assertEquals("Erreicht", achieved.json().at("/goal/statusLabel").asText());
+    }
+
+    private static HttpResponse<String> page(String as, String extra) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/pages/viewpage.action?pageId=" + openPage + "&as=" + as
+                        + extra)).header("Accept-Language", "de-DE").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postForm(String as, String form, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/plugins/servlet/cockpit/indicator-values?indicator=FIN-1.1" + (as == null ? "" : "&as=" + as)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(b.build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The form on the card: its unit and the staff unit only, role before the form, then the token. */
+    @Test
+    void theCardsFormStoresAValueAndSaysSoBesideTheForm() throws Exception {
+        assertTrue(!page("mitarbeiterin", "").body().contains("cockpit-values-form"), "no form for others");
+        String shown = page("leitung-finanzen", "").body();
+        assertTrue(shown.contains("cockpit-values-form"), shown);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"atl_token\" value=\"([0-9a-f]+)\"")
+                .matcher(shown);
+        assertTrue(m.find(), shown);
+        String token = m.group(1);
+        String cookie = "atl.xsrf.token=" + token;
+        String form = "value=51%2C5&date=2026-06-30&source=K%C3%A4mmerei&comment=";
+        assertEquals(403, postForm("leitung-finanzen", form, null).statusCode(), "without the token");
+        assertEquals(403, postForm("mitarbeiterin", form + "&atl_token=" + token, cookie).statusCode());
+        assertEquals(403, postForm(null, form + "&atl_token=" + token, cookie).statusCode(), "anonymous");
+        int before = measurements.count();
+        HttpResponse<String> saved = postForm("leitung-finanzen", form + "&atl_token=" + token, cookie);
+        assertEquals(303, saved.statusCode(), saved.body());
+        String location = saved.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("cockpit-values=saved") && location.endsWith("#indicator-FIN-1.1"), location);
+        assertEquals(before + 1, measurements.count());
+        String after = page("leitung-finanzen", "&cockpit-values=saved&cockpit-values-indicator=FIN-1.1").body();
+        assertTrue(after.contains("role=\"status\""), after);
+        assertTrue(after.contains("aria-describedby=\"indicator-FIN-1.1-notice\""), after);
+        HttpResponse<String> twice = postForm("cdo", form + "&atl_token=" + token, cookie);
+        assertTrue(twice.headers().firstValue("Location").orElseThrow().contains("cockpit-values=invalid"));
+        assertEquals(before + 1, measurements.count());
     }
 }
