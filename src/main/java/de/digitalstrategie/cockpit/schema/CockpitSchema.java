@@ -23,6 +23,9 @@ import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.oparl.PublishedObjectEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
 import de.digitalstrategie.cockpit.minutes.sync.PendingPageEntity;
+import de.digitalstrategie.cockpit.strategy.store.GoalEntity;
+import de.digitalstrategie.cockpit.strategy.store.IndicatorEntity;
+import de.digitalstrategie.cockpit.strategy.store.MeasurementEntity;
 import net.java.ao.RawEntity;
 
 import java.util.List;
@@ -59,7 +62,11 @@ public final class CockpitSchema {
             RecordLinkEntity.class,
             PortfolioSumEntity.class,
             // Reported status checked against the evidence: the staff unit's acknowledgements of flags
-            AcknowledgementEntity.class);
+            AcknowledgementEntity.class,
+            // Goals and indicators (strategy)
+            GoalEntity.class,
+            IndicatorEntity.class,
+            MeasurementEntity.class);
 
     private CockpitSchema() {
     }

@@ -192,7 +192,9 @@ class SandboxTest {
                             "/plugins/servlet/cockpit/evidence-flags",
                             de.digitalstrategie.cockpit.evidence.web.EvidenceServlet.class,
                             "/plugins/servlet/cockpit/admin/evidence",
-                            de.digitalstrategie.cockpit.evidence.web.EvidenceAdminServlet.class),
+                            de.digitalstrategie.cockpit.evidence.web.EvidenceAdminServlet.class,
+                            "/plugins/servlet/cockpit/indicator-values",
+                            de.digitalstrategie.cockpit.strategy.web.ValuesServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());
