@@ -2,7 +2,6 @@ package de.digitalstrategie.cockpit.strategy;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Objects;
@@ -29,28 +28,22 @@ public record CollectionDue(LocalDate lastCollected, LocalDate nextDue, boolean 
         Objects.requireNonNull(nextDue, "nextDue");
     }
 
-    /**
-     * @param rhythm     the time between two values (whole months)
-     * @param valueDates the dates of the indicator's measured values, in any order
-     */
-    public static CollectionDue of(Period rhythm, LocalDate baselineDate, Collection<LocalDate> valueDates,
+    /** @param valueDates the dates of the indicator's measured values, in any order */
+    public static CollectionDue of(Rhythm rhythm, LocalDate baselineDate, Collection<LocalDate> valueDates,
                                    LocalDate today) {
-        if (rhythm.isNegative() || rhythm.isZero()) {
-            throw new IllegalArgumentException("a collection rhythm must be positive: [" + rhythm + "]");
-        }
         LocalDate last = baselineDate;
         for (LocalDate d : valueDates) {
             if (d.isAfter(last) && !d.isAfter(today)) {
                 last = d;
             }
         }
-        LocalDate due = last.plus(rhythm);
+        LocalDate due = rhythm.nextAfter(last);
         boolean overdue = today.isAfter(due);
         return new CollectionDue(last, due, overdue, overdue ? ChronoUnit.DAYS.between(due, today) : 0);
     }
 
-    /** As {@link #of(Period, LocalDate, Collection, LocalDate)}, today being the clock's day. */
-    public static CollectionDue of(Period rhythm, LocalDate baselineDate, Collection<LocalDate> valueDates,
+    /** As {@link #of(Rhythm, LocalDate, Collection, LocalDate)}, today being the clock's day. */
+    public static CollectionDue of(Rhythm rhythm, LocalDate baselineDate, Collection<LocalDate> valueDates,
                                    Clock clock) {
         return of(rhythm, baselineDate, valueDates, LocalDate.now(clock));
     }

@@ -37,11 +37,10 @@ import java.util.Objects;
  * The tolerance is a band around the line rather than exact arithmetic because values are measured
  * with noise and a line from baseline to target is a plan, not a forecast.
  *
- * @param higherIsBetter the indicator's direction: false where a lower value is better (e.g. days of
- *                       processing time)
+ * @param direction which way is better (lower, e.g., for days of processing time)
  */
 public record Trajectory(BigDecimal baselineValue, LocalDate baselineDate, BigDecimal targetValue,
-                         LocalDate targetDate, boolean higherIsBetter) {
+                         LocalDate targetDate, Direction direction) {
 
     /** Behind the line by at most this part of the planned change still counts as on track. */
     public static final BigDecimal TOLERANCE = new BigDecimal("0.10");
@@ -84,6 +83,13 @@ public record Trajectory(BigDecimal baselineValue, LocalDate baselineDate, BigDe
         Objects.requireNonNull(baselineDate, "baselineDate");
         Objects.requireNonNull(targetValue, "targetValue");
         Objects.requireNonNull(targetDate, "targetDate");
+        Objects.requireNonNull(direction, "direction");
+    }
+
+    /** The course its indicator card plans. */
+    public static Trajectory of(Indicator indicator) {
+        return new Trajectory(indicator.baseline(), indicator.baselineDate(), indicator.target(),
+                indicator.targetDate(), indicator.direction());
     }
 
     /** The line's value on a day: the baseline up to its date, the target from its date on. */
@@ -164,6 +170,6 @@ public record Trajectory(BigDecimal baselineValue, LocalDate baselineDate, BigDe
 
     /** The value turned so that more is always better. */
     private BigDecimal gain(BigDecimal value) {
-        return higherIsBetter ? value : value.negate();
+        return direction == Direction.HIGHER_IS_BETTER ? value : value.negate();
     }
 }

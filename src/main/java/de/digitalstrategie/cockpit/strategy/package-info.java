@@ -10,6 +10,7 @@
  * {@code Trajectory} assesses the measured values against the line from baseline to target,
  * {@code CollectionDue} says when the next value is due by the indicator's rhythm, {@code chart}
  * draws an indicator's course, and {@code macro} shows the goals' achievement per field of action.
- * It builds on the register kernel and on the organisation, minutes and access packages.
+ * It builds on the register kernel and on the organisation, minutes and access packages; the
+ * achievement view also reads the portfolio, for the projects that serve each goal.
  */
 package de.digitalstrategie.cockpit.strategy;

@@ -20,7 +20,8 @@ class TrajectoryTest {
     private static final LocalDate TARGET = LocalDate.of(2026, 4, 11);
     private static final LocalDate DAY_50 = BASELINE.plusDays(50);
     /** From 20 to 60, higher is better: the planned change is 40, 10 % of it 4, 25 % of it 10. */
-    private static final Trajectory UP = new Trajectory(dec("20"), BASELINE, dec("60"), TARGET, true);
+    private static final Trajectory UP = new Trajectory(dec("20"), BASELINE, dec("60"), TARGET,
+            Direction.HIGHER_IS_BETTER);
 
     private static BigDecimal dec(String value) {
         return new BigDecimal(value);
@@ -41,6 +42,15 @@ class TrajectoryTest {
         assertEquals(0, dec("40").compareTo(UP.expectedAt(DAY_50)));
         assertEquals(0, dec("60").compareTo(UP.expectedAt(TARGET)));
         assertEquals(0, dec("60").compareTo(UP.expectedAt(TARGET.plusYears(3))));
+    }
+
+    @Test
+    void theIndicatorCardPlansTheCourse() {
+        Indicator card = new Indicator(1, "m1", "MOB-1.1", "ZIEL-MOB-1", "Anteil E-Ladepunkte", "", "", "%",
+                Direction.LOWER_IS_BETTER, dec("30"), BASELINE, dec("10"), TARGET, "Demowert", "Tiefbauamt",
+                Rhythm.QUARTERLY, null, false);
+        assertEquals(new Trajectory(dec("30"), BASELINE, dec("10"), TARGET, Direction.LOWER_IS_BETTER),
+                Trajectory.of(card));
     }
 
     @Test
@@ -148,7 +158,7 @@ class TrajectoryTest {
     @Test
     void lowerIsBetterTurnsEveryComparison() {
         // Processing time from 30 days to 10: on day 50 the line is at 20.
-        Trajectory down = new Trajectory(dec("30"), BASELINE, dec("10"), TARGET, false);
+        Trajectory down = new Trajectory(dec("30"), BASELINE, dec("10"), TARGET, Direction.LOWER_IS_BETTER);
         assertEquals(0, dec("20").compareTo(down.expectedAt(DAY_50)));
         assertEquals(Assessment.ON_TRACK, assess(down, DAY_50, at(DAY_50, "15")), "below the line is ahead");
         assertEquals(Assessment.ON_TRACK, assess(down, DAY_50, at(DAY_50, "22")), "10 % behind");
@@ -163,7 +173,7 @@ class TrajectoryTest {
     @Test
     void baselineEqualToTargetMeansHoldingTheLevel() {
         // Hold 95 % satisfaction: shortfall measured in parts of 95.
-        Trajectory hold = new Trajectory(dec("95"), BASELINE, dec("95"), TARGET, true);
+        Trajectory hold = new Trajectory(dec("95"), BASELINE, dec("95"), TARGET, Direction.HIGHER_IS_BETTER);
         assertEquals(Assessment.ON_TRACK, assess(hold, DAY_50, at(DAY_50, "95")));
         assertEquals(Assessment.ON_TRACK, assess(hold, DAY_50, at(DAY_50, "97")));
         // 4 below is 4.2 %, in the band, but away from the level: at risk.
@@ -172,14 +182,15 @@ class TrajectoryTest {
         assertEquals(Assessment.ON_TRACK, assess(hold, DAY_50, at(BASELINE.plusDays(10), "85"),
                 at(BASELINE.plusDays(20), "88"), at(DAY_50, "91")));
         // Zero incidents to hold: any incident is off track.
-        Trajectory none = new Trajectory(BigDecimal.ZERO, BASELINE, BigDecimal.ZERO, TARGET, false);
+        Trajectory none = new Trajectory(BigDecimal.ZERO, BASELINE, BigDecimal.ZERO, TARGET,
+                Direction.LOWER_IS_BETTER);
         assertEquals(Assessment.ON_TRACK, assess(none, DAY_50, at(DAY_50, "0")));
         assertEquals(Assessment.OFF_TRACK, assess(none, DAY_50, at(DAY_50, "1")));
     }
 
     @Test
     void aTargetDateOnTheBaselineDateIsTheTargetFromTheStart() {
-        Trajectory at = new Trajectory(dec("20"), BASELINE, dec("60"), BASELINE, true);
+        Trajectory at = new Trajectory(dec("20"), BASELINE, dec("60"), BASELINE, Direction.HIGHER_IS_BETTER);
         assertEquals(0, dec("60").compareTo(at.expectedAt(BASELINE.plusDays(1))));
         assertEquals(Assessment.OFF_TRACK, assess(at, BASELINE.plusDays(1), at(BASELINE.plusDays(1), "40")));
         assertEquals(Assessment.ON_TRACK, assess(at, BASELINE.plusDays(1), at(BASELINE.plusDays(1), "60")));

@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.strategy.chart;
 
+import de.digitalstrategie.cockpit.strategy.Direction;
 import de.digitalstrategie.cockpit.strategy.Trajectory;
 import de.digitalstrategie.cockpit.strategy.Trajectory.Point;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrendChartTest {
     private static final LocalDate BASELINE = LocalDate.of(2022, 12, 31);
     private static final Trajectory PLAN = new Trajectory(new BigDecimal("20"), BASELINE, new BigDecimal("60"),
-            LocalDate.of(2027, 12, 31), true);
+            LocalDate.of(2027, 12, 31), Direction.HIGHER_IS_BETTER);
     private static final TrendChart.Labels LABELS = new TrendChart.Labels("Online-Dienste <script>alert(1)</script>",
             "Anteil & Verlauf", "Messwerte \"gemessen\"", "Plan");
 
@@ -82,7 +83,8 @@ class TrendChartTest {
 
     @Test
     void aSingleValueHasNoLineAndAFlatCourseStillHasAScale() throws Exception {
-        Trajectory hold = new Trajectory(BigDecimal.TEN, BASELINE, BigDecimal.TEN, BASELINE.plusYears(1), true);
+        Trajectory hold = new Trajectory(BigDecimal.TEN, BASELINE, BigDecimal.TEN, BASELINE.plusYears(1),
+                Direction.HIGHER_IS_BETTER);
         String svg = TrendChart.svg("c", LABELS, hold, List.of(new Point(BASELINE.plusMonths(6), BigDecimal.TEN)),
                 300, 200, BigDecimal::toPlainString, LocalDate::toString);
         Document doc = parse(svg);
