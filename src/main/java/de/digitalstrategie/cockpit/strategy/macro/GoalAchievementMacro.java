@@ -1,18 +1,13 @@
 package de.digitalstrategie.cockpit.strategy.macro;
 
-import de.digitalstrategie.cockpit.access.PageAccess;
-import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.PageLinks;
-import de.digitalstrategie.cockpit.strategy.store.GoalStore;
-import de.digitalstrategie.cockpit.strategy.store.Indicators;
-import de.digitalstrategie.cockpit.strategy.store.Measurements;
+import de.digitalstrategie.cockpit.strategy.achievement.Achievements;
 
 /**
  * {@code strategy-goals} ("Zielerreichung"): per field of action its goals, each indicator's
@@ -24,12 +19,10 @@ import de.digitalstrategie.cockpit.strategy.store.Measurements;
 public class GoalAchievementMacro extends CockpitMacro {
     private final GoalAchievementViews views;
 
-    public GoalAchievementMacro(MacroRenderer renderer, GoalStore goals, Indicators indicators,
-                                Measurements measurements, ProjectStore projects, OrganisationStore organisation,
-                                ProjectAccess projectAccess, PageAccess pages, PageLinks pageLinks, JiraLinks jira) {
+    public GoalAchievementMacro(MacroRenderer renderer, Achievements achievements, OrganisationStore organisation,
+                                PageLinks pageLinks, JiraLinks jira) {
         super(renderer);
-        this.views = new GoalAchievementViews(goals, indicators, measurements, projects, organisation, projectAccess,
-                pages, pageLinks, jira);
+        this.views = new GoalAchievementViews(achievements, organisation, pageLinks, jira);
     }
 
     @Override

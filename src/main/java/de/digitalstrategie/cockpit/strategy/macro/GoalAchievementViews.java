@@ -1,15 +1,11 @@
 package de.digitalstrategie.cockpit.strategy.macro;
 
-import de.digitalstrategie.cockpit.access.PageAccess;
-import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.access.Visibility;
-import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
-import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRequest;
@@ -17,6 +13,7 @@ import de.digitalstrategie.cockpit.render.PageLinks;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.render.Views;
 import de.digitalstrategie.cockpit.strategy.Assessment;
+import de.digitalstrategie.cockpit.strategy.achievement.Achievements;
 import de.digitalstrategie.cockpit.strategy.CollectionDue;
 import de.digitalstrategie.cockpit.strategy.Goal;
 import de.digitalstrategie.cockpit.strategy.GoalStatus;
@@ -25,20 +22,15 @@ import de.digitalstrategie.cockpit.strategy.Measurement;
 import de.digitalstrategie.cockpit.strategy.Trajectory;
 import de.digitalstrategie.cockpit.strategy.Values;
 import de.digitalstrategie.cockpit.strategy.chart.TrendChart;
-import de.digitalstrategie.cockpit.strategy.store.GoalStore;
-import de.digitalstrategie.cockpit.strategy.store.Indicators;
-import de.digitalstrategie.cockpit.strategy.store.Measurements;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The view of the {@code strategy-goals} macro: per field of action its goals, per goal its
@@ -94,33 +86,23 @@ public final class GoalAchievementViews {
     }
 
     /** {@code checkingHtml}: the notice that projects Jira has not answered for yet are left out ("" if none). */
+    /** {@code downloads}: the selection as CSV and XLSX; null while Jira's answers are missing (the files would be refused). */
     public record Page(String idHtml, String checkingHtml, Views.FilterForm form, List<FieldView> fields,
-                       boolean empty) {
+                       boolean empty, Views.Downloads downloads) {
     }
 
     /** What the viewer may change over the author's parameters in the filter form. */
     static final List<String> PARAMETERS = List.of("field", "status", "assessment");
 
-    private final GoalStore goals;
-    private final Indicators indicators;
-    private final Measurements measurements;
-    private final ProjectStore projects;
+    private final Achievements achievements;
     private final OrganisationStore organisation;
-    private final ProjectAccess projectAccess;
-    private final PageAccess pages;
     private final PageLinks pageLinks;
     private final JiraLinks jira;
 
-    GoalAchievementViews(GoalStore goals, Indicators indicators, Measurements measurements, ProjectStore projects,
-                         OrganisationStore organisation, ProjectAccess projectAccess, PageAccess pages,
-                         PageLinks pageLinks, JiraLinks jira) {
-        this.goals = goals;
-        this.indicators = indicators;
-        this.measurements = measurements;
-        this.projects = projects;
+    GoalAchievementViews(Achievements achievements, OrganisationStore organisation, PageLinks pageLinks,
+                         JiraLinks jira) {
+        this.achievements = achievements;
         this.organisation = organisation;
-        this.projectAccess = projectAccess;
-        this.pages = pages;
         this.pageLinks = pageLinks;
         this.jira = jira;
     }
@@ -128,52 +110,28 @@ public final class GoalAchievementViews {
     Page build(MacroParameters macro, MacroRequest request) {
         MacroParameters p = macro.withViewerChoices(request, PARAMETERS);
         Texts t = request.texts();
-        Set<String> fieldKeys = new LinkedHashSet<>(p.list("field"));
-        Set<GoalStatus> statuses = Set.copyOf(p.choices("status", GoalStatus.class));
-        Set<Assessment> assessments = Set.copyOf(p.choices("assessment", Assessment.class));
         Map<String, String> fieldNames = new LinkedHashMap<>();
         for (FieldOfAction fa : organisation.fieldsOfAction()) {
             fieldNames.put(fa.key(), fa.name(t.locale()));
         }
-
-        List<Goal> shown = goals.ofField(null, pages.viewable(goals.pageIds())).stream()
-                .filter(g -> fieldKeys.isEmpty() || fieldKeys.contains(g.fieldOfAction()))
-                .filter(g -> statuses.isEmpty() || statuses.contains(g.status()))
-                .toList();
-        Map<String, List<Indicator>> byGoal = indicators.ofGoals(shown.stream().map(Goal::number).toList(),
-                pages.viewable(indicators.pageIds()));
-        List<Indicator> all = byGoal.values().stream().flatMap(List::stream).toList();
-        Map<String, List<Measurement>> values = measurements.of(all);
-        Visibility visibility = projectAccess.visibility();
-        Map<String, DigitalProject> visible = visibleProjects(shown, visibility);
+        Achievements.Result result = achievements.of(Achievements.Selection.of(p), request.today());
 
         // Per field, in the strategy's order; goals of a field the city no longer lists come last.
         Map<String, List<GoalView>> perField = new LinkedHashMap<>();
         fieldNames.keySet().forEach(k -> perField.put(k, new ArrayList<>()));
         Map<String, Map<Assessment, Integer>> counts = new LinkedHashMap<>();
         Map<String, Map<String, DigitalProject>> fieldProjects = new LinkedHashMap<>();
-        for (Goal goal : shown) {
-            List<Indicator> of = byGoal.getOrDefault(goal.number(), List.of());
-            Map<String, Trajectory.Verdict> verdicts = new LinkedHashMap<>();
-            for (Indicator i : of) {
-                verdicts.put(i.key(), Trajectory.of(i).assess(points(values.get(i.key())), request.today()));
-            }
-            if (!assessments.isEmpty() && verdicts.values().stream().noneMatch(v -> assessments.contains(v.assessment()))) {
-                continue;
-            }
+        for (Achievements.GoalAchievement achieved : result.goals()) {
+            Goal goal = achieved.goal();
             String field = goal.fieldOfAction();
             Map<Assessment, Integer> count = counts.computeIfAbsent(field, k -> new EnumMap<>(Assessment.class));
-            verdicts.values().forEach(v -> count.merge(v.assessment(), 1, Integer::sum));
-            Map<String, DigitalProject> serving = new LinkedHashMap<>();
-            goal.projectKeys().stream().map(visible::get).filter(x -> x != null)
-                    .forEach(x -> serving.put(x.issueKey(), x));
-            fieldProjects.computeIfAbsent(field, k -> new LinkedHashMap<>()).putAll(serving);
-            List<IndicatorView> indicatorViews = new ArrayList<>();
-            for (Indicator i : of) {
-                indicatorViews.add(indicator(goal, i, values.get(i.key()), verdicts.get(i.key()), request));
-            }
+            achieved.indicators().forEach(a -> count.merge(a.assessment(), 1, Integer::sum));
+            Map<String, DigitalProject> each = fieldProjects.computeIfAbsent(field, k -> new LinkedHashMap<>());
+            achieved.projects().forEach(x -> each.put(x.issueKey(), x));
+            List<IndicatorView> indicatorViews = achieved.indicators().stream().map(a -> indicator(a, request))
+                    .toList();
             perField.computeIfAbsent(field, k -> new ArrayList<>()).add(goalView(goal, indicatorViews,
-                    serving.values(), request));
+                    achieved.projects(), request));
         }
         List<FieldView> fields = new ArrayList<>();
         String id = request.instanceKey();
@@ -186,56 +144,36 @@ public final class GoalAchievementViews {
                         sums(fieldProjects.getOrDefault(key, Map.of()).values(), request), goalViews));
             }
         });
+        Visibility visibility = result.visibility();
         return new Page(Html.text(id), visibility.complete() ? ""
                 : Html.text(t.plain("cockpit.access.unchecked", visibility.unchecked())),
-                request.interactive() ? form(p, request, fieldNames) : null, fields, fields.isEmpty());
+                request.interactive() ? form(p, request, fieldNames) : null, fields, fields.isEmpty(),
+                downloads(p, request, visibility));
     }
 
-    /** The projects the shown goals name that the viewer may see, by key: one read per project named. */
-    private Map<String, DigitalProject> visibleProjects(List<Goal> shown, Visibility visibility) {
-        Map<String, DigitalProject> found = new LinkedHashMap<>();
-        shown.stream().flatMap(g -> g.projectKeys().stream()).distinct()
-                .filter(key -> visibility.projects().contains(IssueKey.projectOf(key)))
-                .forEach(key -> projects.find(key).ifPresent(p -> found.put(key, p)));
-        return found;
-    }
-
-    private static List<Trajectory.Point> points(List<Measurement> values) {
-        return values == null ? List.of()
-                : values.stream().map(m -> new Trajectory.Point(m.date(), m.value())).toList();
-    }
-
-    private IndicatorView indicator(Goal goal, Indicator i, List<Measurement> measured, Trajectory.Verdict verdict,
-                                    MacroRequest request) {
+    private IndicatorView indicator(Achievements.IndicatorAchievement achieved, MacroRequest request) {
         Texts t = request.texts();
         Formats f = request.formats();
         Locale locale = t.locale();
-        List<Measurement> values = measured == null ? List.of() : measured;
+        Indicator i = achieved.indicator();
+        List<Measurement> values = achieved.values();
+        Trajectory.Verdict verdict = achieved.verdict();
         Trajectory plan = Trajectory.of(i);
         String unit = i.unit();
         String latest = verdict.latest() == null ? t.plain("cockpit.strategy.no-value")
                 : t.plain("cockpit.strategy.value-on", value(verdict.latest().value(), unit, locale),
                 f.date(verdict.latest().date()));
-        // The plan's values in the precision the card and the measured values are written in, not
-        // the division's: a planned 54,958904 % claims an accuracy no one measured.
-        int scale = values.stream().map(Measurement::value).mapToInt(BigDecimal::scale)
-                .reduce(Math.max(i.baseline().scale(), i.target().scale()), Math::max);
-        String planned = verdict.expected() == null ? "" : value(rounded(verdict.expected(), scale), unit, locale);
+        String planned = achieved.planned() == null ? "" : value(achieved.planned(), unit, locale);
         String trend = verdict.trend() == null ? "" : t.plain(verdict.trend());
-        // Values are collected for goals the city pursues; a draft's, an achieved or a dropped goal's are not due.
-        String due = "";
-        boolean overdue = false;
-        if (goal.status().pursued()) {
-            CollectionDue next = CollectionDue.of(i.rhythm(), i.baselineDate(),
-                    values.stream().map(Measurement::date).toList(), request.today());
-            overdue = next.overdue();
-            due = overdue ? t.plain("cockpit.strategy.overdue-since", f.date(next.nextDue()),
-                    f.number(next.daysOverdue())) : t.plain("cockpit.strategy.due-on", f.date(next.nextDue()));
-        }
+        CollectionDue next = achieved.due();
+        String due = next == null ? "" : next.overdue()
+                ? t.plain("cockpit.strategy.overdue-since", f.date(next.nextDue()), f.number(next.daysOverdue()))
+                : t.plain("cockpit.strategy.due-on", f.date(next.nextDue()));
+        boolean overdue = achieved.overdue();
         List<ValueRow> rows = values.stream().map(m -> new ValueRow(Html.text(f.date(m.date())),
                 Html.text(value(m.value(), unit, locale)),
-                Html.text(m.date().isBefore(i.baselineDate()) ? ""
-                        : value(rounded(plan.expectedAt(m.date()), scale), unit, locale)),
+                Html.text(achieved.plannedAt(m.date()) == null ? ""
+                        : value(achieved.plannedAt(m.date()), unit, locale)),
                 Html.text(m.source().isEmpty() ? i.source() : m.source()))).toList();
         String chartId = "trend-" + i.key().toLowerCase(Locale.ROOT).replace('.', '-');
         String title = t.plain("cockpit.strategy.chart.title", i.key(), i.name());
@@ -243,7 +181,8 @@ public final class GoalAchievementViews {
                         t.plain("cockpit.strategy.chart.desc", value(i.baseline(), unit, locale), f.date(i.baselineDate()),
                                 value(i.target(), unit, locale), f.date(i.targetDate()), f.number(values.size())),
                         t.plain("cockpit.strategy.chart.measured"), t.plain("cockpit.strategy.chart.planned")),
-                plan, points(values), 480, 220, v -> Values.format(v, locale), f::date);
+                plan, values.stream().map(m -> new Trajectory.Point(m.date(), m.value())).toList(), 480, 220,
+                v -> Values.format(v, locale), f::date);
         return new IndicatorView(Html.text(chartId), Html.text(i.key()), Html.text(i.name()),
                 t.html(i.direction()),
                 Html.text(t.plain("cockpit.strategy.value-on", value(i.baseline(), unit, locale), f.date(i.baselineDate()))),
@@ -253,7 +192,7 @@ public final class GoalAchievementViews {
                 Html.text(i.responsibleUnit()), Html.text(title), chart, rows);
     }
 
-    private GoalView goalView(Goal goal, List<IndicatorView> indicatorViews, Collection<DigitalProject> serving,
+    private GoalView goalView(Goal goal, List<IndicatorView> indicatorViews, List<DigitalProject> serving,
                               MacroRequest request) {
         Texts t = request.texts();
         Formats f = request.formats();
@@ -285,10 +224,6 @@ public final class GoalAchievementViews {
         return parts.isEmpty() ? t.plain("cockpit.strategy.no-indicators") : String.join(", ", parts);
     }
 
-    private static BigDecimal rounded(BigDecimal value, int scale) {
-        return value.setScale(Math.max(0, scale), java.math.RoundingMode.HALF_UP);
-    }
-
     /** The value as the viewer writes numbers, with its unit. */
     private static String value(BigDecimal value, String unit, Locale locale) {
         String number = Values.format(value, locale);
@@ -303,6 +238,15 @@ public final class GoalAchievementViews {
             case OFF_TRACK -> "aui-lozenge-error";
             case NO_DATA -> "aui-lozenge-subtle";
         };
+    }
+
+    private static Views.Downloads downloads(MacroParameters p, MacroRequest request, Visibility visibility) {
+        if (!visibility.complete()) {
+            return null;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        PARAMETERS.forEach(name -> p.text(name).ifPresent(v -> query.put(name, v)));
+        return Views.Downloads.of(request, "/strategy/achievement/export", query);
     }
 
     private Views.FilterForm form(MacroParameters p, MacroRequest request, Map<String, String> fieldNames) {
