@@ -150,4 +150,41 @@ public class Roles {
         }
         return false;
     }
+
+    // Goals and indicators (strategy)
+
+    /**
+     * Whether the user may change a strategic goal's status (adopt, achieve, drop it), from its page
+     * or over REST alike: the staff unit, as {@link #mayPublishProjects} counts it, the CDO among them.
+     */
+    public boolean mayChangeGoals(String userKey) {
+        return mayPublishProjects(userKey);
+    }
+
+    /** @return the actor's key, if they may change goals; refuses everyone else */
+    public String goalWriter() {
+        String actor = actor();
+        if (!mayChangeGoals(actor)) {
+            throw AccessDeniedException.of("cockpit.access.error.goals");
+        }
+        return actor;
+    }
+
+    /**
+     * Whether the user may enter measured values of an indicator the unit {@code responsibleUnit}
+     * collects: the unit (the steering-committee members managing it, as for a decision's owner,
+     * see {@link #responsibleFor}) and the staff unit.
+     */
+    public boolean mayRecordValues(String userKey, String responsibleUnit) {
+        return mayChangeGoals(userKey) || responsibleFor(responsibleUnit).contains(userKey);
+    }
+
+    /** @return the actor's key, if they may enter values of an indicator this unit collects */
+    public String valueRecorder(String responsibleUnit) {
+        String actor = actor();
+        if (!mayRecordValues(actor, responsibleUnit)) {
+            throw AccessDeniedException.of("cockpit.access.error.values");
+        }
+        return actor;
+    }
 }

@@ -122,4 +122,48 @@ class GoalStoreTest {
                 List.of(indicator("i-3", "MOB-1.1", "ZIEL-VER-1", RESTRICTED))));
         assertTrue(indicators.ofPage(RESTRICTED.pageId()).isEmpty());
     }
+
+    /**
+     * A goal lies on a strategy page, whose id may fall between minutes pages: pages checked from
+     * the minutes pages must not let it through (they did: the filter named only the hidden pages
+     * within the checked pages' range), nor a decision on a page that minutes no meeting. The
+     * register's own pages cover its records and may be filtered by the hidden ones.
+     */
+    @Test
+    void aRecordOnAPageBetweenTheCheckedPagesIsNotShown() {
+        List<Long> minutes = List.of(100L, 101L, 103L);
+        for (long page : minutes) {
+            store.decisions.record(decision("d" + page, "LK-" + page, page), "s");
+        }
+        store.decisions.record(decision("d102", "LK-102", 102), "s");
+        goals.record(goal("g-1", "ZIEL-MOB-1", "3.1", new PageRef(102, 1, "STRAT", "Mobilität")), "s");
+        var all = new de.digitalstrategie.cockpit.register.RegisterQuery<GoalStatus, GoalCriteria, GoalSort>(
+                de.digitalstrategie.cockpit.register.RegisterFilter.all(), GoalSort.NUMBER,
+                de.digitalstrategie.cockpit.query.SortOrder.ASC, new de.digitalstrategie.cockpit.query.PageRequest(0, 10));
+        var byMinutes = de.digitalstrategie.cockpit.query.ViewablePages.of(minutes, id -> true);
+        assertEquals(0, goals.query(all, byMinutes).page().total());
+        assertTrue(goals.one(goals.all().get(0).id(), byMinutes).isEmpty());
+        var decisions = new de.digitalstrategie.cockpit.register.RegisterQuery<>(
+                de.digitalstrategie.cockpit.register.RegisterFilter.<de.digitalstrategie.cockpit.decision.DecisionStatus,
+                        de.digitalstrategie.cockpit.decision.DecisionCriteria>all(),
+                de.digitalstrategie.cockpit.decision.DecisionSort.NUMBER, de.digitalstrategie.cockpit.query.SortOrder.ASC,
+                new de.digitalstrategie.cockpit.query.PageRequest(0, 10));
+        assertEquals(List.of("LK-100", "LK-101", "LK-103"), store.decisions.query(decisions, byMinutes).page().items()
+                .stream().map(de.digitalstrategie.cockpit.decision.Decision::number).toList());
+
+        assertEquals(List.of(100L, 101L, 102L, 103L), store.decisions.pageIds());
+        assertEquals(4, store.decisions.query(decisions, de.digitalstrategie.cockpit.query.ViewablePages.of(
+                store.decisions.pageIds(), id -> true)).page().total());
+        assertEquals(List.of(102L), goals.pageIds());
+        assertEquals(1, goals.query(all, de.digitalstrategie.cockpit.query.ViewablePages.of(goals.pageIds(),
+                id -> true)).page().total());
+        assertEquals(0, goals.query(all, de.digitalstrategie.cockpit.query.ViewablePages.of(goals.pageIds(),
+                id -> id != 102)).page().total());
+    }
+
+    private static de.digitalstrategie.cockpit.decision.Decision decision(String macroId, String number, long page) {
+        return new de.digitalstrategie.cockpit.decision.Decision(0, macroId, number, "Beschluss " + number, "",
+                de.digitalstrategie.cockpit.decision.DecisionStatus.PROPOSED, null, 0, 0, List.of(), "", null, "",
+                new PageRef(page, 1, "LK", "Sitzung " + page), false, true);
+    }
 }

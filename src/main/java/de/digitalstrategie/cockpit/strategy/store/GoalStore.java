@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,18 +62,6 @@ public class GoalStore extends RecordStore<Goal, GoalStatus, GoalChange, GoalCri
      */
     public Goal changeStatus(long id, GoalStatus to, String actor, String reason) {
         return change(id, current -> new GoalChange(current, to, actor, reason));
-    }
-
-    /**
-     * The pages goals lie on, withdrawn ones included: the pages whose permissions decide which goals
-     * a viewer sees ({@code PageAccess.viewable(goals.pageIds())}), and so exactly the pages a goal can
-     * be on (no goal lies on a page nobody checked).
-     */
-    public List<Long> pageIds() {
-        Set<Long> pages = new LinkedHashSet<>();
-        ao.stream(GoalEntity.class, Query.select("ID, " + GoalEntity.PAGE_ID).order(GoalEntity.PAGE_ID),
-                e -> pages.add(e.getPageId()));
-        return List.copyOf(pages);
     }
 
     /**
