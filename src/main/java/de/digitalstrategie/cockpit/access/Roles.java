@@ -179,6 +179,17 @@ public class Roles {
         return mayChangeGoals(userKey) || responsibleFor(responsibleUnit).contains(userKey);
     }
 
+    /**
+     * The keys of the organisational units the user represents: those their steering-committee
+     * seats say they manage (see {@link #responsibleFor}).
+     */
+    public Set<String> unitsOf(String userKey) {
+        Map<String, Body> bodies = committee.bodies().stream().collect(Collectors.toMap(Body::key, Function.identity()));
+        return committee.seatsOf(userKey).stream()
+                .filter(m -> bodies.containsKey(m.bodyKey()) && bodies.get(m.bodyKey()).kind() == BodyKind.STEERING_COMMITTEE)
+                .map(Member::departmentKey).filter(k -> k != null && !k.isEmpty()).collect(Collectors.toSet());
+    }
+
     /** @return the actor's key, if they may enter values of an indicator this unit collects */
     public String valueRecorder(String responsibleUnit) {
         String actor = actor();

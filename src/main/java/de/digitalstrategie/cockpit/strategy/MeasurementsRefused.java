@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.strategy;
 
 import de.digitalstrategie.cockpit.message.Message;
+import de.digitalstrategie.cockpit.message.MessageList;
 import de.digitalstrategie.cockpit.message.ValidationException;
 
 import java.util.List;
@@ -13,7 +14,8 @@ public class MeasurementsRefused extends ValidationException {
     private final transient List<RowProblem> problems;
 
     public MeasurementsRefused(List<RowProblem> problems) {
-        super(Message.of("cockpit.measurement.csv.refused", problems.size()));
+        super(Message.of("cockpit.measurement.csv.refused", problems.size(),
+                new MessageList(problems.stream().map(RowProblem::message).toList())));
         this.problems = List.copyOf(problems);
     }
 

@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.query.Criteria;
 import de.digitalstrategie.cockpit.strategy.Indicator;
 import de.digitalstrategie.cockpit.strategy.Measurement;
+import de.digitalstrategie.cockpit.strategy.MeasurementCsv;
 import de.digitalstrategie.cockpit.strategy.MeasurementsRefused;
 import de.digitalstrategie.cockpit.strategy.RowProblem;
 import de.digitalstrategie.cockpit.strategy.Values;
@@ -90,12 +91,30 @@ public class Measurements {
      * @throws MeasurementsRefused naming each row whose indicator and day are already measured
      */
     public List<Measurement> recordAll(List<Row> rows) {
-        if (rows.isEmpty()) {
+        return recordAll(rows, List.of());
+    }
+
+    /**
+     * A file of values, stored whole or not at all: refused with the problems its reading found and
+     * every row already measured, in line order, if there is any.
+     *
+     * @throws MeasurementsRefused naming every bad line
+     */
+    public List<Measurement> recordFile(MeasurementCsv.Parsed file) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < file.values().size(); i++) {
+            rows.add(new Row(file.lines().get(i), file.values().get(i)));
+        }
+        return recordAll(rows, file.problems());
+    }
+
+    private List<Measurement> recordAll(List<Row> rows, List<RowProblem> found) {
+        if (rows.isEmpty() && found.isEmpty()) {
             return List.of();
         }
         return locks.runWaiting(LOCK, WAIT, () -> ao.executeInTransaction(() -> {
             Set<String> stored = measuredDays(rows.stream().map(r -> r.measurement().indicatorKey()).toList());
-            List<RowProblem> problems = new ArrayList<>();
+            List<RowProblem> problems = new ArrayList<>(found);
             for (Row row : rows) {
                 Measurement m = row.measurement();
                 if (stored.contains(dayKey(m.indicatorKey(), m.date()))) {
@@ -104,6 +123,7 @@ public class Measurements {
                 }
             }
             if (!problems.isEmpty()) {
+                problems.sort(Comparator.comparingInt(RowProblem::line));
                 throw new MeasurementsRefused(problems);
             }
             List<Measurement> written = new ArrayList<>();
