@@ -226,7 +226,8 @@ public final class Sandbox implements AutoCloseable {
         settle();
         if (seeded) {
             DemoImplementation.apply(decisions, plugin.bean(Roles.class));
-            demo.measureGoals(plugin.bean(de.digitalstrategie.cockpit.strategy.store.Measurements.class));
+            demo.measureGoals(plugin.bean(de.digitalstrategie.cockpit.strategy.store.Measurements.class),
+                    plugin.bean(de.digitalstrategie.cockpit.strategy.store.Indicators.class), plugin.bean(Roles.class));
             settle();
         }
         return seeded;

@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.sandbox.demo;
 
+import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.minutes.DemoRecords;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
@@ -8,8 +9,10 @@ import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
 import de.digitalstrategie.cockpit.sandbox.host.Html;
 import de.digitalstrategie.cockpit.strategy.Direction;
-import de.digitalstrategie.cockpit.strategy.Measurement;
+import de.digitalstrategie.cockpit.strategy.MeasurementCsv;
 import de.digitalstrategie.cockpit.strategy.Rhythm;
+import de.digitalstrategie.cockpit.strategy.Values;
+import de.digitalstrategie.cockpit.strategy.store.Indicators;
 import de.digitalstrategie.cockpit.strategy.store.Measurements;
 
 import java.math.BigDecimal;
@@ -30,7 +33,7 @@ import java.util.stream.Collectors;
  * says so (source „Demowert“, a note on every page). One strategy page per field of action in the
  * strategy places, saved by the CDO and recorded by the page sync as in Confluence, with the
  * {@code strategy-goals} macro for its field; an overview page shows all fields. The values are
- * written through the store of measured values after the cards are recorded, dated relative to the
+ * uploaded as a file of measured values after the cards are recorded, dated relative to the
  * day of seeding, so that whenever the demo starts some indicators are on track, some at risk, some
  * off track, one has no value yet and one is overdue.
  */
@@ -211,12 +214,11 @@ public final class DemoGoals {
     /**
      * The measured values of every card up to today, one per collection by its rhythm, following
      * the line from baseline to target at the card's pace with a little noise; a card with
-     * {@code missing} collections lacks its latest ones. Written as the unit's form or upload
-     * writes them, by the CDO.
+     * {@code missing} collections lacks its latest ones. Uploaded as the responsible unit uploads a
+     * file: read and checked whole by the upload's parser, as the CDO, and stored whole or not at all.
      */
-    void measure(Measurements measurements) {
-        List<Measurements.Row> rows = new ArrayList<>();
-        Instant recorded = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    void measure(Measurements measurements, Indicators indicators, Roles roles) {
+        StringBuilder csv = new StringBuilder("indicator;date;value;source;comment\n");
         for (DemoGoal g : GOALS) {
             for (Card c : g.cards()) {
                 if (c.pace() == 0) {
@@ -236,12 +238,16 @@ public final class DemoGoals {
                     double noise = ((i % 3) - 1) * 0.015;
                     BigDecimal value = from.add(change.multiply(BigDecimal.valueOf(part + noise)))
                             .setScale(c.scale(), RoundingMode.HALF_UP);
-                    rows.add(new Measurements.Row(rows.size() + 1, new Measurement(c.key(), value, days.get(i), SOURCE,
-                            "Demowert", CDO, recorded)));
+                    csv.append(c.key()).append(';').append(days.get(i)).append(';').append(Values.stored(value))
+                            .append(';').append(SOURCE).append(";Demowert\n");
                 }
             }
         }
-        measurements.recordAll(rows);
+        String text = csv.toString();
+        Instant now = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        MeasurementCsv.Parsed file = MeasurementCsv.parse(text, indicators.byKeys(MeasurementCsv.keys(text),
+                indicators.pageIds()), i -> roles.mayRecordValues(CDO, i.responsibleUnit()), today, CDO, now);
+        measurements.recordFile(file);
     }
 
     private static String achievement(String field) {

@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.sandbox.demo;
 
+import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
@@ -30,6 +31,7 @@ import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
+import de.digitalstrategie.cockpit.strategy.store.Indicators;
 import de.digitalstrategie.cockpit.strategy.store.Measurements;
 
 import java.io.IOException;
@@ -190,9 +192,9 @@ public final class WormsDemo {
      * The values measured for the demo's indicators, once the page sync has recorded their cards
      * from the strategy pages (after {@link #seedIfEmpty} and the sync's run).
      */
-    public void measureGoals(Measurements measurements) {
+    public void measureGoals(Measurements measurements, Indicators indicators, Roles roles) {
         if (goals != null) {
-            goals.measure(measurements);
+            goals.measure(measurements, indicators, roles);
         }
     }
 
