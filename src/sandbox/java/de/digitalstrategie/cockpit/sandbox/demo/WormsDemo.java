@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.sandbox.demo;
 
+import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
 import de.digitalstrategie.cockpit.advisory.AnswerStatus;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
@@ -30,6 +31,8 @@ import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
+import de.digitalstrategie.cockpit.strategy.store.Indicators;
+import de.digitalstrategie.cockpit.strategy.store.Measurements;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -75,6 +78,8 @@ public final class WormsDemo {
     private final MinutesPlacesStore places;
     private final PageRepository pages;
     private final Random random = new Random(2026);
+    /** The strategy pages written by {@link #seedIfEmpty}, whose values are measured after the sync. */
+    private DemoGoals goals;
 
     public WormsDemo(OrganisationStore organisation, ProjectStore projects, CommitteeStore committee,
                      MinutesPlacesStore places, PageRepository pages) {
@@ -205,7 +210,21 @@ public final class WormsDemo {
         minutes.overviewPages();
         reportsSinceTheLastMeeting(portfolio);
         reportsTheEvidenceDoesNotBearOut(portfolio);
+        Map<String, String> fieldNames = new LinkedHashMap<>();
+        fields.forEach(f -> fieldNames.put(f.key(), f.nameDe()));
+        goals = new DemoGoals(places, pages, portfolio, today);
+        goals.strategyPages(fieldNames);
         return true;
+    }
+
+    /**
+     * The values measured for the demo's indicators, once the page sync has recorded their cards
+     * from the strategy pages (after {@link #seedIfEmpty} and the sync's run).
+     */
+    public void measureGoals(Measurements measurements, Indicators indicators, Roles roles) {
+        if (goals != null) {
+            goals.measure(measurements, indicators, roles);
+        }
     }
 
     private List<DigitalProject> projects(CsvTable measures, List<FieldOfAction> fields, List<Department> departments,
