@@ -222,7 +222,8 @@ class PluginContextTest {
                 "/plugins/servlet/cockpit/admin/minutes=de.digitalstrategie.cockpit.minutes.admin.MinutesPlacesServlet",
                 "/plugins/servlet/cockpit/reminders=de.digitalstrategie.cockpit.reminder.web.ReminderPreferencesServlet",
                 "/plugins/servlet/cockpit/admin/reminders=de.digitalstrategie.cockpit.reminder.web.ReminderAdminServlet",
-                "/plugins/servlet/cockpit/calendar=de.digitalstrategie.cockpit.calendar.web.CalendarServlet"),
+                "/plugins/servlet/cockpit/calendar=de.digitalstrategie.cockpit.calendar.web.CalendarServlet",
+                "/plugins/servlet/cockpit/report=de.digitalstrategie.cockpit.report.web.QuarterlyReportServlet"),
                 read.servlets().stream().map(s -> s.path() + "=" + s.type().getName()).toList());
         Set<String> packages = new TreeSet<>();
         NodeList rest = descriptor.getElementsByTagName("package");

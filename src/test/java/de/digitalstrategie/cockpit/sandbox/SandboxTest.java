@@ -188,7 +188,9 @@ class SandboxTest {
                             "/plugins/servlet/cockpit/calendar",
                             de.digitalstrategie.cockpit.calendar.web.CalendarServlet.class,
                             "/plugins/servlet/cockpit/decision-implementation",
-                            de.digitalstrategie.cockpit.decision.web.ImplementationServlet.class),
+                            de.digitalstrategie.cockpit.decision.web.ImplementationServlet.class,
+                            "/plugins/servlet/cockpit/report",
+                            de.digitalstrategie.cockpit.report.web.QuarterlyReportServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());

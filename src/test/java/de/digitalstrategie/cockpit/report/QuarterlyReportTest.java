@@ -1,0 +1,383 @@
+package de.digitalstrategie.cockpit.report;
+
+import de.digitalstrategie.cockpit.advisory.AdvisoryInput;
+import de.digitalstrategie.cockpit.advisory.AnswerStatus;
+import de.digitalstrategie.cockpit.advisory.CityAnswer;
+import de.digitalstrategie.cockpit.committee.Body;
+import de.digitalstrategie.cockpit.committee.BodyKind;
+import de.digitalstrategie.cockpit.committee.Meeting;
+import de.digitalstrategie.cockpit.committee.Member;
+import de.digitalstrategie.cockpit.committee.MemberRole;
+import de.digitalstrategie.cockpit.committee.Sector;
+import de.digitalstrategie.cockpit.decision.Decision;
+import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.decision.ImplementationState;
+import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.minutes.place.Places;
+import de.digitalstrategie.cockpit.organisation.Department;
+import de.digitalstrategie.cockpit.organisation.DepartmentKind;
+import de.digitalstrategie.cockpit.organisation.FieldOfAction;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.Health;
+import de.digitalstrategie.cockpit.portfolio.Phase;
+import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
+import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
+import de.digitalstrategie.cockpit.portfolio.TimeFrame;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
+import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore.Mirrored;
+import de.digitalstrategie.cockpit.render.Formats;
+import de.digitalstrategie.cockpit.sandbox.Sandbox;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
+import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.testing.DatabaseTarget;
+import de.digitalstrategie.cockpit.testing.MovableClock;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The quarterly report of the fourth quarter of 2026, fetched over HTTP as the workbook and as the
+ * page, on H2 and PostgreSQL, by a member of the steering committee and by staff, read in January
+ * 2027. The committee met on 15 October (public minutes), on 28 November (confidential minutes:
+ * only the CDO and the secretary may read them) and in June; the board in June and on 20 October.
+ * Everything on the confidential minutes carries {@link #SECRET} in its title, which must reach no
+ * one else, not even as a count. Each sheet is read with POI and checked against the stores.
+ */
+class QuarterlyReportTest {
+    private static final String SECRET = "GEHEIMSACHE";
+    private static final String STEERING = "lenkungskreis";
+    private static final String ADVISORY = "beirat";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** German money as the plugin writes it everywhere (12.000 € with a no-break space). */
+    private static final Formats EURO = new Formats(java.util.Locale.GERMAN);
+    private static final Pattern SECTION = Pattern.compile(
+            "<h2 id=\"report-([a-z]+)\">[^<]*<span class=\"aui-badge\">([0-9]+)</span></h2>");
+
+    static List<DatabaseTarget> databases() {
+        return DatabaseTarget.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void eachViewerGetsTheQuarterHeMaySeeAsWorkbookAndPage(DatabaseTarget target) throws Exception {
+        MovableClock clock = new MovableClock(); // 27 November 2026, UTC
+        try (Sandbox s = new Sandbox(target.fresh(), Files.createTempDirectory("cockpit-report"), clock)) {
+            world(s, clock);
+            try (SandboxServer server = new SandboxServer(s, "127.0.0.1", 0)) {
+                server.start();
+                String base = "http://127.0.0.1:" + server.port() + "/plugins/servlet/cockpit/report";
+
+                HttpResponse<byte[]> file = get(base + "?quarter=2026-Q4&format=xlsx&as=cdo&lang=de");
+                assertEquals(200, file.statusCode(), new String(file.body(), StandardCharsets.UTF_8));
+                assertEquals("attachment; filename=\"quartalsbericht-2026-q4-2027-01-10.xlsx\"",
+                        file.headers().firstValue("Content-Disposition").orElseThrow(), "dated by the clock");
+                List<List<List<Object>>> cdo = sheets(file.body(), List.of("Bericht", "Projekte",
+                        "Änderungen an Projekten", "Beschlüsse des Quartals", "Empfehlungen des Beirats"));
+                assertEquals(List.of(List.of("Quartal", "Von", "Bis", "Stand"), List.of("2026-Q4",
+                        LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31), LocalDateTime.of(2027, 1, 10, 9, 0))),
+                        cdo.get(0));
+                // Projects: DIGI-4 was first mirrored after the quarter; DIGI-1 was red at its end, amber now.
+                List<List<Object>> projects = cdo.get(1);
+                assertEquals(List.of("DIGI-1", "DIGI-2", "DIGI-3"), column(projects, 0));
+                assertEquals(List.of("Kritisch", "Im Plan", "Im Plan"), column(projects, 4));
+                assertEquals(List.of("Gefährdet", "Im Plan", "Im Plan"), column(projects, 5));
+                assertEquals(List.of(12000.0, 0.0, 0.0), column(projects, 6), "euros, as numbers");
+                ProjectHistory history = s.plugin.bean(ProjectHistory.class);
+                Instant start = Instant.parse("2026-10-01T00:00:00Z");
+                Instant end = Instant.parse("2027-01-01T00:00:00Z");
+                List<ProjectChange> expected = new ArrayList<>();
+                for (String key : List.of("DIGI-1", "DIGI-2", "DIGI-3", "DIGI-4")) {
+                    List<ProjectChange> within = history.of(key, 100).stream().filter(c -> c.field() != ChangeField.PUBLIC
+                            && !c.at().isBefore(start) && c.at().isBefore(end)).toList();
+                    if (!key.equals("DIGI-4")) {
+                        assertEquals((double) within.size(), projects.get(List.of("DIGI-1", "DIGI-2", "DIGI-3")
+                                .indexOf(key) + 1).get(8), key + ": the changes the history holds for the quarter");
+                    } else {
+                        assertTrue(within.isEmpty());
+                    }
+                    expected.addAll(within);
+                }
+                expected.sort(java.util.Comparator.comparing(ProjectChange::at).thenComparing(ProjectChange::id));
+                // Changes: every one the history holds for the quarter, oldest first, and nothing of later.
+                List<List<Object>> changes = cdo.get(2);
+                assertEquals(expected.size() + 1, changes.size());
+                for (int i = 0; i < expected.size(); i++) {
+                    ProjectChange c = expected.get(i);
+                    assertEquals(c.issueKey(), changes.get(i + 1).get(0));
+                    assertEquals(LocalDateTime.ofInstant(c.at(), ZoneOffset.UTC), changes.get(i + 1).get(2));
+                }
+                assertTrue(changes.contains(List.of("DIGI-1", "Projekt DIGI-1", LocalDateTime.of(2026, 11, 29, 9, 0),
+                        "Ampel", "Im Plan", "Kritisch", "aus Jira")), changes.toString());
+                assertTrue(changes.contains(List.of("DIGI-1", "Projekt DIGI-1", LocalDateTime.of(2026, 11, 29, 9, 0),
+                        "Budget", EURO.money(0), EURO.money(1_200_000), "aus Jira")), changes.toString());
+                assertFalse(changes.toString().contains("DIGI-4"), "DIGI-4 came after the quarter");
+                // Decisions: those taken in the quarter's meetings, with their implementation.
+                List<List<Object>> decisions = cdo.get(3);
+                assertEquals(List.of("LK-2026-10", "LK-2026-11", "LK-2026-20"), column(decisions, 0));
+                assertEquals(List.of("Nummer", "Titel", "Sitzung", "Datum", "Status", "Umsetzung", "Verantwortlich",
+                        "Fällig"), decisions.get(0));
+                assertEquals(List.of("LK-2026-10", "Digitale Akte", "LK 2026/3", LocalDate.of(2026, 10, 15),
+                        "Beschlossen", "In Umsetzung", "Stabsabteilung", LocalDate.of(2027, 3, 31)), decisions.get(1));
+                assertEquals("", decisions.get(2).get(5), "a rejected motion is not carried out");
+                assertTrue(decisions.get(3).get(1).toString().contains(SECRET));
+                // Advisory input: received in the quarter, or answered in it.
+                List<List<Object>> inputs = cdo.get(4);
+                assertEquals(List.of("BR-2026-01", "BR-2026-05", "BR-2026-09"), column(inputs, 0));
+                assertEquals(List.of("BR-2026-01", "Open Data", "", LocalDate.of(2026, 6, 1), "Übernommen",
+                        "Wird umgesetzt.", LocalDate.of(2026, 11, 2), ""), inputs.get(1));
+                checkAgainstStores(s, cdo);
+
+                // Staff may not read the confidential minutes: nothing of them, not even counted.
+                HttpResponse<byte[]> staffFile = get(base + "?quarter=2026-Q4&format=xlsx&as=mitarbeiterin&lang=de");
+                List<List<List<Object>>> staff = sheets(staffFile.body(), null);
+                assertEquals(List.of("LK-2026-10", "LK-2026-11"), column(staff.get(3), 0));
+                assertEquals(List.of("BR-2026-01", "BR-2026-05"), column(staff.get(4), 0));
+                assertFalse(staff.toString().contains(SECRET), staff.toString());
+                checkAgainstStores(s, staff);
+
+                // The page: the same rows, each section counted as the viewer may see it.
+                String page = text(get(base + "?quarter=2026-Q4&as=mitarbeiterin&lang=de"));
+                assertTrue(page.contains("<h1>Quartalsbericht 4. Quartal 2026 (01.10.2026 bis 31.12.2026)</h1>"), page);
+                assertFalse(page.contains(SECRET), page);
+                assertEquals(List.of("projects=3", "changes=" + expected.size(), "decisions=2", "advisory=2"),
+                        counts(page));
+                assertTrue(page.contains("<option value=\"2026-Q4\" selected>4. Quartal 2026</option>"), page);
+                assertTrue(page.contains("href=\"?quarter=2026-Q4&amp;format=xlsx\""), page);
+                String member = text(get(base + "?quarter=2026-Q4&as=cdo&lang=en"));
+                assertEquals(List.of("projects=3", "changes=" + expected.size(), "decisions=3", "advisory=3"),
+                        counts(member));
+                assertTrue(member.contains("Quarterly report Q4 2026"), member);
+                assertTrue(member.contains(SECRET), "the member sees the confidential minutes' records");
+                // By default the quarter today lies in: January 2027 has had no meeting yet; DIGI-1 got better
+                // and DIGI-4 came with its five first values.
+                String now = text(get(base + "?as=cdo&lang=de"));
+                assertTrue(now.contains("1. Quartal 2027"), now);
+                assertEquals(List.of("projects=4", "changes=6", "decisions=0", "advisory=0"), counts(now));
+
+                // Refused: a quarter or format that is not one (in the reader's language), and anonymous visitors.
+                HttpResponse<byte[]> bad = get(base + "?quarter=2026-Q5&as=cdo&lang=de");
+                assertEquals(400, bad.statusCode());
+                assertTrue(text(bad).contains("[2026-Q5] ist kein Quartal"), text(bad));
+                HttpResponse<byte[]> badEn = get(base + "?quarter=%3Cb%3Ex%3C%2Fb%3E&as=cdo&lang=en");
+                assertEquals(400, badEn.statusCode());
+                assertTrue(text(badEn).contains("[&lt;b&gt;x&lt;/b&gt;] is not a quarter"), text(badEn));
+                HttpResponse<byte[]> badFormat = get(base + "?quarter=2026-Q4&format=pdf&as=cdo&lang=de");
+                assertEquals(400, badFormat.statusCode());
+                assertTrue(text(badFormat).contains("[pdf] ist kein Format des Quartalsberichts"), text(badFormat));
+                HttpResponse<byte[]> anonymous = get(base + "?quarter=2026-Q4&format=xlsx");
+                assertEquals(403, anonymous.statusCode());
+                assertFalse(text(anonymous).contains("DIGI-") || text(anonymous).contains("LK-"), text(anonymous));
+            }
+        }
+    }
+
+    /**
+     * Each decision and input row is a record on a page the viewer may read, as the register holds
+     * it; each project row a mirrored project as the store holds it now.
+     */
+    private static void checkAgainstStores(Sandbox s, List<List<List<Object>>> book) {
+        for (List<Object> row : book.get(1).subList(1, book.get(1).size())) {
+            DigitalProject p = s.projects.find((String) row.get(0)).orElseThrow();
+            assertEquals(p.title(), row.get(1));
+            assertEquals(p.budgetCents() / 100.0, row.get(6));
+            assertEquals(p.fundingCents() / 100.0, row.get(7));
+        }
+        for (List<Object> row : book.get(3).subList(1, book.get(3).size())) {
+            Decision d = s.decisions.all().stream().filter(x -> x.number().equals(row.get(0))).findFirst().orElseThrow();
+            assertEquals(d.title(), row.get(1));
+            assertEquals(s.committee.meeting(d.meetingId()).orElseThrow().date(), row.get(3));
+            assertEquals(d.dueDate() == null ? "" : d.dueDate(), row.get(7));
+        }
+        for (List<Object> row : book.get(4).subList(1, book.get(4).size())) {
+            AdvisoryInput i = s.advisory.all().stream().filter(x -> x.number().equals(row.get(0))).findFirst().orElseThrow();
+            assertEquals(i.title(), row.get(1));
+            assertEquals(i.receivedOn(), row.get(3));
+            assertEquals(i.answer().text().isEmpty() ? "" : i.answer().text(), row.get(5));
+        }
+    }
+
+    private static void world(Sandbox s, MovableClock clock) {
+        s.organisation.save(new FieldOfAction("1", "Digitale Verwaltung", "Digital administration", 1, ""));
+        s.organisation.save(new Department("stab", "Stabsabteilung Digitalisierung", DepartmentKind.STABSABTEILUNG, ""));
+        s.committee.save(new Body(STEERING, BodyKind.STEERING_COMMITTEE, "Lenkungskreis Digitalstrategie", true));
+        s.committee.save(new Body(ADVISORY, BodyKind.ADVISORY_BOARD, "Beirat Digitalstrategie", true));
+        s.committee.save(new Member(STEERING, "cdo", "Chief Digital Officer", MemberRole.CDO, null, "stab", true));
+        s.committee.save(new Member(STEERING, "schriftfuehrung", "Schriftführung", MemberRole.SECRETARY, null, "stab",
+                true));
+        s.minutesPlaces.save(STEERING, new Places(Set.of("LK"), Set.of()));
+        s.minutesPlaces.save(ADVISORY, new Places(Set.of("BR"), Set.of()));
+        SandboxPage june = minutes(s, 3001, "LK", "Protokoll LK 2026/1", Set.of());
+        SandboxPage october = minutes(s, 3002, "LK", "Protokoll LK 2026/3", Set.of());
+        SandboxPage november = minutes(s, 3003, "LK", "Protokoll LK 2026/4", Set.of("cdo", "schriftfuehrung"));
+        SandboxPage boardJune = minutes(s, 3101, "BR", "Protokoll BR 2026/1", Set.of());
+        SandboxPage boardOctober = minutes(s, 3102, "BR", "Protokoll BR 2026/2", Set.of());
+        SandboxPage boardSecret = minutes(s, 3103, "BR", "Protokoll BR 2026/3", Set.of("cdo"));
+        Meeting m1 = meeting(s, STEERING, "LK 2026/1", LocalDate.of(2026, 6, 1), june, true);
+        Meeting m3 = meeting(s, STEERING, "LK 2026/3", LocalDate.of(2026, 10, 15), october, true);
+        Meeting m4 = meeting(s, STEERING, "LK 2026/4", LocalDate.of(2026, 11, 28), november, false);
+        Meeting b1 = meeting(s, ADVISORY, "BR 2026/1", LocalDate.of(2026, 6, 1), boardJune, true);
+        Meeting b2 = meeting(s, ADVISORY, "BR 2026/2", LocalDate.of(2026, 10, 20), boardOctober, true);
+        Meeting b3 = meeting(s, ADVISORY, "BR 2026/3", LocalDate.of(2026, 12, 1), boardSecret, false);
+        decision(s, m1, june, "LK-2026-01", "Projektauftrag", DecisionStatus.DECIDED, null);
+        decision(s, m3, october, "LK-2026-10", "Digitale Akte", DecisionStatus.DECIDED, LocalDate.of(2027, 3, 31));
+        decision(s, m3, october, "LK-2026-11", "Ausschreibung", DecisionStatus.REJECTED, null);
+        decision(s, m3, october, "LK-2026-12", "Personalplanung", DecisionStatus.DEFERRED, null);
+        decision(s, m3, october, "LK-2026-13", "Stellenplan", DecisionStatus.READY_FOR_VOTE, null);
+        decision(s, m4, november, "LK-2026-20", SECRET + " Haushalt", DecisionStatus.DECIDED, null);
+        input(s, b1, boardJune, "BR-2026-01", "Open Data", new CityAnswer(AnswerStatus.ADOPTED, "Wird umgesetzt.",
+                "Stab", LocalDate.of(2026, 11, 2), null));
+        input(s, b1, boardJune, "BR-2026-02", "Sensorik", new CityAnswer(AnswerStatus.DECLINED, "Kein Geld.",
+                "Stab", LocalDate.of(2026, 7, 1), null));
+        input(s, b2, boardOctober, "BR-2026-05", "Barrierefreiheit", CityAnswer.RECEIVED);
+        input(s, b3, boardSecret, "BR-2026-09", SECRET + " Rechenzentrum", CityAnswer.RECEIVED);
+        long akte = s.decisions.all().stream().filter(d -> d.number().equals("LK-2026-10")).findFirst().orElseThrow()
+                .id();
+        s.decisions.setImplementation(akte, ImplementationState.IN_PROGRESS, "schriftfuehrung", "");
+
+        // 27 November: first mirrored. 29 November: DIGI-1 goes red and gets a budget.
+        s.projects.mirror(List.of(project("DIGI-1", Health.GREEN, 0), project("DIGI-2", Health.AMBER, 0),
+                project("DIGI-3", Health.GREEN, 0)));
+        clock.advance(Duration.ofDays(2));
+        s.projects.mirror(List.of(project("DIGI-1", Health.RED, 1_200_000), project("DIGI-2", Health.GREEN, 0),
+                project("DIGI-3", Health.GREEN, 0)));
+        // 10 January 2027, after the quarter: DIGI-1 recovers a little, DIGI-4 comes.
+        clock.advance(Duration.ofDays(42));
+        s.projects.mirror(List.of(project("DIGI-1", Health.AMBER, 1_200_000), project("DIGI-2", Health.GREEN, 0),
+                project("DIGI-3", Health.GREEN, 0), project("DIGI-4", Health.RED, 0)));
+    }
+
+    private static SandboxPage minutes(Sandbox s, long id, String space, String title, Set<String> restricted) {
+        return s.pages.create(id, space, 0, title, "<p>Protokoll.</p>", restricted, "minutes", "schriftfuehrung");
+    }
+
+    private static Meeting meeting(Sandbox s, String body, String number, LocalDate day, SandboxPage page,
+                                   boolean isPublic) {
+        return s.committee.save(new Meeting(0, body, number, number, day, "Rathaus", page.getId(), isPublic));
+    }
+
+    private static Mirrored project(String key, Health health, long budgetCents) {
+        return new Mirrored(new DigitalProject(key, "Projekt " + key, ProjectProfile.EMPTY, TimeFrame.OPEN, budgetCents,
+                0, ProjectStatus.RUNNING, Phase.IMPLEMENTATION, health, "stab", "1", Instant.parse("2026-11-01T08:00:00Z")),
+                "1000" + key.substring(5));
+    }
+
+    private static void decision(Sandbox s, Meeting meeting, SandboxPage page, String number, String title,
+                                 DecisionStatus status, LocalDate due) {
+        s.decisions.record(new Decision(0, "report-" + number, number, title, "", status, null, meeting.id(), 0,
+                List.of(), "Stabsabteilung", due, "", ref(page), false, meeting.isPublic()), meeting.date(),
+                "page:" + page.getId() + "/v1");
+    }
+
+    private static void input(Sandbox s, Meeting meeting, SandboxPage page, String number, String title,
+                              CityAnswer answer) {
+        s.advisory.record(new AdvisoryInput(0, "report-" + number, number, title, "", "", EnumSet.of(Sector.WIRTSCHAFT),
+                meeting.id(), List.of(), meeting.date(), answer, ref(page), false, true), "page:" + page.getId() + "/v1");
+    }
+
+    private static PageRef ref(SandboxPage page) {
+        return new PageRef(page.getId(), page.getVersion(), page.getSpaceKey(), page.getTitle());
+    }
+
+    private static HttpResponse<byte[]> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    /** Each section's key and count, in the page's order; each count the number of its table's rows. */
+    private static List<String> counts(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher m = SECTION.matcher(html);
+        while (m.find()) {
+            found.add(m.group(1) + "=" + m.group(2));
+            int from = m.end();
+            int next = html.indexOf("</section>", from);
+            String part = html.substring(from, next);
+            int rows = part.split("<tr>", -1).length - 1;
+            assertEquals(Integer.parseInt(m.group(2)), Math.max(0, rows - 1), m.group(1) + ": the count is its rows");
+        }
+        return found;
+    }
+
+    /**
+     * The workbook as its cells' values: text as strings, numbers as doubles, dates as LocalDate
+     * (LocalDateTime where the cell holds a time of day), an empty cell as "".
+     */
+    private static List<List<List<Object>>> sheets(byte[] xlsx, List<String> names) throws Exception {
+        List<List<List<Object>>> book = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : workbook) {
+                found.add(sheet.getSheetName());
+                List<List<Object>> rows = new ArrayList<>();
+                for (Row row : sheet) {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 0; i < row.getLastCellNum(); i++) {
+                        values.add(value(row.getCell(i)));
+                    }
+                    int width = sheet.getRow(0).getLastCellNum();
+                    while (values.size() < width) {
+                        values.add("");
+                    }
+                    rows.add(values);
+                }
+                book.add(rows);
+            }
+        }
+        if (names != null) {
+            assertEquals(names, found);
+        }
+        return book;
+    }
+
+    private static Object value(Cell cell) {
+        if (cell == null || cell.getCellType() == CellType.BLANK) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.STRING) {
+            return cell.getStringCellValue();
+        }
+        if (DateUtil.isCellDateFormatted(cell)) {
+            LocalDateTime t = cell.getLocalDateTimeCellValue();
+            return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && !cell.getCellStyle().getDataFormatString()
+                    .contains("hh") ? t.toLocalDate() : t;
+        }
+        return cell.getNumericCellValue();
+    }
+
+    private static List<Object> column(List<List<Object>> rows, int i) {
+        return rows.subList(1, rows.size()).stream().map(r -> r.get(i)).toList();
+    }
+}
