@@ -237,6 +237,22 @@ class BrowserIT {
                 + "&as=mitarbeiterin&lang=en", List.of(
                 text(".cockpit-preparation h2", "Since the last meeting"),
                 text("#preparation-lenkungskreis-overdue + ul", "due on")));
+        // The quarterly report: the page to print, its quarter chooser (the quarter of the committee's
+        // last meeting, whose decisions it lists) and, in English, a quarter that is none.
+        String lastQuarter = de.digitalstrategie.cockpit.report.Quarter.of(sandbox.committee
+                .meetings(de.digitalstrategie.cockpit.sandbox.demo.WormsDemo.STEERING).get(0).date()).toString();
+        add(pages, "quarterly-report", "/plugins/servlet/cockpit/report?as=cdo&lang=de", List.of(
+                text("h1", "Quartalsbericht"),
+                count(".cockpit-report-part", 4),
+                count(".cockpit-report-controls a[download]", 1),
+                select("#report-quarter", lastQuarter),
+                submit(".cockpit-report-controls"),
+                url("quarter=" + lastQuarter),
+                text("#report-decisions + table tbody", "LK-")));
+        add(pages, "quarterly-report-refused-english", "/plugins/servlet/cockpit/report?quarter=2026-Q9"
+                + "&as=mitarbeiterin&lang=en", List.of(
+                text(".aui-message-error", "[2026-Q9] is not a quarter"),
+                count(".cockpit-report-part", 0)));
         add(pages, "blueprint", "/create?blueprint=steering-minutes&as=schriftfuehrung&lang=de", List.of(
                 fill("#create-title", "Protokoll LK 2026/9 – Testsitzung"),
                 fill("#create-date", "2026-12-01"),
