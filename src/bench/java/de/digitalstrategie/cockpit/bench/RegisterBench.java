@@ -12,6 +12,7 @@ import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.SortOrder;
+import de.digitalstrategie.cockpit.query.CoveringPages;
 import de.digitalstrategie.cockpit.query.ViewablePages;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
@@ -101,13 +102,16 @@ final class RegisterBench {
         }
     }
 
-    /** The viewer may see 9 of every 10 minutes pages. */
+    /**
+     * The viewer may see 9 of every 10 minutes pages. Every decision lies on one of them, so they
+     * cover the decisions as the register's {@code pageIds()} would.
+     */
     static ViewablePages viewablePages() {
         List<Long> minutes = new ArrayList<>();
         for (int p = 0; p < PAGES; p++) {
             minutes.add(pageId(p));
         }
-        return ViewablePages.of(minutes, id -> id % 10 != 7);
+        return ViewablePages.of(new CoveringPages(RecordKind.DECISION.name(), minutes), id -> id % 10 != 7);
     }
 
     static long pageId(int page) {

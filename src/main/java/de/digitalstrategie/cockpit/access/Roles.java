@@ -150,4 +150,52 @@ public class Roles {
         }
         return false;
     }
+
+    // Goals and indicators (strategy)
+
+    /**
+     * Whether the user may change a strategic goal's status (adopt, achieve, drop it), from its page
+     * or over REST alike: the staff unit, as {@link #mayPublishProjects} counts it, the CDO among them.
+     */
+    public boolean mayChangeGoals(String userKey) {
+        return mayPublishProjects(userKey);
+    }
+
+    /** @return the actor's key, if they may change goals; refuses everyone else */
+    public String goalWriter() {
+        String actor = actor();
+        if (!mayChangeGoals(actor)) {
+            throw AccessDeniedException.of("cockpit.access.error.goals");
+        }
+        return actor;
+    }
+
+    /**
+     * Whether the user may enter measured values of an indicator the unit {@code responsibleUnit}
+     * collects: the unit (the steering-committee members managing it, as for a decision's owner,
+     * see {@link #responsibleFor}) and the staff unit.
+     */
+    public boolean mayRecordValues(String userKey, String responsibleUnit) {
+        return mayChangeGoals(userKey) || responsibleFor(responsibleUnit).contains(userKey);
+    }
+
+    /**
+     * The keys of the organisational units the user represents: those their steering-committee
+     * seats say they manage (see {@link #responsibleFor}).
+     */
+    public Set<String> unitsOf(String userKey) {
+        Map<String, Body> bodies = committee.bodies().stream().collect(Collectors.toMap(Body::key, Function.identity()));
+        return committee.seatsOf(userKey).stream()
+                .filter(m -> bodies.containsKey(m.bodyKey()) && bodies.get(m.bodyKey()).kind() == BodyKind.STEERING_COMMITTEE)
+                .map(Member::departmentKey).filter(k -> k != null && !k.isEmpty()).collect(Collectors.toSet());
+    }
+
+    /** @return the actor's key, if they may enter values of an indicator this unit collects */
+    public String valueRecorder(String responsibleUnit) {
+        String actor = actor();
+        if (!mayRecordValues(actor, responsibleUnit)) {
+            throw AccessDeniedException.of("cockpit.access.error.values");
+        }
+        return actor;
+    }
 }

@@ -38,8 +38,8 @@ public final class Criteria {
     }
 
     /**
-     * Rows on the given pages: {@code column IN (...)}, or, for {@link ViewablePages} that hide
-     * fewer pages than they show, the rows within the checked pages' lowest and highest id that are
+     * Rows of {@code scope} on the given pages: {@code column IN (...)}, or, for {@link ViewablePages}
+     * that cover the scope and hide fewer pages than they show, the rows within the checked pages' lowest and highest id that are
      * on none of the hidden pages: nothing at all to name for a viewer who may see every checked
      * page. See {@link ViewablePages} for why that is exact.
      *
@@ -51,8 +51,8 @@ public final class Criteria {
      * pages). The pages themselves stay parameters: the Active Objects fork runs a regular
      * expression over the clause that takes milliseconds per thousand digits.
      */
-    public Criteria onPages(String column, Collection<Long> pages) {
-        if (!(pages instanceof ViewablePages viewable) || viewable.isEmpty()
+    public Criteria onPages(String column, Collection<Long> pages, String scope) {
+        if (!(pages instanceof ViewablePages viewable) || !viewable.covers(scope) || viewable.isEmpty()
                 || viewable.hidden().size() >= viewable.size()) {
             return in(column, pages);
         }

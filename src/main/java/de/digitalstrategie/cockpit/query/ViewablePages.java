@@ -16,25 +16,33 @@ import java.util.function.Predicate;
  * the few hidden pages is shorter than one naming every visible one by a bound parameter each.
  *
  * <p>Filtering by the hidden pages is exact only for rows that lie on a checked page: a row on a
- * page nobody checked is neither viewable nor hidden. So the checked pages must hold every page a
- * filtered row can be on (for the registers: every minutes page, as every record is written by
- * the minutes sync for a page it first gives a meeting), and {@link Criteria#onPages} keeps the
- * rows within the lowest and highest checked page, which leaves out rows on no page at all.
+ * page nobody checked is neither viewable nor hidden, and one whose page id falls between two
+ * checked pages would pass. So {@link Criteria#onPages} filters by the hidden pages only where the
+ * checked pages were every page the filtered rows lie on, read from those rows
+ * ({@link CoveringPages}, e.g. a register's {@code pageIds()}): then it keeps the rows within the
+ * lowest and highest checked page, which leaves out rows on no page at all. Pages checked from any
+ * other list (the minutes pages, say, for goals that lie on strategy pages) are named one by one.
  */
 public final class ViewablePages extends AbstractSet<Long> {
     private final Set<Long> viewable;
     private final Set<Long> hidden;
     private final long lowest;
     private final long highest;
+    /** The scope whose rows lie on checked pages only, or null. */
+    private final String covered;
 
-    private ViewablePages(Set<Long> viewable, Set<Long> hidden, long lowest, long highest) {
+    private ViewablePages(Set<Long> viewable, Set<Long> hidden, long lowest, long highest, String covered) {
         this.viewable = Collections.unmodifiableSet(viewable);
         this.hidden = Collections.unmodifiableSet(hidden);
         this.lowest = lowest;
         this.highest = highest;
+        this.covered = covered;
     }
 
-    /** The pages among {@code checked} the viewer may see, as {@code mayView} answers for each once. */
+    /**
+     * The pages among {@code checked} the viewer may see, as {@code mayView} answers for each once;
+     * if {@code checked} are {@link CoveringPages}, they also cover its scope.
+     */
     public static ViewablePages of(Collection<Long> checked, Predicate<Long> mayView) {
         Set<Long> viewable = new HashSet<>();
         Set<Long> hidden = new HashSet<>();
@@ -45,7 +53,13 @@ public final class ViewablePages extends AbstractSet<Long> {
             lowest = Math.min(lowest, id);
             highest = Math.max(highest, id);
         }
-        return new ViewablePages(viewable, hidden, lowest, highest);
+        return new ViewablePages(viewable, hidden, lowest, highest,
+                checked instanceof CoveringPages covering ? covering.scope() : null);
+    }
+
+    /** Whether the checked pages are every page the rows of {@code scope} lie on. */
+    public boolean covers(String scope) {
+        return covered != null && covered.equals(scope);
     }
 
     /** The checked pages the viewer may not see (restricted, or gone). */

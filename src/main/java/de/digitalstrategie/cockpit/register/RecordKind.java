@@ -3,13 +3,17 @@ package de.digitalstrategie.cockpit.register;
 import de.digitalstrategie.cockpit.committee.BodyKind;
 
 /**
- * The kinds of record the registers keep from minutes pages: what a body minutes with a macro of
- * its own. The constants' names are stored (audit trail, project links, Jira outbox), so a kind is
- * never renamed; a new kind is a new constant with its body, its macro and its anchor.
+ * The kinds of record the registers keep from Confluence pages, each recorded by a macro of its
+ * own: what a body minutes (a decision, advisory input), and the strategy's goals, which are kept
+ * on strategy pages and belong to no body and no meeting. The constants' names are stored (audit
+ * trail, project links, Jira outbox), so a kind is never renamed; a new kind is a new constant
+ * with its body (or none), its macro and its anchor.
  */
 public enum RecordKind {
     DECISION(BodyKind.STEERING_COMMITTEE, "committee-decision", "decision"),
-    ADVISORY_INPUT(BodyKind.ADVISORY_BOARD, "advisory-input", "input");
+    ADVISORY_INPUT(BodyKind.ADVISORY_BOARD, "advisory-input", "input"),
+    /** Recorded from the strategy places, not from a body's minutes: see {@link #minuted()}. */
+    GOAL(null, "strategy-goal", "goal");
 
     private final BodyKind body;
     private final String macro;
@@ -21,9 +25,23 @@ public enum RecordKind {
         this.anchor = anchor;
     }
 
-    /** The body whose minutes record this kind, and whose roles may change its status. */
+    /**
+     * The body whose minutes record this kind, and whose roles may change its status; only for a
+     * kind that is {@link #minuted()}.
+     */
     public BodyKind body() {
+        if (body == null) {
+            throw new IllegalStateException(this + " is kept on no body's minutes");
+        }
         return body;
+    }
+
+    /**
+     * Whether a body minutes this kind: its records lie on minutes pages and belong to a meeting.
+     * Goals do not: their pages are the strategy places', and they have no meeting.
+     */
+    public boolean minuted() {
+        return body != null;
     }
 
     /** The name of the macro that records it in storage format. */

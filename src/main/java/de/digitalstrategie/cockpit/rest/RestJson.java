@@ -68,15 +68,7 @@ public final class RestJson {
      * until then the body stays unread.
      */
     public static <T> T read(InputStream body, Class<T> type) {
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw ValidationException.of("cockpit.rest.error.body-unreadable");
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new BodyTooLargeException(MAX_BODY_BYTES);
-        }
+        byte[] bytes = bytes(body);
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             throw ValidationException.of("cockpit.rest.error.body-missing");
         }
@@ -98,5 +90,22 @@ public final class RestJson {
             throw ValidationException.of("cockpit.rest.error.body-missing");
         }
         return value;
+    }
+
+    /**
+     * A request body's bytes, whatever their type (a file of values), bounded as {@link #read}
+     * bounds JSON: at most {@link #MAX_BODY_BYTES}, a longer body refused (413) unread.
+     */
+    public static byte[] bytes(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw ValidationException.of("cockpit.rest.error.body-unreadable");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BodyTooLargeException(MAX_BODY_BYTES);
+        }
+        return bytes;
     }
 }

@@ -22,6 +22,9 @@ import de.digitalstrategie.cockpit.jira.outbox.OutboxEntity;
 import de.digitalstrategie.cockpit.oparl.PublishedObjectEntity;
 import de.digitalstrategie.cockpit.jira.sync.SyncStateEntity;
 import de.digitalstrategie.cockpit.minutes.sync.PendingPageEntity;
+import de.digitalstrategie.cockpit.strategy.store.GoalEntity;
+import de.digitalstrategie.cockpit.strategy.store.IndicatorEntity;
+import de.digitalstrategie.cockpit.strategy.store.MeasurementEntity;
 import net.java.ao.RawEntity;
 
 import java.util.List;
@@ -56,7 +59,11 @@ public final class CockpitSchema {
             ReminderSentEntity.class,
             FeedTokenEntity.class,
             RecordLinkEntity.class,
-            PortfolioSumEntity.class);
+            PortfolioSumEntity.class,
+            // Goals and indicators (strategy)
+            GoalEntity.class,
+            IndicatorEntity.class,
+            MeasurementEntity.class);
 
     private CockpitSchema() {
     }

@@ -7,6 +7,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.message.ValidationException;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.MinutesPlacesStore;
 import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.render.AdminPages;
@@ -81,9 +82,9 @@ public class MinutesPlacesServlet extends HttpServlet {
             return;
         }
         Map<String, String[]> stored = new LinkedHashMap<>();
-        for (Body b : committee.bodies()) {
-            Places p = places.load(b.key());
-            stored.put(b.key(), new String[]{p.spacesText(), p.pagesText()});
+        for (String key : placeKeys()) {
+            Places p = places.load(key);
+            stored.put(key, new String[]{p.spacesText(), p.pagesText()});
         }
         render(request, response, stored, Map.of(), List.of());
     }
@@ -102,23 +103,23 @@ public class MinutesPlacesServlet extends HttpServlet {
         Map<String, String[]> entered = new LinkedHashMap<>();
         Map<String, String> errors = new HashMap<>();
         Map<String, Places> parsed = new LinkedHashMap<>();
-        for (Body b : committee.bodies()) {
-            String spaces = value(request, spacesName(b));
-            String trees = value(request, pagesName(b));
-            entered.put(b.key(), new String[]{spaces, trees});
+        for (String key : placeKeys()) {
+            String spaces = value(request, spacesName(key));
+            String trees = value(request, pagesName(key));
+            entered.put(key, new String[]{spaces, trees});
             Set<String> keys = Set.of();
             Set<Long> ids = Set.of();
             try {
                 keys = Places.spaceKeys(spaces);
             } catch (ValidationException e) {
-                errors.put(spacesName(b), t.plain(e.userMessage()));
+                errors.put(spacesName(key), t.plain(e.userMessage()));
             }
             try {
                 ids = Places.pageIds(trees, id -> pages.getAbstractPage(id) instanceof Page);
             } catch (ValidationException e) {
-                errors.put(pagesName(b), t.plain(e.userMessage()));
+                errors.put(pagesName(key), t.plain(e.userMessage()));
             }
-            parsed.put(b.key(), new Places(keys, ids));
+            parsed.put(key, new Places(keys, ids));
         }
         if (!errors.isEmpty()) {
             render(request, response, entered, errors, List.of(new Notice(Html.text(t.plain("cockpit.places.not-saved")),
@@ -141,12 +142,19 @@ public class MinutesPlacesServlet extends HttpServlet {
         return v.length() > 20_000 ? v.substring(0, 20_000) : v;
     }
 
-    private static String spacesName(Body b) {
-        return "spaces." + b.key();
+    /** Each body's key, then the strategy places' (see {@link MinutesPlaces#STRATEGY}). */
+    private List<String> placeKeys() {
+        List<String> keys = new ArrayList<>(committee.bodies().stream().map(Body::key).toList());
+        keys.add(MinutesPlaces.STRATEGY);
+        return keys;
     }
 
-    private static String pagesName(Body b) {
-        return "pages." + b.key();
+    private static String spacesName(String key) {
+        return "spaces." + key;
+    }
+
+    private static String pagesName(String key) {
+        return "pages." + key;
     }
 
     private Texts texts() {
@@ -166,15 +174,24 @@ public class MinutesPlacesServlet extends HttpServlet {
                 Html.text(error.isEmpty() ? id + "-help" : id + "-help " + id + "-error"));
     }
 
+    private BodyPlaces places(String key, String legend, Map<String, String[]> values, Map<String, String> errors,
+                              Texts t) {
+        String[] v = values.getOrDefault(key, new String[]{"", ""});
+        return new BodyPlaces(Html.text(legend), List.of(
+                field(spacesName(key), "cockpit.places.spaces", "cockpit.places.spaces.help", v[0], errors, t),
+                field(pagesName(key), "cockpit.places.pages", "cockpit.places.pages.help", v[1], errors, t)));
+    }
+
     private void render(HttpServletRequest request, HttpServletResponse response, Map<String, String[]> values,
                         Map<String, String> errors, List<Notice> notices) throws IOException {
         Texts t = texts();
         List<BodyPlaces> bodies = new ArrayList<>();
         for (Body b : committee.bodies()) {
-            String[] v = values.getOrDefault(b.key(), new String[]{"", ""});
-            bodies.add(new BodyPlaces(Html.text(t.plain("cockpit.places.body", b.name(), t.plain(b.kind()))), List.of(
-                    field(spacesName(b), "cockpit.places.spaces", "cockpit.places.spaces.help", v[0], errors, t),
-                    field(pagesName(b), "cockpit.places.pages", "cockpit.places.pages.help", v[1], errors, t))));
+            bodies.add(places(b.key(), t.plain("cockpit.places.body", b.name(), t.plain(b.kind())), values, errors, t));
+        }
+        // Goals and indicators (strategy): shown once there is a body, as the page always was.
+        if (!bodies.isEmpty()) {
+            bodies.add(places(MinutesPlaces.STRATEGY, t.plain("cockpit.places.strategy"), values, errors, t));
         }
         View view = new View(Html.text(xsrf.getXsrfParameterName()),
                 Html.text(xsrfTokens.getXsrfToken(request, response, true)), notices, bodies);

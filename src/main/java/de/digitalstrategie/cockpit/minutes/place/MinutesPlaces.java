@@ -17,6 +17,11 @@ import java.util.Optional;
  * nothing; both get the same answer.
  */
 public class MinutesPlaces {
+    /**
+     * The key the strategy places are kept under beside the bodies' places: the pages whose goal
+     * and indicator macros the goal register takes. No body's key has an underscore.
+     */
+    public static final String STRATEGY = "_strategy";
     private final MinutesPlacesStore store;
     private final CommitteeStore committee;
 
@@ -62,5 +67,23 @@ public class MinutesPlaces {
                     : "cockpit.places.none.steering-committee";
             case ADVISORY_BOARD -> named ? "cockpit.places.outside.advisory-board" : "cockpit.places.none.advisory-board";
         });
+    }
+
+    /**
+     * Why a goal or indicator macro on this page records nothing, or empty when it records: the page
+     * is outside the strategy places (or none are named yet). A page there needs no meeting, and so
+     * no particular title.
+     */
+    public Optional<Message> strategyRefusal(PageLocation page) {
+        if (inStrategyPlaces(page)) {
+            return Optional.empty();
+        }
+        return Optional.of(Message.of(store.load(STRATEGY).isEmpty() ? "cockpit.places.none.strategy"
+                : "cockpit.places.outside.strategy"));
+    }
+
+    /** Whether the page lies in the strategy places. */
+    public boolean inStrategyPlaces(PageLocation page) {
+        return page.isPage() && store.load(STRATEGY).contains(page);
     }
 }

@@ -25,6 +25,10 @@ import de.digitalstrategie.cockpit.register.PageRecord;
 import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.register.store.RecordLinks;
 import de.digitalstrategie.cockpit.register.store.RecordStore;
+import de.digitalstrategie.cockpit.strategy.Indicator;
+import de.digitalstrategie.cockpit.strategy.IndicatorParameters;
+import de.digitalstrategie.cockpit.strategy.store.GoalStore;
+import de.digitalstrategie.cockpit.strategy.store.Indicators;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,6 +52,9 @@ import java.util.stream.Collectors;
  * same for every kind of record, each one's macro into its own register; each record a page
  * edits is applied by its register in one lock and one transaction ({@link RecordStore#applyPage}).
  *
+ * <p>Goals and their indicator cards are kept on strategy pages the same way, from the strategy
+ * places, and belong to no meeting: a goal is recorded with none, and none is made for its page.
+ *
  * <p>Only pages in a body's minutes places ({@link MinutesPlaces}) write its register. A page
  * elsewhere records nothing, whatever it holds; and what was recorded from a page that has since
  * left the places (moved, or the places narrowed) stays exactly as recorded: neither updated,
@@ -67,11 +74,17 @@ public class MinutesSync {
     private final Clock clock;
     private final ClusterLocks locks;
     private final RecordLinks links;
+    /** The indicator cards the strategy pages declare beside their goals. */
+    private final Indicators indicators;
 
-    public MinutesSync(DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee, MinutesPlaces places,
-                       Roles roles, Clock clock, ClusterLocks locks, RecordLinks links) {
-        this.registers = List.of(decisions, advisory);
-        this.reader = new StorageFormatReader(registers.stream().map(r -> r.kind().macro()).collect(Collectors.toSet()));
+    public MinutesSync(DecisionStore decisions, AdvisoryStore advisory, GoalStore goals, Indicators indicators,
+                       CommitteeStore committee, MinutesPlaces places, Roles roles, Clock clock, ClusterLocks locks,
+                       RecordLinks links) {
+        this.registers = List.of(decisions, advisory, goals);
+        this.indicators = indicators;
+        Set<String> macros = registers.stream().map(r -> r.kind().macro()).collect(Collectors.toCollection(HashSet::new));
+        macros.add(IndicatorParameters.MACRO);
+        this.reader = new StorageFormatReader(macros);
         this.committee = committee;
         this.places = places;
         this.roles = roles;
@@ -104,7 +117,9 @@ public class MinutesSync {
     /** Whether a page needs syncing at all: it holds our macros, or records came from it. */
     public boolean concerns(long pageId, String storageFormat) {
         return registers.stream().anyMatch(r -> storageFormat != null && storageFormat.contains(r.kind().macro())
-                || !r.ofPage(pageId).isEmpty());
+                || !r.ofPage(pageId).isEmpty())
+                || storageFormat != null && storageFormat.contains(IndicatorParameters.MACRO)
+                || !indicators.ofPage(pageId).isEmpty();
     }
 
     /** A page was created, edited or restored: records it now, under the page's lock. */
@@ -132,12 +147,17 @@ public class MinutesSync {
         Recording recording = new Recording(page.location(), page.title(), page.editorKey());
         Set<String> onPage = new HashSet<>();
         Meeting meeting = null;
+        List<MacroInstance> cards = new ArrayList<>();
         for (MacroInstance macro : macros) {
+            if (macro.name().equals(IndicatorParameters.MACRO)) {
+                cards.add(macro);
+                continue;
+            }
             try {
                 RecordStore<?, ?, ?, ?, ?, ?> register = registers.stream()
                         .filter(r -> r.kind().macro().equals(macro.name())).findFirst().orElseThrow();
-                BodyKind body = register.kind().body();
-                Optional<Message> refused = recording.refusal(body);
+                RecordKind kind = register.kind();
+                Optional<Message> refused = recording.refusal(kind);
                 if (refused.isPresent()) {
                     // Recorded nothing, and the page's macros say why; one line per reason, not per macro.
                     if (!tally.problems.contains(refused.get())) {
@@ -150,11 +170,17 @@ public class MinutesSync {
                     continue;
                 }
                 onPage.add(macro.macroId());
+                if (!kind.minuted()) {
+                    // A goal lies on a strategy page: no meeting, none made up for it.
+                    tally.add(apply(register, new MacroParameters(macro.parameters()), new PageMacro(macro.macroId(),
+                            macro.bodyText(), 0, null, page.ref(), recording.mayChange(kind), actor)));
+                    continue;
+                }
                 if (meeting == null) {
-                    meeting = meetingOf(page, body);
+                    meeting = meetingOf(page, kind.body());
                 }
                 tally.add(apply(register, new MacroParameters(macro.parameters()), new PageMacro(macro.macroId(),
-                        macro.bodyText(), meeting.id(), meeting.date(), page.ref(), recording.mayChange(body), actor)));
+                        macro.bodyText(), meeting.id(), meeting.date(), page.ref(), recording.mayChange(kind), actor)));
             } catch (LockBusyException e) {
                 throw e;
             } catch (LocalisedException e) {
@@ -163,11 +189,48 @@ public class MinutesSync {
             }
         }
         for (RecordStore<?, ?, ?, ?, ?, ?> register : registers) {
-            if (recording.records(register.kind().body())) {
+            if (recording.records(register.kind())) {
                 withdraw(register, page.pageId(), onPage, actor, tally);
             }
         }
+        if (recording.records(RecordKind.GOAL)) {
+            recordCards(page, cards, tally);
+        } else if (!cards.isEmpty()) {
+            Message refused = recording.refusal(RecordKind.GOAL).orElseThrow();
+            if (!tally.problems.contains(refused)) {
+                tally.problems.add(refused);
+            }
+        }
         return tally.report();
+    }
+
+    /**
+     * The page's indicator cards, as one set: each one that reads is recorded or updated, each
+     * whose macro left the page withdrawn; one that does not read keeps what was recorded of it.
+     */
+    private void recordCards(MinutesPage page, List<MacroInstance> cards, Tally tally) {
+        List<Indicator> read = new ArrayList<>();
+        Set<String> unreadable = new HashSet<>();
+        for (MacroInstance card : cards) {
+            if (card.macroId().isEmpty()) {
+                tally.problems.add(Message.of("cockpit.sync.error.no-macro-id", card.position() + 1));
+                continue;
+            }
+            try {
+                read.add(IndicatorParameters.read(new MacroParameters(card.parameters()), card.macroId(), page.ref()));
+            } catch (LocalisedException e) {
+                unreadable.add(card.macroId());
+                tally.problems.add(Message.of("cockpit.sync.error.macro", card.position() + 1, e.userMessage()));
+            }
+        }
+        for (Indicator kept : indicators.ofPage(page.pageId())) {
+            if (unreadable.contains(kept.macroId()) && !kept.withdrawn()) {
+                read.add(kept);
+            }
+        }
+        for (String key : indicators.applyPage(page.pageId(), read)) {
+            tally.problems.add(Message.of("cockpit.sync.error.indicator-key", key));
+        }
     }
 
     private <R extends PageRecord<?>> Applied apply(RecordStore<R, ?, ?, ?, ?, ?> register,
@@ -205,8 +268,8 @@ public class MinutesSync {
         private final PageLocation where;
         private final String title;
         private final String editorKey;
-        private final Map<BodyKind, Optional<Message>> refusals = new EnumMap<>(BodyKind.class);
-        private final Map<BodyKind, Boolean> mayChange = new EnumMap<>(BodyKind.class);
+        private final Map<RecordKind, Optional<Message>> refusals = new EnumMap<>(RecordKind.class);
+        private final Map<RecordKind, Boolean> mayChange = new EnumMap<>(RecordKind.class);
 
         Recording(PageLocation where, String title, String editorKey) {
             this.where = where;
@@ -214,16 +277,20 @@ public class MinutesSync {
             this.editorKey = editorKey;
         }
 
-        Optional<Message> refusal(BodyKind kind) {
-            return refusals.computeIfAbsent(kind, k -> places.refusal(k, where, title));
+        /** A kind a body minutes comes from its body's places, goals from the strategy places. */
+        Optional<Message> refusal(RecordKind kind) {
+            return refusals.computeIfAbsent(kind, k -> k.minuted() ? places.refusal(k.body(), where, title)
+                    : places.strategyRefusal(where));
         }
 
-        boolean records(BodyKind kind) {
+        boolean records(RecordKind kind) {
             return refusal(kind).isEmpty();
         }
 
-        boolean mayChange(BodyKind kind) {
-            return mayChange.computeIfAbsent(kind, k -> !editorKey.isEmpty() && roles.mayChange(k, editorKey));
+        /** The body's CDO and secretary for what it minutes; the staff unit for goals. */
+        boolean mayChange(RecordKind kind) {
+            return mayChange.computeIfAbsent(kind, k -> !editorKey.isEmpty() && (k.minuted()
+                    ? roles.mayChange(k.body(), editorKey) : roles.mayChangeGoals(editorKey)));
         }
     }
 
@@ -239,9 +306,13 @@ public class MinutesSync {
     SyncReport trashPage(PageLocation page) {
         Tally tally = new Tally(page.pageId());
         for (RecordStore<?, ?, ?, ?, ?, ?> register : registers) {
-            if (places.bodyFor(register.kind().body(), page).isPresent()) {
+            RecordKind kind = register.kind();
+            if (kind.minuted() ? places.bodyFor(kind.body(), page).isPresent() : places.inStrategyPlaces(page)) {
                 withdraw(register, page.pageId(), Set.of(), "page:" + page.pageId() + "/trash", tally);
             }
+        }
+        if (places.inStrategyPlaces(page)) {
+            indicators.applyPage(page.pageId(), List.of());
         }
         return tally.report();
     }

@@ -126,11 +126,14 @@ public abstract class RegisterMacro<R extends PageRecord<S>, S extends Enum<S> &
         }
         MacroParameters p = new MacroParameters(chosen);
         Texts t = request.texts();
-        Collection<Long> viewable = pages.viewable(committee.minutesPageIds());
+        boolean byMeeting = table.shape().filters().contains("meeting");
+        // The register's own pages (and, for its meeting filter, the minutes pages), in one check.
+        Collection<Long> viewable = pages.viewable(byMeeting ? register.pageIds().with(committee.minutesPageIds())
+                : register.pageIds());
         // The meetings the viewer may see, for the filter's options, its error message and its
         // choice: a meeting minuted on a page the viewer may not view is refused exactly like a
         // number that was never a meeting's, and gives no option and no year away.
-        List<Meeting> meetings = !table.shape().filters().contains("meeting") ? List.of() : committee.bodies()
+        List<Meeting> meetings = !byMeeting ? List.of() : committee.bodies()
                 .stream().filter(b -> b.kind() == register.kind().body())
                 .flatMap(b -> committee.meetings(b.key()).stream())
                 .filter(m -> m.pageId() == 0 || viewable.contains(m.pageId())).toList();

@@ -182,8 +182,9 @@ public abstract class RegisterResource<R extends PageRecord<S>, S extends Enum<S
         return m -> (long) p.number("meeting", 0, 1, Integer.MAX_VALUE);
     }
 
+    /** The pages of the register's own records, which cover them (see {@code RecordStore.pageIds}). */
     private Collection<Long> viewable() {
-        return pages.viewable(committee.minutesPageIds());
+        return pages.viewable(register.pageIds());
     }
 
     private Texts texts() {

@@ -5,6 +5,7 @@ import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.message.NotFoundException;
+import de.digitalstrategie.cockpit.query.CoveringPages;
 import de.digitalstrategie.cockpit.query.Criteria;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.ResultPage;
@@ -456,6 +457,21 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
         return ao.count(mapping.entity());
     }
 
+    /**
+     * The pages this kind's records lie on, withdrawn ones included, read from the records: the
+     * pages whose permissions decide what of this register a viewer sees
+     * ({@code PageAccess.viewable(register.pageIds())}). Checked from this list, the pages cover the
+     * kind's rows, so a register read may name only the few hidden ones ({@link Criteria#onPages});
+     * any other list (the minutes pages) is named page by page, as a record may lie on a page
+     * outside it (a goal on a strategy page, a decision on a page that no longer minutes a meeting).
+     */
+    public CoveringPages pageIds() {
+        List<Long> pages = new ArrayList<>();
+        ao.stream(mapping.entity(), Query.select(RecordEntity.PAGE_ID).distinct().order(RecordEntity.PAGE_ID),
+                e -> pages.add(e.getPageId()));
+        return new CoveringPages(kind().name(), pages);
+    }
+
     public Map<S, Integer> countByStatus() {
         Map<S, Integer> counts = new EnumMap<>(mapping.statuses());
         for (S status : mapping.statuses().getEnumConstants()) {
@@ -507,7 +523,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * otherwise nothing, as for an id that does not exist.
      */
     public Optional<RegisterPage<R, S>> one(long id, Collection<Long> viewablePages) {
-        Criteria criteria = new Criteria().eq("ID", id).onPages(RecordEntity.PAGE_ID, viewablePages);
+        Criteria criteria = new Criteria().eq("ID", id).onPages(RecordEntity.PAGE_ID, viewablePages, kind().name());
         if (criteria.matchesNothing()) {
             return Optional.empty();
         }
@@ -621,7 +637,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     }
 
     private Criteria criteria(RegisterFilter<S, X> filter, Collection<Long> viewablePages) {
-        Criteria criteria = where(filter, viewablePages, mapping.dateColumn(), mapping.statusColumn(),
+        Criteria criteria = where(filter, viewablePages, kind().name(), mapping.dateColumn(), mapping.statusColumn(),
                 project -> links.concerning(kind(), project));
         if (filter.criteria() != null) {
             criteria(filter.criteria(), criteria);
@@ -634,11 +650,12 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * rows on the viewer's pages, and each condition only where the filter asks for it. Values the
      * user gave travel as parameters, never in the clause.
      *
+     * @param scope      the kind's name: pages checked from its {@link #pageIds()} cover its rows
      * @param concerning the ids of the kind's records that concern a project
      */
-    static Criteria where(RegisterFilter<? extends Enum<?>, ?> filter, Collection<Long> viewablePages,
+    static Criteria where(RegisterFilter<? extends Enum<?>, ?> filter, Collection<Long> viewablePages, String scope,
                           String dateColumn, String statusColumn, Function<String, List<Long>> concerning) {
-        Criteria criteria = new Criteria().onPages(RecordEntity.PAGE_ID, viewablePages);
+        Criteria criteria = new Criteria().onPages(RecordEntity.PAGE_ID, viewablePages, scope);
         if (!filter.withdrawn()) {
             criteria.eq(RecordEntity.WITHDRAWN, false);
         }

@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.register.store;
 
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
+import de.digitalstrategie.cockpit.query.CoveringPages;
 import de.digitalstrategie.cockpit.query.Criteria;
 import de.digitalstrategie.cockpit.query.ViewablePages;
 import de.digitalstrategie.cockpit.register.RegisterFilter;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegisterCriteriaTest {
 
     private static Criteria where(RegisterFilter<DecisionStatus, ?> filter, List<Long> pages, List<Long> concerning) {
-        return RecordStore.where(filter, pages, "MEETING_DATE", "STATUS", key -> concerning);
+        return RecordStore.where(filter, pages, "DECISION", "MEETING_DATE", "STATUS", key -> concerning);
     }
 
     @Test
@@ -60,10 +61,11 @@ class RegisterCriteriaTest {
      */
     @Test
     void aViewerWhoMaySeeMostPagesIsFilteredByTheHiddenOnes() {
-        List<Long> checked = java.util.stream.LongStream.range(0, 10_000).map(i -> 500_000 + 7 * i).boxed().toList();
+        List<Long> checked = new CoveringPages("DECISION",
+                java.util.stream.LongStream.range(0, 10_000).map(i -> 500_000 + 7 * i).boxed().toList());
         ViewablePages viewable = ViewablePages.of(checked, id -> id % 10 != 3);
         assertEquals(9_000, viewable.size());
-        Query q = RecordStore.where(RegisterFilter.all(), viewable, "MEETING_DATE", "STATUS", key -> List.of())
+        Query q = RecordStore.where(RegisterFilter.all(), viewable, "DECISION", "MEETING_DATE", "STATUS", key -> List.of())
                 .query();
         List<Long> hidden = checked.stream().filter(id -> id % 10 == 3).toList();
         assertEquals(1_000, hidden.size());
@@ -73,14 +75,32 @@ class RegisterCriteriaTest {
         params.add(false);
         assertEquals(params, List.of(q.getWhereParams()));
 
-        Query everything = RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> true),
+        Query everything = RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> true), "DECISION",
                 "MEETING_DATE", "STATUS", key -> List.of()).query();
         assertEquals("PAGE_ID >= 500000 AND PAGE_ID <= 569993 AND WITHDRAWN = ?", everything.getWhereClause());
 
-        Query few = RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> id == 500_007L),
+        Query few = RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> id == 500_007L), "DECISION",
                 "MEETING_DATE", "STATUS", key -> List.of()).query();
         assertEquals("PAGE_ID IN (?) AND WITHDRAWN = ?", few.getWhereClause());
-        assertTrue(RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> false), "MEETING_DATE",
+        assertTrue(RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> false), "DECISION", "MEETING_DATE",
                 "STATUS", key -> List.of()).matchesNothing());
+    }
+
+    /**
+     * Pages checked from any other list than the kind's own (the minutes pages, for goals that lie
+     * on strategy pages between them) say nothing of the rows between them: named one by one.
+     */
+    @Test
+    void pagesThatDoNotCoverTheKindAreNamedOneByOne() {
+        List<Long> minutes = List.of(100L, 101L, 103L);
+        Query q = RecordStore.where(RegisterFilter.all(), ViewablePages.of(minutes, id -> true), "GOAL", "RECORDED_ON",
+                "GOAL_STATUS", key -> List.of()).query();
+        assertEquals("PAGE_ID IN (?,?,?) AND WITHDRAWN = ?", q.getWhereClause());
+        Query other = RecordStore.where(RegisterFilter.all(), ViewablePages.of(new CoveringPages("DECISION", minutes),
+                id -> true), "GOAL", "RECORDED_ON", "GOAL_STATUS", key -> List.of()).query();
+        assertEquals("PAGE_ID IN (?,?,?) AND WITHDRAWN = ?", other.getWhereClause(), "another kind's pages");
+        Query own = RecordStore.where(RegisterFilter.all(), ViewablePages.of(new CoveringPages("GOAL", minutes),
+                id -> true), "GOAL", "RECORDED_ON", "GOAL_STATUS", key -> List.of()).query();
+        assertEquals("PAGE_ID >= 100 AND PAGE_ID <= 103 AND WITHDRAWN = ?", own.getWhereClause());
     }
 }

@@ -1,0 +1,165 @@
+package de.digitalstrategie.cockpit.strategy.store;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.strategy.Direction;
+import de.digitalstrategie.cockpit.strategy.Indicator;
+import de.digitalstrategie.cockpit.strategy.Rhythm;
+import de.digitalstrategie.cockpit.strategy.Values;
+import net.java.ao.DBParam;
+import net.java.ao.Query;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static de.digitalstrategie.cockpit.store.StoredDates.toDate;
+import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
+
+/**
+ * The indicators and their cards, as their macros on the goals' pages declare them. Every read
+ * takes the pages the viewer may see and returns only indicators declared on one of them (named
+ * exactly, so an indicator on a page nobody checked is never shown); withdrawn ones are left out.
+ */
+public class Indicators {
+    private final ActiveObjects ao;
+
+    public Indicators(ActiveObjects ao) {
+        this.ao = ao;
+    }
+
+    /**
+     * The indicators of these goals on pages the viewer may see, by goal number, each goal's in key
+     * order; a goal without any has no entry.
+     */
+    public Map<String, List<Indicator>> ofGoals(Collection<String> goalNumbers, Collection<Long> viewablePages) {
+        Map<String, List<Indicator>> found = new LinkedHashMap<>();
+        read(new Criteria().in(IndicatorEntity.GOAL_NUMBER, List.copyOf(new LinkedHashSet<>(goalNumbers))),
+                viewablePages).forEach(i -> found.computeIfAbsent(i.goalNumber(), k -> new ArrayList<>()).add(i));
+        return found;
+    }
+
+    /** The indicators with these keys on pages the viewer may see, by key. */
+    public Map<String, Indicator> byKeys(Collection<String> keys, Collection<Long> viewablePages) {
+        Map<String, Indicator> found = new LinkedHashMap<>();
+        read(new Criteria().in(IndicatorEntity.INDICATOR_KEY, List.copyOf(new LinkedHashSet<>(keys))), viewablePages)
+                .forEach(i -> found.putIfAbsent(i.key(), i));
+        return found;
+    }
+
+    /** The indicator with this key, if it is on a page the viewer may see. */
+    public Optional<Indicator> find(String key, Collection<Long> viewablePages) {
+        return Optional.ofNullable(byKeys(List.of(key), viewablePages).get(key));
+    }
+
+    /** Every indicator declared on the page, withdrawn ones included, in key order. */
+    public List<Indicator> ofPage(long pageId) {
+        List<Indicator> found = new ArrayList<>();
+        ao.stream(IndicatorEntity.class, Query.select("*").where(IndicatorEntity.PAGE_ID + " = ?", pageId)
+                .order(IndicatorEntity.INDICATOR_KEY), e -> found.add(toIndicator(e)));
+        return found;
+    }
+
+    /** The pages indicators are declared on: whose permissions decide which a viewer sees. */
+    public List<Long> pageIds() {
+        Set<Long> pages = new LinkedHashSet<>();
+        ao.stream(IndicatorEntity.class, Query.select("ID, " + IndicatorEntity.PAGE_ID).order(IndicatorEntity.PAGE_ID),
+                e -> pages.add(e.getPageId()));
+        return List.copyOf(pages);
+    }
+
+    private List<Indicator> read(Criteria criteria, Collection<Long> viewablePages) {
+        criteria.in(IndicatorEntity.PAGE_ID, List.copyOf(new HashSet<>(viewablePages)))
+                .eq(IndicatorEntity.WITHDRAWN, false);
+        List<Indicator> found = new ArrayList<>();
+        if (!criteria.matchesNothing()) {
+            ao.stream(IndicatorEntity.class, criteria.query("*").order(IndicatorEntity.INDICATOR_KEY),
+                    e -> found.add(toIndicator(e)));
+        }
+        return found;
+    }
+
+    /**
+     * Brings the page's indicators in line with its macros, in one transaction (the caller holds
+     * the page's lock): each is recorded or updated by its macro id, one whose macro left the page
+     * is withdrawn, one that came back is restored. An indicator's key names it wherever values are
+     * entered, so a key another page already declares is refused for this one.
+     *
+     * @return the keys refused because another page declares them
+     */
+    public List<String> applyPage(long pageId, List<Indicator> onPage) {
+        return ao.executeInTransaction(() -> {
+            List<String> refused = new ArrayList<>();
+            Set<String> kept = new HashSet<>();
+            for (Indicator i : onPage) {
+                IndicatorEntity[] sameKey = ao.find(IndicatorEntity.class, IndicatorEntity.INDICATOR_KEY + " = ? AND "
+                        + IndicatorEntity.PAGE_ID + " <> ?", i.key(), pageId);
+                if (sameKey.length > 0) {
+                    refused.add(i.key());
+                    continue;
+                }
+                IndicatorEntity[] found = ao.find(IndicatorEntity.class, IndicatorEntity.MACRO_ID + " = ?", i.macroId());
+                IndicatorEntity e = found.length > 0 ? found[0] : ao.create(IndicatorEntity.class,
+                        new DBParam(IndicatorEntity.INDICATOR_KEY, i.key()),
+                        new DBParam(IndicatorEntity.GOAL_NUMBER, i.goalNumber()),
+                        new DBParam("NAME", i.name()),
+                        new DBParam("DIRECTION", i.direction().name()),
+                        new DBParam("BASELINE", Values.stored(i.baseline())),
+                        new DBParam("BASELINE_DATE", toDate(i.baselineDate())),
+                        new DBParam("TARGET", Values.stored(i.target())),
+                        new DBParam("TARGET_DATE", toDate(i.targetDate())),
+                        new DBParam("RESPONSIBLE_UNIT", i.responsibleUnit()),
+                        new DBParam("RHYTHM", i.rhythm().name()));
+                write(e, i);
+                kept.add(i.macroId());
+            }
+            for (IndicatorEntity e : ao.find(IndicatorEntity.class, IndicatorEntity.PAGE_ID + " = ?", pageId)) {
+                if (!kept.contains(e.getMacroId()) && !e.isWithdrawn()) {
+                    e.setWithdrawn(true);
+                    e.save();
+                }
+            }
+            return refused;
+        });
+    }
+
+    private static void write(IndicatorEntity e, Indicator i) {
+        e.setMacroId(i.macroId().isEmpty() ? null : i.macroId());
+        e.setIndicatorKey(i.key());
+        e.setGoalNumber(i.goalNumber());
+        e.setName(i.name());
+        e.setMeasures(i.measures());
+        e.setRationale(i.rationale());
+        e.setUnit(i.unit());
+        e.setDirection(i.direction().name());
+        e.setBaseline(Values.stored(i.baseline()));
+        e.setBaselineDate(toDate(i.baselineDate()));
+        e.setTarget(Values.stored(i.target()));
+        e.setTargetDate(toDate(i.targetDate()));
+        e.setDataSource(i.source());
+        e.setResponsibleUnit(i.responsibleUnit());
+        e.setRhythm(i.rhythm().name());
+        e.setPageId(i.page().pageId());
+        e.setPageVersion(i.page().version());
+        e.setSpaceKey(i.page().spaceKey());
+        e.setPageTitle(i.page().title());
+        e.setWithdrawn(false);
+        e.save();
+    }
+
+    private static Indicator toIndicator(IndicatorEntity e) {
+        return new Indicator(e.getID(), e.getMacroId(), e.getIndicatorKey(), e.getGoalNumber(), e.getName(),
+                e.getMeasures(), e.getRationale(), e.getUnit(), Direction.valueOf(e.getDirection()),
+                new BigDecimal(e.getBaseline()), toDay(e.getBaselineDate()), new BigDecimal(e.getTarget()),
+                toDay(e.getTargetDate()), e.getDataSource(), e.getResponsibleUnit(), Rhythm.valueOf(e.getRhythm()),
+                new PageRef(e.getPageId(), e.getPageVersion(), e.getSpaceKey(), e.getPageTitle()), e.isWithdrawn());
+    }
+}
