@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.macro;
 import de.digitalstrategie.cockpit.message.Dates;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.jira.issue.IssueKey;
+import de.digitalstrategie.cockpit.render.MacroRequest;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -156,5 +158,17 @@ public final class MacroParameters {
             keys.add(upper);
         }
         return List.copyOf(keys);
+    }
+
+    /**
+     * The author's parameters with the viewer's choices in the request (a filter form, a sort link)
+     * put over them, one by one; only {@code names} may be chosen so.
+     */
+    public MacroParameters withViewerChoices(MacroRequest request, List<String> names) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (String name : names) {
+            request.own(name).or(() -> text(name)).ifPresent(v -> merged.put(name, v));
+        }
+        return new MacroParameters(merged);
     }
 }

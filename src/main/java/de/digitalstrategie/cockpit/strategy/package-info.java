@@ -6,6 +6,11 @@
  * validation are plain Java here; {@code store} keeps them (goals on the register's kernel,
  * indicators and measured values beside it) and reads them as the viewer may see them,
  * {@code macro} shows them on their pages, {@code rest} and {@code web} take measured values.
- * It builds on the register kernel and on the organisation, minutes and access packages.
+ * How far each indicator is on its way to its target is computed, never recorded:
+ * {@code Trajectory} assesses the measured values against the line from baseline to target,
+ * {@code CollectionDue} says when the next value is due by the indicator's rhythm, {@code chart}
+ * draws an indicator's course, and {@code macro} shows the goals' achievement per field of action.
+ * It builds on the register kernel and on the organisation, minutes and access packages; the
+ * achievement view also reads the portfolio, for the projects that serve each goal.
  */
 package de.digitalstrategie.cockpit.strategy;

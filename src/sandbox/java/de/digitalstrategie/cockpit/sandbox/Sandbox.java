@@ -221,10 +221,12 @@ public final class Sandbox implements AutoCloseable {
 
     /** Seeds the Worms demo on first start (its minutes recorded before this returns); a database that has data keeps it. */
     public boolean seedDemo(Path seedDir) throws IOException {
-        boolean seeded = new WormsDemo(organisation, projects, committee, minutesPlaces, pages).seedIfEmpty(seedDir, LocalDate.now(clock));
+        WormsDemo demo = new WormsDemo(organisation, projects, committee, minutesPlaces, pages);
+        boolean seeded = demo.seedIfEmpty(seedDir, LocalDate.now(clock));
         settle();
         if (seeded) {
             DemoImplementation.apply(decisions, plugin.bean(Roles.class));
+            demo.measureGoals(plugin.bean(de.digitalstrategie.cockpit.strategy.store.Measurements.class));
             settle();
         }
         return seeded;

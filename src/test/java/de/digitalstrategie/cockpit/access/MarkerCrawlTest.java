@@ -582,6 +582,13 @@ class MarkerCrawlTest {
         combinations.put("advisory-followup", followUp);
         combinations.put("meeting-preparation", List.of(Map.of("body", "lenkungskreis"), Map.of("body", "beirat"),
                 Map.of("body", "lenkungskreis", "days", "0"), Map.of("body", "nope"), Map.of()));
+        // The achievement of goals: every goal, each field, each assessment, and values no goal has.
+        List<Map<String, String>> achievement = new ArrayList<>(List.of(Map.of(), Map.of("status", "adopted"),
+                Map.of("field", "3.4"), Map.of("field", "nope"), Map.of("status", "nope")));
+        for (String a : List.of("on-track", "at-risk", "off-track", "no-data")) {
+            achievement.add(Map.of("assessment", a));
+        }
+        combinations.put("strategy-goals", achievement);
 
         for (String viewer : VIEWERS) {
             Map<String, String> forbidden = forbidden(viewer);
@@ -782,6 +789,9 @@ class MarkerCrawlTest {
         }
         reads.add("/decisions?page-size=500&project=DIGI-1");
         reads.add("/advisory?page-size=500&project=DIGI-1");
+        for (String format : List.of("csv", "xlsx")) {
+            reads.add("/strategy/achievement/export?format=" + format);
+        }
         for (String list : List.of("/decisions/export", "/advisory/export", "/projects/export")) {
             for (String format : List.of("csv", "xlsx")) {
                 reads.add(list + "?format=" + format);

@@ -92,6 +92,7 @@ final class GoldenData {
         decisions(s, lk1, lk2);
         inputs(s, br1, br2);
         takenUp(s);
+        GoldenGoals.write(s);
     }
 
     /**

@@ -38,11 +38,7 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
      * link) put over them, one by one; only {@code names} may be chosen so.
      */
     static MacroParameters withViewerChoices(MacroParameters macro, MacroRequest request, List<String> names) {
-        Map<String, String> merged = new LinkedHashMap<>();
-        for (String name : names) {
-            request.own(name).or(() -> macro.text(name)).ifPresent(v -> merged.put(name, v));
-        }
-        return new MacroParameters(merged);
+        return macro.withViewerChoices(request, names);
     }
 
     static Selection of(MacroParameters p, OrganisationStore organisation, Texts t) {

@@ -30,6 +30,7 @@ import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.TimeFrame;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
+import de.digitalstrategie.cockpit.strategy.store.Measurements;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -75,6 +76,8 @@ public final class WormsDemo {
     private final MinutesPlacesStore places;
     private final PageRepository pages;
     private final Random random = new Random(2026);
+    /** The strategy pages written by {@link #seedIfEmpty}, whose values are measured after the sync. */
+    private DemoGoals goals;
 
     public WormsDemo(OrganisationStore organisation, ProjectStore projects, CommitteeStore committee,
                      MinutesPlacesStore places, PageRepository pages) {
@@ -176,7 +179,21 @@ public final class WormsDemo {
         minutes.advisoryBoard();
         minutes.overviewPages();
         reportsSinceTheLastMeeting(portfolio);
+        Map<String, String> fieldNames = new LinkedHashMap<>();
+        fields.forEach(f -> fieldNames.put(f.key(), f.nameDe()));
+        goals = new DemoGoals(places, pages, portfolio, today);
+        goals.strategyPages(fieldNames);
         return true;
+    }
+
+    /**
+     * The values measured for the demo's indicators, once the page sync has recorded their cards
+     * from the strategy pages (after {@link #seedIfEmpty} and the sync's run).
+     */
+    public void measureGoals(Measurements measurements) {
+        if (goals != null) {
+            goals.measure(measurements);
+        }
     }
 
     private List<DigitalProject> projects(CsvTable measures, List<FieldOfAction> fields, List<Department> departments,
