@@ -20,6 +20,16 @@ public record ReportTable(String key, String title, List<ExportColumn> columns, 
         rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
     }
 
+    /**
+     * A table another feature exports (its columns and rows as its own download has them), read
+     * whole: so a section shows exactly what that download writes.
+     */
+    public static ReportTable of(String key, ExportTable table) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        table.rows().forEach(rows::add);
+        return new ReportTable(key, table.title(), table.columns(), rows);
+    }
+
     /** As a table to write to a file: a sheet of the workbook. */
     public ExportTable export() {
         return new ExportTable(title, columns, rows::forEach);

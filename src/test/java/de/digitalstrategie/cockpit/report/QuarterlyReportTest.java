@@ -9,6 +9,10 @@ import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.strategy.Goal;
+import de.digitalstrategie.cockpit.strategy.Indicator;
+import de.digitalstrategie.cockpit.strategy.store.GoalStore;
+import de.digitalstrategie.cockpit.strategy.store.Indicators;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.MovableClock;
 import org.apache.poi.ss.usermodel.Cell;
@@ -74,13 +78,22 @@ class QuarterlyReportTest {
                 assertEquals(200, file.statusCode(), new String(file.body(), StandardCharsets.UTF_8));
                 assertEquals("attachment; filename=\"quartalsbericht-2026-q4-2027-01-10.xlsx\"",
                         file.headers().firstValue("Content-Disposition").orElseThrow(), "dated by the clock");
-                List<List<List<Object>>> cdo = sheets(file.body(), List.of("Bericht", "Projekte",
+                List<List<List<Object>>> cdo = sheets(file.body(), List.of("Bericht", "Zielerreichung", "Projekte",
                         "Änderungen an Projekten", "Beschlüsse des Quartals", "Empfehlungen des Beirats"));
                 assertEquals(List.of(List.of("Quartal", "Von", "Bis", "Stand"), List.of("2026-Q4",
                         LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31), LocalDateTime.of(2027, 1, 10, 9, 0))),
                         cdo.get(0));
+                // Goals: assessed at the quarter's end, by the values measured by then; the confidential
+                // goal to the CDO, who may read its page.
+                List<List<Object>> goals = cdo.get(1);
+                assertEquals(List.of("ZIEL-1", "ZIEL-9"), column(goals, 1));
+                assertEquals(List.of("K-1.1", "Anteil digitaler Akten", "%"), goals.get(1).subList(4, 7));
+                assertEquals(List.of("40", LocalDate.of(2026, 9, 30)), goals.get(1).subList(11, 13),
+                        "the value of January counts from January on");
+                assertEquals("Im Plan", goals.get(1).get(14));
+                assertEquals("DIGI-1", goals.get(1).get(17));
                 // Projects: DIGI-4 was first mirrored after the quarter; DIGI-1 was red at its end, amber now.
-                List<List<Object>> projects = cdo.get(1);
+                List<List<Object>> projects = cdo.get(2);
                 assertEquals(List.of("DIGI-1", "DIGI-2", "DIGI-3"), column(projects, 0));
                 assertEquals(List.of("Kritisch", "Im Plan", "Im Plan"), column(projects, 4));
                 assertEquals(List.of("Gefährdet", "Im Plan", "Im Plan"), column(projects, 5));
@@ -102,7 +115,7 @@ class QuarterlyReportTest {
                 }
                 expected.sort(java.util.Comparator.comparing(ProjectChange::at).thenComparing(ProjectChange::id));
                 // Changes: every one the history holds for the quarter, oldest first, and nothing of later.
-                List<List<Object>> changes = cdo.get(2);
+                List<List<Object>> changes = cdo.get(3);
                 assertEquals(expected.size() + 1, changes.size());
                 for (int i = 0; i < expected.size(); i++) {
                     ProjectChange c = expected.get(i);
@@ -115,7 +128,7 @@ class QuarterlyReportTest {
                         "Budget", EURO.money(0), EURO.money(1_200_000), "aus Jira")), changes.toString());
                 assertFalse(changes.toString().contains("DIGI-4"), "DIGI-4 came after the quarter");
                 // Decisions: those taken in the quarter's meetings, with their implementation.
-                List<List<Object>> decisions = cdo.get(3);
+                List<List<Object>> decisions = cdo.get(4);
                 assertEquals(List.of("LK-2026-10", "LK-2026-11", "LK-2026-20"), column(decisions, 0));
                 assertEquals(List.of("Nummer", "Titel", "Sitzung", "Datum", "Status", "Umsetzung", "Verantwortlich",
                         "Fällig"), decisions.get(0));
@@ -124,7 +137,7 @@ class QuarterlyReportTest {
                 assertEquals("", decisions.get(2).get(5), "a rejected motion is not carried out");
                 assertTrue(decisions.get(3).get(1).toString().contains(SECRET));
                 // Advisory input: received in the quarter, or answered in it.
-                List<List<Object>> inputs = cdo.get(4);
+                List<List<Object>> inputs = cdo.get(5);
                 assertEquals(List.of("BR-2026-01", "BR-2026-05", "BR-2026-09"), column(inputs, 0));
                 assertEquals(List.of("BR-2026-01", "Open Data", "", LocalDate.of(2026, 6, 1), "Übernommen",
                         "Wird umgesetzt.", LocalDate.of(2026, 11, 2), ""), inputs.get(1));
@@ -133,8 +146,9 @@ class QuarterlyReportTest {
                 // Staff may not read the confidential minutes: nothing of them, not even counted.
                 HttpResponse<byte[]> staffFile = get(base + "?quarter=2026-Q4&format=xlsx&as=mitarbeiterin&lang=de");
                 List<List<List<Object>>> staff = sheets(staffFile.body(), null);
-                assertEquals(List.of("LK-2026-10", "LK-2026-11"), column(staff.get(3), 0));
-                assertEquals(List.of("BR-2026-01", "BR-2026-05"), column(staff.get(4), 0));
+                assertEquals(List.of("ZIEL-1"), column(staff.get(1), 1));
+                assertEquals(List.of("LK-2026-10", "LK-2026-11"), column(staff.get(4), 0));
+                assertEquals(List.of("BR-2026-01", "BR-2026-05"), column(staff.get(5), 0));
                 assertFalse(staff.toString().contains(SECRET), staff.toString());
                 checkAgainstStores(s, staff);
 
@@ -142,12 +156,12 @@ class QuarterlyReportTest {
                 String page = text(get(base + "?quarter=2026-Q4&as=mitarbeiterin&lang=de"));
                 assertTrue(page.contains("<h1>Quartalsbericht 4. Quartal 2026 (01.10.2026 bis 31.12.2026)</h1>"), page);
                 assertFalse(page.contains(SECRET), page);
-                assertEquals(List.of("projects=3", "changes=" + expected.size(), "decisions=2", "advisory=2"),
+                assertEquals(List.of("goals=1", "projects=3", "changes=" + expected.size(), "decisions=2", "advisory=2"),
                         counts(page));
                 assertTrue(page.contains("<option value=\"2026-Q4\" selected>4. Quartal 2026</option>"), page);
                 assertTrue(page.contains("href=\"?quarter=2026-Q4&amp;format=xlsx\""), page);
                 String member = text(get(base + "?quarter=2026-Q4&as=cdo&lang=en"));
-                assertEquals(List.of("projects=3", "changes=" + expected.size(), "decisions=3", "advisory=3"),
+                assertEquals(List.of("goals=2", "projects=3", "changes=" + expected.size(), "decisions=3", "advisory=3"),
                         counts(member));
                 assertTrue(member.contains("Quarterly report Q4 2026"), member);
                 assertTrue(member.contains(SECRET), "the member sees the confidential minutes' records");
@@ -155,7 +169,8 @@ class QuarterlyReportTest {
                 // and DIGI-4 came with its five first values.
                 String now = text(get(base + "?as=cdo&lang=de"));
                 assertTrue(now.contains("1. Quartal 2027"), now);
-                assertEquals(List.of("projects=4", "changes=6", "decisions=0", "advisory=0"), counts(now));
+                assertTrue(now.contains("<td>41</td><td class=\"num\">05.01.2027</td>"), "today the January value counts");
+                assertEquals(List.of("goals=2", "projects=4", "changes=6", "decisions=0", "advisory=0"), counts(now));
 
                 // Refused: a quarter or format that is not one (in the reader's language), and anonymous visitors.
                 HttpResponse<byte[]> bad = get(base + "?quarter=2026-Q5&as=cdo&lang=de");
@@ -179,19 +194,29 @@ class QuarterlyReportTest {
      * it; each project row a mirrored project as the store holds it now.
      */
     private static void checkAgainstStores(Sandbox s, List<List<List<Object>>> book) {
+        GoalStore goals = s.plugin.bean(GoalStore.class);
+        Indicators indicators = s.plugin.bean(Indicators.class);
         for (List<Object> row : book.get(1).subList(1, book.get(1).size())) {
+            Goal g = goals.all().stream().filter(x -> x.number().equals(row.get(1))).findFirst().orElseThrow();
+            assertEquals(g.title(), row.get(2));
+            Indicator i = indicators.ofPage(g.page().pageId()).stream().filter(x -> x.key().equals(row.get(4)))
+                    .findFirst().orElseThrow();
+            assertEquals(i.name(), row.get(5));
+            assertEquals(i.targetDate(), row.get(10));
+        }
+        for (List<Object> row : book.get(2).subList(1, book.get(2).size())) {
             DigitalProject p = s.projects.find((String) row.get(0)).orElseThrow();
             assertEquals(p.title(), row.get(1));
             assertEquals(p.budgetCents() / 100.0, row.get(6));
             assertEquals(p.fundingCents() / 100.0, row.get(7));
         }
-        for (List<Object> row : book.get(3).subList(1, book.get(3).size())) {
+        for (List<Object> row : book.get(4).subList(1, book.get(4).size())) {
             Decision d = s.decisions.all().stream().filter(x -> x.number().equals(row.get(0))).findFirst().orElseThrow();
             assertEquals(d.title(), row.get(1));
             assertEquals(s.committee.meeting(d.meetingId()).orElseThrow().date(), row.get(3));
             assertEquals(d.dueDate() == null ? "" : d.dueDate(), row.get(7));
         }
-        for (List<Object> row : book.get(4).subList(1, book.get(4).size())) {
+        for (List<Object> row : book.get(5).subList(1, book.get(5).size())) {
             AdvisoryInput i = s.advisory.all().stream().filter(x -> x.number().equals(row.get(0))).findFirst().orElseThrow();
             assertEquals(i.title(), row.get(1));
             assertEquals(i.receivedOn(), row.get(3));

@@ -13,6 +13,7 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.minutes.place.MinutesPlaces;
 import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.DepartmentKind;
@@ -26,8 +27,11 @@ import de.digitalstrategie.cockpit.portfolio.TimeFrame;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore.Mirrored;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
+import de.digitalstrategie.cockpit.strategy.Measurement;
+import de.digitalstrategie.cockpit.strategy.store.Measurements;
 import de.digitalstrategie.cockpit.testing.MovableClock;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +45,8 @@ import java.util.Set;
  * on 28 November (confidential minutes: only the CDO and the secretary may read them); the board on
  * 1 June, on 20 October and on 1 December (confidential: the CDO only). The portfolio was first
  * mirrored on 27 November, changed on 29 November and again, after the quarter, on 10 January,
- * when DIGI-4 came. Everything on the confidential minutes carries {@link #SECRET} in its title.
+ * when DIGI-4 came. One goal of the strategy serves DIGI-1, another stands on a page for the CDO
+ * only. Everything on the confidential pages carries {@link #SECRET} in its title.
  */
 final class ReportWorld {
     static final String SECRET = "GEHEIMSACHE";
@@ -99,6 +104,47 @@ final class ReportWorld {
         clock.advance(Duration.ofDays(42));
         s.projects.mirror(List.of(project("DIGI-1", Health.AMBER, 1_200_000), project("DIGI-2", Health.GREEN, 0),
                 project("DIGI-3", Health.GREEN, 0), project("DIGI-4", Health.RED, 0)));
+        // The strategy: a public goal serving DIGI-1, measured at the end of September and, after the
+        // quarter, in January; and a confidential goal (its page for the CDO only).
+        s.minutesPlaces.save(MinutesPlaces.STRATEGY, new Places(Set.of("STRAT"), Set.of()));
+        s.pages.create(3201, "STRAT", 0, "Ziele", "<p>Ziele.</p>" + goal("ZIEL-1", "Akten digital", "DIGI-1")
+                + card("K-1.1", "ZIEL-1", "Anteil digitaler Akten"), Set.of(), "strategy", "cdo");
+        s.pages.create(3202, "STRAT", 0, "Vertrauliche Ziele", "<p>Ziele.</p>" + goal("ZIEL-9", SECRET + " Ziel", "")
+                + card("K-9.1", "ZIEL-9", SECRET + " Indikator"), Set.of("cdo"), "strategy", "cdo");
+        s.settle();
+        Measurements values = s.plugin.bean(Measurements.class);
+        values.record(new Measurement("K-1.1", new BigDecimal("40"), LocalDate.of(2026, 9, 30), "Statistik", "",
+                "cdo", clock.instant()));
+        values.record(new Measurement("K-1.1", new BigDecimal("41"), LocalDate.of(2027, 1, 5), "Statistik", "",
+                "cdo", clock.instant()));
+        values.record(new Measurement("K-9.1", new BigDecimal("3"), LocalDate.of(2026, 9, 30), "Statistik", "",
+                "cdo", clock.instant()));
+    }
+
+    private static String goal(String number, String title, String projects) {
+        return "<ac:structured-macro ac:name=\"strategy-goal\" ac:schema-version=\"1\" ac:macro-id=\"report-"
+                + number + "\"><ac:parameter ac:name=\"number\">" + number + "</ac:parameter>"
+                + "<ac:parameter ac:name=\"title\">" + title + "</ac:parameter>"
+                + "<ac:parameter ac:name=\"field\">1</ac:parameter>"
+                + "<ac:parameter ac:name=\"status\">adopted</ac:parameter>"
+                + (projects.isEmpty() ? "" : "<ac:parameter ac:name=\"projects\">" + projects + "</ac:parameter>")
+                + "<ac:rich-text-body><p>Ziel.</p></ac:rich-text-body></ac:structured-macro>";
+    }
+
+    /** An indicator from 0 at the end of 2025 to 100 at the end of 2027, measured every quarter. */
+    private static String card(String key, String goal, String name) {
+        return "<ac:structured-macro ac:name=\"strategy-indicator\" ac:schema-version=\"1\" ac:macro-id=\"report-"
+                + key + "\"><ac:parameter ac:name=\"key\">" + key + "</ac:parameter>"
+                + "<ac:parameter ac:name=\"goal\">" + goal + "</ac:parameter>"
+                + "<ac:parameter ac:name=\"name\">" + name + "</ac:parameter>"
+                + "<ac:parameter ac:name=\"unit\">%</ac:parameter>"
+                + "<ac:parameter ac:name=\"direction\">higher-is-better</ac:parameter>"
+                + "<ac:parameter ac:name=\"baseline\">0</ac:parameter>"
+                + "<ac:parameter ac:name=\"baseline-date\">2025-12-31</ac:parameter>"
+                + "<ac:parameter ac:name=\"target\">100</ac:parameter>"
+                + "<ac:parameter ac:name=\"target-date\">2027-12-31</ac:parameter>"
+                + "<ac:parameter ac:name=\"responsible\">Stabsabteilung</ac:parameter>"
+                + "<ac:parameter ac:name=\"rhythm\">quarterly</ac:parameter></ac:structured-macro>";
     }
 
     private static SandboxPage minutes(Sandbox s, long id, String space, String title, Set<String> restricted) {
