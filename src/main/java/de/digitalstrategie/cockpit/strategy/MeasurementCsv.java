@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * A file of measured values, one per line, for any number of indicators, read and checked as a
  * whole: {@code indicator;date;value;source;comment} (and optionally {@code unit}, checked against
  * the indicator's), the first line naming the columns in any order, separated by semicolons (as a
- * spreadsheet in German writes it) or commas, fields quoted as RFC 4180 quotes them. Every line
+ * spreadsheet in German writes it) or commas, fields quoted as RFC 4180 quotes them (but a line
+ * break always ends a line, see {@link #lines}). Every line
  * that cannot be taken is named with its number and reason; whether a value of that indicator and
  * day is already stored is decided where it is stored ({@code Measurements.recordAll}).
  */
@@ -158,17 +159,17 @@ public final class MeasurementCsv {
         return null;
     }
 
-    /** The file's lines; a line break inside quotes belongs to its field. */
+    /**
+     * The file's lines. A line break always ends a line, even inside quotes: a value's line holds
+     * no line break, and a quotation mark left open then spoils its own line only, so every other
+     * line keeps the number the user sees in an editor.
+     */
     private static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (!quoted && (c == '\n' || c == '\r')) {
+            if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }

@@ -114,7 +114,9 @@ public abstract class RecordMacro<R extends PageRecord<S>, S extends Enum<S> & R
         Facts facts = new Facts(t, memo);
         String title = request.content() == null ? "" : request.content().getTitle();
         Optional<Message> notRecorded = memo.get(List.of("refusal", register.kind(), request.pageId(), title),
-                () -> places.refusal(register.kind().body(), PageLocation.of(request.content()), title));
+                () -> register.kind().minuted()
+                        ? places.refusal(register.kind().body(), PageLocation.of(request.content()), title)
+                        : places.strategyRefusal(PageLocation.of(request.content())));
         if (notRecorded.isPresent()) {
             // No status: on such a page it is only what someone typed.
             facts(p, Optional.empty(), p.status(), false, facts, request);
