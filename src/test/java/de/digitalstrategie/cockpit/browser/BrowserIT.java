@@ -262,6 +262,28 @@ class BrowserIT {
                 text(".cockpit-decision h3", "LK-JJJJ-NN"),
                 text(".cockpit-preparation h2", "Seit der letzten Sitzung: Lenkungskreis"),
                 text("h2 + ol li a", "LK-")));
+        // The achievement of goals: every field's goals and their indicators' course, filtered by the
+        // viewer, in English, and for anonymous visitors without any project.
+        long goals = page(sandbox, "Zielerreichung der Digitalstrategie");
+        add(pages, "strategy-goals", "/pages/viewpage.action?pageId=" + goals + "&as=cdo&lang=de", List.of(
+                text(".cockpit-strategy h2", "Zielerreichung"),
+                count(".cockpit-strategy-field", 7),
+                count(".cockpit-goal", 9),
+                count("svg.cockpit-trend[role=img]", 10),
+                text(".cockpit-indicators tr.cockpit-overdue", "überfällig"),
+                text(".cockpit-strategy", "Nicht im Plan"),
+                text(".cockpit-strategy", "Keine Daten"),
+                count(".cockpit-strategy .cockpit-downloads a[download]", 2),
+                select(".cockpit-strategy .cockpit-filter select[name$='.assessment']", "no-data"),
+                submit(".cockpit-strategy .cockpit-filter"),
+                count(".cockpit-goal", 1),
+                text(".cockpit-goal h4", "ZIEL-DIG-2"),
+                url("pageId=" + goals)));
+        add(pages, "strategy-goals-english", "/pages/viewpage.action?pageId=" + goals + "&as=leitung-finanzen&lang=en",
+                List.of(text(".cockpit-strategy h2", "Achievement of goals"), text(".cockpit-strategy", "On track"),
+                        text(".cockpit-chart-data summary", "table")));
+        add(pages, "strategy-goals-anonymous", "/pages/viewpage.action?pageId=" + goals + "&as=anonymous&lang=de",
+                List.of(text(".cockpit-strategy", "ZIEL-MOB-1"), count(".cockpit-projects", 0)));
         return spec;
     }
 

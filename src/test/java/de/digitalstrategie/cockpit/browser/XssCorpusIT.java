@@ -76,6 +76,8 @@ class XssCorpusIT {
             "Ein interner Fehler ist aufgetreten", "An internal error occurred");
 
     private static final int PER_MINUTES = 50;
+    /** Goals per strategy page: each has an indicator with a chart, and a page of many charts is slow to check. */
+    private static final int PER_STRATEGY_PAGE = 25;
     private final List<String> payloads = payloads();
     /** Injection point by page: which payload lines the page holds. */
     private final Map<String, Target> targets = new LinkedHashMap<>();
@@ -113,7 +115,9 @@ class XssCorpusIT {
                 corpus.pageTitles();
                 corpus.publicProfiles();
                 corpus.meetingCalendars();
+                corpus.strategyGoals();
                 restDecisions = corpus.restTargets();
+                corpus.strategyValues();
             } finally {
                 sandbox.users.actAs(null);
             }
@@ -218,6 +222,7 @@ class XssCorpusIT {
             params.put("advisory-trace", List.of("input"));
             params.put("advisory-followup", List.of("meeting"));
             params.put("meeting-preparation", List.of("body", "days"));
+            params.put("strategy-goals", List.of("field", "status", "assessment"));
             params.forEach((name, list) -> {
                 for (String param : list) {
                     String point = name + "." + param;
@@ -331,6 +336,69 @@ class XssCorpusIT {
             page("meeting-calendar", "Sitzungskalender", macros.toString(), payloads.size(), Set.of("meeting-calendar"));
             target("calendar-page", de.digitalstrategie.cockpit.calendar.CalendarLinks.PAGE, payloads.size(),
                     Set.of("calendar-page"));
+        }
+
+        /**
+         * Strategy pages whose goals and indicator cards carry the payloads (a goal's title and text,
+         * an indicator's name, what it measures, its unit, responsible unit and source), recorded
+         * through the page events ({@link #restTargets} settles them), each page with the achievement
+         * macro over its own field; {@link #strategyValues} gives each card a value with the payload
+         * as its source.
+         */
+        void strategyGoals() {
+            for (int from = 0; from < payloads.size(); from += PER_STRATEGY_PAGE) {
+                String field = "X" + (from / PER_STRATEGY_PAGE + 1);
+                StringBuilder body = new StringBuilder(macro("strategy-goals", Map.of("field", field), null));
+                int n = 0;
+                for (int i = from; i < Math.min(payloads.size(), from + PER_STRATEGY_PAGE); i++, n++) {
+                    String v = payloads.get(i);
+                    Map<String, String> goal = new LinkedHashMap<>();
+                    goal.put("number", "ZIEL-XSS-" + (i + 1));
+                    goal.put("title", v);
+                    goal.put("field", field);
+                    goal.put("status", "adopted");
+                    body.append(macro("strategy-goal", goal, "<p>" + xml(v) + "</p>"));
+                    Map<String, String> card = new LinkedHashMap<>();
+                    card.put("key", "XSS-" + (i + 1));
+                    card.put("goal", "ZIEL-XSS-" + (i + 1));
+                    card.put("name", v);
+                    card.put("measures", v);
+                    // A unit longer than a unit may be would refuse the whole card: the name still carries it.
+                    card.put("unit", v.length() <= 40 ? v : "%");
+                    card.put("direction", "higher-is-better");
+                    card.put("baseline", "1");
+                    card.put("baseline-date", "2024-12-31");
+                    card.put("target", "9");
+                    card.put("target-date", "2028-12-31");
+                    card.put("source", v);
+                    card.put("responsible", v);
+                    card.put("rhythm", "yearly");
+                    body.append(macro("strategy-indicator", card, null));
+                }
+                SandboxPage p = sandbox.pages.create("STRAT", "Ziele " + field, body.toString(), Set.of(), "page");
+                target("strategy-goals-" + field, "/pages/viewpage.action?pageId=" + p.getId(), n,
+                        Set.of("strategy-goals"));
+            }
+        }
+
+        /** One value for each card the corpus's strategy pages recorded, with the payload as its source. */
+        void strategyValues() {
+            List<de.digitalstrategie.cockpit.strategy.store.Measurements.Row> rows = new ArrayList<>();
+            for (int i = 0; i < payloads.size(); i++) {
+                try {
+                    rows.add(new de.digitalstrategie.cockpit.strategy.store.Measurements.Row(i + 1,
+                            new de.digitalstrategie.cockpit.strategy.Measurement("XSS-" + (i + 1),
+                                    java.math.BigDecimal.valueOf(3), java.time.LocalDate.of(2025, 12, 31),
+                                    payloads.get(i), payloads.get(i), USER, java.time.Instant.now())));
+                } catch (RuntimeException e) {
+                    // A payload that is no valid source (a line break): the card's texts carry it.
+                    rows.add(new de.digitalstrategie.cockpit.strategy.store.Measurements.Row(i + 1,
+                            new de.digitalstrategie.cockpit.strategy.Measurement("XSS-" + (i + 1),
+                                    java.math.BigDecimal.valueOf(3), java.time.LocalDate.of(2025, 12, 31), "",
+                                    "", USER, java.time.Instant.now())));
+                }
+            }
+            sandbox.plugin.bean(de.digitalstrategie.cockpit.strategy.store.Measurements.class).recordAll(rows);
         }
 
         /** Decisions and inputs with harmless texts for the REST calls to write into. */
