@@ -243,7 +243,8 @@ class BrowserIT {
                 .meetings(de.digitalstrategie.cockpit.sandbox.demo.WormsDemo.STEERING).get(0).date()).toString();
         add(pages, "quarterly-report", "/plugins/servlet/cockpit/report?as=cdo&lang=de", List.of(
                 text("h1", "Quartalsbericht"),
-                count(".cockpit-report-part", 4),
+                count(".cockpit-report-part", 5),
+                text("#report-goals + table tbody", "ZIEL-"),
                 count(".cockpit-report-controls a[download]", 1),
                 select("#report-quarter", lastQuarter),
                 submit(".cockpit-report-controls"),
