@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a table as an XLSX workbook with one sheet: a bold, frozen header row with filters, and
- * typed cells (numbers, euros, dates) that sort and add up in the spreadsheet. Streamed with
- * POI's SXSSF: only the last {@value #WINDOW} rows are in memory, the rest go to a temporary
- * file that is deleted when the export ends.
+ * Writes a table as an XLSX workbook with one sheet, or several tables as its sheets: a bold,
+ * frozen header row with filters, and typed cells (numbers, euros, dates) that sort and add up in
+ * the spreadsheet. Streamed with POI's SXSSF: only the last {@value #WINDOW} rows are in memory,
+ * the rest go to a temporary file that is deleted when the export ends.
  */
 public final class XlsxExport implements ExportWriter {
     static final String CREATOR = "Digitalstrategie-Cockpit";
@@ -57,7 +57,26 @@ public final class XlsxExport implements ExportWriter {
 
     @Override
     public void write(ExportTable table, OutputStream out) throws IOException {
-        List<ExportColumn> columns = table.columns();
+        write(List.of(table), out);
+    }
+
+    /**
+     * Writes the tables as the sheets of one workbook, in their order, each as {@link
+     * #write(ExportTable, OutputStream)} writes its one sheet; the workbook's title is the first's.
+     *
+     * @throws IllegalArgumentException for no table, or two whose sheet names Excel takes for one
+     *                                  (it compares them ignoring case and refuses the file)
+     */
+    public void write(List<ExportTable> tables, OutputStream out) throws IOException {
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("a workbook needs at least one sheet");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ExportTable table : tables) {
+            if (!names.add(table.sheetName().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("two sheets named " + table.sheetName());
+            }
+        }
         // Inline strings, not the shared-strings table: that one would keep every distinct text
         // of the export in memory. Temporary files compressed: 100,000 rows of text are large.
         // close() also deletes the temporary files (SXSSFWorkbook.dispose).
@@ -66,42 +85,49 @@ public final class XlsxExport implements ExportWriter {
             // them (apache/poi#1018): readers that stream the zip, Java's ZipInputStream among them,
             // then fail. Plain zip holds 4 GB per entry; 100,000 rows need a few dozen MB.
             workbook.setZip64Mode(Zip64Mode.Never);
-            CellStyle[] styles = styles(workbook, columns);
-            SXSSFSheet sheet = workbook.createSheet(table.sheetName());
-            int[] widths = new int[columns.size()];
-
-            Row header = sheet.createRow(0);
             CellStyle headerStyle = headerStyle(workbook);
-            for (int i = 0; i < columns.size(); i++) {
-                Cell cell = header.createCell(i);
-                cell.setCellValue(columns.get(i).header());
-                cell.setCellStyle(headerStyle);
-                widths[i] = columns.get(i).header().length() + FILTER_BUTTON;
-            }
-
-            int[] last = {0};
-            table.forEachChecked(values -> {
-                Row row = sheet.createRow(++last[0]);
-                for (int i = 0; i < values.size(); i++) {
-                    Object value = values.get(i);
-                    if (value != null) {
-                        writeCell(row.createCell(i), value, columns.get(i).type(), styles[i]);
-                        if (last[0] <= SAMPLE_ROWS) {
-                            widths[i] = Math.max(widths[i], shownLength(value, columns.get(i).type()));
-                        }
-                    }
-                }
-            });
-
-            sheet.createFreezePane(0, 1);
-            sheet.setAutoFilter(new CellRangeAddress(0, last[0], 0, columns.size() - 1));
-            for (int i = 0; i < widths.length; i++) {
-                sheet.setColumnWidth(i, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[i] + 1)) * 256);
+            for (ExportTable table : tables) {
+                sheet(workbook, table, headerStyle);
             }
             var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
-            properties.setTitle(table.title());
+            properties.setTitle(tables.get(0).title());
             properties.setCreator(CREATOR);
             workbook.write(out);
+        }
+    }
+
+    private void sheet(SXSSFWorkbook workbook, ExportTable table, CellStyle headerStyle) {
+        List<ExportColumn> columns = table.columns();
+        CellStyle[] styles = styles(workbook, columns);
+        SXSSFSheet sheet = workbook.createSheet(table.sheetName());
+        int[] widths = new int[columns.size()];
+
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(columns.get(i).header());
+            cell.setCellStyle(headerStyle);
+            widths[i] = columns.get(i).header().length() + FILTER_BUTTON;
+        }
+
+        int[] last = {0};
+        table.forEachChecked(values -> {
+            Row row = sheet.createRow(++last[0]);
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                if (value != null) {
+                    writeCell(row.createCell(i), value, columns.get(i).type(), styles[i]);
+                    if (last[0] <= SAMPLE_ROWS) {
+                        widths[i] = Math.max(widths[i], shownLength(value, columns.get(i).type()));
+                    }
+                }
+            }
+        });
+
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, last[0], 0, columns.size() - 1));
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[i] + 1)) * 256);
         }
     }
 

@@ -376,6 +376,26 @@ class PermissionMatrixTest {
                     }
                 }
             }
+            // The quarterly report of the confidential meeting's quarter, as page and workbook: signed-in
+            // viewers only, each decision counted only for those who may read its minutes
+            String quarter = de.digitalstrategie.cockpit.report.Quarter.of(restrictedMeeting.date()).toString();
+            Reply report = get("/plugins/servlet/cockpit/report?quarter=" + quarter, viewer);
+            check(viewer, "quarterly report", report.text(), markers);
+            Reply workbook = get("/plugins/servlet/cockpit/report?quarter=" + quarter + "&format=xlsx", viewer);
+            check(viewer, "quarterly report workbook", workbook.status() == 200 ? xlsxText(workbook.body())
+                    : workbook.text(), markers);
+            if (viewer == null) {
+                count(viewer, "quarterly report refused", report.status() == 403 && workbook.status() == 403);
+            } else {
+                count(viewer, "quarterly report decision count", reportDecisions(report.text())
+                        == reportDecisions(get("/plugins/servlet/cockpit/report?quarter=" + quarter, "cdo").text())
+                        - (member ? 0 : hidden.stream().filter(d -> !d.withdrawn() && d.status() != DecisionStatus.PROPOSED
+                        && d.status() != DecisionStatus.READY_FOR_VOTE && d.status() != DecisionStatus.DEFERRED).count()));
+                if (member) {
+                    count(viewer, "quarterly report shows the marked decision to a member", report.text().contains(MARKER)
+                            && xlsxText(workbook.body()).contains(MARKER));
+                }
+            }
             // OParl, public whoever asks: its lists, which embed their objects, and the confidential
             // records' own addresses (OParlInterfaceTest walks every object as a visitor)
             walkOParl(viewer);
@@ -387,6 +407,15 @@ class PermissionMatrixTest {
             walkCalendars(viewer);
         }
         assertEquals(List.of(), leaks, "leaks");
+    }
+
+    private static final Pattern REPORT_DECISIONS = Pattern.compile(
+            "<h2 id=\"report-decisions\">[^<]*<span class=\"aui-badge\">(\\d+)</span>");
+
+    /** How many decisions the quarterly report's page counts; -1 for none shown. */
+    private static int reportDecisions(String html) {
+        Matcher m = REPORT_DECISIONS.matcher(html);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private static final Pattern UID = Pattern.compile("\r\nUID:meeting-(\\d+)@");

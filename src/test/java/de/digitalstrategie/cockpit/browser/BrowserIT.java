@@ -237,6 +237,28 @@ class BrowserIT {
                 + "&as=mitarbeiterin&lang=en", List.of(
                 text(".cockpit-preparation h2", "Since the last meeting"),
                 text("#preparation-lenkungskreis-overdue + ul", "due on")));
+        // The quarterly report: the page to print, its quarter chooser and, in English, a quarter that
+        // is none (400). The quarter is that of the committee's latest meeting before the current
+        // quarter: the demo's projects were mirrored today, so that quarter's page has its decisions
+        // and goals without every project's first values, and its full-page screenshot stays small.
+        de.digitalstrategie.cockpit.report.Quarter current = de.digitalstrategie.cockpit.report.Quarter.of(
+                java.time.LocalDate.now());
+        String earlier = sandbox.committee.meetings(de.digitalstrategie.cockpit.sandbox.demo.WormsDemo.STEERING)
+                .stream().map(m -> de.digitalstrategie.cockpit.report.Quarter.of(m.date()))
+                .filter(q -> q.compareTo(current) < 0).findFirst().orElseThrow().toString();
+        add(pages, "quarterly-report", "/plugins/servlet/cockpit/report?as=cdo&lang=de", List.of(
+                text("h1", "Quartalsbericht"),
+                count(".cockpit-report-part", 5),
+                count(".cockpit-report-controls a[download]", 1),
+                select("#report-quarter", earlier),
+                submit(".cockpit-report-controls"),
+                url("quarter=" + earlier),
+                text("#report-goals + table tbody", "ZIEL-"),
+                text("#report-decisions + table tbody", "LK-")));
+        add(pages, "quarterly-report-refused-english", "/plugins/servlet/cockpit/report?quarter=2026-Q9"
+                + "&as=mitarbeiterin&lang=en", List.of(
+                text(".aui-message-error", "[2026-Q9] is not a quarter"),
+                count(".cockpit-report-part", 0))).put("status", 400);
         add(pages, "blueprint", "/create?blueprint=steering-minutes&as=schriftfuehrung&lang=de", List.of(
                 fill("#create-title", "Protokoll LK 2026/9 – Testsitzung"),
                 fill("#create-date", "2026-12-01"),

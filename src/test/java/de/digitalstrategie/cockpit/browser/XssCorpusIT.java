@@ -132,6 +132,7 @@ class XssCorpusIT {
                 phase("REST calls", t0);
                 corpus.registers();
                 corpus.preparations();
+                corpus.quarterlyReports();
                 // Pages the browser loads are checked in the HTML it received; the others are read here.
                 for (Target t : targets.values()) {
                     if (!t.browser()) {
@@ -436,6 +437,29 @@ class XssCorpusIT {
                     + macro("meeting-preparation", Map.of("body", "beirat", "days", "0"), null);
             SandboxPage p = sandbox.pages.create("DIGI", "Sitzungsvorbereitung", body, Set.of(), "page");
             target("preparations", "/pages/viewpage.action?pageId=" + p.getId(), 0, Set.of());
+        }
+
+        /**
+         * The quarterly report of every quarter the corpus's decisions and inputs were filed in (their
+         * titles, owners, answers are payloads), loaded in the browser; and each payload as the
+         * quarter asked for, which the refusal names, read over HTTP.
+         */
+        void quarterlyReports() {
+            java.util.SortedSet<String> quarters = new java.util.TreeSet<>();
+            sandbox.decisions.all().forEach(d -> sandbox.committee.meeting(d.meetingId()).ifPresent(m ->
+                    quarters.add(de.digitalstrategie.cockpit.report.Quarter.of(m.date()).toString())));
+            sandbox.advisory.all().forEach(i -> quarters.add(de.digitalstrategie.cockpit.report.Quarter.of(i.receivedOn())
+                    .toString()));
+            for (String q : quarters) {
+                target("quarterly-report-" + q, "/plugins/servlet/cockpit/report?quarter=" + q, 0, Set.of());
+            }
+            for (int i = 0; i < payloads.size(); i++) {
+                String name = "quarterly-report-refused-" + (i + 1);
+                targets.put(name, new Target(name, "/plugins/servlet/cockpit/report?quarter="
+                        + java.net.URLEncoder.encode(payloads.get(i), java.nio.charset.StandardCharsets.UTF_8), 1,
+                        Set.of("report.quarter"), false));
+                tried++;
+            }
         }
 
         private void registerPages(String name, String key) {

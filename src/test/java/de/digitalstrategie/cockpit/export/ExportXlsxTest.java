@@ -247,4 +247,39 @@ class ExportXlsxTest {
             assertEquals(0, workbook.getSheetAt(0).getLastRowNum());
         }
     }
+
+    // Several tables as one workbook's sheets (the quarterly report)
+
+    @Test
+    void severalTablesBecomeSheetsInTheirOrderEachWithItsHeaderAndTypes() throws IOException {
+        ExportTable first = new ExportTable("Projekte", COLUMNS, c -> c.accept(row("DIGI-1", "Portal", 1, 500L,
+                LocalDate.of(2026, 10, 1), CHANGED)));
+        ExportTable second = new ExportTable("Beschlüsse: Quartal", List.of(new ExportColumn("Nr.", ColumnType.TEXT)),
+                c -> {
+                    c.accept(row("LK-2026-10"));
+                    c.accept(row("LK-2026-11"));
+                });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new XlsxExport(Locale.GERMAN, BERLIN).write(List.of(first, second), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertEquals(2, workbook.getNumberOfSheets());
+            assertEquals("Projekte", workbook.getSheetAt(0).getSheetName());
+            assertEquals("Beschlüsse- Quartal", workbook.getSheetAt(1).getSheetName());
+            assertEquals(5.0, workbook.getSheetAt(0).getRow(1).getCell(3).getNumericCellValue());
+            assertEquals("LK-2026-11", workbook.getSheetAt(1).getRow(2).getCell(0).getStringCellValue());
+            assertTrue(workbook.getFontAt(workbook.getSheetAt(1).getRow(0).getCell(0).getCellStyle().getFontIndex())
+                    .getBold());
+            assertEquals("Projekte", workbook.getProperties().getCoreProperties().getTitle());
+        }
+    }
+
+    @Test
+    void sheetsExcelWouldTakeForOneAreRefused() {
+        ExportTable a = new ExportTable("Projekte", COLUMNS, c -> { });
+        ExportTable b = new ExportTable("PROJEKTE", COLUMNS, c -> { });
+        assertThrows(IllegalArgumentException.class, () -> new XlsxExport(Locale.GERMAN, BERLIN)
+                .write(List.of(a, b), new ByteArrayOutputStream()));
+        assertThrows(IllegalArgumentException.class, () -> new XlsxExport(Locale.GERMAN, BERLIN)
+                .write(List.of(), new ByteArrayOutputStream()));
+    }
 }

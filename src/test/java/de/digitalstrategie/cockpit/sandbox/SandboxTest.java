@@ -194,7 +194,9 @@ class SandboxTest {
                             "/plugins/servlet/cockpit/admin/evidence",
                             de.digitalstrategie.cockpit.evidence.web.EvidenceAdminServlet.class,
                             "/plugins/servlet/cockpit/indicator-values",
-                            de.digitalstrategie.cockpit.strategy.web.ValuesServlet.class),
+                            de.digitalstrategie.cockpit.strategy.web.ValuesServlet.class,
+                            "/plugins/servlet/cockpit/report",
+                            de.digitalstrategie.cockpit.report.web.QuarterlyReportServlet.class),
                     sandbox.servlets().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> e.getValue().getClass())));
             assertEquals(descriptor.restClasses(), sandbox.restResources().stream().map(Object::getClass).toList());

@@ -22,11 +22,12 @@ import java.util.stream.Collectors;
  * reader's language. Values are written as the reader writes numbers, in their precision: the
  * export kernel has no decimal cells, and a value must not gain digits on its way to the council.
  */
-final class AchievementExport {
+public final class AchievementExport {
     private AchievementExport() {
     }
 
-    static ExportTable table(Texts t, Map<String, String> fieldNames, List<Achievements.GoalAchievement> goals) {
+    public static ExportTable table(Texts t, Map<String, String> fieldNames,
+                                    List<Achievements.GoalAchievement> goals) {
         List<ExportColumn> columns = List.of(
                 new ExportColumn(t.plain("cockpit.portfolio.column.field"), ColumnType.TEXT),
                 new ExportColumn(t.plain("cockpit.strategy.column.goal"), ColumnType.TEXT),

@@ -1,0 +1,67 @@
+package de.digitalstrategie.cockpit.report.store;
+
+import de.digitalstrategie.cockpit.jira.issue.IssueKey;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
+import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
+import de.digitalstrategie.cockpit.report.Quarter;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the projects' histories say about a quarter, for the sections that show projects: every
+ * change within it, and each project's health at its end. Only projects of the Jira projects the
+ * viewer may see.
+ */
+public class QuarterChanges {
+    /**
+     * What the report counts as a change of a project: how it is reported (status, phase, health),
+     * its money and its time frame. Whether the city publishes its profile is the staff unit's
+     * setting, not news about the project.
+     */
+    static final List<ChangeField> REPORTED = List.of(ChangeField.STATUS, ChangeField.PHASE, ChangeField.HEALTH,
+            ChangeField.BUDGET, ChangeField.FUNDING, ChangeField.START, ChangeField.END);
+
+    private final ProjectHistory history;
+
+    public QuarterChanges(ProjectHistory history) {
+        this.history = history;
+    }
+
+    /** Every reported change written within the quarter, oldest first. */
+    public List<ProjectChange> within(Quarter quarter, ZoneId zone, Set<String> visibleJiraProjects) {
+        Instant start = quarter.start(zone);
+        Instant end = quarter.end(zone);
+        List<ProjectChange> changes = new ArrayList<>();
+        for (ChangeField field : REPORTED) {
+            for (ProjectChange c : history.changesSince(field, start)) {
+                if (c.at().isBefore(end) && visibleJiraProjects.contains(IssueKey.projectOf(c.issueKey()))) {
+                    changes.add(c);
+                }
+            }
+        }
+        changes.sort(Comparator.comparing(ProjectChange::at).thenComparing(ProjectChange::id));
+        return changes;
+    }
+
+    /**
+     * The health each project had at the quarter's end, by issue key, for the projects whose health
+     * changed since: the value before the first change after it. A project first mirrored after
+     * the quarter maps to null (it had none then); a project absent from the map has had the
+     * health it has now since before the quarter ended.
+     */
+    public Map<String, String> healthAtEnd(Quarter quarter, ZoneId zone) {
+        Map<String, String> before = new LinkedHashMap<>();
+        for (ProjectChange c : history.changesSince(ChangeField.HEALTH, quarter.end(zone))) {
+            before.putIfAbsent(c.issueKey(), c.before());
+        }
+        return before;
+    }
+}
