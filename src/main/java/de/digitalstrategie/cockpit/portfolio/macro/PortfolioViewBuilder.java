@@ -53,7 +53,8 @@ public final class PortfolioViewBuilder {
     /** {@code checkingHtml}: the notice that projects Jira has not answered for yet are left out ("" if none). */
     public record Page(String idHtml, String captionHtml, String checkingHtml, Views.FilterForm form,
                 String groupLabelHtml, List<TotalsLine> groups, TotalsLine total, List<Views.Header> headers,
-                List<Block> blocks, Views.Pager pager, List<Chart> charts, boolean empty, Views.Downloads downloads) {
+                List<Block> blocks, Views.Pager pager, List<Chart> charts, boolean empty, Views.Downloads downloads,
+                String asOfHtml) {
         /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
         public boolean hasCharts() {
             return !charts.isEmpty();
@@ -96,7 +97,13 @@ public final class PortfolioViewBuilder {
         Map<String, String> fieldNames = selection.fieldNames();
         Map<String, String> departmentNames = selection.departmentNames();
         Visibility visibility = access.visibility();
-        PortfolioView view = projects.query(selection.filter(), grouping, sort, order,
+        // As of a past day: the portfolio as it stood then, overdue as of then.
+        java.util.Optional<java.time.LocalDate> asOf = Selection.asOf(p, request.today());
+        java.time.LocalDate today = asOf.orElse(request.today());
+        PortfolioView view = asOf.isPresent()
+                ? projects.queryAsOf(selection.filter(), grouping, sort, order, PageRequest.page(pageNumber, size),
+                        visibility.projects(), today, selection.groupOrder())
+                : projects.query(selection.filter(), grouping, sort, order,
                 PageRequest.page(pageNumber, size), visibility.projects(), request.today(),
                 selection.groupOrder());
         Function<String, String> groupName = selection::groupName;
@@ -116,7 +123,7 @@ public final class PortfolioViewBuilder {
                 blocks.add(new Block(Html.text(groupName.apply(key)), rows));
                 current = key;
             }
-            rows.add(row(project, fieldNames, departmentNames, request));
+            rows.add(row(project, fieldNames, departmentNames, request, today));
         }
         String id = request.instanceKey();
         List<Chart> charts = p.flag("charts", true) && summary.total().projects() > 0
@@ -127,18 +134,21 @@ public final class PortfolioViewBuilder {
                 grouping == Grouping.NONE ? "" : t.html(grouping), groups,
                 totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
                 Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
-                summary.total().projects() == 0, Selection.downloads(p, request, visibility));
+                summary.total().projects() == 0,
+                // The downloads hold today's values, not the day's: none beside a past state.
+                asOf.isPresent() ? null : Selection.downloads(p, request, visibility),
+                Selection.asOfHtml(asOf, t, f));
     }
 
     /** What the viewer may change over the author's parameters: the form's selection, sorting, paging. */
     private static final List<String> PARAMETERS = List.of("field", "department", "phase", "status", "health", "text",
-            "group", "sort", "order", "page-size", "charts", "page");
+            "group", "sort", "order", "page-size", "charts", "page", "as-of");
 
     private Row row(DigitalProject p, Map<String, String> fieldNames, Map<String, String> departmentNames,
-                    MacroRequest request) {
+                    MacroRequest request, java.time.LocalDate today) {
         Texts t = request.texts();
         Formats f = request.formats();
-        boolean overdue = p.overdue(request.today());
+        boolean overdue = p.overdue(today);
         return new Row(Html.text(p.issueKey()), jira.issueUrl(p.issueKey()).map(Html::url).orElse(""),
                 Html.text(p.title()), Html.text(departmentNames.getOrDefault(p.departmentKey(), p.departmentKey())),
                 Html.text(fieldNames.getOrDefault(p.fieldOfActionKey(), p.fieldOfActionKey())),

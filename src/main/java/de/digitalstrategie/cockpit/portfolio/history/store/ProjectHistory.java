@@ -4,12 +4,14 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeSource;
+import de.digitalstrategie.cockpit.portfolio.history.PastValues;
 import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -125,6 +127,32 @@ public class ProjectHistory {
                         .order(ProjectChangeEntity.CHANGED_AT + ", ID"),
                 e -> changes.add(toChange(e)));
         return changes;
+    }
+
+    /** The zone the history's days are counted in: the server's, as every "today" of the cockpit. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /**
+     * The portfolio's fields as they stood at the end of {@code day}: one query over the changes
+     * written after it (by the index on their time), however many projects there are.
+     */
+    public PastValues asOf(LocalDate day) {
+        Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        List<ProjectChange> after = new ArrayList<>();
+        Map<Long, String> issueIds = new HashMap<>();
+        ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS + ", " + ProjectChangeEntity.ISSUE_ID)
+                        .where(ProjectChangeEntity.CHANGED_AT + " >= ?", Date.from(end))
+                        .order(ProjectChangeEntity.CHANGED_AT + ", ID"),
+                e -> {
+                    ProjectChange c = toChange(e);
+                    after.add(c);
+                    if (e.getIssueId() != null) {
+                        issueIds.put(c.id(), e.getIssueId());
+                    }
+                });
+        return new PastValues(after, issueIds);
     }
 
     private static ProjectChange toChange(ProjectChangeEntity e) {
