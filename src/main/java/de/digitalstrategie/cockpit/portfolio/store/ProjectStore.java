@@ -16,6 +16,7 @@ import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeSource;
 import de.digitalstrategie.cockpit.portfolio.history.PastValues;
+import de.digitalstrategie.cockpit.portfolio.history.HealthTrend;
 import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.query.Criteria;
 import de.digitalstrategie.cockpit.query.SearchText;
@@ -456,9 +457,7 @@ public class ProjectStore {
         if (!criteria.matchesNothing()) {
             PastValues past = history.asOf(day);
             ao.stream(ProjectEntity.class, criteria.query(ALL_COLUMNS), e -> past.of(toProject(e), e.getIssueId())
-                    .filter(p -> (filter.phases().isEmpty() || filter.phases().contains(p.phase()))
-                            && (filter.statuses().isEmpty() || filter.statuses().contains(p.status()))
-                            && (filter.health().isEmpty() || filter.health().contains(p.health())))
+                    .filter(p -> selectsThen(filter, p))
                     .ifPresent(p -> {
                         selected.add(p);
                         sums.add(p.fieldOfActionKey(), p.departmentKey(), p.phase(), p.status(), p.health(),
@@ -482,6 +481,37 @@ public class ProjectStore {
                 Math.min(page.offset() + page.limit(), selected.size()));
         return new PortfolioView(summary, new ResultPage<>(List.copyOf(shown), selected.size(), page.offset(),
                 page.limit()));
+    }
+
+    /**
+     * The health of the selected projects per field of action at the end of each of the days, as
+     * they stood then (see {@link PastValues}): every project of the selection's other fields read
+     * once, the history in one query.
+     */
+    public HealthTrend healthTrend(PortfolioFilter filter, Set<String> visibleJiraProjects, List<LocalDate> days) {
+        HealthTrend trend = new HealthTrend(days);
+        PortfolioFilter current = new PortfolioFilter(filter.fieldKeys(), filter.departmentKeys(), Set.of(), Set.of(),
+                Set.of(), filter.text());
+        Criteria criteria = criteria(current, visibleJiraProjects);
+        if (criteria.matchesNothing() || days.isEmpty()) {
+            return trend;
+        }
+        List<PastValues> past = history.asOf(days);
+        ao.stream(ProjectEntity.class, criteria.query(ALL_COLUMNS), e -> {
+            DigitalProject now = toProject(e);
+            for (int day = 0; day < days.size(); day++) {
+                int d = day;
+                past.get(day).of(now, e.getIssueId()).filter(p -> selectsThen(filter, p)).ifPresent(p -> trend.add(d, p));
+            }
+        });
+        return trend;
+    }
+
+    /** Whether the filter selects the project by the history's fields as they were then. */
+    private static boolean selectsThen(PortfolioFilter filter, DigitalProject p) {
+        return (filter.phases().isEmpty() || filter.phases().contains(p.phase()))
+                && (filter.statuses().isEmpty() || filter.statuses().contains(p.status()))
+                && (filter.health().isEmpty() || filter.health().contains(p.health()));
     }
 
     /** A project's value in the sort's column, compared as the database compares the column. */

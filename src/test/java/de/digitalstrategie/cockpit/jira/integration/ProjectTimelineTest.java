@@ -156,9 +156,43 @@ class ProjectTimelineTest {
         String amber = page(authored, "cdo", Map.of(instance(page(authored, "cdo", Map.of())) + ".health", "amber"));
         assertEquals(Set.of("DIGI-1", moved), projects(amber).keySet(), "amber on the day, green today");
 
+        // Health over time per field of action: the month's end before the third sync, and today.
+        long trendPage = sandbox.pages.create("DIGI", "Verlauf", macro("digital-portfolio", Map.of("group", "none",
+                "charts", "false", "health-trend", "2"), null), Set.of(), "trend").getId();
+        String trend = page(trendPage, "cdo", Map.of());
+        assertEquals(List.of(List.of("30.11.2026", "0 (0 %)", "1 (100 %)", "0 (0 %)"),
+                List.of("03.12.2026", "1 (100 %)", "0 (0 %)", "0 (0 %)")), trendRows(trend, "Feld 2"),
+                "the moved project: amber at the end of November, green since");
+        assertEquals(List.of(List.of("30.11.2026", "0 (0 %)", "1 (100 %)", "0 (0 %)"),
+                List.of("03.12.2026", "0 (0 %)", "1 (100 %)", "0 (0 %)")), trendRows(trend, "Feld 1"));
+        assertEquals(List.of(List.of("30.11.2026", "0 (0 %)", "0 (0 %)", "0 (0 %)"),
+                List.of("03.12.2026", "1 (100 %)", "0 (0 %)", "0 (0 %)")), trendRows(trend, "Feld 5"),
+                "DIGI-4 did not exist at the end of November");
+        assertTrue(trend.contains("<svg") && trend.contains("Ampel im Zeitverlauf: Feld 2"), trend);
+        assertFalse(page(trendPage, "mitarbeiterin", Map.of()).contains("Ampel im Zeitverlauf: Feld 2"),
+                "a field whose projects the viewer may not see has no chart");
+
         // A day to come and a bad day: the error box, in the viewer's language.
         assertTrue(page(overview, "cdo", asOf(today, "2026-12-31")).contains("noch nicht vorbei"));
         assertTrue(page(overview, "cdo", asOf(today, "gestern")).contains("kein gültiges Datum"));
+    }
+
+    /** The data table of one field's health over time: day, green, amber, red. */
+    private static List<List<String>> trendRows(String page, String field) {
+        String caption = "<caption>Ampel im Zeitverlauf: " + field + "</caption>";
+        int start = page.indexOf(caption);
+        assertTrue(start >= 0, "no chart of " + field);
+        List<List<String>> rows = new ArrayList<>();
+        Matcher row = Pattern.compile("<tr><th scope=\"row\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(page.substring(start, page.indexOf("</table>", start)));
+        while (row.find()) {
+            List<String> cells = new ArrayList<>();
+            for (Matcher c = CELL.matcher("<th>" + row.group(1)); c.find(); ) {
+                cells.add(c.group(1).strip());
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
     private static Map<String, String> asOf(String page, String day) {

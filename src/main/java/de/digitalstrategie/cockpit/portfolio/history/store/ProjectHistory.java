@@ -139,11 +139,22 @@ public class ProjectHistory {
      * written after it (by the index on their time), however many projects there are.
      */
     public PastValues asOf(LocalDate day) {
-        Instant end = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        return asOf(List.of(day)).get(0);
+    }
+
+    /**
+     * The portfolio's fields as they stood at the end of each of the days, in their order: still
+     * one query, over the changes written after the earliest of them.
+     */
+    public List<PastValues> asOf(List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
         List<ProjectChange> after = new ArrayList<>();
         Map<Long, String> issueIds = new HashMap<>();
         ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS + ", " + ProjectChangeEntity.ISSUE_ID)
-                        .where(ProjectChangeEntity.CHANGED_AT + " >= ?", Date.from(end))
+                        .where(ProjectChangeEntity.CHANGED_AT + " >= ?", Date.from(endOf(first)))
                         .order(ProjectChangeEntity.CHANGED_AT + ", ID"),
                 e -> {
                     ProjectChange c = toChange(e);
@@ -152,7 +163,20 @@ public class ProjectHistory {
                         issueIds.put(c.id(), e.getIssueId());
                     }
                 });
-        return new PastValues(after, issueIds);
+        List<PastValues> states = new ArrayList<>();
+        for (LocalDate day : days) {
+            Instant end = endOf(day);
+            int from = 0;
+            while (from < after.size() && after.get(from).at().isBefore(end)) {
+                from++;
+            }
+            states.add(new PastValues(after.subList(from, after.size()), issueIds));
+        }
+        return states;
+    }
+
+    private Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
 
     private static ProjectChange toChange(ProjectChangeEntity e) {
