@@ -213,7 +213,11 @@ public class ProjectProfileMacro extends CockpitMacro {
         ChangeTexts values = new ChangeTexts(t, f);
         Map<String, String> names = new java.util.HashMap<>();
         List<Change> changes = new ArrayList<>();
-        for (ProjectChange c : found.subList(0, Math.min(shown, found.size()))) {
+        List<ProjectChange> page = new ArrayList<>(found.subList(0, Math.min(shown, found.size())));
+        // Newest first; within one write the fields in their order (status first), as the feed lists them.
+        page.sort(java.util.Comparator.comparing(ProjectChange::at).reversed()
+                .thenComparing(ProjectChange::field));
+        for (ProjectChange c : page) {
             java.time.ZonedDateTime at = c.at().atZone(history.zone());
             String change = c.before() == null ? values.value(c.field(), c.after())
                     : t.plain("cockpit.history.timeline.change", values.value(c.field(), c.before()),
