@@ -123,13 +123,38 @@ class ProjectTimelineTest {
         assertEquals(15, rows(timeline).size(), "and the first mirroring's seven values: " + rows(timeline));
         assertTrue(rows(timeline).get(14).get(0).startsWith("27.11.2026"), rows(timeline).toString());
 
+        // Six edits in the cockpit more: the timeline shows the newest 20 and links to the older ones.
+        for (int i = 1; i <= 6; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            de.digitalstrategie.cockpit.portfolio.DigitalProject p = sandbox.projects.find("DIGI-1").orElseThrow();
+            sandbox.projects.save(new de.digitalstrategie.cockpit.portfolio.DigitalProject(p.issueKey(), p.title(),
+                    p.profile(), p.timeFrame(), p.budgetCents() + 100_00, p.fundingCents(), p.status(), p.phase(),
+                    p.health(), p.departmentKey(), p.fieldOfActionKey(), p.updated()));
+        }
+        String first = section(page(profile, "cdo", Map.of()), "cockpit-timeline");
+        assertEquals(20, rows(first).size());
+        assertEquals(List.of("03.12.2026, 09:06 Uhr", "Budget", "2.500 € → 2.600 €", "im Cockpit geändert"),
+                rows(first).get(0));
+        Matcher more = Pattern.compile("<a href=\"\\?([^\"]+)\">Ältere Änderungen zeigen</a>").matcher(first);
+        assertTrue(more.find(), first);
+        Map<String, String> older = new LinkedHashMap<>();
+        for (String pair : more.group(1).replace("&amp;", "&").split("&")) {
+            String[] kv = pair.split("=", 2);
+            older.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        older.keySet().removeAll(Set.of("pageId", "as", "lang"));
+        String all = section(page(profile, "cdo", older), "cockpit-timeline");
+        assertEquals(21, rows(all).size(), "all of it, the first mirroring last");
+        assertFalse(all.contains("Ältere Änderungen zeigen"));
+
         long overview = sandbox.pages.create("DIGI", "Übersicht", macro("digital-portfolio",
                 Map.of("group", "none", "charts", "false"), null) + macro("digital-roadmap", Map.of("group", "none"),
                 null), Set.of(), "portfolio").getId();
         String today = page(overview, "cdo", Map.of());
         Map<String, List<String>> now = projects(today);
         assertEquals(Set.of("DIGI-1", moved, "DIGI-3", "DIGI-4"), now.keySet());
-        assertEquals(List.of("Betrieb", "Laufend", "Gefährdet", "2.000 €", "500 €", "30.06.2028"), now.get("DIGI-1"));
+        assertEquals(List.of("Betrieb", "Laufend", "Gefährdet", "2.600 €", "500 €", "30.06.2028"), now.get("DIGI-1"));
         assertFalse(today.contains("cockpit-as-of"), "today's portfolio says no day");
 
         // The end of day 2: before the second sync.
