@@ -21,6 +21,7 @@ import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.ao.HostActiveObjects;
+import de.digitalstrategie.cockpit.sandbox.demo.DemoHistory;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxClusterLockService;
 import de.digitalstrategie.cockpit.sandbox.cluster.SandboxScheduler;
 import de.digitalstrategie.cockpit.sandbox.confluence.PageRepository;
@@ -221,7 +222,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** Seeds the Worms demo on first start (its minutes recorded before this returns); a database that has data keeps it. */
     public boolean seedDemo(Path seedDir) throws IOException {
-        WormsDemo demo = new WormsDemo(organisation, projects, committee, minutesPlaces, pages);
+        WormsDemo demo = new WormsDemo(organisation, projects, committee, minutesPlaces, pages,
+                new DemoHistory(ao, clock.getZone()));
         boolean seeded = demo.seedIfEmpty(seedDir, LocalDate.now(clock));
         settle();
         if (seeded) {

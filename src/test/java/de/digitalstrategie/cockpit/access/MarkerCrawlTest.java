@@ -488,8 +488,8 @@ class MarkerCrawlTest {
             if (forbidden.isEmpty()) {
                 continue; // a member of both bodies may see it all; OParl is walked for everyone
             }
-            // Far beyond any page and no year: the texts name years, which the comparison must not take for the id.
-            long nowhere = sandbox.pages.all().stream().mapToLong(SandboxPage::getId).max().orElseThrow() + 90_000;
+            // Far enough above the last page that the unknown id never reads as a year in the pages' text.
+            long nowhere = sandbox.pages.all().stream().mapToLong(SandboxPage::getId).max().orElseThrow() + 100_000;
             missing = get("/pages/viewpage.action?pageId=" + nowhere, viewer);
             for (SandboxPage page : sandbox.pages.all()) {
                 for (String output : List.of("", "&output=pdf")) {
@@ -569,8 +569,10 @@ class MarkerCrawlTest {
         combinations.put("advisory-register", advisoryRegister);
         combinations.put("project-profile", List.of(Map.of("key", "DIGI-1"), Map.of("key", "DIGI-2"),
                 Map.of("key", "DIGI-99999"), Map.of("key", "nope")));
-        combinations.put("digital-portfolio", List.of(Map.of(), Map.of("group", "phase", "charts", "true")));
-        combinations.put("digital-roadmap", List.of(Map.of()));
+        combinations.put("digital-portfolio", List.of(Map.of(), Map.of("group", "phase", "charts", "true"),
+                // As of a past day and the health over time: the same projects, as they stood then.
+                Map.of("as-of", "2025-11-30", "health-trend", "24", "group", "none"), Map.of("as-of", "2099-01-01")));
+        combinations.put("digital-roadmap", List.of(Map.of(), Map.of("as-of", "2025-11-30")));
         // The trace: of the input the confidential decision takes up, and of none; the board's view of
         // each of its meetings and of one that does not exist. (The restricted input and meeting, which
         // come back in the message as typed: aRestrictedInputOrMeetingOfTheTraceAnswersLikeAnUnknownOne.)

@@ -103,6 +103,19 @@ class BrowserIT {
                 click(".cockpit-pager a[rel=next]"),
                 text(".cockpit-pager-summary", "26–42 von 42"),
                 count(".cockpit-projects tbody tr:not(.cockpit-group)", 17)));
+        // The portfolio as it stood at the end of a past day, chosen in the filter form, and the health over time.
+        add(pages, "portfolio-as-of", "/pages/viewpage.action?pageId=" + portfolio + "&as=cdo&lang=de", List.of(
+                fill(".cockpit-portfolio .cockpit-filter input[name$='.as-of']", "31.12.2025"),
+                submit(".cockpit-portfolio .cockpit-filter"),
+                text(".cockpit-portfolio .cockpit-as-of", "Stand: 31.12.2025"),
+                text(".cockpit-totals tfoot th", "Gesamt"),
+                count(".cockpit-portfolio .cockpit-downloads a[download]", 0),
+                url("as-of=31.12.2025")));
+        add(pages, "portfolio-history", "/pages/viewpage.action?pageId=" + page(sandbox, "Portfolio im Zeitverlauf")
+                + "&as=cdo&lang=de", List.of(
+                text(".cockpit-portfolio .cockpit-as-of", "Stand:"),
+                text(".cockpit-health-trends figcaption", "Ampel im Zeitverlauf"),
+                text(".cockpit-roadmap .cockpit-as-of", "Stand:")));
         add(pages, "roadmap", "/pages/viewpage.action?pageId=" + roadmap + "&as=cdo&lang=de", List.of(
                 text(".cockpit-roadmap h2", "Roadmap der Digitalprojekte"),
                 text(".cockpit-roadmap-caption", "42 Projekte"),

@@ -211,9 +211,9 @@ class XssCorpusIT {
         void viewingMacros() {
             Map<String, List<String>> params = new LinkedHashMap<>();
             params.put("digital-portfolio", List.of("field", "department", "phase", "status", "health", "text",
-                    "group", "sort", "order", "page-size", "charts"));
+                    "group", "sort", "order", "page-size", "charts", "as-of", "health-trend"));
             params.put("digital-roadmap", List.of("field", "department", "phase", "status", "health", "text", "group",
-                    "from", "to", "limit"));
+                    "from", "to", "limit", "as-of"));
             params.put("project-profile", List.of("key"));
             params.put("decision-register", List.of("year", "meeting", "status", "project", "owner", "text", "sort",
                     "order", "page-size", "page", "withdrawn", "implementation"));

@@ -81,7 +81,8 @@ class BadInputTest {
             body.append(macro("decision-register", Map.of(p.getKey(), p.getValue()), null));
         }
         for (Map.Entry<String, String> p : Map.of("phase", "someday", "group", "colour", "page-size", "-5",
-                "charts", "vielleicht", "health", "lila", "sort", "x\u202Ey").entrySet()) {
+                "charts", "vielleicht", "health", "lila", "sort", "x\u202Ey", "as-of", "gestern",
+                "health-trend", "999").entrySet()) {
             body.append(macro("digital-portfolio", Map.of(p.getKey(), p.getValue()), null));
         }
         for (String key : List.of("NOPE-1", "DIGI-1 OR key = DIGI-2", "digi-\u202E1", LONG)) {

@@ -146,6 +146,14 @@ final class GoldenData {
                 ProjectStatus.RUNNING, Phase.OPERATION, Health.AMBER, "fb-ordnung", "1", UPDATED);
         // DIGI-2 starts before DIGI-1 ends (a warning); DIGI-4 waits for DIGI-2, which ends in time, and
         // for an issue that is not mirrored (named nowhere).
+        // The history before: DIGI-1 was first reported on 15 March 2026, planned, in planning, with a
+        // smaller budget, no funding and an earlier end, as the sync mirrored it then (a clock set back).
+        java.time.Clock march = java.time.Clock.fixed(Instant.parse("2026-03-15T10:00:00Z"), java.time.ZoneOffset.UTC);
+        new de.digitalstrategie.cockpit.portfolio.store.ProjectStore(s.ao,
+                new de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory(s.ao, march), march)
+                .mirror(List.of(new Mirrored(new DigitalProject("DIGI-1", portal.title(), portal.profile(),
+                        new TimeFrame(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)), 1_000_000_00L, 0,
+                        ProjectStatus.PLANNED, Phase.PLANNING, Health.GREEN, "stab", "1", UPDATED), "10001")));
         s.projects.mirror(List.of(new Mirrored(portal, "10001"), new Mirrored(parking, "10002", List.of("DIGI-1")),
                 new Mirrored(openData, "10003"), new Mirrored(sensors, "10004", List.of("DIGI-2", "NOPE-9")),
                 new Mirrored(wifi, "10005"), new Mirrored(fibre, "10006")));

@@ -190,6 +190,17 @@ class StreamAndIndexTest {
         assertFalse(indexes(physical).contains("index_" + table + "_successor"));
         store.ao.migrate(CockpitSchema.entityArray());
         assertEquals(indexes, indexes(physical));
+
+        // The history's time, which the portfolio as of a past day reads from: on a table from before it too.
+        String changes = store.ao.tableOf(de.digitalstrategie.cockpit.portfolio.history.store.ProjectChangeEntity.class);
+        String changedAt = "index_" + changes.toLowerCase(Locale.ROOT) + "_changed_at";
+        assertTrue(indexes(changes).contains(changedAt), indexes(changes).toString());
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP INDEX " + store.database.schema() + "." + store.ao.identifier(changedAt));
+        }
+        assertFalse(indexes(changes).contains(changedAt));
+        store.ao.migrate(CockpitSchema.entityArray());
+        assertTrue(indexes(changes).contains(changedAt));
     }
 
     /** A table with boxed columns, which AO reads as null where the row holds NULL. */

@@ -6,6 +6,7 @@ import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.Grouping;
+import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;
@@ -50,10 +51,24 @@ public final class PortfolioViewBuilder {
     public record Chart(String idHtml, String titleHtml, String svgHtml, List<ChartRow> rows) {
     }
 
+    /** One day of a field's health over time: the day and its projects per health ("3 (60 %)"). */
+    public record TrendRow(String dayHtml, String greenHtml, String amberHtml, String redHtml) {
+    }
+
+    /** One field of action's health over time: the chart and its numbers as a table. */
+    public record Trend(String idHtml, String titleHtml, String svgHtml, List<TrendRow> rows) {
+    }
+
     /** {@code checkingHtml}: the notice that projects Jira has not answered for yet are left out ("" if none). */
     public record Page(String idHtml, String captionHtml, String checkingHtml, Views.FilterForm form,
                 String groupLabelHtml, List<TotalsLine> groups, TotalsLine total, List<Views.Header> headers,
-                List<Block> blocks, Views.Pager pager, List<Chart> charts, boolean empty, Views.Downloads downloads) {
+                List<Block> blocks, Views.Pager pager, List<Chart> charts, boolean empty, Views.Downloads downloads,
+                String asOfHtml, List<Trend> trends) {
+        /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
+        public boolean hasTrends() {
+            return !trends.isEmpty();
+        }
+
         /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
         public boolean hasCharts() {
             return !charts.isEmpty();
@@ -96,7 +111,13 @@ public final class PortfolioViewBuilder {
         Map<String, String> fieldNames = selection.fieldNames();
         Map<String, String> departmentNames = selection.departmentNames();
         Visibility visibility = access.visibility();
-        PortfolioView view = projects.query(selection.filter(), grouping, sort, order,
+        // As of a past day: the portfolio as it stood then, overdue as of then.
+        java.util.Optional<java.time.LocalDate> asOf = Selection.asOf(p, request.today());
+        java.time.LocalDate today = asOf.orElse(request.today());
+        PortfolioView view = asOf.isPresent()
+                ? projects.queryAsOf(selection.filter(), grouping, sort, order, PageRequest.page(pageNumber, size),
+                        visibility.projects(), today, selection.groupOrder())
+                : projects.query(selection.filter(), grouping, sort, order,
                 PageRequest.page(pageNumber, size), visibility.projects(), request.today(),
                 selection.groupOrder());
         Function<String, String> groupName = selection::groupName;
@@ -116,7 +137,7 @@ public final class PortfolioViewBuilder {
                 blocks.add(new Block(Html.text(groupName.apply(key)), rows));
                 current = key;
             }
-            rows.add(row(project, fieldNames, departmentNames, request));
+            rows.add(row(project, fieldNames, departmentNames, request, today));
         }
         String id = request.instanceKey();
         List<Chart> charts = p.flag("charts", true) && summary.total().projects() > 0
@@ -127,18 +148,22 @@ public final class PortfolioViewBuilder {
                 grouping == Grouping.NONE ? "" : t.html(grouping), groups,
                 totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
                 Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
-                summary.total().projects() == 0, Selection.downloads(p, request, visibility));
+                summary.total().projects() == 0,
+                // The downloads hold today's values, not the day's: none beside a past state.
+                asOf.isPresent() ? null : Selection.downloads(p, request, visibility),
+                Selection.asOfHtml(asOf, t, f),
+                trends(id, p.number("health-trend", 0, 0, MAX_TREND), selection, visibility, today, fieldNames, t, f));
     }
 
     /** What the viewer may change over the author's parameters: the form's selection, sorting, paging. */
     private static final List<String> PARAMETERS = List.of("field", "department", "phase", "status", "health", "text",
-            "group", "sort", "order", "page-size", "charts", "page");
+            "group", "sort", "order", "page-size", "charts", "page", "as-of", "health-trend");
 
     private Row row(DigitalProject p, Map<String, String> fieldNames, Map<String, String> departmentNames,
-                    MacroRequest request) {
+                    MacroRequest request, java.time.LocalDate today) {
         Texts t = request.texts();
         Formats f = request.formats();
-        boolean overdue = p.overdue(request.today());
+        boolean overdue = p.overdue(today);
         return new Row(Html.text(p.issueKey()), jira.issueUrl(p.issueKey()).map(Html::url).orElse(""),
                 Html.text(p.title()), Html.text(departmentNames.getOrDefault(p.departmentKey(), p.departmentKey())),
                 Html.text(fieldNames.getOrDefault(p.fieldOfActionKey(), p.fieldOfActionKey())),
@@ -146,6 +171,62 @@ public final class PortfolioViewBuilder {
                 Html.text(p.health().name().toLowerCase(java.util.Locale.ROOT)),
                 Html.text(f.money(p.budgetCents())), Html.text(f.money(p.fundingCents())),
                 Html.text(f.date(p.timeFrame().end())), overdue);
+    }
+
+    /** The most months the health over time goes back. */
+    static final int MAX_TREND = 60;
+    private static final java.time.format.DateTimeFormatter MONTH = java.time.format.DateTimeFormatter.ofPattern("MM/yy");
+
+    /**
+     * The health of the selection per field of action at the end of each of the last {@code months}
+     * months (the current one up to {@code today}); none for 0.
+     */
+    private List<Trend> trends(String id, int months, Selection selection, Visibility visibility,
+                               java.time.LocalDate today, Map<String, String> fieldNames, Texts t, Formats f) {
+        if (months == 0) {
+            return List.of();
+        }
+        List<java.time.LocalDate> days = new ArrayList<>();
+        for (int k = months - 1; k >= 0; k--) {
+            java.time.LocalDate end = today.minusMonths(k).with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+            days.add(end.isAfter(today) ? today : end);
+        }
+        de.digitalstrategie.cockpit.portfolio.history.HealthTrend trend = projects.healthTrend(selection.filter(),
+                visibility.projects(), days);
+        List<String> legend = List.of(t.plain(Health.GREEN), t.plain(Health.AMBER), t.plain(Health.RED));
+        List<Trend> trends = new ArrayList<>();
+        List<String> order = new ArrayList<>(fieldNames.keySet());
+        trend.fields().stream().filter(k -> !order.contains(k)).forEach(order::add);
+        for (String field : order) {
+            if (!trend.fields().contains(field)) {
+                continue;
+            }
+            List<de.digitalstrategie.cockpit.portfolio.chart.HealthTrendChart.Column> columns = new ArrayList<>();
+            List<TrendRow> rows = new ArrayList<>();
+            for (int d = 0; d < days.size(); d++) {
+                int g = trend.count(field, d, Health.GREEN);
+                int a = trend.count(field, d, Health.AMBER);
+                int r = trend.count(field, d, Health.RED);
+                columns.add(new de.digitalstrategie.cockpit.portfolio.chart.HealthTrendChart.Column(
+                        MONTH.format(days.get(d)), g, a, r));
+                int all = g + a + r;
+                rows.add(new TrendRow(Html.text(f.date(days.get(d))), Html.text(share(g, all, t, f)),
+                        Html.text(share(a, all, t, f)), Html.text(share(r, all, t, f))));
+            }
+            String name = fieldNames.getOrDefault(field, t.plain("cockpit.portfolio.unassigned"));
+            String title = t.plain("cockpit.history.trend.title", name);
+            String chartId = id + "-trend-" + trends.size();
+            trends.add(new Trend(Html.text(chartId), Html.text(title),
+                    de.digitalstrategie.cockpit.portfolio.chart.HealthTrendChart.svg(chartId, title,
+                            t.plain("cockpit.history.trend.desc", name, f.date(days.get(0)),
+                                    f.date(days.get(days.size() - 1))), columns, legend, 560), rows));
+        }
+        return trends;
+    }
+
+    /** "3 (60 %)": how many, and their share of the day's projects. */
+    private static String share(int n, int all, Texts t, Formats f) {
+        return t.plain("cockpit.history.trend.share", f.number(n), f.number(all == 0 ? 0 : Math.round(100.0 * n / all)));
     }
 
     private static TotalsLine totals(String label, Totals totals, Formats f) {

@@ -17,6 +17,13 @@ import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.jira.issue.JiraLinks;
 import de.digitalstrategie.cockpit.portfolio.ProjectProfile;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeTexts;
+import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
+import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
+import com.atlassian.confluence.user.ConfluenceUser;
+import com.atlassian.confluence.user.UserAccessor;
+import com.atlassian.sal.api.user.UserKey;
+import java.time.format.DateTimeFormatter;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.publication.macro.PublicationControl;
 import de.digitalstrategie.cockpit.render.Formats;
@@ -52,6 +59,8 @@ public class ProjectProfileMacro extends CockpitMacro {
     private final PublicationControl publication;
     private final Traces traces;
     private final ProfileFlags evidence;
+    private final ProjectHistory history;
+    private final UserAccessor users;
 
     public record Fact(String labelHtml, String valueHtml) {
     }
@@ -60,10 +69,26 @@ public class ProjectProfileMacro extends CockpitMacro {
                           String urlHtml) {
     }
 
-    /** @param publication whether the profile is published and the button to change it; null for who may not */
+    /** One change of the project's history as the timeline shows it. */
+    public record Change(String atHtml, String fieldHtml, String changeHtml, String sourceHtml) {
+    }
+
+    /** The project's history, newest first; {@code moreUrlHtml}: the link to more of it ("" when all is shown). */
+    public record Timeline(List<Change> changes, String moreUrlHtml) {
+        /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
+        public boolean hasChanges() {
+            return !changes.isEmpty();
+        }
+    }
+
+    /**
+     * @param publication whether the profile is published and the button to change it; null for who may not
+     * @param timeline    the project's history
+     */
     public record View(String idHtml, String keyHtml, String jiraUrlHtml, String titleHtml, String healthHtml,
                        String healthClassHtml, List<Fact> facts, List<Fact> texts, List<Related> decisions,
-                       List<Related> inputs, List<Related> behind, PublicationControl.View publication) {
+                       List<Related> inputs, List<Related> behind, PublicationControl.View publication,
+                       Timeline timeline) {
         /** For the template: Confluence 9 lets it call no JDK method, not even a null check. */
         public boolean hasPublication() {
             return publication != null;
@@ -88,8 +113,11 @@ public class ProjectProfileMacro extends CockpitMacro {
     public ProjectProfileMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
                                DecisionStore decisions, AdvisoryStore advisory, CommitteeStore committee,
                                ProjectAccess projectAccess, PageAccess pageAccess, PageLinks pageLinks, JiraLinks jira,
-                               PublicationControl publication, Traces traces, ProfileFlags evidence) {
+                               PublicationControl publication, Traces traces, ProjectHistory history,
+                               UserAccessor users, ProfileFlags evidence) {
         super(renderer);
+        this.history = history;
+        this.users = users;
         this.evidence = evidence;
         this.traces = traces;
         this.projects = projects;
@@ -171,9 +199,49 @@ public class ProjectProfileMacro extends CockpitMacro {
         }
         View view = new View(Html.text("profile-" + key), Html.text(key), jira.issueUrl(key).map(Html::url).orElse(""),
                 Html.text(p.title()), t.html(p.health()), Html.text(p.health().name().toLowerCase(Locale.ROOT)), facts,
-                texts, related, inputs, behind, publication.view(key, request).orElse(null));
+                texts, related, inputs, behind, publication.view(key, request).orElse(null), timeline(key, request));
         // The flags of the evidence checks follow the profile they question.
         return renderer.render("templates/project-profile.vm", request, view) + evidence.html(key, request);
+    }
+
+    /** Changes the timeline shows at first; "more" adds as many again each time. */
+    static final int TIMELINE = 20;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private Timeline timeline(String key, MacroRequest request) {
+        Texts t = request.texts();
+        Formats f = request.formats();
+        int shown = new MacroParameters(request.own("history").map(v -> Map.of("history", v)).orElse(Map.of()))
+                .number("history", TIMELINE, 1, 50 * TIMELINE);
+        List<ProjectChange> found = history.of(key, shown + 1);
+        ChangeTexts values = new ChangeTexts(t, f);
+        Map<String, String> names = new java.util.HashMap<>();
+        List<Change> changes = new ArrayList<>();
+        List<ProjectChange> page = new ArrayList<>(found.subList(0, Math.min(shown, found.size())));
+        // Newest first; within one write the fields in their order (status first), as the feed lists them.
+        page.sort(java.util.Comparator.comparing(ProjectChange::at).reversed()
+                .thenComparing(ProjectChange::field));
+        for (ProjectChange c : page) {
+            java.time.ZonedDateTime at = c.at().atZone(history.zone());
+            String change = c.before() == null ? values.value(c.field(), c.after())
+                    : t.plain("cockpit.history.timeline.change", values.value(c.field(), c.before()),
+                    values.value(c.field(), c.after()));
+            String source = c.actor() == null ? t.plain(c.source())
+                    : t.plain("cockpit.history.timeline.by", t.plain(c.source()),
+                    names.computeIfAbsent(c.actor(), this::displayName));
+            changes.add(new Change(Html.text(t.plain("cockpit.history.timeline.at", f.date(at.toLocalDate()),
+                    TIME.format(at))), Html.text(t.plain(c.field())), Html.text(change), Html.text(source)));
+        }
+        String more = found.size() > shown && request.interactive()
+                ? Html.text(request.links().with(Map.of(request.ownName("history"),
+                String.valueOf(Math.min(shown + TIMELINE, 50 * TIMELINE))))) : "";
+        return new Timeline(changes, more);
+    }
+
+    /** Who made an edit, by the name Confluence knows them by; their key for a user who is gone. */
+    private String displayName(String userKey) {
+        ConfluenceUser user = users.getUserByKey(new UserKey(userKey));
+        return user == null || user.getFullName() == null || user.getFullName().isBlank() ? userKey : user.getFullName();
     }
 
     private static void fact(List<Fact> facts, String label, String value) {

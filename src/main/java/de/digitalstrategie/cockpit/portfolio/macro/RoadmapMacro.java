@@ -70,7 +70,7 @@ public class RoadmapMacro extends CockpitMacro {
      */
     public record Page(String idHtml, String captionHtml, String checkingHtml, String rangeHtml,
                        Views.FilterForm form, List<Tick> ticks, String todayXHtml, List<Group> groups, boolean empty,
-                       Views.Downloads downloads) {
+                       Views.Downloads downloads, String asOfHtml) {
     }
 
     public RoadmapMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
@@ -89,13 +89,15 @@ public class RoadmapMacro extends CockpitMacro {
 
     /** What the viewer may change over the author's parameters: the selection in the form, years and limit in the address. */
     private static final List<String> PARAMETERS = List.of("field", "department", "phase", "status", "health", "text",
-            "group", "from", "to", "limit");
+            "group", "from", "to", "limit", "as-of");
 
     Page build(MacroParameters macro, MacroRequest request) {
         MacroParameters p = Selection.withViewerChoices(macro, request, PARAMETERS);
         Texts t = request.texts();
         Formats f = request.formats();
-        LocalDate today = request.today();
+        // As of a past day: the roadmap as it stood then, with "today" at that day.
+        Optional<LocalDate> asOf = Selection.asOf(p, request.today());
+        LocalDate today = asOf.orElse(request.today());
         int from = p.year("from", today.getYear() - 1);
         // By default three years ahead, but never more than the timeline may span from an early start.
         int to = p.year("to", Math.min(Math.max(from, today.getYear() + 3), from + MAX_YEARS - 1));
@@ -110,7 +112,10 @@ public class RoadmapMacro extends CockpitMacro {
         int limit = p.number("limit", 100, 1, PageRequest.MAX_LIMIT);
         Visibility visibility = access.visibility();
         Set<String> visible = visibility.projects();
-        PortfolioView view = projects.query(selection.filter(), selection.grouping(), PortfolioSort.START,
+        PortfolioView view = asOf.isPresent()
+                ? projects.queryAsOf(selection.filter(), selection.grouping(), PortfolioSort.START, SortOrder.ASC,
+                        PageRequest.page(1, limit), visible, today, selection.groupOrder())
+                : projects.query(selection.filter(), selection.grouping(), PortfolioSort.START,
                 SortOrder.ASC, PageRequest.page(1, limit), visible, today, selection.groupOrder());
         // What the shown projects wait for, and when that ends: only projects the viewer may see.
         Map<String, List<String>> waits = projects.blockedBy(view.page().items().stream()
@@ -129,7 +134,7 @@ public class RoadmapMacro extends CockpitMacro {
                 groups.add(new Group(Html.text(selection.groupName(key)), bars));
                 current = key;
             }
-            bars.add(bar(project, start, end, days, request,
+            bars.add(bar(project, start, end, days, request, today,
                     dependencies(project, waits.getOrDefault(project.issueKey(), List.of()), ends, request)));
         }
         List<Tick> ticks = new ArrayList<>();
@@ -148,7 +153,8 @@ public class RoadmapMacro extends CockpitMacro {
         return new Page(Html.text(request.instanceKey()), Html.text(caption), Selection.checkingHtml(visibility, t),
                 Html.text(t.plain("cockpit.roadmap.range", String.valueOf(from), String.valueOf(to))),
                 request.interactive() ? selection.form(p, request) : null, ticks, todayX, groups, total == 0,
-                Selection.downloads(p, request, visibility));
+                // The downloads hold today's values, not the day's: none beside a past state.
+                asOf.isPresent() ? null : Selection.downloads(p, request, visibility), Selection.asOfHtml(asOf, t, f));
     }
 
     private List<Dependency> dependencies(DigitalProject p, List<String> blockers, Map<String, Optional<LocalDate>> ends,
@@ -174,7 +180,7 @@ public class RoadmapMacro extends CockpitMacro {
     }
 
     private Bar bar(DigitalProject p, LocalDate start, LocalDate end, long days, MacroRequest request,
-                    List<Dependency> dependencies) {
+                    LocalDate today, List<Dependency> dependencies) {
         Texts t = request.texts();
         Formats f = request.formats();
         LocalDate first = p.timeFrame().start();
@@ -205,7 +211,7 @@ public class RoadmapMacro extends CockpitMacro {
         String healthName = p.health().name().toLowerCase(Locale.ROOT);
         return new Bar(Html.text(p.issueKey()), jira.issueUrl(p.issueKey()).map(Html::url).orElse(""),
                 Html.text(p.title()), t.html(p.phase()), t.html(p.health()), Html.text(healthName),
-                Html.text(period), p.overdue(request.today()), drawn, xHtml, widthHtml,
+                Html.text(period), p.overdue(today), drawn, xHtml, widthHtml,
                 drawn && barStart.isBefore(start), drawn && barEnd.isAfter(end), dependencies);
     }
 

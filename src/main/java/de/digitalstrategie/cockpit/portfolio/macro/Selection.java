@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
+import java.time.LocalDate;
+import de.digitalstrategie.cockpit.message.ValidationException;
 
 /**
  * Which projects a portfolio view shows and how it groups them, read from the macro's parameters
@@ -100,13 +103,32 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
         fields.add(new Views.Field(Html.text(id + "-group"), Html.text(request.ownName("group")),
                 Html.text(t.plain("cockpit.portfolio.group")), "", groupings, false));
         fields.add(Views.text(request, "text", t.plain("cockpit.filter.text"), p.text("text", "")));
+        fields.add(Views.text(request, "as-of", t.plain("cockpit.history.as-of"), p.text("as-of", "")));
         Map<String, String> reset = new LinkedHashMap<>();
-        for (String name : List.of("field", "department", "phase", "status", "health", "text", "group", "page")) {
+        for (String name : List.of("field", "department", "phase", "status", "health", "text", "group", "page",
+                "as-of")) {
             reset.put(request.ownName(name), "");
         }
         return new Views.FilterForm(Html.text(t.plain("cockpit.portfolio.filter")), Views.hidden(request), fields,
                 Html.text(t.plain("cockpit.filter.submit")), Html.text(request.links().with(reset)),
                 Html.text(t.plain("cockpit.filter.reset")));
+    }
+
+    /**
+     * The day the view shows the portfolio as of ({@code as-of}); empty for today. A day to come
+     * has no state yet and is refused, today's is today's.
+     */
+    static Optional<LocalDate> asOf(MacroParameters p, LocalDate today) {
+        Optional<LocalDate> day = p.date("as-of");
+        if (day.isPresent() && day.get().isAfter(today)) {
+            throw ValidationException.of("cockpit.history.error.future", p.text("as-of", ""));
+        }
+        return day.filter(d -> d.isBefore(today));
+    }
+
+    /** "Stand: 31.12.2025", and that only the history's fields are as of then; "" for today. */
+    static String asOfHtml(Optional<LocalDate> asOf, Texts t, de.digitalstrategie.cockpit.render.Formats f) {
+        return asOf.map(day -> Html.text(t.plain("cockpit.history.as-of.notice", f.date(day)))).orElse("");
     }
 
     /** The notice that the lists and sums leave out projects Jira has not answered for yet; "" if none. */

@@ -15,6 +15,8 @@ import de.digitalstrategie.cockpit.portfolio.PortfolioSort;
 import de.digitalstrategie.cockpit.portfolio.PortfolioSummary;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeSource;
+import de.digitalstrategie.cockpit.portfolio.history.PastValues;
+import de.digitalstrategie.cockpit.portfolio.history.HealthTrend;
 import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.query.Criteria;
 import de.digitalstrategie.cockpit.query.SearchText;
@@ -457,6 +459,97 @@ public class ProjectStore {
             skip = 0;
         }
         return projects;
+    }
+
+    /**
+     * The portfolio as one viewer sees it, as it stood at the end of {@code day}: the projects that
+     * existed then with the history's fields as they were (see {@link PastValues}), selected,
+     * summed and sorted as {@link #query} does on today's. The history's fields cannot be selected
+     * in SQL as they were then, so every project of the selection's other fields is read once,
+     * and the changes after the day in one more query; overdue counts as of that day.
+     */
+    public PortfolioView queryAsOf(PortfolioFilter filter, Grouping grouping, PortfolioSort sort, SortOrder order,
+                                   PageRequest page, Set<String> visibleJiraProjects, LocalDate day,
+                                   List<String> groupOrder) {
+        PortfolioAggregator sums = new PortfolioAggregator(grouping, day);
+        List<DigitalProject> selected = new java.util.ArrayList<>();
+        PortfolioFilter current = new PortfolioFilter(filter.fieldKeys(), filter.departmentKeys(), Set.of(), Set.of(),
+                Set.of(), filter.text());
+        Criteria criteria = criteria(current, visibleJiraProjects);
+        if (!criteria.matchesNothing()) {
+            PastValues past = history.asOf(day);
+            ao.stream(ProjectEntity.class, criteria.query(ALL_COLUMNS), e -> past.of(toProject(e), e.getIssueId())
+                    .filter(p -> selectsThen(filter, p))
+                    .ifPresent(p -> {
+                        selected.add(p);
+                        sums.add(p.fieldOfActionKey(), p.departmentKey(), p.phase(), p.status(), p.health(),
+                                p.budgetCents(), p.fundingCents(), p.timeFrame().end());
+                    }));
+        }
+        java.util.Comparator<DigitalProject> bySort = java.util.Comparator.comparing(p -> sortValue(p, sort),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        // As the query's ORDER BY: the group's column, the chosen one, the key; phases in their life cycle.
+        java.util.Comparator<DigitalProject> rows = java.util.Comparator.comparing(
+                (DigitalProject p) -> switch (grouping) {
+                    case FIELD -> p.fieldOfActionKey() == null ? "" : p.fieldOfActionKey();
+                    case DEPARTMENT -> p.departmentKey() == null ? "" : p.departmentKey();
+                    case PHASE -> String.format("%02d", p.phase().ordinal());
+                    case NONE -> "";
+                }).thenComparing(order == SortOrder.DESC ? bySort.reversed() : bySort)
+                .thenComparing(DigitalProject::issueKey);
+        selected.sort(rows);
+        PortfolioSummary summary = sums.summary(groupOrder);
+        List<DigitalProject> shown = selected.subList(Math.min(page.offset(), selected.size()),
+                Math.min(page.offset() + page.limit(), selected.size()));
+        return new PortfolioView(summary, new ResultPage<>(List.copyOf(shown), selected.size(), page.offset(),
+                page.limit()));
+    }
+
+    /**
+     * The health of the selected projects per field of action at the end of each of the days, as
+     * they stood then (see {@link PastValues}): every project of the selection's other fields read
+     * once, the history in one query.
+     */
+    public HealthTrend healthTrend(PortfolioFilter filter, Set<String> visibleJiraProjects, List<LocalDate> days) {
+        HealthTrend trend = new HealthTrend(days);
+        PortfolioFilter current = new PortfolioFilter(filter.fieldKeys(), filter.departmentKeys(), Set.of(), Set.of(),
+                Set.of(), filter.text());
+        Criteria criteria = criteria(current, visibleJiraProjects);
+        if (criteria.matchesNothing() || days.isEmpty()) {
+            return trend;
+        }
+        List<PastValues> past = history.asOf(days);
+        ao.stream(ProjectEntity.class, criteria.query(ALL_COLUMNS), e -> {
+            DigitalProject now = toProject(e);
+            for (int day = 0; day < days.size(); day++) {
+                int d = day;
+                past.get(day).of(now, e.getIssueId()).filter(p -> selectsThen(filter, p)).ifPresent(p -> trend.add(d, p));
+            }
+        });
+        return trend;
+    }
+
+    /** Whether the filter selects the project by the history's fields as they were then. */
+    private static boolean selectsThen(PortfolioFilter filter, DigitalProject p) {
+        return (filter.phases().isEmpty() || filter.phases().contains(p.phase()))
+                && (filter.statuses().isEmpty() || filter.statuses().contains(p.status()))
+                && (filter.health().isEmpty() || filter.health().contains(p.health()));
+    }
+
+    /** A project's value in the sort's column, compared as the database compares the column. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Comparable sortValue(DigitalProject p, PortfolioSort sort) {
+        return switch (sort) {
+            case KEY -> p.issueKey();
+            case TITLE -> p.title();
+            case PHASE -> p.phase().name();
+            case STATUS -> p.status().name();
+            case HEALTH -> p.health().name();
+            case BUDGET -> p.budgetCents();
+            case FUNDING -> p.fundingCents();
+            case START -> p.timeFrame().start();
+            case END -> p.timeFrame().end();
+        };
     }
 
     /** Every project the filter selects among the visible Jira projects, a batch at a time (exports). */

@@ -1,17 +1,14 @@
 package de.digitalstrategie.cockpit.publication.rest;
 
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
-import de.digitalstrategie.cockpit.portfolio.Health;
-import de.digitalstrategie.cockpit.portfolio.Phase;
-import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeTexts;
 import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,24 +98,8 @@ final class ProjectFeed {
         return writes;
     }
 
-    /** "Status: Geplant → Läuft", or "Status: Geplant" for a first value. */
     private String describe(ProjectChange c) {
-        String label = views.texts().plain(c.field());
-        return c.before() == null
-                ? views.texts().plain("cockpit.public.feed.set", label, value(c.field(), c.after()))
-                : views.texts().plain("cockpit.public.feed.changed", label, value(c.field(), c.before()),
-                value(c.field(), c.after()));
-    }
-
-    private String value(ChangeField field, String value) {
-        return switch (field) {
-            case STATUS -> views.texts().plain(ProjectStatus.valueOf(value));
-            case PHASE -> views.texts().plain(Phase.valueOf(value));
-            case HEALTH -> views.texts().plain(Health.valueOf(value));
-            case BUDGET, FUNDING -> views.formats().money(Long.parseLong(value));
-            case START, END -> views.day(value == null ? null : LocalDate.parse(value));
-            case PUBLIC -> value;
-        };
+        return new ChangeTexts(views.texts(), views.formats()).describe(c);
     }
 
     /** RFC 3339 in UTC, to the second, as Atom's date constructs want it. */

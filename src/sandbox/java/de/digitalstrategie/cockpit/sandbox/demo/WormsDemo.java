@@ -80,9 +80,17 @@ public final class WormsDemo {
     private final Random random = new Random(2026);
     /** The strategy pages written by {@link #seedIfEmpty}, whose values are measured after the sync. */
     private DemoGoals goals;
+    private final DemoHistory history;
 
     public WormsDemo(OrganisationStore organisation, ProjectStore projects, CommitteeStore committee,
                      MinutesPlacesStore places, PageRepository pages) {
+        this(organisation, projects, committee, places, pages, null);
+    }
+
+    /** @param history how the projects got where they are, written before they are mirrored as they are; null for none */
+    public WormsDemo(OrganisationStore organisation, ProjectStore projects, CommitteeStore committee,
+                     MinutesPlacesStore places, PageRepository pages, DemoHistory history) {
+        this.history = history;
         this.organisation = organisation;
         this.projects = projects;
         this.committee = committee;
@@ -96,7 +104,7 @@ public final class WormsDemo {
      * applications land in it), the e-file for the new document management system it runs on. The
      * ids are not Jira's, so no issue of a Jira connected later is taken for a demo project.
      */
-    private void mirror(List<DigitalProject> portfolio) {
+    private void mirror(List<DigitalProject> portfolio, LocalDate today) {
         String ozg = find(portfolio, "Onlinezugangsgesetz");
         String eFile = find(portfolio, "E-Akte");
         String dms = find(portfolio, "DMS-Neustart");
@@ -107,8 +115,12 @@ public final class WormsDemo {
         if (eFile != null && dms != null) {
             waits.put(eFile, List.of(dms));
         }
-        projects.mirror(portfolio.stream().map(p -> new ProjectStore.Mirrored(p, "demo-" + p.issueKey(),
-                waits.getOrDefault(p.issueKey(), List.of()))).toList());
+        List<ProjectStore.Mirrored> mirrored = portfolio.stream().map(p -> new ProjectStore.Mirrored(p,
+                "demo-" + p.issueKey(), waits.getOrDefault(p.issueKey(), List.of()))).toList();
+        if (history != null) {
+            history.write(mirrored, today);
+        }
+        projects.mirror(mirrored);
     }
 
     /**
@@ -198,7 +210,7 @@ public final class WormsDemo {
         try (Reader r = Files.newBufferedReader(seedDir.resolve("measures.csv"), StandardCharsets.UTF_8)) {
             portfolio = projects(CsvTable.read(r), fields, departments, today);
         }
-        mirror(portfolio);
+        mirror(portfolio, today);
         publicProfiles(portfolio);
         bodies(departments);
         // As an administrator would on the admin page, before the first minutes are written.
@@ -214,6 +226,9 @@ public final class WormsDemo {
         fields.forEach(f -> fieldNames.put(f.key(), f.nameDe()));
         goals = new DemoGoals(places, pages, portfolio, today);
         goals.strategyPages(fieldNames);
+        if (history != null) {
+            historyPage(today);
+        }
         return true;
     }
 
@@ -225,6 +240,27 @@ public final class WormsDemo {
         if (goals != null) {
             goals.measure(measurements, indicators, roles);
         }
+    }
+
+    /**
+     * The portfolio's course (demo values, see {@link DemoHistory}): the portfolio and the roadmap
+     * as they stood a year ago, and the health of each field of action over the two years.
+     */
+    private void historyPage(LocalDate today) {
+        String yearAgo = today.minusYears(1).toString();
+        pages.create(DemoMinutes.SPACE, "Portfolio im Zeitverlauf", "<p>Wie sich das Portfolio entwickelt hat: "
+                + "der Stand vor einem Jahr und die Ampel je Handlungsfeld über zwei Jahre. Der Verlauf besteht aus "
+                + "Demo-Werten.</p>" + historyMacro("digital-portfolio", Map.of("group", "field", "charts", "false",
+                "as-of", yearAgo, "health-trend", "24")) + historyMacro("digital-roadmap", Map.of("group", "field",
+                "as-of", yearAgo)), Set.of(), "portfolio");
+    }
+
+    private static String historyMacro(String name, Map<String, String> parameters) {
+        StringBuilder macro = new StringBuilder("<ac:structured-macro ac:name=\"" + name
+                + "\" ac:schema-version=\"1\" ac:macro-id=\"" + DemoMinutes.macroId("history" + name) + "\">");
+        new java.util.TreeMap<>(parameters).forEach((k, v) -> macro.append("<ac:parameter ac:name=\"").append(k)
+                .append("\">").append(v).append("</ac:parameter>"));
+        return macro.append("</ac:structured-macro>").toString();
     }
 
     private List<DigitalProject> projects(CsvTable measures, List<FieldOfAction> fields, List<Department> departments,

@@ -33,7 +33,9 @@ public interface ProjectChangeEntity extends Entity {
 
     void setIssueId(String id);
 
+    /** Indexed: the as-of views read every change after a day, the meeting preparation one field's since one. */
     @NotNull
+    @Indexed
     Date getChangedAt();
 
     void setChangedAt(Date at);

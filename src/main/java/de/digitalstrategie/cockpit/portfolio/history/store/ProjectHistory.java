@@ -4,12 +4,14 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeSource;
+import de.digitalstrategie.cockpit.portfolio.history.PastValues;
 import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -158,6 +160,56 @@ public class ProjectHistory {
                         + String.join(", ", java.util.Collections.nCopies(fields.size(), "?")) + ")", params.toArray()),
                 e -> last.merge(e.getIssueKey(), toInstant(e.getChangedAt()), (a, b) -> a.isAfter(b) ? a : b));
         return last;
+    }
+
+    /** The zone the history's days are counted in: the server's, as every "today" of the cockpit. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /**
+     * The portfolio's fields as they stood at the end of {@code day}: one query over the changes
+     * written after it (by the index on their time), however many projects there are.
+     */
+    public PastValues asOf(LocalDate day) {
+        return asOf(List.of(day)).get(0);
+    }
+
+    /**
+     * The portfolio's fields as they stood at the end of each of the days, in their order: still
+     * one query, over the changes written after the earliest of them.
+     */
+    public List<PastValues> asOf(List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+        List<ProjectChange> after = new ArrayList<>();
+        Map<Long, String> issueIds = new HashMap<>();
+        ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS + ", " + ProjectChangeEntity.ISSUE_ID)
+                        .where(ProjectChangeEntity.CHANGED_AT + " >= ?", Date.from(endOf(first)))
+                        .order(ProjectChangeEntity.CHANGED_AT + ", ID"),
+                e -> {
+                    ProjectChange c = toChange(e);
+                    after.add(c);
+                    if (e.getIssueId() != null) {
+                        issueIds.put(c.id(), e.getIssueId());
+                    }
+                });
+        List<PastValues> states = new ArrayList<>();
+        for (LocalDate day : days) {
+            Instant end = endOf(day);
+            int from = 0;
+            while (from < after.size() && after.get(from).at().isBefore(end)) {
+                from++;
+            }
+            states.add(new PastValues(after.subList(from, after.size()), issueIds));
+        }
+        return states;
+    }
+
+    private Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
 
     private static ProjectChange toChange(ProjectChangeEntity e) {
