@@ -225,8 +225,8 @@ class PluginContextTest {
                 "/plugins/servlet/cockpit/calendar=de.digitalstrategie.cockpit.calendar.web.CalendarServlet",
                 "/plugins/servlet/cockpit/evidence-flags=de.digitalstrategie.cockpit.evidence.web.EvidenceServlet",
                 "/plugins/servlet/cockpit/admin/evidence=de.digitalstrategie.cockpit.evidence.web.EvidenceAdminServlet",
-                "/plugins/servlet/cockpit/indicator-values=de.digitalstrategie.cockpit.strategy.web.ValuesServlet",
-                "/plugins/servlet/cockpit/report=de.digitalstrategie.cockpit.report.web.QuarterlyReportServlet"),
+                "/plugins/servlet/cockpit/report=de.digitalstrategie.cockpit.report.web.QuarterlyReportServlet",
+                "/plugins/servlet/cockpit/indicator-values=de.digitalstrategie.cockpit.strategy.web.ValuesServlet"),
                 read.servlets().stream().map(s -> s.path() + "=" + s.type().getName()).toList());
         Set<String> packages = new TreeSet<>();
         NodeList rest = descriptor.getElementsByTagName("package");
