@@ -3,6 +3,8 @@ package de.digitalstrategie.cockpit.browser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.digitalstrategie.cockpit.evidence.Rule;
+import de.digitalstrategie.cockpit.evidence.store.EvidenceFlags;
 import de.digitalstrategie.cockpit.sandbox.Sandbox;
 import de.digitalstrategie.cockpit.sandbox.ao.Database;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static de.digitalstrategie.cockpit.testing.SandboxFixture.macro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -52,18 +55,81 @@ class BrowserIT {
             sandbox.settle();
             try (SandboxServer server = new SandboxServer(sandbox, "127.0.0.1", 0)) {
                 server.start();
-                Path spec = out.resolve("spec.json");
-                Files.writeString(spec, spec(sandbox, server.port(), hostile).toPrettyString());
-                Process node = new ProcessBuilder("node", RUNNER.resolve("run.mjs").toString(), spec.toString(),
-                        out.toString()).redirectErrorStream(true).start();
-                String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(node.waitFor(5, TimeUnit.MINUTES), "browser run did not finish");
-                System.out.println(output);
-                assertEquals(0, node.exitValue(), output);
-                assertTrue(output.contains("browser: " + spec(sandbox, server.port(), hostile).get("pages").size()
-                        + " passed, 0 failed"), output);
+                run(out, "spec.json", spec(sandbox, server.port(), hostile));
             }
         }
+    }
+
+    /**
+     * The staff unit's flag list on the demo page, on its own (so that it can be run alone): the
+     * list, its filter form, acknowledging a flag with a comment, English, someone outside the staff
+     * unit, and a flagged project's profile.
+     */
+    @Test
+    void theFlagListWorksInARealBrowserAndMeetsWcag21AA(@TempDir Path data) throws Exception {
+        assertTrue(Files.isDirectory(RUNNER.resolve("node_modules/playwright-core")),
+                "Node packages missing: run 'npm ci' in src/test/browser (.ci/run does)");
+        Path out = Path.of("target/browser");
+        Files.createDirectories(out);
+        try (Sandbox sandbox = new Sandbox(Database.h2File(data.resolve("cockpit")), data, Clock.systemDefaultZone())) {
+            sandbox.seedDemo(Path.of("src/sandbox/seed/worms"));
+            List<EvidenceFlags.Shown> open = sandbox.plugin.bean(EvidenceFlags.class).open(sandbox.projects.jiraProjects());
+            assertFalse(open.isEmpty(), "the demo has flags");
+            long overdue = open.stream().filter(s -> s.flag().rule() == Rule.OVERDUE).count();
+            String flagged = open.get(0).flag().issueKey();
+            long ofFlagged = open.stream().filter(s -> s.flag().issueKey().equals(flagged)).count();
+            long profile = sandbox.pages.create("DIGI", "Steckbrief " + flagged, macro("project-profile",
+                    Map.of("key", flagged), null), Set.of(), "page").getId();
+            long list = page(sandbox, "Gemeldeter Stand und Belege");
+            try (SandboxServer server = new SandboxServer(sandbox, "127.0.0.1", 0)) {
+                server.start();
+                ObjectNode spec = JSON.createObjectNode();
+                spec.put("baseUrl", "http://127.0.0.1:" + server.port());
+                spec.put("timeoutSeconds", 180);
+                ArrayNode pages = spec.putArray("pages");
+                String path = "/pages/viewpage.action?pageId=" + list;
+                add(pages, "evidence-flags", path + "&as=cdo&lang=de", List.of(
+                        text(".cockpit-evidence h2", "Gemeldeter Stand und Belege"),
+                        text(".cockpit-evidence caption", "Offene Auffälligkeiten: " + open.size()),
+                        count(".cockpit-evidence tbody tr", open.size()),
+                        count(".cockpit-acknowledge-form", open.size()),
+                        count(".cockpit-evidence .cockpit-downloads a[download]", 1)));
+                add(pages, "evidence-flags-filter", path + "&as=cdo&lang=de", List.of(
+                        select(".cockpit-evidence .cockpit-filter select[name$='.rule']", "overdue"),
+                        submit(".cockpit-evidence .cockpit-filter"),
+                        url("pageId=" + list),
+                        count(".cockpit-evidence tbody tr", (int) overdue),
+                        text(".cockpit-evidence tbody td", "Enddatum überschritten")));
+                add(pages, "evidence-flags-acknowledge", path + "&as=cdo&lang=de", List.of(
+                        fill(".cockpit-acknowledge-form input[name=comment]", "Mit dem Fachbereich geklärt"),
+                        submit(".cockpit-acknowledge-form"),
+                        url("pageId=" + list),
+                        text(".cockpit-evidence caption", "davon zur Kenntnis genommen: 1"),
+                        text(".cockpit-evidence tbody", "Mit dem Fachbereich geklärt"),
+                        count(".cockpit-acknowledge-form", open.size() - 1)));
+                add(pages, "evidence-flags-english", path + "&as=schriftfuehrung&lang=en", List.of(
+                        text(".cockpit-evidence h2", "Reported status against the evidence"),
+                        text(".cockpit-evidence caption", "of them acknowledged: 1")));
+                add(pages, "evidence-flags-staff", path + "&as=mitarbeiterin&lang=de", List.of(
+                        text("main", "Nur die Stabsstelle Digitalisierung"), count(".cockpit-evidence table", 0)));
+                add(pages, "evidence-profile", "/pages/viewpage.action?pageId=" + profile + "&as=mitarbeiterin&lang=de",
+                        List.of(text(".cockpit-evidence-profile h3", "von den Belegen in Frage gestellt"),
+                                count(".cockpit-evidence-profile li", (int) ofFlagged)));
+                run(out, "spec-evidence.json", spec);
+            }
+        }
+    }
+
+    private static void run(Path out, String name, ObjectNode spec) throws Exception {
+        Path file = out.resolve(name);
+        Files.writeString(file, spec.toPrettyString());
+        Process node = new ProcessBuilder("node", RUNNER.resolve("run.mjs").toString(), file.toString(),
+                out.toString()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(5, TimeUnit.MINUTES), "browser run did not finish");
+        System.out.println(output);
+        assertEquals(0, node.exitValue(), output);
+        assertTrue(output.contains("browser: " + spec.get("pages").size() + " passed, 0 failed"), output);
     }
 
     private static long page(Sandbox sandbox, String titleStart) {

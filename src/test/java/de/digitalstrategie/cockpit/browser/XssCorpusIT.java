@@ -116,6 +116,7 @@ class XssCorpusIT {
                 corpus.publicProfiles();
                 corpus.meetingCalendars();
                 corpus.strategyGoals();
+                corpus.evidenceFlags();
                 restDecisions = corpus.restTargets();
                 corpus.strategyValues();
             } finally {
@@ -128,6 +129,8 @@ class XssCorpusIT {
                 rest(base, restDecisions, sandbox.advisory.all().stream()
                         .filter(i -> i.number().startsWith("BR-REST-")).toList());
                 publicAnswers(base);
+                acknowledgements(base, sandbox);
+                flagFilters(base);
                 calendarFeeds(base, sandbox);
                 phase("REST calls", t0);
                 corpus.registers();
@@ -223,6 +226,7 @@ class XssCorpusIT {
             params.put("advisory-followup", List.of("meeting"));
             params.put("meeting-preparation", List.of("body", "days"));
             params.put("strategy-goals", List.of("field", "status", "assessment"));
+            params.put("evidence-flags", List.of("rule", "field"));
             params.forEach((name, list) -> {
                 for (String param : list) {
                     String point = name + "." + param;
@@ -399,6 +403,44 @@ class XssCorpusIT {
                 }
             }
             sandbox.plugin.bean(de.digitalstrategie.cockpit.strategy.store.Measurements.class).recordAll(rows);
+        }
+
+        /**
+         * Projects titled with the payloads, each flagged (its end date passed while it runs): the
+         * flag list shows them all, their profiles show their flags, and the staff unit's
+         * acknowledgements (made over HTTP later) carry the payloads as comments.
+         */
+        void evidenceFlags() {
+            StringBuilder profiles = new StringBuilder();
+            for (int i = 0; i < payloads.size(); i++) {
+                String key = "EVIDENCE-" + (i + 1);
+                de.digitalstrategie.cockpit.portfolio.DigitalProject project;
+                try {
+                    project = overdueProject(key, payloads.get(i));
+                } catch (RuntimeException e) {
+                    // A payload that is no valid title (a line break, blank): the comment carries it.
+                    project = overdueProject(key, "Projekt " + key);
+                }
+                sandbox.projects.save(project);
+                evidenceKeys.add(key);
+                profiles.append(macro("project-profile", Map.of("key", key), null));
+                if ((i + 1) % PER_MINUTES == 0 || i == payloads.size() - 1) {
+                    page("evidence-profiles-" + i, "Steckbriefe mit Hinweisen " + i, profiles.toString(),
+                            Math.min(PER_MINUTES, i % PER_MINUTES + 1), Set.of("evidence.title", "evidence.comment"));
+                    profiles.setLength(0);
+                }
+            }
+            flagList = page("evidence-flags.list", "Gemeldeter Stand und Belege (Korpus)",
+                    macro("evidence-flags", Map.of(), null), payloads.size(), Set.of("evidence.title", "evidence.comment"));
+        }
+
+        private de.digitalstrategie.cockpit.portfolio.DigitalProject overdueProject(String key, String title) {
+            return new de.digitalstrategie.cockpit.portfolio.DigitalProject(key, title, null,
+                    new de.digitalstrategie.cockpit.portfolio.TimeFrame(java.time.LocalDate.of(2024, 1, 1),
+                            java.time.LocalDate.of(2025, 1, 1)), 100_00, 0,
+                    de.digitalstrategie.cockpit.portfolio.ProjectStatus.RUNNING,
+                    de.digitalstrategie.cockpit.portfolio.Phase.IMPLEMENTATION,
+                    de.digitalstrategie.cockpit.portfolio.Health.GREEN, null, null, null);
         }
 
         /** Decisions and inputs with harmless texts for the REST calls to write into. */
@@ -594,6 +636,66 @@ class XssCorpusIT {
     }
 
     private final List<String> publicKeys = new ArrayList<>();
+    private final List<String> evidenceKeys = new ArrayList<>();
+    private SandboxPage flagList;
+
+    /**
+     * The staff unit acknowledges each payload project's flag through the list's form (the real
+     * servlet, with the form's XSRF token in the session), a payload as its comment: the list and
+     * the profiles show the comments.
+     */
+    private void acknowledgements(String base, Sandbox sandbox) throws Exception {
+        HttpClient session = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String list = session.send(HttpRequest.newBuilder(URI.create(base + "/pages/viewpage.action?pageId="
+                + flagList.getId() + "&as=" + USER + "&lang=de")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"atl_token\" value=\"([0-9a-f]+)\"").matcher(list);
+        assertTrue(token.find(), "no XSRF token on the flag list: " + abbreviate(list));
+        Map<String, de.digitalstrategie.cockpit.evidence.Flag> byKey = new LinkedHashMap<>();
+        sandbox.plugin.bean(de.digitalstrategie.cockpit.evidence.store.EvidenceFlags.class)
+                .open(sandbox.projects.jiraProjects()).forEach(s -> byKey.put(s.flag().issueKey(), s.flag()));
+        for (int i = 0; i < evidenceKeys.size(); i++) {
+            de.digitalstrategie.cockpit.evidence.Flag flag = byKey.get(evidenceKeys.get(i));
+            tried++;
+            if (flag == null) {
+                crashes.add("evidence flag of " + evidenceKeys.get(i) + " not open");
+                continue;
+            }
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("atl_token", token.group(1));
+            form.put("rule", flag.rule().name());
+            form.put("key", flag.issueKey());
+            form.put("occurrence", flag.occurrence());
+            form.put("comment", payloads.get(i).replaceAll("[\\r\\n]", " "));
+            form.put("pageId", "");
+            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+            HttpResponse<String> r = session.send(HttpRequest.newBuilder(URI.create(base
+                    + de.digitalstrategie.cockpit.evidence.macro.FlagLinks.PATH))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            // 400 is a comment the form refuses (too long, control characters), shown back as such.
+            if (r.statusCode() != 204 && r.statusCode() != 400 || hasStackTrace(r.body())) {
+                crashes.add("acknowledge " + flag.issueKey() + ": HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+            }
+        }
+    }
+
+    /** The flag list's filter form sent with each payload as rule and as field, read over HTTP one by one. */
+    private void flagFilters(String base) throws Exception {
+        String list = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/pages/viewpage.action?pageId="
+                + flagList.getId() + "&as=" + USER + "&lang=de")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher name = Pattern.compile("name=\"([A-Za-z0-9]+)\\.rule\"").matcher(list);
+        assertTrue(name.find(), "no filter form on the flag list: " + abbreviate(list));
+        for (String param : List.of("rule", "field")) {
+            for (int i = 0; i < payloads.size(); i++) {
+                String t = "evidence-flags.filter-" + param + "-" + i;
+                targets.put(t, new Target(t, "/pages/viewpage.action?pageId=" + flagList.getId() + "&" + name.group(1)
+                        + "." + param + "=" + URLEncoder.encode(payloads.get(i), StandardCharsets.UTF_8), 1,
+                        Set.of("evidence-flags.filter-" + param), false));
+                tried++;
+            }
+        }
+    }
 
     /**
      * The public answers of the published payload projects, as anyone fetches them: JSON that is

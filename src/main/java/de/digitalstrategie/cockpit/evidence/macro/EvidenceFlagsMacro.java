@@ -119,7 +119,9 @@ public class EvidenceFlagsMacro extends CockpitMacro {
         csv.put("field", field);
         HttpServletRequest http = ServletContextThreadLocal.getRequest();
         HttpServletResponse response = ServletContextThreadLocal.getResponse();
-        String token = request.interactive() && http != null && response != null
+        // Asked for only when a form needs it: the host sets a cookie on every ask without one, and a
+        // page of many lists with nothing open must not pile up cookies in the answer's headers.
+        String token = request.interactive() && http != null && response != null && acknowledged < rows.size()
                 ? tokens.getXsrfToken(http, response, true) : null;
         String id = request.instanceKey();
         return renderer.render("templates/evidence/evidence-flags.vm", request, new View(Html.text(id),
