@@ -279,7 +279,9 @@ class BrowserIT {
                 text(".cockpit-decision .cockpit-not-recorded", "Nicht erfasst: Diese Seite gehört nicht zu den "
                         + "Protokollen des Lenkungskreises"), count(".cockpit-decision .aui-lozenge", 0)));
         add(pages, "minutes-places-admin", "/plugins/servlet/cockpit/admin/minutes?as=admin&lang=de", List.of(
-                text("h1", "Orte der Protokolle"), count("form.aui input[type=text]", 4),
+                text("h1", "Orte der Protokolle"), text("form.aui", "Strategieseiten"),
+                // Spaces and pages for each body, and for the strategy pages that record goals.
+                count("form.aui input[type=text]", 6),
                 attribute("#places-spaces-lenkungskreis", "value", "LK")));
         add(pages, "minutes-places-admin-errors", "/plugins/servlet/cockpit/admin/minutes?as=admin&lang=en", List.of(
                 fill("#places-spaces-lenkungskreis", "L K!"),
