@@ -4,11 +4,14 @@ import de.digitalstrategie.cockpit.export.ColumnType;
 import de.digitalstrategie.cockpit.export.ExportColumn;
 import de.digitalstrategie.cockpit.meeting.Sight;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
+import de.digitalstrategie.cockpit.portfolio.history.ChangeTexts;
 import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.report.Quarter;
 import de.digitalstrategie.cockpit.report.ReportSection;
 import de.digitalstrategie.cockpit.report.ReportTable;
+import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Texts;
 
 import java.time.ZoneId;
@@ -38,14 +41,16 @@ public class ProjectChangesInQuarter implements ReportSection {
 
     @Override
     public ReportTable table(Quarter quarter, Sight sight, Texts texts, ZoneId zone) {
-        ChangeValues values = new ChangeValues(texts);
+        // The profile's timeline and the public feed word a value so: one wording in every view.
+        ChangeTexts values = new ChangeTexts(texts, new Formats(texts.locale()));
         Map<String, String> titles = new HashMap<>();
         List<List<Object>> rows = new ArrayList<>();
         for (ProjectChange c : changes.within(quarter, zone, sight.projects().projects())) {
             String title = titles.computeIfAbsent(c.issueKey(), k -> projects.find(k).map(DigitalProject::title)
                     .orElse(null));
             rows.add(java.util.Arrays.asList(c.issueKey(), title, c.at(), texts.plain(c.field()),
-                    values.of(c.field(), c.before()), values.of(c.field(), c.after()), texts.plain(c.source())));
+                    valueOf(values, c.field(), c.before()), valueOf(values, c.field(), c.after()),
+                    texts.plain(c.source())));
         }
         return new ReportTable(key(), texts.plain("cockpit.report.changes"), List.of(
                 new ExportColumn(texts.plain("cockpit.report.column.key"), ColumnType.TEXT),
@@ -55,5 +60,10 @@ public class ProjectChangesInQuarter implements ReportSection {
                 new ExportColumn(texts.plain("cockpit.report.column.before"), ColumnType.TEXT),
                 new ExportColumn(texts.plain("cockpit.report.column.after"), ColumnType.TEXT),
                 new ExportColumn(texts.plain("cockpit.report.column.source"), ColumnType.TEXT)), rows);
+    }
+
+    /** Null (an empty cell) where the history has no value: before a project's first mirroring. */
+    private static String valueOf(ChangeTexts values, ChangeField field, String value) {
+        return value == null ? null : values.value(field, value);
     }
 }
