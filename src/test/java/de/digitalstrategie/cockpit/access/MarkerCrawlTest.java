@@ -21,13 +21,19 @@ import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.strategy.Goal;
+import de.digitalstrategie.cockpit.strategy.Measurement;
+import de.digitalstrategie.cockpit.strategy.store.GoalStore;
+import de.digitalstrategie.cockpit.strategy.store.Measurements;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
+import de.digitalstrategie.cockpit.testing.StrategyPages;
 import de.digitalstrategie.cockpit.testing.XlsxText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -107,6 +113,13 @@ class MarkerCrawlTest {
     private static String boardInputNumber;
     /** A public input the confidential decision takes up. */
     private static String publicInputNumber;
+
+    /** The strategy page restricted as the confidential minutes are, its goal and its indicator's key. */
+    private static SandboxPage strategyPage;
+    private static Goal hiddenGoal;
+    private static String hiddenGoalNumber;
+    private static String hiddenIndicator;
+    private static final String OPEN_INDICATOR = "FIN-9.1";
 
     private static int tried;
     private static final List<String> leaks = new ArrayList<>();
@@ -266,6 +279,23 @@ class MarkerCrawlTest {
                 BOARD.putIfAbsent(i.number(), "input number");
             }
         }
+        // A strategy page restricted as the confidential minutes are, beside an open one: its goal and
+        // indicator card carry a marker in every text, their number and key are markers, and so are a
+        // measured value's source and comment.
+        long strategyTop = StrategyPages.place(sandbox);
+        StrategyPages.page(sandbox, strategyTop, "Handlungsfeld Finanzen (Test)", Set.of(), "ZIEL-FIN-9", OPEN_INDICATOR,
+                "Finanzen", "offen");
+        hiddenGoalNumber = "ZIEL-" + mark(STEERING, "goal number");
+        hiddenIndicator = mark(STEERING, "indicator key") + "-1.1";
+        strategyPage = StrategyPages.page(sandbox, strategyTop, "Handlungsfeld " + mark(STEERING, "strategy page title"),
+                steeringPage.restrictedTo(), hiddenGoalNumber, hiddenIndicator, "Finanzen",
+                mark(STEERING, "goal and indicator texts"));
+        sandbox.plugin.bean(Measurements.class).record(new Measurement(hiddenIndicator, new BigDecimal("40"),
+                LocalDate.of(2025, 12, 31), "Quelle " + mark(STEERING, "value source"), "Kommentar "
+                + mark(STEERING, "value comment"), "cdo", java.time.Instant.now()));
+        hiddenGoal = sandbox.plugin.bean(GoalStore.class).all().stream().filter(g -> g.number().equals(hiddenGoalNumber))
+                .findFirst().orElseThrow(() -> new AssertionError("the restricted goal was recorded"));
+
         // OParl answers from what its scheduled job published: publish what the test wrote.
         sandbox.plugin.bean(de.digitalstrategie.cockpit.oparl.OParlPublisher.class).publish();
         server = new SandboxServer(sandbox, "127.0.0.1", 0);
@@ -440,7 +470,11 @@ class MarkerCrawlTest {
     }
 
     private static Reply post(String path, String viewer, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url(path, viewer))).header("Content-Type", "application/json")
+        return post(path, viewer, "application/json", body);
+    }
+
+    private static Reply post(String path, String viewer, String type, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url(path, viewer))).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), "de-DE");
     }
 
@@ -802,6 +836,14 @@ class MarkerCrawlTest {
             }
         }
         reads.add("/decisions/export?format=pdf");
+        // the goal register and the measured values
+        reads.addAll(List.of("/goals", "/goals?page-size=500", "/goals?page-size=500&withdrawn=true",
+                "/goals?status=nonsense", "/goals/export?format=csv", "/goals/export?format=xlsx",
+                "/goals/export?withdrawn=true&format=csv", "/indicators/" + OPEN_INDICATOR + "/values",
+                "/indicators/NOPE-1/values"));
+        List<Goal> goals = sandbox.plugin.bean(GoalStore.class).all();
+        goals.forEach(g -> reads.add("/goals/" + g.id()));
+        long noGoal = goals.stream().mapToLong(Goal::id).max().orElseThrow() + 1000;
         List<Decision> decisions = sandbox.decisions.all();
         List<AdvisoryInput> inputs = sandbox.advisory.all();
         decisions.forEach(d -> reads.add("/decisions/" + d.id()));
@@ -835,6 +877,37 @@ class MarkerCrawlTest {
                             "{\"status\":\"deferred\"}"), id, post(REST + "/decisions/" + noDecision + "/status",
                             viewer, "{\"status\":\"deferred\"}"), String.valueOf(noDecision));
                 }
+            }
+            if (!maySee(viewer, strategyPage)) {
+                String id = String.valueOf(hiddenGoal.id());
+                alike(viewer, "REST goal " + id, get(REST + "/goals/" + id, viewer), id,
+                        get(REST + "/goals/" + noGoal, viewer), String.valueOf(noGoal));
+                String achieve = "{\"status\":\"achieved\",\"reason\":\"erreicht\"}";
+                alike(viewer, "REST status change of goal " + id, post(REST + "/goals/" + id + "/status", viewer,
+                        achieve), id, post(REST + "/goals/" + noGoal + "/status", viewer, achieve),
+                        String.valueOf(noGoal));
+                String unknownKey = unknown(hiddenIndicator);
+                alike(viewer, "REST values of " + hiddenIndicator + " read", get(REST + "/indicators/" + hiddenIndicator
+                        + "/values", viewer), hiddenIndicator, get(REST + "/indicators/" + unknownKey + "/values",
+                        viewer), unknownKey);
+                String value = "{\"value\":\"50\",\"date\":\"2026-03-31\"}";
+                alike(viewer, "REST values of " + hiddenIndicator, post(REST + "/indicators/" + hiddenIndicator
+                        + "/values", viewer, value), hiddenIndicator, post(REST + "/indicators/" + unknownKey
+                        + "/values", viewer, value), unknownKey);
+                String file = "indicator;date;value\n%s;2026-03-31;50\n";
+                alike(viewer, "REST values file naming " + hiddenIndicator, post(REST + "/indicators/values", viewer,
+                        "text/csv", file.formatted(hiddenIndicator)), hiddenIndicator, post(REST
+                        + "/indicators/values", viewer, "text/csv", file.formatted(unknownKey)), unknownKey);
+                String form = "value=50&date=2026-03-31&atl_token=0123456789abcdef";
+                String values = "/plugins/servlet/cockpit/indicator-values?indicator=";
+                alike(viewer, "values form of " + hiddenIndicator, send(HttpRequest.newBuilder(URI.create(url(values
+                        + hiddenIndicator, viewer))).header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "atl.xsrf.token=0123456789abcdef")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)), "de-DE"), hiddenIndicator,
+                        send(HttpRequest.newBuilder(URI.create(url(values + unknownKey, viewer)))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", "atl.xsrf.token=0123456789abcdef")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)), "de-DE"), unknownKey);
             }
             for (AdvisoryInput i : inputs) {
                 if (!maySee(viewer, sandbox.pages.find(i.page().pageId()).orElseThrow())) {
@@ -876,6 +949,11 @@ class MarkerCrawlTest {
         long meetings = sandbox.committee.meetings("lenkungskreis").stream().filter(m -> m.pageId() == 0
                 || maySee(viewer, sandbox.pages.find(m.pageId()).orElseThrow())).count();
         count(viewer, "meetings listed", get(REST + "/bodies/lenkungskreis/meetings", viewer).json().size(), meetings);
+        long goals = sandbox.plugin.bean(GoalStore.class).all().stream().filter(g -> !g.withdrawn()
+                && maySee(viewer, sandbox.pages.find(g.page().pageId()).orElseThrow())).count();
+        count(viewer, "goal total", get(REST + "/goals", viewer).json().get("total").asLong(), goals);
+        count(viewer, "goal export rows", get(REST + "/goals/export?format=csv", viewer).text()
+                .split("\r\n").length - 1, goals);
     }
 
     private static long caption(String html, String noun) {
@@ -962,8 +1040,14 @@ class MarkerCrawlTest {
                     REST + "/advisory?page-size=500&withdrawn=true", REST + "/bodies",
                     REST + "/bodies/lenkungskreis/meetings", REST + "/bodies/beirat/meetings",
                     REST + "/bodies/zqx-gremium/meetings", "/pages/viewpage.action?pageId=" + steeringPage.getId(),
-                    "/pages/viewpage.action?pageId=" + boardPage.getId(), "/")) {
+                    "/pages/viewpage.action?pageId=" + boardPage.getId(), "/", REST + "/goals?page-size=500",
+                    REST + "/goals/export?format=csv", "/pages/viewpage.action?pageId=" + strategyPage.getId())) {
                 check(viewer, path, get(path, viewer).text(), forbidden(viewer));
+            }
+            // (to anyone else, the answer repeats the key they asked with, as for an unknown one)
+            if (maySee(viewer, strategyPage)) {
+                String values = REST + "/indicators/" + hiddenIndicator + "/values";
+                check(viewer, values, get(values, viewer).text(), forbidden(viewer));
             }
         }
         Set<String> missed = new TreeSet<>(all().keySet());

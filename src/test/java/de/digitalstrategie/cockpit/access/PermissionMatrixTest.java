@@ -14,19 +14,27 @@ import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.host.DemoUserManager.DemoUser;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.strategy.Goal;
+import de.digitalstrategie.cockpit.strategy.Measurement;
+import de.digitalstrategie.cockpit.strategy.store.GoalStore;
+import de.digitalstrategie.cockpit.strategy.store.Measurements;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
+import de.digitalstrategie.cockpit.testing.StrategyPages;
 import de.digitalstrategie.cockpit.testing.XlsxText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,6 +69,12 @@ class PermissionMatrixTest {
     private static final String MARKER = "ZQXGEHEIM" + Long.toHexString(0x5EC12E7L);
     /** On public minutes, but marked non-public: for every signed-in viewer, never for OParl. */
     private static final String INTERNAL = "ZQXINTERN" + Long.toHexString(0x1A7E2AL);
+    /** In every text of the goal, the card and the value on the strategy page only the CDO may see. */
+    private static final String STRATEGY = "ZQXZIEL" + Long.toHexString(0x5EC12E7L).toUpperCase(java.util.Locale.ROOT);
+    private static final String OPEN_GOAL = "ZIEL-FIN-9";
+    private static final String OPEN_INDICATOR = "FIN-9.1";
+    private static final String HIDDEN_GOAL = "ZIEL-" + STRATEGY;
+    private static final String HIDDEN_INDICATOR = STRATEGY + "-1.1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -165,6 +179,17 @@ class PermissionMatrixTest {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         assertTrue(internalMarkers.size() > 3 && publicMarkers.size() >= internalMarkers.size(),
                 internalMarkers + " / " + publicMarkers);
+
+        // Two strategy pages: an open one and one only the CDO may see, each with a goal and an
+        // indicator collected by „Finanzen“; the hidden one's texts and values carry the marker.
+        long top = StrategyPages.place(fixture.sandbox);
+        StrategyPages.page(fixture.sandbox, top, "Handlungsfeld Finanzen (Test)", Set.of(), OPEN_GOAL, OPEN_INDICATOR,
+                "Finanzen", "offen");
+        StrategyPages.page(fixture.sandbox, top, "Handlungsfeld " + STRATEGY, Set.of(StrategyPages.EDITOR), HIDDEN_GOAL,
+                HIDDEN_INDICATOR, "Finanzen", STRATEGY);
+        fixture.sandbox.plugin.bean(Measurements.class).record(new Measurement(HIDDEN_INDICATOR, new BigDecimal("40"),
+                LocalDate.of(2025, 12, 31), "Quelle " + STRATEGY, "Kommentar " + STRATEGY, "cdo", Instant.now()));
+        assertEquals(2, fixture.sandbox.plugin.bean(GoalStore.class).all().size(), "both goals were recorded");
     }
 
     @AfterAll
@@ -768,6 +793,135 @@ class PermissionMatrixTest {
             }
         }
         assertFalse(fixture.sandbox.jira.settings().configured(), "Jira stays unconfigured");
+        assertEquals(List.of(), leaks, "leaks");
+    }
+
+    // ---- goals and measured values
+
+    /** Who may add values to an indicator „Finanzen“ collects: its unit's member and the staff unit. */
+    private static final List<String> VALUE_WRITERS = List.of("schriftfuehrung", "cdo", "leitung-finanzen");
+
+    /** Every goal with its history and the number of measured values: what a goal or value write could change. */
+    private static String strategyState() {
+        GoalStore goals = fixture.sandbox.plugin.bean(GoalStore.class);
+        return goals.all().stream().map(g -> g + "|" + goals.history(g.id()).size()).toList() + "|values="
+                + fixture.sandbox.plugin.bean(Measurements.class).count();
+    }
+
+    /**
+     * A record on a page the viewer may not see answers byte for byte as an unknown one (but for the
+     * key or id the viewer asked with, which error answers repeat), and changes nothing.
+     */
+    private static void asUnknown(String viewer, String what, Reply r, String probe, Reply unknown, String unknownProbe,
+                                  String before, String after) {
+        tried++;
+        boolean ok = r.status() == unknown.status() && r.text().replace(probe, "?")
+                .equals(unknown.text().replace(unknownProbe, "?")) && before.equals(after);
+        if (!ok) {
+            leaks.add(viewer + " / " + what + ": answered " + r.status() + " " + r.text() + " unlike "
+                    + unknown.status() + " " + unknown.text() + (before.equals(after) ? "" : ", data changed"));
+        }
+    }
+
+    @Test
+    void goalsAndMeasuredValuesAreReadAndWrittenOnlyByWhomTheyMayBe() throws Exception {
+        String rest = "/rest/cockpit/1.0";
+        GoalStore store = fixture.sandbox.plugin.bean(GoalStore.class);
+        Goal open = store.all().stream().filter(g -> g.number().equals(OPEN_GOAL)).findFirst().orElseThrow();
+        Goal hiddenGoal = store.all().stream().filter(g -> g.number().equals(HIDDEN_GOAL)).findFirst().orElseThrow();
+        Set<String> markers = Set.of(STRATEGY);
+        String value = "{\"value\":\"50\",\"date\":\"2026-03-31\",\"source\":\"" + MARKER + "\"}";
+        String csv = "indicator;date;value\n%s;2026-03-31;50\n";
+        String form = "value=50&date=2026-03-31&comment=" + MARKER;
+        String token = "0123456789abcdef";
+        for (String viewer : VIEWERS) {
+            boolean sees = "cdo".equals(viewer);
+            Set<String> hide = sees ? Set.of() : markers;
+            // reads: the register, its search, exports, one goal, the values of each indicator
+            for (String path : List.of("/goals?page-size=500", "/goals?text=" + STRATEGY, "/goals/" + open.id(),
+                    "/goals/" + hiddenGoal.id(), "/goals/export?format=csv", "/goals/export?format=xlsx",
+                    "/indicators/" + OPEN_INDICATOR + "/values", "/indicators/" + HIDDEN_INDICATOR + "/values")) {
+                Reply r = get(rest + path, viewer);
+                // an error answer may repeat the key the viewer asked with, and only that
+                String text = r.status() == 200 && path.endsWith("xlsx") ? xlsxText(r.body())
+                        : r.status() == 200 ? r.text() : r.text().replace(HIDDEN_INDICATOR, "");
+                check(viewer, "REST " + path, text, hide);
+                if (viewer == null) {
+                    count(viewer, "REST " + path + " refused", r.status() == 401);
+                } else if (sees) {
+                    count(viewer, "REST " + path + " shows the hidden goal to who may see it", r.status() == 200
+                            && (path.contains("/" + open.id()) || path.contains(OPEN_INDICATOR)
+                            || text.contains(STRATEGY)));
+                }
+            }
+            if (viewer != null) {
+                int total = get(rest + "/goals?page-size=500", viewer).json().get("total").asInt();
+                count(viewer, "goal total", total == store.all().size() - (sees ? 0 : 1));
+                count(viewer, "goal search total", get(rest + "/goals?text=" + STRATEGY, viewer).json().get("total")
+                        .asInt() == (sees ? 1 : 0));
+            }
+            if (!sees) {
+                asUnknown(viewer, "hidden goal", get(rest + "/goals/" + hiddenGoal.id(), viewer), "" + hiddenGoal.id(),
+                        get(rest + "/goals/987654321", viewer), "987654321", "", "");
+                asUnknown(viewer, "hidden indicator's values", get(rest + "/indicators/" + HIDDEN_INDICATOR + "/values",
+                        viewer), HIDDEN_INDICATOR, get(rest + "/indicators/NOPE-9.1/values", viewer), "NOPE-9.1", "", "");
+            }
+
+            // writes: values over REST as JSON and CSV, a goal's status, the card's form
+            String before = strategyState();
+            String values = rest + "/indicators/" + OPEN_INDICATOR + "/values";
+            String upload = rest + "/indicators/values";
+            String status = rest + "/goals/" + open.id() + "/status";
+            String valuesForm = "/plugins/servlet/cockpit/indicator-values?indicator=";
+            if (viewer == null || !VALUE_WRITERS.contains(viewer)) {
+                refused(viewer, "values", post(values, viewer, "application/json", value, null), before,
+                        strategyState());
+                refused(viewer, "values as CSV", post(upload, viewer, "text/csv", String.format(csv, OPEN_INDICATOR),
+                        null), before, strategyState());
+                refused(viewer, "values form with a token", post(valuesForm + OPEN_INDICATOR, viewer,
+                        "application/x-www-form-urlencoded", form + "&atl_token=" + token, "atl.xsrf.token=" + token),
+                        before, strategyState());
+            }
+            if (viewer == null || !PUBLISHERS.contains(viewer)) {
+                refused(viewer, "goal status", post(status, viewer, "application/json",
+                        "{\"status\":\"achieved\",\"reason\":\"" + MARKER + "\"}", null), before, strategyState());
+            }
+            for (String type : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data")) {
+                refused(viewer, "values as " + type, post(values, viewer, type, form, null), before, strategyState());
+                refused(viewer, "values file as " + type, post(upload, viewer, type,
+                        String.format(csv, OPEN_INDICATOR), null), before, strategyState());
+                refused(viewer, "goal status as " + type, post(status, viewer, type, "status=achieved&reason=x", null),
+                        before, strategyState());
+            }
+            refused(viewer, "values form without token", post(valuesForm + OPEN_INDICATOR, viewer,
+                    "application/x-www-form-urlencoded", form, null), before, strategyState());
+            refused(viewer, "values form with a forged token", post(valuesForm + OPEN_INDICATOR, viewer,
+                    "application/x-www-form-urlencoded", form + "&atl_token=forged", "atl.xsrf.token=other"), before,
+                    strategyState());
+            // the hidden indicator and goal, to those whose role would let them write but who may not
+            // see the page: answered as for an indicator or goal there is none of
+            if (viewer != null && !sees && VALUE_WRITERS.contains(viewer)) {
+                asUnknown(viewer, "values on the hidden indicator", post(rest + "/indicators/" + HIDDEN_INDICATOR
+                        + "/values", viewer, "application/json", value, null), HIDDEN_INDICATOR, post(rest
+                        + "/indicators/NOPE-9.1/values", viewer, "application/json", value, null), "NOPE-9.1", before,
+                        strategyState());
+                asUnknown(viewer, "values file on the hidden indicator", post(upload, viewer, "text/csv",
+                        String.format(csv, HIDDEN_INDICATOR), null), HIDDEN_INDICATOR, post(upload, viewer, "text/csv",
+                        String.format(csv, "NOPE-9.1"), null), "NOPE-9.1", before, strategyState());
+                asUnknown(viewer, "values form on the hidden indicator", post(valuesForm + HIDDEN_INDICATOR, viewer,
+                        "application/x-www-form-urlencoded", form + "&atl_token=" + token, "atl.xsrf.token=" + token),
+                        HIDDEN_INDICATOR, post(valuesForm + "NOPE-9.1", viewer, "application/x-www-form-urlencoded",
+                                form + "&atl_token=" + token, "atl.xsrf.token=" + token), "NOPE-9.1", before,
+                        strategyState());
+            }
+            if (viewer != null && !sees && PUBLISHERS.contains(viewer)) {
+                String achieve = "{\"status\":\"achieved\",\"reason\":\"erreicht\"}";
+                asUnknown(viewer, "status of the hidden goal", post(rest + "/goals/" + hiddenGoal.id() + "/status",
+                        viewer, "application/json", achieve, null), "" + hiddenGoal.id(), post(rest
+                        + "/goals/987654321/status", viewer, "application/json", achieve, null), "987654321", before,
+                        strategyState());
+            }
+        }
         assertEquals(List.of(), leaks, "leaks");
     }
 }

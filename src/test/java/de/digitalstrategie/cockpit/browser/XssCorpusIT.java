@@ -119,6 +119,7 @@ class XssCorpusIT {
                 corpus.evidenceFlags();
                 restDecisions = corpus.restTargets();
                 corpus.strategyValues();
+                indicator(sandbox);
             } finally {
                 sandbox.users.actAs(null);
             }
@@ -128,6 +129,7 @@ class XssCorpusIT {
                 String base = "http://127.0.0.1:" + server.port();
                 rest(base, restDecisions, sandbox.advisory.all().stream()
                         .filter(i -> i.number().startsWith("BR-REST-")).toList());
+                values(base);
                 publicAnswers(base);
                 acknowledgements(base, sandbox);
                 flagFilters(base);
@@ -227,6 +229,10 @@ class XssCorpusIT {
             params.put("meeting-preparation", List.of("body", "days"));
             params.put("strategy-goals", List.of("field", "status", "assessment"));
             params.put("evidence-flags", List.of("rule", "field"));
+            params.put("strategy-goal", List.of("number", "title", "field", "status", "reason", "projects", "decisions",
+                    "public"));
+            params.put("strategy-indicator", List.of("key", "goal", "name", "measures", "rationale", "unit", "direction",
+                    "baseline", "baseline-date", "target", "target-date", "source", "responsible", "rhythm"));
             params.forEach((name, list) -> {
                 for (String param : list) {
                     String point = name + "." + param;
@@ -252,6 +258,22 @@ class XssCorpusIT {
                     page(point, "Ansicht " + point, body.toString(), payloads.size(), Set.of(point));
                 }
             });
+            // A goal's description, as text and (where it is well-formed) as the page's own markup.
+            StringBuilder goals = new StringBuilder("<p>strategy-goal.body</p>");
+            StringBuilder markup = new StringBuilder("<p>strategy-goal.body-markup</p>");
+            int wellFormed = 0;
+            for (int i = 0; i < payloads.size(); i++) {
+                Map<String, String> p = Map.of("number", "ZIEL-XSSB-" + (i + 1), "title", "Ziel " + (i + 1), "field", "3.4");
+                goals.append(macro("strategy-goal", p, "<p>" + xml(payloads.get(i)) + "</p>"));
+                if (wellFormed(payloads.get(i))) {
+                    markup.append(macro("strategy-goal", p, "<p>" + payloads.get(i) + "</p>"));
+                    wellFormed++;
+                }
+            }
+            page("strategy-goal.body", "Ansicht strategy-goal.body", goals.toString(), payloads.size(),
+                    Set.of("strategy-goal.body"));
+            page("strategy-goal.body-markup", "Ansicht strategy-goal.body-markup", markup.toString(), wellFormed,
+                    Set.of("strategy-goal.body-markup"));
         }
 
         /**
@@ -633,6 +655,53 @@ class XssCorpusIT {
                         "query" + list);
             }
         }
+    }
+
+    /** The indicator the measured values' payloads go to, collected by the staff unit. */
+    private static final String INDICATOR = "XSS-1.1";
+
+    /** An indicator card recorded on a page of its own, for the measured values sent over REST. */
+    private static void indicator(Sandbox sandbox) {
+        SandboxPage page = sandbox.pages.create("DIGI", "Kennzahl " + INDICATOR, "<p>Kennzahl</p>", Set.of(), "page");
+        sandbox.plugin.bean(de.digitalstrategie.cockpit.strategy.store.Indicators.class).applyPage(page.getId(),
+                List.of(new de.digitalstrategie.cockpit.strategy.Indicator(0, "xss-indicator", INDICATOR, "ZIEL-XSS-1",
+                        "Kennzahl", "", "", "%", de.digitalstrategie.cockpit.strategy.Direction.HIGHER_IS_BETTER,
+                        java.math.BigDecimal.ONE, java.time.LocalDate.of(2000, 1, 1), java.math.BigDecimal.TEN,
+                        java.time.LocalDate.of(2030, 12, 31), "Statistik", "Stabsabteilung",
+                        de.digitalstrategie.cockpit.strategy.Rhythm.MONTHLY,
+                        new de.digitalstrategie.cockpit.minutes.PageRef(page.getId(), 1, "DIGI", page.getTitle()),
+                        false)));
+    }
+
+    /**
+     * Measured values whose source and comment are the payloads, each on a day of its own: as JSON,
+     * then a file of them (every text quoted as RFC 4180 says, a line break being the end of a line
+     * there), the refusals that quote a payload given as the value or day, and the values read back.
+     */
+    private void values(String base) throws Exception {
+        String path = "/indicators/" + INDICATOR + "/values";
+        java.time.LocalDate day = java.time.LocalDate.of(2001, 1, 1);
+        StringBuilder file = new StringBuilder("indicator;date;value;source;comment\r\n");
+        for (int i = 0; i < payloads.size(); i++) {
+            String payload = payloads.get(i);
+            post(base, path, USER, Map.of("value", "1", "date", day.plusDays(i).toString(), "source", payload,
+                    "comment", payload), "values.json");
+            post(base, path, USER, Map.of("value", payload, "date", payload), "values.refused");
+            String csvText = "\"" + payload.replaceAll("[\r\n]", " ").replace("\"", "\"\"") + "\"";
+            file.append(INDICATOR).append(';').append(day.plusYears(10).plusDays(i)).append(";2;").append(csvText)
+                    .append(';').append(csvText).append("\r\n");
+            String refused = "indicator;date;value\r\n" + INDICATOR + ";" + csvText + ";" + csvText + "\r\n";
+            postCsv(base, refused, "values.csv-refused");
+        }
+        postCsv(base, file.toString(), "values.csv");
+        readJson(base, path, "values.read");
+    }
+
+    private void postCsv(String base, String file, String point) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/rest/cockpit/1.0/indicators/values?as=" + USER))
+                .header("Content-Type", "text/csv; charset=utf-8").header("X-Atlassian-Token", "no-check")
+                .POST(HttpRequest.BodyPublishers.ofString(file)).build();
+        answer(HTTP.send(request, HttpResponse.BodyHandlers.ofString()), "POST /indicators/values " + point);
     }
 
     private final List<String> publicKeys = new ArrayList<>();
