@@ -159,8 +159,8 @@ class SelectionTest {
 
         Map<String, Views.Field> fields = form.fields().stream()
                 .collect(Collectors.toMap(Views.Field::nameHtml, f -> f, (a, b) -> a, LinkedHashMap::new));
-        assertEquals(List.of("m1.field", "m1.department", "m1.phase", "m1.status", "m1.health", "m1.group", "m1.text"),
-                List.copyOf(fields.keySet()));
+        assertEquals(List.of("m1.field", "m1.department", "m1.phase", "m1.status", "m1.health", "m1.group", "m1.text",
+                        "m1.as-of"), List.copyOf(fields.keySet()));
         assertEquals(Map.of("", true, "3.1", false, "3.2", false), selected(fields.get("m1.field")),
                 "nothing chosen: any");
         assertEquals(true, selected(fields.get("m1.department")).get("it"), "the author's choice");
