@@ -82,7 +82,7 @@ class BadInputTest {
         }
         for (Map.Entry<String, String> p : Map.of("phase", "someday", "group", "colour", "page-size", "-5",
                 "charts", "vielleicht", "health", "lila", "sort", "x\u202Ey", "as-of", "gestern",
-                "health-trend", "999").entrySet()) {
+                "health-trend", "999", "flagged", "vielleicht").entrySet()) {
             body.append(macro("digital-portfolio", Map.of(p.getKey(), p.getValue()), null));
         }
         for (String key : List.of("NOPE-1", "DIGI-1 OR key = DIGI-2", "digi-\u202E1", LONG)) {
