@@ -170,8 +170,9 @@ public final class PortfolioViewBuilder {
                 totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
                 Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
                 summary.total().projects() == 0,
-                // The downloads hold today's values, not the day's: none beside a past state.
-                asOf.isPresent() ? null : Selection.downloads(p, request, visibility),
+                // The downloads hold today's values, not the day's: none beside a past state. Nor beside
+                // the flagged projects, as the exports select by the table's columns and would hold more.
+                asOf.isPresent() || onlyFlagged ? null : Selection.downloads(p, request, visibility),
                 Selection.asOfHtml(asOf, t, f),
                 trends(id, p.number("health-trend", 0, 0, MAX_TREND), selection, visibility, today, fieldNames, t, f),
                 asOf.isPresent() ? t.textHtml("cockpit.portfolio.flags.as-of") : "");
