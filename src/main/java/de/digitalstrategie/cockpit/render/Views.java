@@ -32,11 +32,24 @@ public final class Views {
     public record Option(String valueHtml, String labelHtml, boolean selected) {
     }
 
-    /** A filter control: a select (options) or, without options, a text field. */
+    /**
+     * A filter control: a select (options) or, without options, a text field; or a checkbox, whose
+     * one option is its value and whether it is ticked.
+     */
     public record Field(String idHtml, String nameHtml, String labelHtml, String valueHtml, List<Option> options,
-                        boolean multiple) {
+                        boolean multiple, boolean checkbox) {
+        public Field(String idHtml, String nameHtml, String labelHtml, String valueHtml, List<Option> options,
+                     boolean multiple) {
+            this(idHtml, nameHtml, labelHtml, valueHtml, options, multiple, false);
+        }
+
         public boolean isSelect() {
-            return !options.isEmpty();
+            return !checkbox && !options.isEmpty();
+        }
+
+        /** For the template, which may call no JDK method: whether the checkbox is ticked. */
+        public boolean checked() {
+            return checkbox && options.get(0).selected();
         }
     }
 
@@ -79,6 +92,15 @@ public final class Views {
     public static Field text(MacroRequest request, String name, String label, String value) {
         return new Field(Html.text(request.instanceKey() + "-" + name), Html.text(request.ownName(name)),
                 Html.text(label), Html.text(value), List.of(), false);
+    }
+
+    /**
+     * A checkbox of a filter form, named for the macro instance, sending {@code true} when ticked;
+     * left unticked it sends nothing, so the author's parameter stands, as for the other fields.
+     */
+    public static Field checkbox(MacroRequest request, String name, String label, boolean checked) {
+        return new Field(Html.text(request.instanceKey() + "-" + name), Html.text(request.ownName(name)),
+                Html.text(label), "true", List.of(new Option("true", Html.text(label), checked)), false, true);
     }
 
     /** The values of an enum as a select offers them: its names as parameters write them ("ready-for-vote"), labelled. */

@@ -605,7 +605,9 @@ class MarkerCrawlTest {
                 Map.of("key", "DIGI-99999"), Map.of("key", "nope")));
         combinations.put("digital-portfolio", List.of(Map.of(), Map.of("group", "phase", "charts", "true"),
                 // As of a past day and the health over time: the same projects, as they stood then.
-                Map.of("as-of", "2025-11-30", "health-trend", "24", "group", "none"), Map.of("as-of", "2099-01-01")));
+                Map.of("as-of", "2025-11-30", "health-trend", "24", "group", "none"), Map.of("as-of", "2099-01-01"),
+                // Only the projects the evidence questions, each with its marker and reasons.
+                Map.of("flagged", "true", "group", "none")));
         combinations.put("digital-roadmap", List.of(Map.of(), Map.of("as-of", "2025-11-30")));
         // The trace: of the input the confidential decision takes up, and of none; the board's view of
         // each of its meetings and of one that does not exist. (The restricted input and meeting, which

@@ -107,6 +107,12 @@ class EvidenceStoreTest {
         // A profile reads its own project's evidence only, to the same flags.
         assertEquals(flags.open(Set.of("DIGI")).stream().filter(s -> s.flag().issueKey().equals("DIGI-4")).toList(),
                 flags.of("DIGI-4"));
+        // A portfolio page reads its own projects' evidence only, to the same flags; the filter "only
+        // flagged" selects the projects with any.
+        assertEquals(flags.open(Set.of("DIGI")), flags.among(store.projects.all()));
+        assertEquals(Set.of("DIGI-1", "DIGI-2", "DIGI-4", "DIGI-5", "DIGI-6"), flags.flagged(Set.of("DIGI")));
+        assertEquals(Set.of(), flags.flagged(Set.of("OTHER")), "projects the viewer may not see are not selected");
+        assertEquals(List.of(), flags.among(List.of()));
     }
 
     @Test
@@ -155,6 +161,26 @@ class EvidenceStoreTest {
         }
         assertEquals(40, flags.open(Set.of("DIGI")).size());
         assertEquals(few, statements(), "statements grow with the portfolio");
+    }
+
+    @Test
+    void aPortfolioPageIsReadInAFixedNumberOfQueries() {
+        for (int i = 1; i <= 40; i++) {
+            project("DIGI-" + i, ProjectStatus.RUNNING, Phase.COMPLETED, Health.GREEN, 100, null);
+            project("DIGI-" + i, ProjectStatus.RUNNING, Phase.COMPLETED, Health.RED, 200, null);
+            decided("DIGI-" + i, LocalDate.of(2026, 11, 27));
+        }
+        List<DigitalProject> all = store.projects.all();
+        int one = pageStatements(all.subList(0, 1));
+        assertEquals(40, flags.among(all).size());
+        assertEquals(one, pageStatements(all), "statements grow with the rows of the page");
+    }
+
+    private int pageStatements(List<DigitalProject> page) {
+        try (SqlCounter sql = new SqlCounter()) {
+            assertFalse(flags.among(page).isEmpty());
+            return sql.statements();
+        }
     }
 
     private int statements() {

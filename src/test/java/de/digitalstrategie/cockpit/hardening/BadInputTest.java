@@ -82,7 +82,7 @@ class BadInputTest {
         }
         for (Map.Entry<String, String> p : Map.of("phase", "someday", "group", "colour", "page-size", "-5",
                 "charts", "vielleicht", "health", "lila", "sort", "x\u202Ey", "as-of", "gestern",
-                "health-trend", "999").entrySet()) {
+                "health-trend", "999", "flagged", "vielleicht").entrySet()) {
             body.append(macro("digital-portfolio", Map.of(p.getKey(), p.getValue()), null));
         }
         for (String key : List.of("NOPE-1", "DIGI-1 OR key = DIGI-2", "digi-\u202E1", LONG)) {
@@ -399,7 +399,7 @@ class BadInputTest {
         int first = problems.size();
         for (String lang : List.of("de", "en")) {
             HttpResponse<String> r = get("/pages/viewpage.action?pageId=" + badMacros.getId(), "cdo", lang);
-            macroRefusal("page of bad macros " + lang, r, lang, 24);
+            macroRefusal("page of bad macros " + lang, r, lang, 25);
         }
         Map<SandboxPage, List<String>> requests = new LinkedHashMap<>();
         requests.put(decisionRegister, List.of("year=20x6", "page-size=0", "page-size=abc", "status=fertig",
@@ -407,7 +407,8 @@ class BadInputTest {
                 "project=" + enc(LONG_QUERY)));
         requests.put(advisoryRegister, List.of("year=20x6", "sector=mond", "page-size=-1", "status=vielleicht",
                 "project=NOPE"));
-        requests.put(portfolio, List.of("phase=someday", "group=colour", "page-size=0", "health=lila", "sort=evil"));
+        requests.put(portfolio, List.of("phase=someday", "group=colour", "page-size=0", "health=lila", "sort=evil",
+                "flagged=vielleicht"));
         for (Map.Entry<SandboxPage, List<String>> e : requests.entrySet()) {
             // each macro instance reads its own request parameters, under a prefix it names in its form
             Matcher own = Pattern.compile("name=\"(c[0-9a-f]+)\\.").matcher(

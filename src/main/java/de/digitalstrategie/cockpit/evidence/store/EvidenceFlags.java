@@ -51,11 +51,29 @@ public class EvidenceFlags {
         return shown(reader.read(thresholds, issueKey), thresholds, List.of(IssueKey.projectOf(issueKey)));
     }
 
+    /**
+     * The open flags of the projects a page shows, which the caller has found the viewer may see,
+     * in the rules' order: evaluated over their own evidence only, in a fixed number of queries.
+     */
+    public List<Shown> among(List<DigitalProject> shown) {
+        EvidenceSettings thresholds = settings.load();
+        return shown(reader.read(thresholds, shown), thresholds,
+                shown.stream().map(p -> IssueKey.projectOf(p.issueKey())).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The issue keys of the projects in the given Jira projects that have an open flag (the filter "only flagged"). */
+    public java.util.Set<String> flagged(Collection<String> visibleJiraProjects) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        open(visibleJiraProjects).forEach(s -> keys.add(s.flag().issueKey()));
+        return keys;
+    }
+
     private List<Shown> shown(Evidence evidence, EvidenceSettings thresholds, Collection<String> visibleJiraProjects) {
         List<Flag> flags = rules.evaluate(evidence, thresholds);
         java.util.Map<String, DigitalProject> projects = new java.util.HashMap<>();
         evidence.projects().forEach(p -> projects.put(p.issueKey(), p));
-        List<Acknowledgement> acks = acknowledgements.all();
+        // Most pages show no flag: then no acknowledgement is read either.
+        List<Acknowledgement> acks = flags.isEmpty() ? List.of() : acknowledgements.all();
         List<Shown> shown = new ArrayList<>();
         for (Flag f : flags) {
             if (!visibleJiraProjects.contains(IssueKey.projectOf(f.issueKey()))) {

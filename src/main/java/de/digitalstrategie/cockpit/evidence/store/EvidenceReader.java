@@ -30,11 +30,10 @@ import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
 /**
  * Reads the evidence for the whole portfolio in a fixed number of queries, however many projects it
  * has: the projects, the history since the rules need it, the decisions taken with their days, their
- * links to projects, and when the few projects reported completed while open got there.
+ * links to projects, and when the few projects reported completed while open got there; or the
+ * same of only the projects a page shows.
  */
 public class EvidenceReader {
-    /** More rows than a project's history holds within any look-back the settings allow. */
-    private static final int ONE_PROJECT = 10_000;
     private final ActiveObjects ao;
     private final ProjectStore projects;
     private final ProjectHistory history;
@@ -57,18 +56,25 @@ public class EvidenceReader {
         return evidence(projects.all(), history.allSince(since), since, linked, taken(null));
     }
 
-    /** The evidence of one project (its profile): its own rows only, in as many queries. */
+    /** The evidence of one project (its profile): its own rows only. */
     public Evidence read(EvidenceSettings settings, String issueKey) {
+        return read(settings, projects.find(issueKey).map(List::of).orElse(List.<DigitalProject>of()));
+    }
+
+    /**
+     * The evidence of the given projects only (a profile's, a portfolio page's), in as few queries
+     * as the whole portfolio's, however many they are: their history since the rules need it, the
+     * decisions about them and when the ones reported completed got there.
+     */
+    public Evidence read(EvidenceSettings settings, List<DigitalProject> shown) {
         Instant since = rules.readFrom(settings);
-        List<DigitalProject> one = projects.find(issueKey).map(List::of).orElse(List.of());
-        Map<Long, List<String>> linked = new HashMap<>();
-        List<Long> ids = links.concerning(RecordKind.DECISION, issueKey);
-        ids.forEach(id -> linked.put(id, List.of(issueKey)));
-        // A project's history is short: its newest rows until the rules' start are read from its index.
-        List<ProjectChange> changes = new ArrayList<>(history.of(issueKey, ONE_PROJECT).stream()
-                .filter(c -> !c.at().isBefore(since)).toList());
-        java.util.Collections.reverse(changes);
-        return evidence(one, changes, since, linked, ids.isEmpty() ? Map.of() : taken(ids));
+        if (shown.isEmpty()) {
+            return new Evidence(List.of(), List.of(), since, Map.of(), Map.of());
+        }
+        List<String> keys = shown.stream().map(DigitalProject::issueKey).toList();
+        Map<Long, List<String>> linked = links.concerning(RecordKind.DECISION, keys);
+        return evidence(shown, history.since(keys, since), since, linked,
+                linked.isEmpty() ? Map.of() : taken(List.copyOf(linked.keySet())));
     }
 
     private Evidence evidence(List<DigitalProject> all, List<ProjectChange> changes, Instant since,

@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.portfolio.macro;
 
 import de.digitalstrategie.cockpit.access.ProjectAccess;
+import de.digitalstrategie.cockpit.evidence.macro.PortfolioFlags;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
@@ -11,15 +12,16 @@ import de.digitalstrategie.cockpit.render.MacroRequest;
 
 /**
  * {@code digital-portfolio}: the projects of the portfolio, filtered, grouped and summed, with
- * charts and a paged, sortable table. Everything is limited to what the viewer may see.
+ * charts and a paged, sortable table, each project whose reported status the evidence questions
+ * marked. Everything is limited to what the viewer may see.
  */
 public class PortfolioMacro extends CockpitMacro {
     private final PortfolioViewBuilder views;
 
     public PortfolioMacro(MacroRenderer renderer, ProjectStore projects, OrganisationStore organisation,
-                          ProjectAccess access, JiraLinks jira) {
+                          ProjectAccess access, JiraLinks jira, PortfolioFlags flags) {
         super(renderer);
-        this.views = new PortfolioViewBuilder(projects, organisation, access, jira);
+        this.views = new PortfolioViewBuilder(projects, organisation, access, jira, flags);
     }
 
     @Override

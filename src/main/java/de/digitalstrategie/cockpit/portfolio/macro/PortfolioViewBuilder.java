@@ -2,6 +2,8 @@ package de.digitalstrategie.cockpit.portfolio.macro;
 
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.access.Visibility;
+import de.digitalstrategie.cockpit.evidence.macro.PortfolioFlags;
+import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
@@ -38,7 +40,11 @@ public final class PortfolioViewBuilder {
 
     public record Row(String keyHtml, String jiraUrlHtml, String titleHtml, String departmentHtml, String fieldHtml,
                String phaseHtml, String statusHtml, String healthHtml, String healthClassHtml, String budgetHtml,
-               String fundingHtml, String endHtml, boolean overdue) {
+               String fundingHtml, String endHtml, boolean overdue, PortfolioFlags.Marker flags) {
+        /** For the template: whether the evidence questions the project's reported status (its marker). */
+        public boolean flagged() {
+            return flags != null;
+        }
     }
 
     /** A run of table rows under one group heading ("" when not grouped). */
@@ -63,7 +69,7 @@ public final class PortfolioViewBuilder {
     public record Page(String idHtml, String captionHtml, String checkingHtml, Views.FilterForm form,
                 String groupLabelHtml, List<TotalsLine> groups, TotalsLine total, List<Views.Header> headers,
                 List<Block> blocks, Views.Pager pager, List<Chart> charts, boolean empty, Views.Downloads downloads,
-                String asOfHtml, List<Trend> trends) {
+                String asOfHtml, List<Trend> trends, String flagsNoteHtml) {
         /** For the template: Confluence 9 lets it call no JDK method, not even a list's isEmpty(). */
         public boolean hasTrends() {
             return !trends.isEmpty();
@@ -90,12 +96,15 @@ public final class PortfolioViewBuilder {
     private final OrganisationStore organisation;
     private final ProjectAccess access;
     private final JiraLinks jira;
+    private final PortfolioFlags flags;
 
-    PortfolioViewBuilder(ProjectStore projects, OrganisationStore organisation, ProjectAccess access, JiraLinks jira) {
+    PortfolioViewBuilder(ProjectStore projects, OrganisationStore organisation, ProjectAccess access, JiraLinks jira,
+                         PortfolioFlags flags) {
         this.projects = projects;
         this.organisation = organisation;
         this.access = access;
         this.jira = jira;
+        this.flags = flags;
     }
 
     Page build(MacroParameters macro, MacroRequest request) {
@@ -114,12 +123,24 @@ public final class PortfolioViewBuilder {
         // As of a past day: the portfolio as it stood then, overdue as of then.
         java.util.Optional<java.time.LocalDate> asOf = Selection.asOf(p, request.today());
         java.time.LocalDate today = asOf.orElse(request.today());
+        boolean onlyFlagged = p.flag("flagged", false);
+        if (onlyFlagged && asOf.isPresent()) {
+            // The flags are today's verdict: a past day has none to select by.
+            throw ValidationException.of("cockpit.portfolio.error.flagged-as-of", p.text("as-of", ""));
+        }
         PortfolioView view = asOf.isPresent()
                 ? projects.queryAsOf(selection.filter(), grouping, sort, order, PageRequest.page(pageNumber, size),
                         visibility.projects(), today, selection.groupOrder())
+                : onlyFlagged
+                ? projects.queryAmong(flags.flagged(visibility.projects()), selection.filter(), grouping, sort, order,
+                        PageRequest.page(pageNumber, size), visibility.projects(), today, selection.groupOrder())
                 : projects.query(selection.filter(), grouping, sort, order,
                 PageRequest.page(pageNumber, size), visibility.projects(), request.today(),
                 selection.groupOrder());
+        // Today's flags of the rows shown, outside the view this node keeps: they follow decisions and
+        // acknowledgements too, which do not move the mirror's stamp. A past day shows none.
+        Map<String, PortfolioFlags.Marker> markers = asOf.isPresent() ? Map.of()
+                : flags.markers(view.page().items(), t, f);
         Function<String, String> groupName = selection::groupName;
 
         PortfolioSummary summary = view.summary();
@@ -137,30 +158,32 @@ public final class PortfolioViewBuilder {
                 blocks.add(new Block(Html.text(groupName.apply(key)), rows));
                 current = key;
             }
-            rows.add(row(project, fieldNames, departmentNames, request, today));
+            rows.add(row(project, fieldNames, departmentNames, request, today, markers.get(project.issueKey())));
         }
         String id = request.instanceKey();
         List<Chart> charts = p.flag("charts", true) && summary.total().projects() > 0
                 ? charts(id, summary, fieldNames, departmentNames, t, f) : List.of();
         String caption = t.plain("cockpit.portfolio.caption", f.number(summary.total().projects()));
         return new Page(Html.text(id), Html.text(caption), Selection.checkingHtml(visibility, t),
-                request.interactive() ? selection.form(p, request) : null,
+                request.interactive() ? selection.form(p, request, true) : null,
                 grouping == Grouping.NONE ? "" : t.html(grouping), groups,
                 totals(t.plain("cockpit.portfolio.total"), summary.total(), f),
                 Views.headers(COLUMNS, sort, order, request), blocks, Views.pager(view.page(), request), charts,
                 summary.total().projects() == 0,
-                // The downloads hold today's values, not the day's: none beside a past state.
-                asOf.isPresent() ? null : Selection.downloads(p, request, visibility),
+                // The downloads hold today's values, not the day's: none beside a past state. Nor beside
+                // the flagged projects, as the exports select by the table's columns and would hold more.
+                asOf.isPresent() || onlyFlagged ? null : Selection.downloads(p, request, visibility),
                 Selection.asOfHtml(asOf, t, f),
-                trends(id, p.number("health-trend", 0, 0, MAX_TREND), selection, visibility, today, fieldNames, t, f));
+                trends(id, p.number("health-trend", 0, 0, MAX_TREND), selection, visibility, today, fieldNames, t, f),
+                asOf.isPresent() ? t.textHtml("cockpit.portfolio.flags.as-of") : "");
     }
 
     /** What the viewer may change over the author's parameters: the form's selection, sorting, paging. */
     private static final List<String> PARAMETERS = List.of("field", "department", "phase", "status", "health", "text",
-            "group", "sort", "order", "page-size", "charts", "page", "as-of", "health-trend");
+            "group", "sort", "order", "page-size", "charts", "page", "as-of", "health-trend", "flagged");
 
     private Row row(DigitalProject p, Map<String, String> fieldNames, Map<String, String> departmentNames,
-                    MacroRequest request, java.time.LocalDate today) {
+                    MacroRequest request, java.time.LocalDate today, PortfolioFlags.Marker marker) {
         Texts t = request.texts();
         Formats f = request.formats();
         boolean overdue = p.overdue(today);
@@ -170,7 +193,7 @@ public final class PortfolioViewBuilder {
                 t.html(p.phase()), t.html(p.status()), t.html(p.health()),
                 Html.text(p.health().name().toLowerCase(java.util.Locale.ROOT)),
                 Html.text(f.money(p.budgetCents())), Html.text(f.money(p.fundingCents())),
-                Html.text(f.date(p.timeFrame().end())), overdue);
+                Html.text(f.date(p.timeFrame().end())), overdue, marker);
     }
 
     /** The most months the health over time goes back. */

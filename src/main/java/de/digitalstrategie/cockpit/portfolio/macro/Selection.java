@@ -82,6 +82,11 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
      * ({@code p}, the author's parameters with the request's over them) selected.
      */
     Views.FilterForm form(MacroParameters p, MacroRequest request) {
+        return form(p, request, false);
+    }
+
+    /** @param flagged whether the form offers "only flagged" (the portfolio's; the roadmap shows no flags) */
+    Views.FilterForm form(MacroParameters p, MacroRequest request, boolean flagged) {
         Texts t = texts;
         String id = request.instanceKey();
         List<Views.Field> fields = new ArrayList<>();
@@ -95,6 +100,10 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
                 Views.choices(ProjectStatus.values(), t), p.list("status")));
         fields.add(Views.select(request, "health", t.plain("cockpit.portfolio.column.health"),
                 Views.choices(Health.values(), t), p.list("health")));
+        if (flagged) {
+            fields.add(Views.checkbox(request, "flagged", t.plain("cockpit.portfolio.flagged"),
+                    p.flag("flagged", false)));
+        }
         List<Views.Option> groupings = new ArrayList<>();
         for (Grouping g : Grouping.values()) {
             String value = g.name().toLowerCase(Locale.ROOT);
@@ -108,6 +117,9 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
         for (String name : List.of("field", "department", "phase", "status", "health", "text", "group", "page",
                 "as-of")) {
             reset.put(request.ownName(name), "");
+        }
+        if (flagged) {
+            reset.put(request.ownName("flagged"), "");
         }
         return new Views.FilterForm(Html.text(t.plain("cockpit.portfolio.filter")), Views.hidden(request), fields,
                 Html.text(t.plain("cockpit.filter.submit")), Html.text(request.links().with(reset)),

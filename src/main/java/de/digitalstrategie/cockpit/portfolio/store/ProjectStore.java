@@ -486,6 +486,37 @@ public class ProjectStore {
                                 p.budgetCents(), p.fundingCents(), p.timeFrame().end());
                     }));
         }
+        return view(selected, sums, grouping, sort, order, page, groupOrder);
+    }
+
+    /**
+     * The portfolio as {@link #query} shows it, of only the projects with the given issue keys (the
+     * filter "only flagged", whose keys no column holds): the selection read once and summed, sorted
+     * and paged here, as of today.
+     */
+    public PortfolioView queryAmong(Set<String> issueKeys, PortfolioFilter filter, Grouping grouping,
+                                    PortfolioSort sort, SortOrder order, PageRequest page,
+                                    Set<String> visibleJiraProjects, LocalDate today, List<String> groupOrder) {
+        PortfolioAggregator sums = new PortfolioAggregator(grouping, today);
+        List<DigitalProject> selected = new java.util.ArrayList<>();
+        Criteria criteria = criteria(filter, visibleJiraProjects);
+        if (!issueKeys.isEmpty() && !criteria.matchesNothing()) {
+            ao.stream(ProjectEntity.class, criteria.query(ALL_COLUMNS), e -> {
+                if (issueKeys.contains(e.getIssueKey())) {
+                    DigitalProject p = toProject(e);
+                    selected.add(p);
+                    sums.add(p.fieldOfActionKey(), p.departmentKey(), p.phase(), p.status(), p.health(),
+                            p.budgetCents(), p.fundingCents(), p.timeFrame().end());
+                }
+            });
+        }
+        return view(selected, sums, grouping, sort, order, page, groupOrder);
+    }
+
+    /** The view of projects selected in memory: sorted as the query's ORDER BY sorts, summed and paged. */
+    private static PortfolioView view(List<DigitalProject> selected, PortfolioAggregator sums, Grouping grouping,
+                                      PortfolioSort sort, SortOrder order, PageRequest page,
+                                      List<String> groupOrder) {
         java.util.Comparator<DigitalProject> bySort = java.util.Comparator.comparing(p -> sortValue(p, sort),
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
         // As the query's ORDER BY: the group's column, the chosen one, the key; phases in their life cycle.

@@ -74,4 +74,24 @@ public class ProjectLinks {
         }
         return ids;
     }
+
+    /**
+     * The ids of the records of one kind that concern any of the projects, each with the ones of
+     * them it concerns, in one query (the projects a portfolio page shows).
+     */
+    public Map<Long, List<String>> concerning(RecordKind kind, Collection<String> issueKeys) {
+        Map<Long, List<String>> keys = new HashMap<>();
+        if (issueKeys.isEmpty()) {
+            return keys;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(kind.name());
+        params.addAll(issueKeys);
+        ao.stream(ProjectLinkEntity.class, Query.select(String.join(", ", "ID", ProjectLinkEntity.SUBJECT_ID,
+                        ProjectLinkEntity.ISSUE_KEY)).where(ProjectLinkEntity.SUBJECT_TYPE + " = ? AND "
+                        + ProjectLinkEntity.ISSUE_KEY + " IN (" + String.join(", ",
+                        java.util.Collections.nCopies(issueKeys.size(), "?")) + ")", params.toArray()),
+                link -> keys.computeIfAbsent(link.getSubjectId(), k -> new ArrayList<>()).add(link.getIssueKey()));
+        return keys;
+    }
 }

@@ -143,6 +143,26 @@ public class ProjectHistory {
     }
 
     /**
+     * Every change of the given projects written at or after {@code since}, oldest first, in one
+     * query: the evidence checks of the projects a portfolio page or a profile shows.
+     */
+    public List<ProjectChange> since(Collection<String> issueKeys, Instant since) {
+        List<ProjectChange> changes = new ArrayList<>();
+        if (issueKeys.isEmpty()) {
+            return changes;
+        }
+        List<Object> params = new ArrayList<>(issueKeys);
+        params.add(Date.from(since));
+        ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS)
+                        .where(ProjectChangeEntity.ISSUE_KEY + " IN (" + String.join(", ",
+                                java.util.Collections.nCopies(issueKeys.size(), "?")) + ") AND "
+                                + ProjectChangeEntity.CHANGED_AT + " >= ?", params.toArray())
+                        .order(ProjectChangeEntity.CHANGED_AT + ", ID"),
+                e -> changes.add(toChange(e)));
+        return changes;
+    }
+
+    /**
      * When one of the fields last changed, per project, for the given projects only (one query; an
      * evidence check asks for the few projects that report completion while their issue is open).
      */
