@@ -49,7 +49,7 @@ public class ProjectChangesInQuarter implements ReportSection {
             String title = titles.computeIfAbsent(c.issueKey(), k -> projects.find(k).map(DigitalProject::title)
                     .orElse(null));
             rows.add(java.util.Arrays.asList(c.issueKey(), title, c.at(), texts.plain(c.field()),
-                    valueOf(values, c.field(), c.before()), valueOf(values, c.field(), c.after()),
+                    valueOf(values, c.field(), c.before()), values.value(c.field(), c.after()),
                     texts.plain(c.source())));
         }
         return new ReportTable(key(), texts.plain("cockpit.report.changes"), List.of(
@@ -62,7 +62,11 @@ public class ProjectChangesInQuarter implements ReportSection {
                 new ExportColumn(texts.plain("cockpit.report.column.source"), ColumnType.TEXT)), rows);
     }
 
-    /** Null (an empty cell) where the history has no value: before a project's first mirroring. */
+    /**
+     * A value a change replaced; null (an empty cell) where the history has none, which for a
+     * before is its first mirroring (the timeline says "set" then, not "open"). The value a change
+     * set reads as the timeline reads it: an open end as "open".
+     */
     private static String valueOf(ChangeTexts values, ChangeField field, String value) {
         return value == null ? null : values.value(field, value);
     }

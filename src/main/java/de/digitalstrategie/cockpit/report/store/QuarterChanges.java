@@ -4,6 +4,7 @@ import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
 import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
 import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
+import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.report.Quarter;
 
 import java.time.Instant;
@@ -30,19 +31,29 @@ public class QuarterChanges {
             ChangeField.BUDGET, ChangeField.FUNDING, ChangeField.START, ChangeField.END);
 
     private final ProjectHistory history;
+    private final ProjectStore projects;
 
-    public QuarterChanges(ProjectHistory history) {
+    public QuarterChanges(ProjectHistory history, ProjectStore projects) {
         this.history = history;
+        this.projects = projects;
     }
 
-    /** Every reported change written within the quarter, oldest first. */
+    /**
+     * Every reported change written within the quarter, oldest first, of the projects the mirror
+     * holds under that key today. A history row keeps the key it was written under: the rows of an
+     * issue since moved to another Jira project (or removed) name a key the viewer's Jira projects
+     * would let through although the project now lies where the viewer may not look, so they are
+     * left out rather than shown by their old key.
+     */
     public List<ProjectChange> within(Quarter quarter, ZoneId zone, Set<String> visibleJiraProjects) {
         Instant start = quarter.start(zone);
         Instant end = quarter.end(zone);
+        Set<String> current = projects.keys();
         List<ProjectChange> changes = new ArrayList<>();
         for (ChangeField field : REPORTED) {
             for (ProjectChange c : history.changesSince(field, start)) {
-                if (c.at().isBefore(end) && visibleJiraProjects.contains(IssueKey.projectOf(c.issueKey()))) {
+                if (c.at().isBefore(end) && current.contains(c.issueKey())
+                        && visibleJiraProjects.contains(IssueKey.projectOf(c.issueKey()))) {
                     changes.add(c);
                 }
             }
