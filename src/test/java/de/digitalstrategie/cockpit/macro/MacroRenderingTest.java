@@ -86,8 +86,11 @@ class MacroRenderingTest {
                 statements(macro("advisory-register", Map.of("page-size", "18"), null)),
                 "nor the advisory register's");
         int small = statements(macro("digital-portfolio", Map.of("page-size", "5"), null));
-        assertEquals(small, statements(macro("digital-portfolio", Map.of("page-size", "40"), null)),
+        int large = statements(macro("digital-portfolio", Map.of("page-size", "40"), null));
+        assertEquals(large, statements(macro("digital-portfolio", Map.of("page-size", "80"), null)),
                 "nor the portfolio's");
+        // A page showing a flagged project reads the staff unit's acknowledgements: once, not per row.
+        assertTrue(large == small || large == small + 1, small + " / " + large);
         assertTrue(small > 0, "the counter sees the statements");
     }
 
