@@ -43,16 +43,37 @@ public final class PortfolioAggregator {
      */
     public void add(String fieldKey, String departmentKey, Phase phase, ProjectStatus status, Health health,
                     int projects, long budgetCents, long fundingCents, int overdue) {
+        addFigures(fieldKey, departmentKey, phase, health, projects, budgetCents, fundingCents, overdue);
+        addDepartment(departmentKey, projects, budgetCents);
+    }
+
+    /**
+     * Adds a group of projects to everything but the budget per department, which comes from
+     * {@link #addDepartment}: sums read per field, phase and health need no department, and summing
+     * them apart from the departments keeps each read small. {@code departmentKey} is only read when
+     * the view groups by department.
+     */
+    public void addFigures(String fieldKey, String departmentKey, Phase phase, Health health, int projects,
+                           long budgetCents, long fundingCents, int overdue) {
         int risky = health.atRisk() ? projects : 0;
         total.add(projects, budgetCents, fundingCents, risky, overdue);
         groups.computeIfAbsent(group(fieldKey, departmentKey, phase), k -> new Sum(false))
                 .add(projects, budgetCents, fundingCents, risky, overdue);
         byField.computeIfAbsent(fieldKey == null ? "" : fieldKey, k -> new int[1])[0] += projects;
         byPhase[phase.ordinal()] += projects;
+    }
+
+    /** Adds a department's projects and budget (the chart of budgets per department). */
+    public void addDepartment(String departmentKey, int projects, long budgetCents) {
         long[] department = budgetByDepartment.computeIfAbsent(departmentKey == null ? "" : departmentKey,
                 k -> new long[2]);
         department[0] += budgetCents;
         department[1] += projects;
+    }
+
+    /** How the groups are formed: which of a row's values a sum read per group has to carry. */
+    public Grouping grouping() {
+        return grouping;
     }
 
     /** Counts {@code change} more (or, negative, fewer) projects with these values as overdue. */

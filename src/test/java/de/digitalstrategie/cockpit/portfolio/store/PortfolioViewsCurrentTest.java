@@ -115,8 +115,9 @@ class PortfolioViewsCurrentTest {
     }
 
     /**
-     * What a view computed afresh costs: the stamp with the sums' day (one read), the sum rows, the
-     * day again (a write that moved it meanwhile makes the view read the sums again) and the page.
+     * What a view computed afresh costs: the stamp with the sums' day (one read), the sum rows summed
+     * further per field, phase and health, the budgets per department, the day again (a write that
+     * moved it meanwhile makes the view read the sums again) and the page.
      */
     @Test
     void aViewAfterAChangeReadsTheStampAndTheSumsDayTogether() {
@@ -127,7 +128,9 @@ class PortfolioViewsCurrentTest {
             assertEquals(150, budget(view(nodeA, Set.of("DIGI"))));
             assertEquals(2, sql.sql().stream().filter(s -> s.contains("PORTFOLIO_STAMP")).count(),
                     String.join("\n", sql.sql()));
-            assertEquals(4, sql.statements(), String.join("\n", sql.sql()));
+            assertEquals(5, sql.statements(), String.join("\n", sql.sql()));
+            assertEquals(2, sql.sql().stream().filter(s -> s.contains("PORTFOLIO_SUM") && s.contains("GROUP BY"))
+                    .count(), String.join("\n", sql.sql()));
         }
     }
 
