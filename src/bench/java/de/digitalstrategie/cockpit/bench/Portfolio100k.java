@@ -105,7 +105,7 @@ final class Portfolio100k {
         String columns;
         try (HostActiveObjects ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE)) {
             ao.migrate(CockpitSchema.entityArray());
-            organisation = Postgres.Organisation.seed(new OrganisationStore(ao), seedDir);
+            organisation = Postgres.Organisation.seed(new OrganisationStore(ao, new de.digitalstrategie.cockpit.store.ChangeStamps(ao)), seedDir);
             // Written as the fork writes names: schema-qualified, quoted (upper case) on PostgreSQL.
             table = ao.qualifiedTable(ProjectEntity.class);
             columns = COLUMNS.stream().map(ao::identifier).collect(java.util.stream.Collectors.joining(", "));

@@ -26,6 +26,7 @@ import de.digitalstrategie.cockpit.minutes.sync.PendingPageEntity;
 import de.digitalstrategie.cockpit.strategy.store.GoalEntity;
 import de.digitalstrategie.cockpit.strategy.store.IndicatorEntity;
 import de.digitalstrategie.cockpit.strategy.store.MeasurementEntity;
+import de.digitalstrategie.cockpit.store.ChangeStampEntity;
 import net.java.ao.RawEntity;
 
 import java.util.List;
@@ -66,7 +67,9 @@ public final class CockpitSchema {
             // Goals and indicators (strategy)
             GoalEntity.class,
             IndicatorEntity.class,
-            MeasurementEntity.class);
+            MeasurementEntity.class,
+            // Stamps of the organisation and of the evidence behind the flags: what a node may keep
+            ChangeStampEntity.class);
 
     private CockpitSchema() {
     }

@@ -67,7 +67,11 @@ public class EvidenceReader {
      * decisions about them and when the ones reported completed got there.
      */
     public Evidence read(EvidenceSettings settings, List<DigitalProject> shown) {
-        Instant since = rules.readFrom(settings);
+        return read(rules.readFrom(settings), shown);
+    }
+
+    /** As {@link #read(EvidenceSettings, List)}, with the history read from {@code since} (earlier is fine). */
+    public Evidence read(Instant since, List<DigitalProject> shown) {
         if (shown.isEmpty()) {
             return new Evidence(List.of(), List.of(), since, Map.of(), Map.of());
         }

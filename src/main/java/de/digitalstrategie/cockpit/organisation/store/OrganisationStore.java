@@ -4,6 +4,9 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import de.digitalstrategie.cockpit.organisation.Department;
 import de.digitalstrategie.cockpit.organisation.DepartmentKind;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
+import de.digitalstrategie.cockpit.organisation.Organisation;
+import de.digitalstrategie.cockpit.store.ChangeStamps;
+import de.digitalstrategie.cockpit.store.StampedCache;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
@@ -11,12 +14,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Departments and fields of action: the configurable organisation of the strategy. */
+/**
+ * Departments and fields of action: the configurable organisation of the strategy. Every portfolio
+ * and roadmap view names its groups by it while it changes a few times a year, so a node keeps what
+ * it read under the organisation's stamp ({@link ChangeStamps}): a view reads one short row instead
+ * of both tables.
+ */
 public class OrganisationStore {
-    private final ActiveObjects ao;
+    /** The area of {@link ChangeStamps} every write of the organisation touches. */
+    static final String AREA = "organisation";
 
-    public OrganisationStore(ActiveObjects ao) {
+    private final ActiveObjects ao;
+    private final ChangeStamps stamps;
+    private final StampedCache<Boolean, Organisation> kept = new StampedCache<>(1);
+
+    public OrganisationStore(ActiveObjects ao, ChangeStamps stamps) {
         this.ao = ao;
+        this.stamps = stamps;
     }
 
     /** Creates or updates the department with the same key. */
@@ -33,6 +47,7 @@ public class OrganisationStore {
             entity.setKind(department.kind().name());
             entity.setSourceUrl(department.sourceUrl());
             entity.save();
+            stamps.touch(AREA);
             return null;
         });
     }
@@ -51,15 +66,28 @@ public class OrganisationStore {
             entity.setSortOrder(field.position());
             entity.setSourceUrl(field.sourceUrl());
             entity.save();
+            stamps.touch(AREA);
             return null;
         });
     }
 
-    /** Read on every view of the portfolio: streamed, read-only, nothing kept. */
-    public List<Department> departments() {
+    /** The fields of action and departments, as this node last read them while the organisation is unchanged. */
+    public Organisation organisation() {
+        // The stamp before the tables: a write committed in between is read again on the next call.
+        return kept.get(true, stamps.current(AREA), this::read);
+    }
+
+    private Organisation read() {
         List<Department> departments = new java.util.ArrayList<>();
         ao.stream(DepartmentEntity.class, Query.select("*").order("NAME"), e -> departments.add(toDepartment(e)));
-        return List.copyOf(departments);
+        List<FieldOfAction> fields = new java.util.ArrayList<>();
+        ao.stream(FieldOfActionEntity.class, Query.select("*")
+                .order(FieldOfActionEntity.SORT_ORDER + ", " + FieldOfActionEntity.FIELD_KEY), e -> fields.add(toField(e)));
+        return new Organisation(fields, departments);
+    }
+
+    public List<Department> departments() {
+        return organisation().departments();
     }
 
     public Optional<Department> department(String key) {
@@ -71,12 +99,8 @@ public class OrganisationStore {
         return ao.count(DepartmentEntity.class);
     }
 
-    /** Read on every view of the portfolio: streamed, read-only, nothing kept. */
     public List<FieldOfAction> fieldsOfAction() {
-        List<FieldOfAction> fields = new java.util.ArrayList<>();
-        ao.stream(FieldOfActionEntity.class, Query.select("*")
-                .order(FieldOfActionEntity.SORT_ORDER + ", " + FieldOfActionEntity.FIELD_KEY), e -> fields.add(toField(e)));
-        return List.copyOf(fields);
+        return organisation().fieldsOfAction();
     }
 
     public Optional<FieldOfAction> fieldOfAction(String key) {

@@ -51,11 +51,12 @@ record Selection(PortfolioFilter filter, Grouping grouping, Map<String, String> 
                 p.text("text").orElse(null));
         Grouping grouping = p.choice("group", Grouping.class).orElse(Grouping.FIELD);
         Map<String, String> fieldNames = new LinkedHashMap<>();
-        for (FieldOfAction fa : organisation.fieldsOfAction()) {
+        de.digitalstrategie.cockpit.organisation.Organisation units = organisation.organisation();
+        for (FieldOfAction fa : units.fieldsOfAction()) {
             fieldNames.put(fa.key(), fa.name(t.locale()));
         }
         Map<String, String> departmentNames = new LinkedHashMap<>();
-        for (Department d : organisation.departments()) {
+        for (Department d : units.departments()) {
             departmentNames.put(d.key(), d.name());
         }
         return new Selection(filter, grouping, fieldNames, departmentNames, t);

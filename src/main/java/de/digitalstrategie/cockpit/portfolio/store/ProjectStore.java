@@ -19,6 +19,7 @@ import de.digitalstrategie.cockpit.portfolio.history.PastValues;
 import de.digitalstrategie.cockpit.portfolio.history.HealthTrend;
 import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.store.StampedCache;
 import de.digitalstrategie.cockpit.query.SearchText;
 import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.ResultPage;
@@ -385,23 +386,23 @@ public class ProjectStore {
         // Read before the view: a change committed meanwhile carries a newer stamp, so it is seen next time.
         StampAndDay stamp = stampAndDay();
         return views.get(key, stamp.stamp(), () -> compute(filter, grouping, sort, order, page, visibleJiraProjects,
-                today, groupOrder, stamp.overdueBefore()));
+                today, groupOrder, stamp));
     }
 
-    /** @param overdueBefore the sums' day as read with the stamp, before anything of the view */
+    /** @param stamp the mirror's stamp and the sums' day as read before anything of the view */
     private PortfolioView compute(PortfolioFilter filter, Grouping grouping, PortfolioSort sort, SortOrder order,
                                   PageRequest page, Set<String> visibleJiraProjects, LocalDate today,
-                                  List<String> groupOrder, LocalDate overdueBefore) {
+                                  List<String> groupOrder, StampAndDay stamp) {
         Criteria criteria = criteria(filter, visibleJiraProjects);
         if (criteria.matchesNothing()) {
             return new PortfolioView(new PortfolioAggregator(grouping, today).summary(groupOrder),
-                    new ResultPage<>(List.of(), 0, page.offset(), page.limit()));
+                    new ResultPage<>(List.of(), 0, page.offset(), page.limit()), stamp.stamp());
         }
         PortfolioAggregator aggregator;
         if (filter.text() == null || filter.text().isBlank()) {
             // The summed figures of the few groups the filter selects (PortfolioSums), not every project's row.
             aggregator = sums.sum(() -> new PortfolioAggregator(grouping, today), criteria,
-                    () -> criteria(filter, visibleJiraProjects), today, overdueBefore);
+                    () -> criteria(filter, visibleJiraProjects), today, stamp.overdueBefore());
         } else {
             // A text is in no sum: one streamed pass over the selected projects, each summed and dropped
             // (a find would make an entity of every row).
@@ -423,7 +424,7 @@ public class ProjectStore {
                     default -> "";
                 }, sort, order, page.limit(), page.offset());
         return new PortfolioView(summary, new ResultPage<>(projects, summary.total().projects(), page.offset(),
-                page.limit()));
+                page.limit()), stamp.stamp());
     }
 
     private List<DigitalProject> page(Criteria criteria, String groupColumn, PortfolioSort sort, SortOrder order,
@@ -533,7 +534,7 @@ public class ProjectStore {
         List<DigitalProject> shown = selected.subList(Math.min(page.offset(), selected.size()),
                 Math.min(page.offset() + page.limit(), selected.size()));
         return new PortfolioView(summary, new ResultPage<>(List.copyOf(shown), selected.size(), page.offset(),
-                page.limit()));
+                page.limit()), null);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -68,6 +69,27 @@ class PortfolioViewsCurrentTest {
 
     private static long budget(PortfolioView view) {
         return view.summary().total().budgetCents();
+    }
+
+    /**
+     * The organisation every view names its groups by is kept per node under its stamp: one short
+     * read per view while it is unchanged, and a change made on the other node is in the next view.
+     */
+    @Test
+    void theOrganisationIsKeptUntilEitherNodeChangesIt() {
+        a.organisation.save(new de.digitalstrategie.cockpit.organisation.FieldOfAction("9.1", "Feld", "Field", 1, ""));
+        assertEquals("Feld", a.organisation.fieldsOfAction().get(0).nameDe());
+        try (SqlCounter sql = new SqlCounter()) {
+            assertEquals("Feld", a.organisation.organisation().fieldsOfAction().get(0).nameDe());
+            assertEquals(1, sql.statements(), String.join("\n", sql.sql()));
+            assertTrue(sql.sql().get(0).contains("CHANGE_STAMP"), sql.sql().get(0));
+        }
+        b.organisation.save(new de.digitalstrategie.cockpit.organisation.FieldOfAction("9.1", "Handlungsfeld", "Field",
+                1, ""));
+        b.organisation.save(new de.digitalstrategie.cockpit.organisation.Department("amt-9", "Amt 9",
+                de.digitalstrategie.cockpit.organisation.DepartmentKind.values()[0], ""));
+        assertEquals("Handlungsfeld", a.organisation.fieldsOfAction().get(0).nameDe());
+        assertTrue(a.organisation.departments().stream().anyMatch(d -> d.key().equals("amt-9")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package de.digitalstrategie.cockpit.portfolio.store;
+package de.digitalstrategie.cockpit.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,19 +6,20 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What this node computed lately from the project mirror, each value with the mirror's stamp it was
- * computed under. Managers open the same few portfolio pages again and again while the mirror
- * changes a few times a day; a value is only handed out again under the stamp it was computed
- * under, so a change made on any node is seen on the next view.
+ * What this node computed lately from stored data, each value with the stamp of that data it was
+ * computed under (the project mirror's, {@link ChangeStamps}'). Managers open the same few pages
+ * again and again while the data changes a few times a day; a value is only handed out again under
+ * the stamp it was computed under, so a change made on any node is seen on the next view. Read the
+ * stamp before computing: a change committed meanwhile then carries a newer stamp than the value.
  */
-final class StampedCache<K, V> {
+public final class StampedCache<K, V> {
     private final int capacity;
     private final Map<K, Entry<V>> entries;
 
     private record Entry<V>(String stamp, V value) {
     }
 
-    StampedCache(int capacity) {
+    public StampedCache(int capacity) {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(capacity * 2, 0.75f, true);
     }
@@ -27,7 +28,7 @@ final class StampedCache<K, V> {
      * The value for the key under this stamp, computed (outside the lock, so one slow view does not
      * hold up the others) if this node has none.
      */
-    V get(K key, String stamp, Supplier<V> compute) {
+    public V get(K key, String stamp, Supplier<V> compute) {
         return cached(key, stamp).orElseGet(() -> {
             V value = compute.get();
             put(key, stamp, value);
