@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.portfolio.Phase;
 import de.digitalstrategie.cockpit.portfolio.PortfolioAggregator;
 import de.digitalstrategie.cockpit.portfolio.ProjectStatus;
 import de.digitalstrategie.cockpit.query.Criteria;
+import de.digitalstrategie.cockpit.store.ChangeStamps;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
@@ -65,10 +66,25 @@ final class PortfolioSums {
     /** Keys per statement when a write looks up the rows it changes (bind parameters stay well below limits). */
     private static final int KEYS_PER_QUERY = 50;
 
+    /**
+     * The area of {@link ChangeStamps} that moves when a sum row is created or removed: the only
+     * writes that can change which Jira projects the mirror holds issues of (a row exists exactly
+     * while projects of its combination do), far fewer than the writes of the mirror.
+     */
+    private static final String JIRA_PROJECTS = "portfolio-jira-projects";
+
     private final ActiveObjects ao;
+    // Stateless over the same Active Objects: made here, as the static rebuild has no container.
+    private final ChangeStamps stamps;
 
     PortfolioSums(ActiveObjects ao) {
         this.ao = ao;
+        this.stamps = new ChangeStamps(ao);
+    }
+
+    /** The stamp of the set of Jira projects the mirror holds issues of. */
+    String jiraProjectsStamp() {
+        return stamps.current(JIRA_PROJECTS);
     }
 
     /**
@@ -156,6 +172,7 @@ final class PortfolioSums {
         /** Writes the changes into the sum rows: updated, created, or removed once they hold nothing. */
         void apply() {
             changes.values().removeIf(Figures::zero);
+            boolean rowsComeOrGo = false;
             List<Key> keys = new ArrayList<>(changes.keySet());
             for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
                 List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
@@ -173,10 +190,14 @@ final class PortfolioSums {
                     if (row.getProjects() == 0 && row.getBudgetCents() == 0 && row.getFundingCents() == 0
                             && row.getOverdue() == 0) {
                         ao.delete(row);
+                        rowsComeOrGo = true;
                     } else {
                         row.save();
                     }
                 }
+            }
+            if (rowsComeOrGo || !changes.isEmpty()) {
+                stamps.touch(JIRA_PROJECTS);
             }
             changes.forEach(PortfolioSums.this::create);
             changes.clear();
@@ -242,6 +263,7 @@ final class PortfolioSums {
                 f.overdue += key.status().open() && end != null && end.isBefore(today) ? 1 : 0;
             });
             sums.forEach(this::create);
+            stamps.touch(JIRA_PROJECTS);
             return null;
         });
     }

@@ -123,14 +123,10 @@ public class ProjectStore {
                            List<String> groupOrder) {
     }
 
-    /** The mirror's current stamp (every row's, should two nodes have created one at once). */
-    private String stamp() {
-        return stampAndDay().stamp();
-    }
-
     /**
-     * The stamp and the day the summed overdue counts are as of (the first row's, as
-     * {@link PortfolioSums#overdueBefore()} reads it; null before the sums were built), in one read:
+     * The mirror's stamp (every row's, should two nodes have created one at once) and the day the
+     * summed overdue counts are as of (the first row's, as {@link PortfolioSums#overdueBefore()}
+     * reads it; null before the sums were built), in one read:
      * a view computed afresh needs both, and each statement is a round trip.
      */
     private StampAndDay stampAndDay() {
@@ -635,12 +631,13 @@ public class ProjectStore {
     }
 
     /**
-     * The Jira projects the mirror holds issues of. Asked on every view of the portfolio, so read
-     * as a skip scan over the column's index, one query per Jira project (a handful), rather than a
-     * read of every row: each finds the next project after the last one found.
+     * The Jira projects the mirror holds issues of. Asked on every view of the portfolio: kept under
+     * a stamp of its own, which only writes that add or remove a combination of the summed figures
+     * move (most writes of the mirror do neither); read as a skip scan over the column's index, one
+     * query per Jira project (a handful), rather than a read of every row.
      */
     public Set<String> jiraProjects() {
-        return jiraProjects.get(true, stamp(), () -> Set.copyOf(readJiraProjects()));
+        return jiraProjects.get(true, sums.jiraProjectsStamp(), () -> Set.copyOf(readJiraProjects()));
     }
 
     private Set<String> readJiraProjects() {

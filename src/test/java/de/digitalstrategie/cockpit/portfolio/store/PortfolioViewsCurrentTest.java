@@ -72,6 +72,27 @@ class PortfolioViewsCurrentTest {
     }
 
     /**
+     * Which Jira projects the mirror holds is kept under a stamp that only writes adding or removing
+     * a combination of the summed figures move: a changed budget reads one stamp row, a new Jira
+     * project or the last issue of one leaving is seen by the other node on its next read.
+     */
+    @Test
+    void theJiraProjectsAreReadAgainOnlyWhenACombinationComesOrGoes() {
+        nodeA.save(project("DIGI-1", 100, Phase.PLANNING, "2026-11-20T10:00:00Z"));
+        nodeA.save(project("DIGI-2", 50, Phase.PLANNING, "2026-11-20T10:00:00Z"));
+        assertEquals(Set.of("DIGI"), nodeA.jiraProjects());
+        nodeB.save(project("DIGI-2", 60, Phase.PLANNING, "2026-11-21T10:00:00Z"));
+        try (SqlCounter sql = new SqlCounter()) {
+            assertEquals(Set.of("DIGI"), nodeA.jiraProjects());
+            assertEquals(1, sql.statements(), String.join("\n", sql.sql()));
+        }
+        nodeB.save(project("ORG-1", 40, Phase.PLANNING, "2026-11-22T10:00:00Z"));
+        assertEquals(Set.of("DIGI", "ORG"), nodeA.jiraProjects());
+        assertTrue(nodeB.remove("ORG-1"));
+        assertEquals(Set.of("DIGI"), nodeA.jiraProjects());
+    }
+
+    /**
      * The organisation every view names its groups by is kept per node under its stamp: one short
      * read per view while it is unchanged, and a change made on the other node is in the next view.
      */
