@@ -69,9 +69,9 @@ class IndicatorValuesRestTest {
         goals.record(new Goal(0, "t-g2", "ZIEL-VER-9", "Entwurf", "3.4", "", GoalStatus.DRAFT, "", List.of(),
                 List.of(), closedRef, false, true), "test");
         indicators.applyPage(open.getId(), List.of(card("t-i1", "FIN-1.1", "ZIEL-FIN-1", "%", "Finanzen", openRef),
-                card("t-i2", "FIN-1.2", "ZIEL-FIN-1", "Anzahl", "Innere Verwaltung", openRef)));
+                card("t-i2", "FIN-1.2", "ZIEL-FIN-1", "Anzahl", "Innere Verwaltung", openRef)), true);
         indicators.applyPage(closed.getId(), List.of(card("t-i3", "VER-9.1", "ZIEL-VER-9", "%", "Finanzen",
-                closedRef)));
+                closedRef)), true);
     }
 
     static Indicator card(String macroId, String key, String goal, String unit, String unit2, PageRef page) {
