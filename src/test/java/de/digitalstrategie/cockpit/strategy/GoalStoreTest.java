@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.strategy;
 
 import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.strategy.store.GoalStore;
 import de.digitalstrategie.cockpit.strategy.store.Indicators;
 import de.digitalstrategie.cockpit.strategy.store.Measurements;
@@ -73,6 +74,23 @@ class GoalStoreTest {
         assertThrows(IllegalTransitionException.class, () -> goals.changeStatus(g.id(), GoalStatus.ADOPTED, "cdo", ""));
         assertEquals(3, goals.history(g.id()).size());
         assertEquals(dropped, goals.find(g.id()).orElseThrow());
+    }
+
+    @Test
+    void aFieldOfActionGivesAllItsGoalsBeyondAPageOfTheRegister() {
+        int many = PageRequest.MAX_LIMIT + 7;
+        for (int n = many; n >= 1; n--) {
+            goals.record(goal("g-" + n, "ZIEL-MOB-" + n, "3.1", MOBILITY), "page:5001/v1");
+        }
+        goals.record(goal("g-v", "ZIEL-VER-1", "3.4", MOBILITY), "page:5001/v1");
+        goals.record(goal("g-r", "ZIEL-MOB-0", "3.1", RESTRICTED), "page:5002/v1");
+        Set<Long> viewable = Set.of(MOBILITY.pageId());
+        List<String> numbers = goals.ofField("3.1", viewable).stream().map(Goal::number).toList();
+        assertEquals(many, numbers.size());
+        assertEquals(numbers.stream().sorted().toList(), numbers, "lowest number first");
+        assertTrue(numbers.contains("ZIEL-MOB-1") && numbers.contains("ZIEL-MOB-" + many));
+        assertEquals(many + 1, goals.ofField(null, viewable).size());
+        assertEquals(many + 2, goals.ofField(null, Set.of(MOBILITY.pageId(), RESTRICTED.pageId())).size());
     }
 
     @Test
