@@ -194,17 +194,25 @@ class GoalStoreTest {
         assertEquals("Fahrgäste im Jahr", kept.name(), "the card's texts are free");
         assertEquals("Neu begründet", kept.rationale());
 
-        // Removed and put back, or moved, it is the same indicator: the rule holds.
+        // Removed and put back (a new macro id), it is the same indicator: the rule holds.
         indicators.applyPage(MOBILITY.pageId(), List.of(), false);
-        assertEquals(1, indicators.applyPage(RESTRICTED.pageId(),
-                List.of(new Indicator(0, "i-7", "MOB-1.1", "ZIEL-MOB-1", "Fahrgäste im Jahr", "", "", "Mio.",
-                        Direction.HIGHER_IS_BETTER, new BigDecimal("8.2"), LocalDate.of(2023, 12, 31),
-                        new BigDecimal("9"), LocalDate.of(2030, 12, 31), "", "Finanzen", Rhythm.YEARLY, RESTRICTED,
-                        false)), false).size());
-        assertEquals("Mobilität", indicators.find("MOB-1.1", Set.of(RESTRICTED.pageId())).orElseThrow()
+        Indicator putBack = new Indicator(0, "i-7", "MOB-1.1", "ZIEL-MOB-1", "Fahrgäste im Jahr", "", "", "Mio.",
+                Direction.HIGHER_IS_BETTER, new BigDecimal("8.2"), LocalDate.of(2023, 12, 31), new BigDecimal("9"),
+                LocalDate.of(2030, 12, 31), "", "Finanzen", Rhythm.YEARLY, MOBILITY, false);
+        assertEquals(1, indicators.applyPage(MOBILITY.pageId(), List.of(putBack), false).size());
+        assertEquals("Mobilität", indicators.find("MOB-1.1", Set.of(MOBILITY.pageId())).orElseThrow()
                 .responsibleUnit());
 
-        indicators.applyPage(RESTRICTED.pageId(), List.of(), true);
+        // Moved to another page, its values would be seen by that page's viewers: the staff unit's call.
+        indicators.applyPage(MOBILITY.pageId(), List.of(), false);
+        Indicator moved = new Indicator(0, "i-8", "MOB-1.1", "ZIEL-MOB-1", "Fahrgäste pro Jahr", "", "", "Mio.",
+                Direction.HIGHER_IS_BETTER, new BigDecimal("8.2"), LocalDate.of(2023, 12, 31), new BigDecimal("10"),
+                LocalDate.of(2030, 12, 31), "", "Mobilität", Rhythm.YEARLY, RESTRICTED, false);
+        assertEquals(List.of(Message.of("cockpit.sync.error.indicator-move", "MOB-1.1", Message.of(Indicators.NO_ROLE))),
+                indicators.applyPage(RESTRICTED.pageId(), List.of(moved), false));
+        assertTrue(indicators.ofPage(RESTRICTED.pageId()).isEmpty());
+        assertTrue(indicators.elsewhere("MOB-1.1", RESTRICTED.pageId()).orElseThrow().withdrawn());
+
         assertEquals(List.of(), indicators.applyPage(MOBILITY.pageId(), List.of(claimed), true));
         Indicator changed = indicators.find("MOB-1.1", Set.of(MOBILITY.pageId())).orElseThrow();
         assertEquals("Finanzen", changed.responsibleUnit());

@@ -127,8 +127,14 @@ class IndicatorCardPagesTest {
         assertTrue(box > twice.indexOf("90 %") && box < twice.indexOf("80 %"), twice);
         assertEquals(box, twice.lastIndexOf("Nicht erfasst"), "only the second card is refused");
 
-        // Cut from the first page, the card's key is free for the second, which takes it with its next save.
+        // Cut from the first page, the card's key is free for the second, which takes it (and its values)
+        // when the staff unit saves it: saved by someone else, the card says what it waits for.
         save(first, "<p>Karte verschoben.</p>", "cdo");
+        second = save(second, card("T-2.1", "70", "Schulen"), EDITOR);
+        assertTrue(indicators.ofPage(second.getId()).isEmpty());
+        String waiting = view(second, Locale.GERMAN);
+        assertTrue(waiting.contains("Noch nicht erfasst: Der Indikator T-2.1 war auf einer anderen Seite angelegt."),
+                waiting);
         second = save(second, card("T-2.1", "70", "Schulen"), "cdo");
         Indicator moved = indicators.find("T-2.1", Set.of(second.getId())).orElseThrow();
         assertEquals("Schulen", moved.responsibleUnit());

@@ -109,8 +109,10 @@ public class IndicatorMacro extends CockpitMacro {
         Optional<Indicator> recorded = repeated || request.pageId() <= 0 ? Optional.empty()
                 : indicators.find(onPage.key(), List.of(request.pageId()));
         String error = repeated ? t.plain("cockpit.indicator.error.repeated-key", onPage.key())
-                : recorded.isEmpty() && request.pageId() > 0 && indicators.declaredElsewhere(onPage.key(), request.pageId())
-                ? t.plain("cockpit.indicator.error.key-elsewhere", onPage.key()) : "";
+                : recorded.isPresent() || request.pageId() <= 0 ? ""
+                : indicators.elsewhere(onPage.key(), request.pageId()).map(other -> t.plain(other.withdrawn()
+                        ? "cockpit.indicator.error.key-withdrawn" : "cockpit.indicator.error.key-elsewhere",
+                        onPage.key())).orElse("");
         Indicator i = recorded.map(onPage::withDefinitionOf).orElse(onPage);
         List<String> differs = recorded.map(r -> r.definitionChanges(onPage)).orElse(List.of());
         String conflict = differs.isEmpty() ? "" : t.plain("cockpit.indicator.conflict.role",

@@ -13,6 +13,7 @@ import net.java.ao.Query;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -74,12 +75,16 @@ public class Indicators {
     }
 
     /**
-     * Whether an indicator with this key that is not withdrawn is declared on another page: the
-     * sync refuses the key to this page's card then.
+     * The indicator with this key declared on another page, if there is one: the one not withdrawn
+     * if any (the sync refuses the key to this page's card then), else the latest withdrawn one
+     * (which only the staff unit moves here). Only for saying why a card is not recorded: it is
+     * read whoever views, so it must not be shown.
      */
-    public boolean declaredElsewhere(String key, long pageId) {
-        return ao.count(IndicatorEntity.class, IndicatorEntity.INDICATOR_KEY + " = ? AND " + IndicatorEntity.PAGE_ID
-                + " <> ? AND " + IndicatorEntity.WITHDRAWN + " = ?", key, pageId, false) > 0;
+    public Optional<Indicator> elsewhere(String key, long pageId) {
+        return Arrays.stream(ao.find(IndicatorEntity.class, IndicatorEntity.INDICATOR_KEY + " = ? AND "
+                        + IndicatorEntity.PAGE_ID + " <> ?", key, pageId))
+                .max(Comparator.comparing((IndicatorEntity e) -> !e.isWithdrawn()).thenComparing(IndicatorEntity::getID))
+                .map(Indicators::toIndicator);
     }
 
     /** The pages indicators are declared on: whose permissions decide which a viewer sees. */
@@ -113,7 +118,9 @@ public class Indicators {
      * <p>A card's definition (see {@link Indicator#definitionChanges}) is changed only by a page
      * saved by someone who may change goals, as a goal's status is: otherwise the recorded
      * definition stands, the card's texts are taken, and the claim is a conflict the card shows.
-     * That holds for a card that comes back or moves too. A card whose key the register has never
+     * That holds for a card that comes back too. A card withdrawn from another page is moved here
+     * by the staff unit only: its values would then be seen by whoever may view this page. A card
+     * whose key the register has never
      * held is recorded as its page says, whoever saved it, as a goal saved by anyone is recorded
      * (in draft): it has no values yet that another definition could reassess.
      *
@@ -155,6 +162,11 @@ public class Indicators {
                             new DBParam("RHYTHM", i.rhythm().name()));
                 } else {
                     e = sameKey.get(0);
+                    if (e.getPageId() != pageId && !mayChange) {
+                        // Its values would be seen by whoever may view this page, not that one's.
+                        refused.add(Message.of("cockpit.sync.error.indicator-move", i.key(), Message.of(NO_ROLE)));
+                        continue;
+                    }
                     Indicator stored = toIndicator(e);
                     if (!mayChange && !stored.definitionChanges(i).isEmpty()) {
                         recorded = i.withDefinitionOf(stored);
