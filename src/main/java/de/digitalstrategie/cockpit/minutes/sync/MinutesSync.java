@@ -314,7 +314,7 @@ public class MinutesSync {
             }
         }
         if (places.inStrategyPlaces(page)) {
-            // Withdrawing changes no card's definition: whoever trashed the page.
+            // Trashing only withdraws cards, which changes no definition: no role is needed, as for goals.
             indicators.applyPage(page.pageId(), List.of(), true);
         }
         return tally.report();

@@ -120,9 +120,9 @@ public class Indicators {
      * definition stands, the card's texts are taken, and the claim is a conflict the card shows.
      * That holds for a card that comes back too. A card withdrawn from another page is moved here
      * by the staff unit only: its values would then be seen by whoever may view this page. A card
-     * whose key the register has never
-     * held is recorded as its page says, whoever saved it, as a goal saved by anyone is recorded
-     * (in draft): it has no values yet that another definition could reassess.
+     * whose key the register has never held is recorded as its page says, whoever saved it, as a
+     * goal saved by anyone is recorded (in draft): it has no values yet that another definition
+     * could reassess.
      *
      * @param mayChange whether the page's saver may change cards' definitions ({@code Roles.mayChangeGoals})
      * @return why cards of the page were not (wholly) taken, one message each, in the page's order
@@ -143,9 +143,9 @@ public class Indicators {
                     refused.add(Message.of("cockpit.sync.error.indicator-key", i.key()));
                     continue;
                 }
-                // The active row on this page, else the latest one (rows of old versions may repeat a key).
-                sameKey.sort(Comparator.comparing((IndicatorEntity e) -> e.getPageId() == pageId && !e.isWithdrawn())
-                        .thenComparing(IndicatorEntity::getID).reversed());
+                // This page's row, the active one first, else the latest (rows of old versions may repeat a key).
+                sameKey.sort(Comparator.comparing((IndicatorEntity e) -> e.getPageId() == pageId)
+                        .thenComparing(e -> !e.isWithdrawn()).thenComparing(IndicatorEntity::getID).reversed());
                 IndicatorEntity e;
                 Indicator recorded = i;
                 if (sameKey.isEmpty()) {
