@@ -6,6 +6,9 @@ import de.digitalstrategie.cockpit.minutes.PageRef;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +57,42 @@ public record Indicator(long id, String macroId, String key, String goalNumber, 
         responsibleUnit = Text.required(responsibleUnit, "cockpit.indicator.responsible", Text.LINE);
         Text.present(rhythm, "cockpit.indicator.rhythm");
         page = page == null ? PageRef.NONE : page;
+    }
+
+    /**
+     * The fields of the card that decide who enters its values (the responsible unit) and how they
+     * are assessed (goal, unit, direction, baseline, target, their dates, rhythm): its definition,
+     * which only the staff unit changes. Its texts (name, what and why, source) are free.
+     *
+     * @return the i18n labels of the definition's fields in which {@code other} differs from this
+     *         card, in the card's order; empty when both define the same indicator
+     */
+    public List<String> definitionChanges(Indicator other) {
+        List<String> changed = new ArrayList<>();
+        differs(changed, "cockpit.indicator.goal", goalNumber.equals(other.goalNumber));
+        differs(changed, "cockpit.indicator.unit", unit.equals(other.unit));
+        differs(changed, "cockpit.indicator.direction", direction == other.direction);
+        differs(changed, "cockpit.indicator.baseline", baseline.compareTo(other.baseline) == 0);
+        differs(changed, "cockpit.indicator.baseline-date", baselineDate.equals(other.baselineDate));
+        differs(changed, "cockpit.indicator.target", target.compareTo(other.target) == 0);
+        differs(changed, "cockpit.indicator.target-date", targetDate.equals(other.targetDate));
+        differs(changed, "cockpit.indicator.responsible", responsibleUnit.equals(other.responsibleUnit));
+        differs(changed, "cockpit.indicator.rhythm", rhythm == other.rhythm);
+        return changed;
+    }
+
+    private static void differs(List<String> changed, String label, boolean same) {
+        if (!same) {
+            changed.add(label);
+        }
+    }
+
+    /** This card's texts and place with the definition of {@code recorded} (see {@link #definitionChanges}). */
+    public Indicator withDefinitionOf(Indicator recorded) {
+        Objects.requireNonNull(recorded);
+        return new Indicator(id, macroId, key, recorded.goalNumber, name, measures, rationale, recorded.unit,
+                recorded.direction, recorded.baseline, recorded.baselineDate, recorded.target, recorded.targetDate,
+                source, recorded.responsibleUnit, recorded.rhythm, page, withdrawn);
     }
 
     /** @return the key, if it is one; refuses anything else in the user's words */

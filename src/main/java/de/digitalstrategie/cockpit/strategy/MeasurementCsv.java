@@ -1,11 +1,10 @@
 package de.digitalstrategie.cockpit.strategy;
 
 import de.digitalstrategie.cockpit.message.Message;
+import de.digitalstrategie.cockpit.message.ValidationException;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +29,6 @@ public final class MeasurementCsv {
     public static final int MAX_LINES = 10_000;
     private static final List<String> REQUIRED = List.of("indicator", "date", "value");
     private static final List<String> KNOWN = List.of("indicator", "date", "value", "unit", "source", "comment");
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
 
     private MeasurementCsv() {
     }
@@ -111,12 +109,11 @@ public final class MeasurementCsv {
                             indicator.unit())));
                 }
             }
-            String dateText = f.get(columns.get("date")).strip();
-            LocalDate date = date(dateText);
-            if (date == null) {
-                problems.add(new RowProblem(line, Message.of("cockpit.measurement.error.date", dateText)));
-            } else if (date.isAfter(today)) {
-                problems.add(new RowProblem(line, Message.of("cockpit.measurement.error.future", date.toString())));
+            LocalDate date = null;
+            try {
+                date = MeasuredDay.parse(f.get(columns.get("date")), today);
+            } catch (ValidationException e) {
+                problems.add(new RowProblem(line, e.userMessage()));
             }
             String valueText = f.get(columns.get("value"));
             Optional<java.math.BigDecimal> value = Values.read(valueText);
@@ -144,19 +141,6 @@ public final class MeasurementCsv {
             problems.add(new RowProblem(2, Message.of("cockpit.measurement.csv.empty")));
         }
         return new Parsed(values, lines, problems);
-    }
-
-    /** A day as ISO (2026-03-31) or German (31.3.2026). */
-    private static LocalDate date(String text) {
-        for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_LOCAL_DATE, GERMAN_DATE)) {
-            try {
-                LocalDate day = LocalDate.parse(text, f);
-                return day.getYear() < 1900 ? null : day;
-            } catch (DateTimeParseException e) {
-                // the next form
-            }
-        }
-        return null;
     }
 
     /**

@@ -670,7 +670,7 @@ class XssCorpusIT {
                         java.time.LocalDate.of(2030, 12, 31), "Statistik", "Stabsabteilung",
                         de.digitalstrategie.cockpit.strategy.Rhythm.MONTHLY,
                         new de.digitalstrategie.cockpit.minutes.PageRef(page.getId(), 1, "DIGI", page.getTitle()),
-                        false)));
+                        false)), true);
     }
 
     /**

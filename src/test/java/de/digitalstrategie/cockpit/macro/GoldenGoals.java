@@ -57,10 +57,10 @@ final class GoldenGoals {
                 indicator(open, "VERW-2.1", "ZIEL-VERW-2", "Arbeitsplätze mit E-Akte", "%",
                         Direction.HIGHER_IS_BETTER, "10", "2025-12-31", "100", "2028-12-31", Rhythm.YEARLY),
                 indicator(open, "BIL-1.1", "ZIEL-BIL-1", "Schulen mit WLAN", "",
-                        Direction.HIGHER_IS_BETTER, "4", "2023-12-31", "20", "2025-12-31", Rhythm.YEARLY)));
+                        Direction.HIGHER_IS_BETTER, "4", "2023-12-31", "20", "2025-12-31", Rhythm.YEARLY)), true);
         indicators.applyPage(closed.getId(), List.of(
                 indicator(closed, "MOB-1.1", "ZIEL-MOB-1", "Anteil des Parksuchverkehrs", "%",
-                        Direction.LOWER_IS_BETTER, "30", "2025-01-01", "20", "2027-01-01", Rhythm.QUARTERLY)));
+                        Direction.LOWER_IS_BETTER, "30", "2025-01-01", "20", "2027-01-01", Rhythm.QUARTERLY)), true);
         List<Measurements.Row> rows = new ArrayList<>();
         values(rows, "VERW-1.1", "2025-03-31", "24", "2025-06-30", "30", "2025-09-30", "36", "2025-12-31", "41",
                 "2026-03-31", "47", "2026-06-30", "52", "2026-09-30", "56");

@@ -140,4 +140,24 @@ class GoalPagesTest {
         assertFalse(bad.clean());
         assertEquals(new BigDecimal("8.2"), indicators.find("MOB-1.1", Set.of(PAGE)).orElseThrow().baseline());
     }
+
+    @Test
+    void aCardsDefinitionChangedWithoutTheRoleIsRefusedLikeAGoalsStatus() {
+        store.minutesPlaces.save(MinutesPlaces.STRATEGY, new Places(Set.of("STRAT"), Set.of()));
+        SyncReport created = save(1, "STRAT", goal("g1", "ZIEL-MOB-1", "draft", "")
+                + indicator("i1", "MOB-1.1", "ZIEL-MOB-1", "8,2"), EDITOR);
+        assertTrue(created.clean(), "a new card is recorded whoever saves it, as a goal is: " + created);
+
+        SyncReport byEditor = save(2, "STRAT", goal("g1", "ZIEL-MOB-1", "draft", "")
+                + indicator("i1", "MOB-1.1", "ZIEL-MOB-1", "5"), EDITOR);
+        assertEquals(1, byEditor.refused(), byEditor.toString());
+        assertEquals(List.of(Message.of("cockpit.sync.error.indicator-definition", "MOB-1.1",
+                Message.of(Indicators.NO_ROLE))), byEditor.problems());
+        assertEquals(new BigDecimal("8.2"), indicators.find("MOB-1.1", Set.of(PAGE)).orElseThrow().baseline());
+
+        SyncReport byStaff = save(3, "STRAT", goal("g1", "ZIEL-MOB-1", "draft", "")
+                + indicator("i1", "MOB-1.1", "ZIEL-MOB-1", "5"), CDO);
+        assertTrue(byStaff.clean(), byStaff.toString());
+        assertEquals(new BigDecimal("5"), indicators.find("MOB-1.1", Set.of(PAGE)).orElseThrow().baseline());
+    }
 }

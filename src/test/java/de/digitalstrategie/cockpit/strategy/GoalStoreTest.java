@@ -1,6 +1,8 @@
 package de.digitalstrategie.cockpit.strategy;
 
+import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.strategy.store.GoalStore;
 import de.digitalstrategie.cockpit.strategy.store.Indicators;
 import de.digitalstrategie.cockpit.strategy.store.Measurements;
@@ -75,11 +77,28 @@ class GoalStoreTest {
     }
 
     @Test
+    void aFieldOfActionGivesAllItsGoalsBeyondAPageOfTheRegister() {
+        int many = PageRequest.MAX_LIMIT + 7;
+        for (int n = many; n >= 1; n--) {
+            goals.record(goal("g-" + n, "ZIEL-MOB-" + n, "3.1", MOBILITY), "page:5001/v1");
+        }
+        goals.record(goal("g-v", "ZIEL-VER-1", "3.4", MOBILITY), "page:5001/v1");
+        goals.record(goal("g-r", "ZIEL-MOB-0", "3.1", RESTRICTED), "page:5002/v1");
+        Set<Long> viewable = Set.of(MOBILITY.pageId());
+        List<String> numbers = goals.ofField("3.1", viewable).stream().map(Goal::number).toList();
+        assertEquals(many, numbers.size());
+        assertEquals(numbers.stream().sorted().toList(), numbers, "lowest number first");
+        assertTrue(numbers.contains("ZIEL-MOB-1") && numbers.contains("ZIEL-MOB-" + many));
+        assertEquals(many + 1, goals.ofField(null, viewable).size());
+        assertEquals(many + 2, goals.ofField(null, Set.of(MOBILITY.pageId(), RESTRICTED.pageId())).size());
+    }
+
+    @Test
     void goalsIndicatorsAndValuesAreReadOnlyFromPagesTheViewerMaySee() {
         goals.record(goal("g-1", "ZIEL-MOB-1", "3.1", MOBILITY), "page:5001/v1");
         goals.record(goal("g-2", "ZIEL-VER-1", "3.4", RESTRICTED), "page:5002/v1");
-        indicators.applyPage(MOBILITY.pageId(), List.of(indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY)));
-        indicators.applyPage(RESTRICTED.pageId(), List.of(indicator("i-2", "VER-1.1", "ZIEL-VER-1", RESTRICTED)));
+        indicators.applyPage(MOBILITY.pageId(), List.of(indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY)), true);
+        indicators.applyPage(RESTRICTED.pageId(), List.of(indicator("i-2", "VER-1.1", "ZIEL-VER-1", RESTRICTED)), true);
         assertEquals(List.of(5001L, 5002L), goals.pageIds());
         Set<Long> viewable = Set.of(MOBILITY.pageId());
         assertEquals(List.of("ZIEL-MOB-1"), goals.ofField(null, viewable).stream().map(Goal::number).toList());
@@ -95,7 +114,7 @@ class GoalStoreTest {
     @Test
     void aValuePerIndicatorAndDayAndAFileWholeOrNotAtAll() {
         Indicator mob = indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY);
-        indicators.applyPage(MOBILITY.pageId(), List.of(mob));
+        indicators.applyPage(MOBILITY.pageId(), List.of(mob), true);
         Instant at = Instant.parse("2026-11-27T09:00:00Z");
         measurements.record(new Measurement("MOB-1.1", new BigDecimal("8.6"), LocalDate.of(2024, 12, 31),
                 "Jahresbericht", "", "leitung-mobilitaet", at));
@@ -114,13 +133,90 @@ class GoalStoreTest {
     @Test
     void anIndicatorWhoseMacroLeftThePageIsWithdrawnAndAKeyBelongsToOnePage() {
         indicators.applyPage(MOBILITY.pageId(), List.of(indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY),
-                indicator("i-2", "MOB-1.2", "ZIEL-MOB-1", MOBILITY)));
-        indicators.applyPage(MOBILITY.pageId(), List.of(indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY)));
+                indicator("i-2", "MOB-1.2", "ZIEL-MOB-1", MOBILITY)), true);
+        indicators.applyPage(MOBILITY.pageId(), List.of(indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY)), true);
         assertEquals(List.of("MOB-1.1"), indicators.ofGoals(List.of("ZIEL-MOB-1"), Set.of(MOBILITY.pageId()))
                 .get("ZIEL-MOB-1").stream().map(Indicator::key).toList());
-        assertEquals(List.of("MOB-1.1"), indicators.applyPage(RESTRICTED.pageId(),
-                List.of(indicator("i-3", "MOB-1.1", "ZIEL-VER-1", RESTRICTED))));
+        assertEquals(List.of(Message.of("cockpit.sync.error.indicator-key", "MOB-1.1")),
+                indicators.applyPage(RESTRICTED.pageId(),
+                        List.of(indicator("i-3", "MOB-1.1", "ZIEL-VER-1", RESTRICTED)), true));
         assertTrue(indicators.ofPage(RESTRICTED.pageId()).isEmpty());
+    }
+
+    @Test
+    void aWithdrawnCardLeavesItsKeyFreeAndMovesWithItsValues() {
+        indicators.applyPage(MOBILITY.pageId(), List.of(indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY)), true);
+        measurements.record(new Measurement("MOB-1.1", new BigDecimal("8.6"), LocalDate.of(2024, 12, 31),
+                "Jahresbericht", "", "leitung-mobilitaet", Instant.parse("2026-11-27T09:00:00Z")));
+        indicators.applyPage(MOBILITY.pageId(), List.of(), true);
+        // Cut from one page and pasted into another: a new macro id, the same key.
+        assertEquals(List.of(), indicators.applyPage(RESTRICTED.pageId(),
+                List.of(indicator("i-9", "MOB-1.1", "ZIEL-MOB-1", RESTRICTED)), true));
+        Indicator moved = indicators.find("MOB-1.1", Set.of(RESTRICTED.pageId())).orElseThrow();
+        assertEquals(RESTRICTED.pageId(), moved.page().pageId());
+        assertTrue(indicators.find("MOB-1.1", Set.of(MOBILITY.pageId())).isEmpty());
+        assertEquals(1, indicators.ofPage(RESTRICTED.pageId()).size() + indicators.ofPage(MOBILITY.pageId()).size(),
+                "one indicator, moved: not a second one beside the withdrawn");
+        assertEquals(List.of(new BigDecimal("8.6")), measurements.of(List.of(moved)).get("MOB-1.1").stream()
+                .map(Measurement::value).toList());
+    }
+
+    @Test
+    void twoCardsWithOneKeyOnAPageAreRefusedAfterTheFirst() {
+        Indicator first = indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY);
+        Indicator second = new Indicator(0, "i-2", "MOB-1.1", "ZIEL-MOB-1", "Zweite Karte", "", "", "Mio.",
+                Direction.LOWER_IS_BETTER, BigDecimal.ONE, LocalDate.of(2023, 12, 31), BigDecimal.ZERO,
+                LocalDate.of(2030, 12, 31), "", "Finanzen", Rhythm.MONTHLY, MOBILITY, false);
+        assertEquals(List.of(Message.of("cockpit.sync.error.indicator-duplicate", "MOB-1.1")),
+                indicators.applyPage(MOBILITY.pageId(), List.of(first, second), true));
+        assertEquals(1, indicators.ofPage(MOBILITY.pageId()).size());
+        Indicator kept = indicators.find("MOB-1.1", Set.of(MOBILITY.pageId())).orElseThrow();
+        assertEquals("Mobilität", kept.responsibleUnit());
+        assertEquals(Direction.HIGHER_IS_BETTER, kept.direction());
+    }
+
+    @Test
+    void aCardsDefinitionChangesOnlyBySomeoneWhoMayChangeGoals() {
+        indicators.applyPage(MOBILITY.pageId(), List.of(indicator("i-1", "MOB-1.1", "ZIEL-MOB-1", MOBILITY)), false);
+        Indicator created = indicators.find("MOB-1.1", Set.of(MOBILITY.pageId())).orElseThrow();
+        assertEquals("Mobilität", created.responsibleUnit(), "a new key is recorded as its page says, as a goal is");
+
+        Indicator claimed = new Indicator(0, "i-1", "MOB-1.1", "ZIEL-MOB-1", "Fahrgäste im Jahr", "", "Neu begründet",
+                "Mio.", Direction.HIGHER_IS_BETTER, new BigDecimal("8.2"), LocalDate.of(2023, 12, 31),
+                new BigDecimal("9"), LocalDate.of(2030, 12, 31), "Verkehrsbetriebe", "Finanzen", Rhythm.YEARLY,
+                MOBILITY, false);
+        assertEquals(List.of(Message.of("cockpit.sync.error.indicator-definition", "MOB-1.1",
+                        Message.of(Indicators.NO_ROLE))),
+                indicators.applyPage(MOBILITY.pageId(), List.of(claimed), false));
+        Indicator kept = indicators.find("MOB-1.1", Set.of(MOBILITY.pageId())).orElseThrow();
+        assertEquals("Mobilität", kept.responsibleUnit());
+        assertEquals(0, new BigDecimal("10").compareTo(kept.target()));
+        assertEquals("Fahrgäste im Jahr", kept.name(), "the card's texts are free");
+        assertEquals("Neu begründet", kept.rationale());
+
+        // Removed and put back (a new macro id), it is the same indicator: the rule holds.
+        indicators.applyPage(MOBILITY.pageId(), List.of(), false);
+        Indicator putBack = new Indicator(0, "i-7", "MOB-1.1", "ZIEL-MOB-1", "Fahrgäste im Jahr", "", "", "Mio.",
+                Direction.HIGHER_IS_BETTER, new BigDecimal("8.2"), LocalDate.of(2023, 12, 31), new BigDecimal("9"),
+                LocalDate.of(2030, 12, 31), "", "Finanzen", Rhythm.YEARLY, MOBILITY, false);
+        assertEquals(1, indicators.applyPage(MOBILITY.pageId(), List.of(putBack), false).size());
+        assertEquals("Mobilität", indicators.find("MOB-1.1", Set.of(MOBILITY.pageId())).orElseThrow()
+                .responsibleUnit());
+
+        // Moved to another page, its values would be seen by that page's viewers: the staff unit's call.
+        indicators.applyPage(MOBILITY.pageId(), List.of(), false);
+        Indicator moved = new Indicator(0, "i-8", "MOB-1.1", "ZIEL-MOB-1", "Fahrgäste pro Jahr", "", "", "Mio.",
+                Direction.HIGHER_IS_BETTER, new BigDecimal("8.2"), LocalDate.of(2023, 12, 31), new BigDecimal("10"),
+                LocalDate.of(2030, 12, 31), "", "Mobilität", Rhythm.YEARLY, RESTRICTED, false);
+        assertEquals(List.of(Message.of("cockpit.sync.error.indicator-move", "MOB-1.1", Message.of(Indicators.NO_ROLE))),
+                indicators.applyPage(RESTRICTED.pageId(), List.of(moved), false));
+        assertTrue(indicators.ofPage(RESTRICTED.pageId()).isEmpty());
+        assertTrue(indicators.elsewhere("MOB-1.1", RESTRICTED.pageId()).orElseThrow().withdrawn());
+
+        assertEquals(List.of(), indicators.applyPage(MOBILITY.pageId(), List.of(claimed), true));
+        Indicator changed = indicators.find("MOB-1.1", Set.of(MOBILITY.pageId())).orElseThrow();
+        assertEquals("Finanzen", changed.responsibleUnit());
+        assertEquals(0, new BigDecimal("9").compareTo(changed.target()));
     }
 
     /**

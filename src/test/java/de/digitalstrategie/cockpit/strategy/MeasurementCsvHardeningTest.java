@@ -82,7 +82,7 @@ class MeasurementCsvHardeningTest {
     @Test
     void everyBadFileIsRefusedWholeWithEveryBadLineNamed() {
         indicators.applyPage(PAGE.pageId(), List.of(card("i1", "VER-1.1", "%", "Organisation"),
-                card("i2", "VER-1.2", "%", "Finanzen"), card("i3", "VER-1.3", "%", "Organisation")));
+                card("i2", "VER-1.2", "%", "Finanzen"), card("i3", "VER-1.3", "%", "Organisation")), true);
         Instant at = Instant.parse("2026-11-27T09:00:00Z");
         // Stored before: the days a duplicate of the store falls on.
         measurements.record(new Measurement("VER-1.1", BigDecimal.ONE, LocalDate.of(2019, 12, 31), "", "", "x", at));

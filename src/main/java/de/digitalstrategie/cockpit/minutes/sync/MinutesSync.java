@@ -194,7 +194,7 @@ public class MinutesSync {
             }
         }
         if (recording.records(RecordKind.GOAL)) {
-            recordCards(page, cards, tally);
+            recordCards(page, cards, recording.mayChange(RecordKind.GOAL), tally);
         } else if (!cards.isEmpty()) {
             Message refused = recording.refusal(RecordKind.GOAL).orElseThrow();
             if (!tally.problems.contains(refused)) {
@@ -206,9 +206,10 @@ public class MinutesSync {
 
     /**
      * The page's indicator cards, as one set: each one that reads is recorded or updated, each
-     * whose macro left the page withdrawn; one that does not read keeps what was recorded of it.
+     * whose macro left the page withdrawn; one that does not read keeps what was recorded of it. A
+     * card's definition follows the rule of a goal's status: only the staff unit changes it.
      */
-    private void recordCards(MinutesPage page, List<MacroInstance> cards, Tally tally) {
+    private void recordCards(MinutesPage page, List<MacroInstance> cards, boolean mayChange, Tally tally) {
         List<Indicator> read = new ArrayList<>();
         Set<String> unreadable = new HashSet<>();
         for (MacroInstance card : cards) {
@@ -228,8 +229,9 @@ public class MinutesSync {
                 read.add(kept);
             }
         }
-        for (String key : indicators.applyPage(page.pageId(), read)) {
-            tally.problems.add(Message.of("cockpit.sync.error.indicator-key", key));
+        for (Message refused : indicators.applyPage(page.pageId(), read, mayChange)) {
+            tally.refused++;
+            tally.problems.add(refused);
         }
     }
 
@@ -312,7 +314,8 @@ public class MinutesSync {
             }
         }
         if (places.inStrategyPlaces(page)) {
-            indicators.applyPage(page.pageId(), List.of());
+            // Trashing only withdraws cards, which changes no definition: no role is needed, as for goals.
+            indicators.applyPage(page.pageId(), List.of(), true);
         }
         return tally.report();
     }

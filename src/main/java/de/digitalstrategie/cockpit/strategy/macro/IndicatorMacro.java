@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.strategy.macro;
 
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
+import de.digitalstrategie.cockpit.macro.RenderMemo;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.render.Html;
@@ -25,14 +26,18 @@ import javax.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code strategy-indicator}: an indicator card on its goal's page, as the page declares it: what
  * is measured and why, unit and direction, baseline and target with their dates, source,
  * responsible unit and rhythm, as a description list under a heading (read in order by a screen
- * reader). The card shows what the page says; the sync records it from the strategy places only.
+ * reader). The card shows what the page says, but the definition the register keeps where that
+ * differs; the sync records it from the strategy places only.
  */
 public class IndicatorMacro extends CockpitMacro {
 
@@ -55,9 +60,14 @@ public class IndicatorMacro extends CockpitMacro {
         }
     }
 
-    /** What templates/strategy/indicator.vm shows; every value escaped. */
+    /**
+     * What templates/strategy/indicator.vm shows; every value escaped.
+     *
+     * @param errorHtml    why the register does not take this card (its key is another's), "" for none
+     * @param conflictHtml how the page's card differs from the definition the register keeps, "" for none
+     */
     public record View(String idHtml, String keyHtml, String nameHtml, String goalHtml, List<Line> lines,
-                       Form form) {
+                       Form form, String errorHtml, String conflictHtml) {
         public boolean hasForm() {
             return form != null;
         }
@@ -81,8 +91,32 @@ public class IndicatorMacro extends CockpitMacro {
 
     @Override
     protected String render(MacroParameters parameters, String body, MacroRequest request) {
-        Indicator i = IndicatorParameters.read(parameters, "", PageRef.NONE);
+        return render(parameters, body, request, RenderMemo.of(null));
+    }
+
+    /**
+     * The card as its page says it, or, where the register keeps another definition (saved by
+     * someone without the staff unit's role), the register's with the difference named, as a goal
+     * shows the register's status beside the page's claim. The keys already shown in this rendering
+     * tell a second card with one key on the page, which the sync refuses as well.
+     */
+    @Override
+    protected String render(MacroParameters parameters, String body, MacroRequest request, RenderMemo memo) {
+        Indicator onPage = IndicatorParameters.read(parameters, "", PageRef.NONE);
         Texts t = request.texts();
+        Set<String> shownKeys = memo.get(List.of("indicator-keys", request.pageId()), HashSet::new);
+        boolean repeated = !shownKeys.add(onPage.key());
+        Optional<Indicator> recorded = repeated || request.pageId() <= 0 ? Optional.empty()
+                : indicators.find(onPage.key(), List.of(request.pageId()));
+        String error = repeated ? t.plain("cockpit.indicator.error.repeated-key", onPage.key())
+                : recorded.isPresent() || request.pageId() <= 0 ? ""
+                : indicators.elsewhere(onPage.key(), request.pageId()).map(other -> t.plain(other.withdrawn()
+                        ? "cockpit.indicator.error.key-withdrawn" : "cockpit.indicator.error.key-elsewhere",
+                        onPage.key())).orElse("");
+        Indicator i = recorded.map(onPage::withDefinitionOf).orElse(onPage);
+        List<String> differs = recorded.map(r -> r.definitionChanges(onPage)).orElse(List.of());
+        String conflict = differs.isEmpty() ? "" : t.plain("cockpit.indicator.conflict.role",
+                differs.stream().map(t::plain).collect(Collectors.joining(", ")));
         List<Line> lines = new ArrayList<>();
         line(lines, t, "cockpit.indicator.measures", i.measures());
         line(lines, t, "cockpit.indicator.rationale", i.rationale());
@@ -95,26 +129,25 @@ public class IndicatorMacro extends CockpitMacro {
         line(lines, t, "cockpit.indicator.source", i.source());
         line(lines, t, "cockpit.indicator.responsible", i.responsibleUnit());
         line(lines, t, "cockpit.indicator.rhythm", t.plain(i.rhythm()));
-        return renderer.render("templates/strategy/indicator.vm", request, new View(Html.text("indicator-" + i.key()),
+        return renderer.render("templates/strategy/indicator.vm", request, new View(Html.text("indicator-" + i.key()
+                + (repeated ? "-" + shownKeys.size() : "")),
                 Html.text(i.key()), Html.text(i.name()), Html.text(t.plain("cockpit.indicator.of-goal", i.goalNumber())),
-                lines, form(i.key(), request).orElse(null)));
+                lines, recorded.flatMap(r -> form(r, request)).orElse(null), Html.text(error), Html.text(conflict)));
     }
 
     /**
      * The form, where the card's indicator is recorded from this very page and the viewer enters
-     * its values: never for an anonymous viewer, an export, or a card the register does not hold.
+     * its values (by the unit the register names): never for an anonymous viewer or an export.
      */
-    private Optional<Form> form(String key, MacroRequest request) {
+    private Optional<Form> form(Indicator recorded, MacroRequest request) {
         UserKey viewer = users.getRemoteUserKey();
         HttpServletRequest http = ServletContextThreadLocal.getRequest();
         HttpServletResponse response = ServletContextThreadLocal.getResponse();
-        if (viewer == null || !request.interactive() || http == null || response == null || request.pageId() <= 0) {
+        if (viewer == null || !request.interactive() || http == null || response == null
+                || !roles.mayRecordValues(viewer.getStringValue(), recorded.responsibleUnit())) {
             return Optional.empty();
         }
-        Optional<Indicator> recorded = indicators.find(key, List.of(request.pageId()));
-        if (recorded.isEmpty() || !roles.mayRecordValues(viewer.getStringValue(), recorded.get().responsibleUnit())) {
-            return Optional.empty();
-        }
+        String key = recorded.key();
         Texts t = request.texts();
         List<String> which = request.parameters().get(ValuesServlet.NOTICE_INDICATOR);
         List<String> what = request.parameters().get(ValuesServlet.NOTICE);

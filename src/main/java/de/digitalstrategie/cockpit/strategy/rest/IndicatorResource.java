@@ -7,6 +7,7 @@ import de.digitalstrategie.cockpit.message.NotFoundException;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.rest.RestJson;
 import de.digitalstrategie.cockpit.strategy.Indicator;
+import de.digitalstrategie.cockpit.strategy.MeasuredDay;
 import de.digitalstrategie.cockpit.strategy.Measurement;
 import de.digitalstrategie.cockpit.strategy.MeasurementCsv;
 import de.digitalstrategie.cockpit.strategy.Values;
@@ -28,7 +29,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -125,18 +125,6 @@ public class IndicatorResource {
     }
 
     private LocalDate day(String text) {
-        LocalDate day;
-        try {
-            day = LocalDate.parse(text == null ? "" : text.strip());
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of("cockpit.measurement.error.date", text == null ? "" : text);
-        }
-        if (day.isAfter(LocalDate.now(clock))) {
-            throw ValidationException.of("cockpit.measurement.error.future", day.toString());
-        }
-        if (day.getYear() < 1900) {
-            throw ValidationException.of("cockpit.measurement.error.date", text);
-        }
-        return day;
+        return MeasuredDay.parse(text, LocalDate.now(clock));
     }
 }

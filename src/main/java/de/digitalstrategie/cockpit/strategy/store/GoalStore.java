@@ -5,15 +5,12 @@ import de.digitalstrategie.cockpit.lock.ClusterLocks;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.query.Criteria;
-import de.digitalstrategie.cockpit.query.PageRequest;
 import de.digitalstrategie.cockpit.query.SearchText;
-import de.digitalstrategie.cockpit.query.SortOrder;
 import de.digitalstrategie.cockpit.register.PageEdit;
 import de.digitalstrategie.cockpit.register.PageMacro;
 import de.digitalstrategie.cockpit.register.RecordKind;
 import de.digitalstrategie.cockpit.register.RecordListener;
 import de.digitalstrategie.cockpit.register.RegisterFilter;
-import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.register.store.AuditLog;
 import de.digitalstrategie.cockpit.register.store.ProjectLinks;
 import de.digitalstrategie.cockpit.register.store.RecordStore;
@@ -29,7 +26,9 @@ import net.java.ao.Query;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +65,16 @@ public class GoalStore extends RecordStore<Goal, GoalStatus, GoalChange, GoalCri
 
     /**
      * The goals on pages the viewer may see, not withdrawn, of one field of action (null: of every
-     * field), lowest number first.
+     * field), lowest number first: all of them, read a batch at a time, since the achievement, its
+     * export and the quarterly report account for every goal (a page of the register would end at
+     * {@code PageRequest.MAX_LIMIT}).
      */
     public List<Goal> ofField(String fieldOfAction, Collection<Long> viewablePages) {
-        return query(new RegisterQuery<>(new RegisterFilter<>(null, null, Set.of(), null, null, false,
-                new GoalCriteria(fieldOfAction)), GoalSort.NUMBER, SortOrder.ASC,
-                new PageRequest(0, PageRequest.MAX_LIMIT)), viewablePages).page().items();
+        List<Goal> found = new ArrayList<>();
+        forEach(new RegisterFilter<>(null, null, Set.of(), null, null, false, new GoalCriteria(fieldOfAction)),
+                viewablePages, found::add);
+        found.sort(Comparator.comparing(Goal::number).thenComparing(Goal::id));
+        return found;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package de.digitalstrategie.cockpit.strategy.store;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
+import de.digitalstrategie.cockpit.message.Message;
 import de.digitalstrategie.cockpit.minutes.PageRef;
 import de.digitalstrategie.cockpit.query.Criteria;
 import de.digitalstrategie.cockpit.strategy.Direction;
@@ -12,7 +13,9 @@ import net.java.ao.Query;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +33,9 @@ import static de.digitalstrategie.cockpit.store.StoredDates.toDay;
  * exactly, so an indicator on a page nobody checked is never shown); withdrawn ones are left out.
  */
 public class Indicators {
+    /** Why a card's definition saved by someone without the staff unit's role was not taken. */
+    public static final String NO_ROLE = "cockpit.sync.error.no-role.indicator";
+
     private final ActiveObjects ao;
 
     public Indicators(ActiveObjects ao) {
@@ -68,6 +74,19 @@ public class Indicators {
         return found;
     }
 
+    /**
+     * The indicator with this key declared on another page, if there is one: the one not withdrawn
+     * if any (the sync refuses the key to this page's card then), else the latest withdrawn one
+     * (which only the staff unit moves here). Only for saying why a card is not recorded: it is
+     * read whoever views, so it must not be shown.
+     */
+    public Optional<Indicator> elsewhere(String key, long pageId) {
+        return Arrays.stream(ao.find(IndicatorEntity.class, IndicatorEntity.INDICATOR_KEY + " = ? AND "
+                        + IndicatorEntity.PAGE_ID + " <> ?", key, pageId))
+                .max(Comparator.comparing((IndicatorEntity e) -> !e.isWithdrawn()).thenComparing(IndicatorEntity::getID))
+                .map(Indicators::toIndicator);
+    }
+
     /** The pages indicators are declared on: whose permissions decide which a viewer sees. */
     public List<Long> pageIds() {
         Set<Long> pages = new LinkedHashSet<>();
@@ -88,41 +107,78 @@ public class Indicators {
     }
 
     /**
-     * Brings the page's indicators in line with its macros, in one transaction (the caller holds
-     * the page's lock): each is recorded or updated by its macro id, one whose macro left the page
-     * is withdrawn, one that came back is restored. An indicator's key names it wherever values are
-     * entered, so a key another page already declares is refused for this one.
+     * Brings the page's indicators in line with its cards, in one transaction (the caller holds the
+     * page's lock). A card is its key, since measured values name it by key: each card takes the
+     * row of its key, whichever macro declared it before, so a card moved here from another page or
+     * removed and put back is the same indicator with its values; one whose card left the page is
+     * withdrawn. A key belongs to one card: one that an active card on another page declares, or
+     * that an earlier card on this page has already taken, is refused for this card (its macro
+     * stays on the page and says so, see {@code IndicatorMacro}).
      *
-     * @return the keys refused because another page declares them
+     * <p>A card's definition (see {@link Indicator#definitionChanges}) is changed only by a page
+     * saved by someone who may change goals, as a goal's status is: otherwise the recorded
+     * definition stands, the card's texts are taken, and the claim is a conflict the card shows.
+     * That holds for a card that comes back too. A card withdrawn from another page is moved here
+     * by the staff unit only: its values would then be seen by whoever may view this page. A card
+     * whose key the register has never held is recorded as its page says, whoever saved it, as a
+     * goal saved by anyone is recorded (in draft): it has no values yet that another definition
+     * could reassess.
+     *
+     * @param mayChange whether the page's saver may change cards' definitions ({@code Roles.mayChangeGoals})
+     * @return why cards of the page were not (wholly) taken, one message each, in the page's order
      */
-    public List<String> applyPage(long pageId, List<Indicator> onPage) {
+    public List<Message> applyPage(long pageId, List<Indicator> onPage, boolean mayChange) {
         return ao.executeInTransaction(() -> {
-            List<String> refused = new ArrayList<>();
-            Set<String> kept = new HashSet<>();
+            List<Message> refused = new ArrayList<>();
+            Set<String> claimed = new HashSet<>();
+            Set<Integer> kept = new HashSet<>();
             for (Indicator i : onPage) {
-                IndicatorEntity[] sameKey = ao.find(IndicatorEntity.class, IndicatorEntity.INDICATOR_KEY + " = ? AND "
-                        + IndicatorEntity.PAGE_ID + " <> ?", i.key(), pageId);
-                if (sameKey.length > 0) {
-                    refused.add(i.key());
+                if (!claimed.add(i.key())) {
+                    refused.add(Message.of("cockpit.sync.error.indicator-duplicate", i.key()));
                     continue;
                 }
-                IndicatorEntity[] found = ao.find(IndicatorEntity.class, IndicatorEntity.MACRO_ID + " = ?", i.macroId());
-                IndicatorEntity e = found.length > 0 ? found[0] : ao.create(IndicatorEntity.class,
-                        new DBParam(IndicatorEntity.INDICATOR_KEY, i.key()),
-                        new DBParam(IndicatorEntity.GOAL_NUMBER, i.goalNumber()),
-                        new DBParam("NAME", i.name()),
-                        new DBParam("DIRECTION", i.direction().name()),
-                        new DBParam("BASELINE", Values.stored(i.baseline())),
-                        new DBParam("BASELINE_DATE", toDate(i.baselineDate())),
-                        new DBParam("TARGET", Values.stored(i.target())),
-                        new DBParam("TARGET_DATE", toDate(i.targetDate())),
-                        new DBParam("RESPONSIBLE_UNIT", i.responsibleUnit()),
-                        new DBParam("RHYTHM", i.rhythm().name()));
-                write(e, i);
-                kept.add(i.macroId());
+                List<IndicatorEntity> sameKey = new ArrayList<>(List.of(ao.find(IndicatorEntity.class,
+                        IndicatorEntity.INDICATOR_KEY + " = ?", i.key())));
+                if (sameKey.stream().anyMatch(e -> e.getPageId() != pageId && !e.isWithdrawn())) {
+                    refused.add(Message.of("cockpit.sync.error.indicator-key", i.key()));
+                    continue;
+                }
+                // This page's row, the active one first, else the latest (rows of old versions may repeat a key).
+                sameKey.sort(Comparator.comparing((IndicatorEntity e) -> e.getPageId() == pageId)
+                        .thenComparing(e -> !e.isWithdrawn()).thenComparing(IndicatorEntity::getID).reversed());
+                IndicatorEntity e;
+                Indicator recorded = i;
+                if (sameKey.isEmpty()) {
+                    e = ao.create(IndicatorEntity.class,
+                            new DBParam(IndicatorEntity.INDICATOR_KEY, i.key()),
+                            new DBParam(IndicatorEntity.GOAL_NUMBER, i.goalNumber()),
+                            new DBParam("NAME", i.name()),
+                            new DBParam("DIRECTION", i.direction().name()),
+                            new DBParam("BASELINE", Values.stored(i.baseline())),
+                            new DBParam("BASELINE_DATE", toDate(i.baselineDate())),
+                            new DBParam("TARGET", Values.stored(i.target())),
+                            new DBParam("TARGET_DATE", toDate(i.targetDate())),
+                            new DBParam("RESPONSIBLE_UNIT", i.responsibleUnit()),
+                            new DBParam("RHYTHM", i.rhythm().name()));
+                } else {
+                    e = sameKey.get(0);
+                    if (e.getPageId() != pageId && !mayChange) {
+                        // Its values would be seen by whoever may view this page, not that one's.
+                        refused.add(Message.of("cockpit.sync.error.indicator-move", i.key(), Message.of(NO_ROLE)));
+                        continue;
+                    }
+                    Indicator stored = toIndicator(e);
+                    if (!mayChange && !stored.definitionChanges(i).isEmpty()) {
+                        recorded = i.withDefinitionOf(stored);
+                        refused.add(Message.of("cockpit.sync.error.indicator-definition", i.key(),
+                                Message.of(NO_ROLE)));
+                    }
+                }
+                write(e, recorded);
+                kept.add(e.getID());
             }
             for (IndicatorEntity e : ao.find(IndicatorEntity.class, IndicatorEntity.PAGE_ID + " = ?", pageId)) {
-                if (!kept.contains(e.getMacroId()) && !e.isWithdrawn()) {
+                if (!kept.contains(e.getID()) && !e.isWithdrawn()) {
                     e.setWithdrawn(true);
                     e.save();
                 }

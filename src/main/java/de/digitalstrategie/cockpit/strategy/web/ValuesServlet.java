@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.render.PageLinks;
 import de.digitalstrategie.cockpit.strategy.Indicator;
+import de.digitalstrategie.cockpit.strategy.MeasuredDay;
 import de.digitalstrategie.cockpit.strategy.Measurement;
 import de.digitalstrategie.cockpit.strategy.Values;
 import de.digitalstrategie.cockpit.strategy.store.Indicators;
@@ -21,7 +22,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -100,15 +100,7 @@ public class ValuesServlet extends HttpServlet {
     }
 
     private LocalDate day(String text) {
-        try {
-            LocalDate day = LocalDate.parse(text == null ? "" : text.strip());
-            if (day.isAfter(LocalDate.now(clock)) || day.getYear() < 1900) {
-                throw ValidationException.of("cockpit.measurement.error.future", day.toString());
-            }
-            return day;
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of("cockpit.measurement.error.date", String.valueOf(text));
-        }
+        return MeasuredDay.parse(text, LocalDate.now(clock));
     }
 
     /** One parameter of the address, read without touching the request's body. */
