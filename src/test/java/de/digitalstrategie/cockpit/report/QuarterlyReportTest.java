@@ -191,8 +191,8 @@ class QuarterlyReportTest {
 
     /**
      * A project removed from the portfolio after the quarter stood in it at the quarter's end; one
-     * removed and back again was there all along; a quarter that has not begun is refused, as a page
-     * and as a file, in the reader's language.
+     * removed and back again was there all along; a goal adopted after the quarter is not one of its
+     * goals; a quarter that has not begun is refused, as a page and as a file, in the reader's language.
      */
     @ParameterizedTest
     @MethodSource("databases")
@@ -207,12 +207,18 @@ class QuarterlyReportTest {
             clock.advance(java.time.Duration.ofDays(1));
             s.projects.mirror(List.of(new de.digitalstrategie.cockpit.portfolio.store.ProjectStore.Mirrored(digi3,
                     "10003")));
+            // 11 January: a goal adopted after the quarter.
+            s.pages.create(3203, "STRAT", 0, "Neue Ziele", "<p>Ziele.</p>" + ReportWorld.goal("ZIEL-2",
+                    "Neues Ziel", ""), java.util.Set.of(), "strategy", "cdo");
+            s.settle();
             try (SandboxServer server = new SandboxServer(s, "127.0.0.1", 0)) {
                 server.start();
                 String base = "http://127.0.0.1:" + server.port() + "/plugins/servlet/cockpit/report";
 
                 HttpResponse<byte[]> file = get(base + "?quarter=2026-Q4&format=xlsx&as=cdo&lang=de");
                 assertEquals(200, file.statusCode(), text(file));
+                assertEquals(List.of("ZIEL-1", "ZIEL-9"), column(sheets(file.body(), null).get(1), 1),
+                        "only the goals adopted by the quarter's end");
                 List<List<Object>> projects = sheets(file.body(), null).get(2);
                 assertEquals(List.of("DIGI-1", "DIGI-2", "DIGI-3"), column(projects, 0),
                         "the removed one and the returned one were part of the quarter");
@@ -222,6 +228,7 @@ class QuarterlyReportTest {
                 assertEquals(List.of(7.0, 6.0, 5.0), column(projects, 8), "its changes in the quarter still count");
                 HttpResponse<byte[]> fileEn = get(base + "?quarter=2027-Q1&format=xlsx&as=cdo&lang=en");
                 assertEquals(200, fileEn.statusCode(), "the quarter running today");
+                assertEquals(List.of("ZIEL-1", "ZIEL-2", "ZIEL-9"), column(sheets(fileEn.body(), null).get(1), 1));
                 List<List<Object>> changes = sheets(fileEn.body(), null).get(3);
                 assertTrue(changes.stream().anyMatch(r -> r.get(0).equals("DIGI-2") && r.get(3).equals("Portfolio")
                         && r.get(5).equals("removed from the portfolio (deleted in Jira or no longer part of it)")),
