@@ -589,19 +589,11 @@ public class ProjectStore {
     private List<List<DigitalProject>> removed(List<PastValues> past, PortfolioFilter current,
                                                Set<String> visibleJiraProjects) {
         List<List<PastValues.Removed>> candidates = past.stream().map(PastValues::removedSince).toList();
-        Set<String> keys = new java.util.TreeSet<>();
-        Set<String> ids = new java.util.TreeSet<>();
-        candidates.forEach(list -> list.forEach(r -> {
-            keys.add(r.issueKey());
-            if (r.issueId() != null) {
-                ids.add(r.issueId());
-            }
-        }));
-        Set<String> mirrored = mirrored(keys, ids);
+        java.util.function.Predicate<Identity> gone = gone(candidates.stream().flatMap(List::stream)
+                .map(r -> new Identity(r.issueKey(), r.issueId())).toList());
         String text = current.text() == null || current.text().isBlank() ? null : current.text().strip();
         return candidates.stream().map(list -> list.stream()
-                .filter(r -> !mirrored.contains("key:" + r.issueKey())
-                        && (r.issueId() == null || !mirrored.contains("id:" + r.issueId())))
+                .filter(r -> gone.test(new Identity(r.issueKey(), r.issueId())))
                 .map(PastValues.Removed::then)
                 .filter(p -> visibleJiraProjects.contains(IssueKey.projectOf(p.issueKey()))
                         && (current.fieldKeys().isEmpty() || p.fieldOfActionKey() != null
@@ -619,42 +611,45 @@ public class ProjectStore {
      * under a new key, is read from its row): one query.
      */
     public Set<String> stillRemoved(List<de.digitalstrategie.cockpit.portfolio.history.ProjectChange> removals) {
-        Set<String> keys = new java.util.TreeSet<>();
-        Set<String> ids = new java.util.TreeSet<>();
-        removals.forEach(r -> {
-            keys.add(r.issueKey());
-            if (r.issueId() != null) {
-                ids.add(r.issueId());
-            }
-        });
-        Set<String> mirrored = mirrored(keys, ids);
-        Set<String> gone = new java.util.TreeSet<>();
-        removals.forEach(r -> {
-            if (!mirrored.contains("key:" + r.issueKey()) && (r.issueId() == null || !mirrored.contains("id:" + r.issueId()))) {
-                gone.add(r.issueKey());
-            }
-        });
-        return gone;
+        List<Identity> removed = removals.stream().map(r -> new Identity(r.issueKey(), r.issueId())).toList();
+        java.util.function.Predicate<Identity> gone = gone(removed);
+        return removed.stream().filter(gone).map(Identity::issueKey)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** Which of the keys and ids the mirror holds, as "key:…" and "id:…". */
-    private Set<String> mirrored(Set<String> keys, Set<String> ids) {
-        Set<String> mirrored = new java.util.HashSet<>();
-        if (keys.isEmpty()) {
-            return mirrored;
+    /** A project as the history names it: its key and, where known, its Jira id. */
+    private record Identity(String issueKey, String issueId) {
+    }
+
+    /**
+     * Whether the mirror holds a project no more, neither under its key nor under its Jira id, for
+     * the given projects: one query for all of them.
+     */
+    private java.util.function.Predicate<Identity> gone(List<Identity> projects) {
+        Set<String> keys = new java.util.TreeSet<>();
+        Set<String> ids = new java.util.TreeSet<>();
+        projects.forEach(p -> {
+            keys.add(p.issueKey());
+            if (p.issueId() != null) {
+                ids.add(p.issueId());
+            }
+        });
+        Set<String> heldKeys = new java.util.HashSet<>();
+        Set<String> heldIds = new java.util.HashSet<>();
+        if (!keys.isEmpty()) {
+            List<Object> params = new java.util.ArrayList<>(keys);
+            params.addAll(ids);
+            String where = ProjectEntity.ISSUE_KEY + " IN (" + marks(keys.size()) + ")"
+                    + (ids.isEmpty() ? "" : " OR " + ProjectEntity.ISSUE_ID + " IN (" + marks(ids.size()) + ")");
+            ao.stream(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_KEY + ", "
+                    + ProjectEntity.ISSUE_ID).where(where, params.toArray()), e -> {
+                        heldKeys.add(e.getIssueKey());
+                        if (e.getIssueId() != null) {
+                            heldIds.add(e.getIssueId());
+                        }
+                    });
         }
-        List<Object> params = new java.util.ArrayList<>(keys);
-        params.addAll(ids);
-        String where = ProjectEntity.ISSUE_KEY + " IN (" + marks(keys.size()) + ")"
-                + (ids.isEmpty() ? "" : " OR " + ProjectEntity.ISSUE_ID + " IN (" + marks(ids.size()) + ")");
-        ao.stream(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_KEY + ", " + ProjectEntity.ISSUE_ID)
-                .where(where, params.toArray()), e -> {
-                    mirrored.add("key:" + e.getIssueKey());
-                    if (e.getIssueId() != null) {
-                        mirrored.add("id:" + e.getIssueId());
-                    }
-                });
-        return mirrored;
+        return p -> !heldKeys.contains(p.issueKey()) && (p.issueId() == null || !heldIds.contains(p.issueId()));
     }
 
     private static String marks(int count) {
