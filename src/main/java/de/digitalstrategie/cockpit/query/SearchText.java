@@ -29,6 +29,14 @@ public final class SearchText {
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * Whether {@link #of}'s text contains what was searched for, as {@code Criteria.contains}
+     * finds it in the column: for a record read from elsewhere than its table.
+     */
+    public static boolean contains(String searchText, String text) {
+        return searchText.contains(needle(text));
+    }
+
     /** What a search looks for in {@link #of}'s text. */
     static String needle(String text) {
         return oneLine(text);

@@ -10,6 +10,8 @@ import de.digitalstrategie.cockpit.export.ExportTable;
 import de.digitalstrategie.cockpit.meeting.Sight;
 import de.digitalstrategie.cockpit.render.Texts;
 
+import de.digitalstrategie.cockpit.message.ValidationException;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,6 +42,24 @@ public class QuarterlyReports {
         return Quarter.of(LocalDate.now(clock));
     }
 
+    /**
+     * The quarter a request names, or without one the current quarter.
+     *
+     * @throws ValidationException for one that is not a quarter, or one that has not begun yet:
+     *                             its report would show today's state under a later name
+     */
+    public Quarter quarter(String asked) {
+        return asked == null ? current() : begun(Quarter.parse(asked));
+    }
+
+    private Quarter begun(Quarter quarter) {
+        Quarter current = current();
+        if (quarter.compareTo(current) > 0) {
+            throw ValidationException.of("cockpit.report.error.future", quarter.toString(), current.toString());
+        }
+        return quarter;
+    }
+
     public ZoneId zone() {
         return clock.getZone();
     }
@@ -52,6 +72,7 @@ public class QuarterlyReports {
      *              ({@link Visibility#completeProjects()})
      */
     public QuarterlyReport report(Quarter quarter, Texts texts, boolean whole) {
+        begun(quarter);
         Visibility visibility = projectAccess.visibility();
         if (whole) {
             visibility.completeProjects();

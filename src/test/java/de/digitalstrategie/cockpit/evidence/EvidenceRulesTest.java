@@ -52,7 +52,7 @@ class EvidenceRulesTest {
     }
 
     private void change(String key, Instant at, ChangeField field, String before, String after) {
-        changes.add(new ProjectChange(++ids, key, at, ChangeSource.JIRA_SYNC, null, field, before, after));
+        changes.add(new ProjectChange(++ids, key, null, at, ChangeSource.JIRA_SYNC, null, field, before, after));
     }
 
     private List<Flag> flags() {

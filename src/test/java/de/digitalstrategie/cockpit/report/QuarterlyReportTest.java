@@ -190,6 +190,68 @@ class QuarterlyReportTest {
     }
 
     /**
+     * A project removed from the portfolio after the quarter stood in it at the quarter's end; one
+     * removed and back again was there all along; a goal adopted after the quarter is not one of its
+     * goals; a quarter that has not begun is refused, as a page and as a file, in the reader's language.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void removedProjectsStayInTheirQuarterAndQuartersToComeAreRefused(DatabaseTarget target) throws Exception {
+        MovableClock clock = new MovableClock();
+        try (Sandbox s = new Sandbox(target.fresh(), Files.createTempDirectory("cockpit-report"), clock)) {
+            ReportWorld.write(s, clock);
+            // 10 January 2027: Jira no longer counts DIGI-2 and DIGI-3 to the portfolio; DIGI-3 returns a day later.
+            DigitalProject digi3 = s.projects.find("DIGI-3").orElseThrow();
+            assertTrue(s.projects.remove("DIGI-2"));
+            assertTrue(s.projects.remove("DIGI-3"));
+            clock.advance(java.time.Duration.ofDays(1));
+            s.projects.mirror(List.of(new de.digitalstrategie.cockpit.portfolio.store.ProjectStore.Mirrored(digi3,
+                    "10003")));
+            // 11 January: a goal adopted after the quarter.
+            s.pages.create(3203, "STRAT", 0, "Neue Ziele", "<p>Ziele.</p>" + ReportWorld.goal("ZIEL-2",
+                    "Neues Ziel", ""), java.util.Set.of(), "strategy", "cdo");
+            s.settle();
+            try (SandboxServer server = new SandboxServer(s, "127.0.0.1", 0)) {
+                server.start();
+                String base = "http://127.0.0.1:" + server.port() + "/plugins/servlet/cockpit/report";
+
+                HttpResponse<byte[]> file = get(base + "?quarter=2026-Q4&format=xlsx&as=cdo&lang=de");
+                assertEquals(200, file.statusCode(), text(file));
+                assertEquals(List.of("ZIEL-1", "ZIEL-9"), column(sheets(file.body(), null).get(1), 1),
+                        "only the goals adopted by the quarter's end");
+                List<List<Object>> projects = sheets(file.body(), null).get(2);
+                assertEquals(List.of("DIGI-1", "DIGI-2", "DIGI-3"), column(projects, 0),
+                        "the removed one and the returned one were part of the quarter");
+                assertEquals(List.of("Kritisch", "Im Plan", "Im Plan"), column(projects, 4), "health at the end");
+                assertEquals(List.of("Gefährdet", "aus dem Portfolio genommen (in Jira gelöscht oder nicht mehr Teil "
+                        + "des Portfolios)", "Im Plan"), column(projects, 5), "health now");
+                assertEquals(List.of(7.0, 6.0, 5.0), column(projects, 8), "its changes in the quarter still count");
+                HttpResponse<byte[]> fileEn = get(base + "?quarter=2027-Q1&format=xlsx&as=cdo&lang=en");
+                assertEquals(200, fileEn.statusCode(), "the quarter running today");
+                assertEquals(List.of("ZIEL-1", "ZIEL-2", "ZIEL-9"), column(sheets(fileEn.body(), null).get(1), 1));
+                List<List<Object>> changes = sheets(fileEn.body(), null).get(3);
+                assertTrue(changes.stream().anyMatch(r -> r.get(0).equals("DIGI-2") && r.get(3).equals("Portfolio")
+                        && r.get(5).equals("removed from the portfolio (deleted in Jira or no longer part of it)")),
+                        changes.toString());
+                assertEquals(List.of("DIGI-1", "DIGI-3", "DIGI-4"), column(sheets(fileEn.body(), null).get(2), 0),
+                        "removed before the quarter's end: not part of it");
+
+                HttpResponse<byte[]> future = get(base + "?quarter=2027-Q2&as=cdo&lang=de");
+                assertEquals(400, future.statusCode());
+                assertTrue(text(future).contains("[2027-Q2] hat noch nicht begonnen: Der Bericht zeigt Quartale bis "
+                        + "zum laufenden (2027-Q1)."), text(future));
+                HttpResponse<byte[]> futureEn = get(base + "?quarter=2030-Q1&as=cdo&lang=en");
+                assertEquals(400, futureEn.statusCode());
+                assertTrue(text(futureEn).contains("[2030-Q1] has not begun yet"), text(futureEn));
+                assertFalse(text(futureEn).contains("DIGI-"), "no report under a later name");
+                HttpResponse<byte[]> futureFile = get(base + "?quarter=2027-Q2&format=xlsx&as=cdo&lang=de");
+                assertEquals(400, futureFile.statusCode());
+                assertFalse(futureFile.headers().firstValue("Content-Disposition").isPresent(), "no file");
+            }
+        }
+    }
+
+    /**
      * Each decision and input row is a record on a page the viewer may read, as the register holds
      * it; each project row a mirrored project as the store holds it now.
      */

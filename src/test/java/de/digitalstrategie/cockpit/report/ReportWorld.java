@@ -46,7 +46,7 @@ import java.util.Set;
  * 1 June, on 20 October and on 1 December (confidential: the CDO only). The portfolio was first
  * mirrored on 27 November, changed on 29 November and again, after the quarter, on 10 January,
  * when DIGI-4 came. One goal of the strategy serves DIGI-1, another stands on a page for the CDO
- * only. Everything on the confidential pages carries {@link #SECRET} in its title.
+ * only; both were adopted on 27 November. Everything on the confidential pages carries {@link #SECRET} in its title.
  */
 final class ReportWorld {
     static final String SECRET = "GEHEIMSACHE";
@@ -94,6 +94,14 @@ final class ReportWorld {
                 .id();
         s.decisions.setImplementation(akte, ImplementationState.IN_PROGRESS, "schriftfuehrung", "");
 
+        // The strategy, adopted on 27 November: a public goal serving DIGI-1, measured at the end of
+        // September and, after the quarter, in January; and a confidential goal (its page for the CDO only).
+        s.minutesPlaces.save(MinutesPlaces.STRATEGY, new Places(Set.of("STRAT"), Set.of()));
+        s.pages.create(3201, "STRAT", 0, "Ziele", "<p>Ziele.</p>" + goal("ZIEL-1", "Akten digital", "DIGI-1")
+                + card("K-1.1", "ZIEL-1", "Anteil digitaler Akten"), Set.of(), "strategy", "cdo");
+        s.pages.create(3202, "STRAT", 0, "Vertrauliche Ziele", "<p>Ziele.</p>" + goal("ZIEL-9", SECRET + " Ziel", "")
+                + card("K-9.1", "ZIEL-9", SECRET + " Indikator"), Set.of("cdo"), "strategy", "cdo");
+        s.settle();
         // 27 November: first mirrored. 29 November: DIGI-1 goes red and gets a budget.
         s.projects.mirror(List.of(project("DIGI-1", Health.GREEN, 0), project("DIGI-2", Health.AMBER, 0),
                 project("DIGI-3", Health.GREEN, 0)));
@@ -104,14 +112,6 @@ final class ReportWorld {
         clock.advance(Duration.ofDays(42));
         s.projects.mirror(List.of(project("DIGI-1", Health.AMBER, 1_200_000), project("DIGI-2", Health.GREEN, 0),
                 project("DIGI-3", Health.GREEN, 0), project("DIGI-4", Health.RED, 0)));
-        // The strategy: a public goal serving DIGI-1, measured at the end of September and, after the
-        // quarter, in January; and a confidential goal (its page for the CDO only).
-        s.minutesPlaces.save(MinutesPlaces.STRATEGY, new Places(Set.of("STRAT"), Set.of()));
-        s.pages.create(3201, "STRAT", 0, "Ziele", "<p>Ziele.</p>" + goal("ZIEL-1", "Akten digital", "DIGI-1")
-                + card("K-1.1", "ZIEL-1", "Anteil digitaler Akten"), Set.of(), "strategy", "cdo");
-        s.pages.create(3202, "STRAT", 0, "Vertrauliche Ziele", "<p>Ziele.</p>" + goal("ZIEL-9", SECRET + " Ziel", "")
-                + card("K-9.1", "ZIEL-9", SECRET + " Indikator"), Set.of("cdo"), "strategy", "cdo");
-        s.settle();
         Measurements values = s.plugin.bean(Measurements.class);
         values.record(new Measurement("K-1.1", new BigDecimal("40"), LocalDate.of(2026, 9, 30), "Statistik", "",
                 "cdo", clock.instant()));
@@ -121,7 +121,7 @@ final class ReportWorld {
                 "cdo", clock.instant()));
     }
 
-    private static String goal(String number, String title, String projects) {
+    static String goal(String number, String title, String projects) {
         return "<ac:structured-macro ac:name=\"strategy-goal\" ac:schema-version=\"1\" ac:macro-id=\"report-"
                 + number + "\"><ac:parameter ac:name=\"number\">" + number + "</ac:parameter>"
                 + "<ac:parameter ac:name=\"title\">" + title + "</ac:parameter>"

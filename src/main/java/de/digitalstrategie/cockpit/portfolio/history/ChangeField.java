@@ -22,7 +22,13 @@ public enum ChangeField implements Labelled {
     START(p -> day(p.timeFrame().start())),
     END(p -> day(p.timeFrame().end())),
     /** Not a value of the mirrored project: the cockpit's own setting, changed by an edit only. */
-    PUBLIC(p -> null);
+    PUBLIC(p -> null),
+    /**
+     * Not a value either: the project left the portfolio (its issue was deleted in Jira or no longer
+     * belongs to the portfolio). The row keeps the project's last state, so that the days it existed
+     * still show it; a project that comes back starts anew with a first mirroring.
+     */
+    REMOVED(p -> null);
 
     private final Function<DigitalProject, String> value;
 
@@ -33,6 +39,11 @@ public enum ChangeField implements Labelled {
     /** The field's value in the project, in its canonical spelling; null for none. */
     public String of(DigitalProject project) {
         return project == null ? null : value.apply(project);
+    }
+
+    /** Whether the field is a value of the mirrored project, written whenever it changes (not an event). */
+    public boolean mirrored() {
+        return this != PUBLIC && this != REMOVED;
     }
 
     /** Whether the two states of a project differ in this field (a new project differs in every set one). */

@@ -17,7 +17,7 @@ public record ChangeTexts(Texts texts, Formats formats) {
 
     /** The value of a field in its canonical spelling ({@link ChangeField}) as text; "" for no value but a day's. */
     public String value(ChangeField field, String value) {
-        if (value == null && field != ChangeField.START && field != ChangeField.END) {
+        if (value == null && field != ChangeField.START && field != ChangeField.END && field != ChangeField.REMOVED) {
             return "";
         }
         return switch (field) {
@@ -28,11 +28,16 @@ public record ChangeTexts(Texts texts, Formats formats) {
             case START, END -> value == null ? texts.plain("cockpit.public.open") : formats.date(LocalDate.parse(value));
             case PUBLIC -> texts.plain(Boolean.parseBoolean(value) ? "cockpit.history.public.yes"
                     : "cockpit.history.public.no");
+            // No value: the row says that the project left the portfolio.
+            case REMOVED -> texts.plain("cockpit.history.removed");
         };
     }
 
-    /** "Status: Geplant → Läuft", or "Status: Geplant" for a first value. */
+    /** "Status: Geplant → Läuft", or "Status: Geplant" for a first value; a removal in words of its own. */
     public String describe(ProjectChange c) {
+        if (c.field() == ChangeField.REMOVED) {
+            return value(c.field(), null);
+        }
         String label = texts.plain(c.field());
         return c.before() == null
                 ? texts.plain("cockpit.public.feed.set", label, value(c.field(), c.after()))

@@ -8,8 +8,10 @@ import java.time.Instant;
  * cockpit wrote it, and where it came from.
  *
  * @param id    the history row's id: ascending in the order the changes were written
+ * @param issueId Jira's numeric id of the issue where the mirror knew it when the change was
+ *                written (it follows the project across a move to another key); null where not
  * @param actor the user key of who edited it; null for a change Jira reported
  */
-public record ProjectChange(long id, String issueKey, Instant at, ChangeSource source, String actor,
+public record ProjectChange(long id, String issueKey, String issueId, Instant at, ChangeSource source, String actor,
                             ChangeField field, String before, String after) {
 }

@@ -475,13 +475,16 @@ public class ProjectStore {
         Criteria criteria = criteria(current, visibleJiraProjects);
         if (!criteria.matchesNothing()) {
             PastValues past = history.asOf(day);
+            java.util.function.Consumer<DigitalProject> add = p -> {
+                if (selectsThen(filter, p)) {
+                    selected.add(p);
+                    sums.add(p.fieldOfActionKey(), p.departmentKey(), p.phase(), p.status(), p.health(),
+                            p.budgetCents(), p.fundingCents(), p.timeFrame().end());
+                }
+            };
             ao.stream(ProjectEntity.class, criteria.query(ALL_COLUMNS), e -> past.of(toProject(e), e.getIssueId())
-                    .filter(p -> selectsThen(filter, p))
-                    .ifPresent(p -> {
-                        selected.add(p);
-                        sums.add(p.fieldOfActionKey(), p.departmentKey(), p.phase(), p.status(), p.health(),
-                                p.budgetCents(), p.fundingCents(), p.timeFrame().end());
-                    }));
+                    .ifPresent(add));
+            removed(List.of(past), current, visibleJiraProjects).get(0).forEach(add);
         }
         return view(selected, sums, grouping, sort, order, page, groupOrder);
     }
@@ -554,7 +557,100 @@ public class ProjectStore {
                 past.get(day).of(now, e.getIssueId()).filter(p -> selectsThen(filter, p)).ifPresent(p -> trend.add(d, p));
             }
         });
+        List<List<DigitalProject>> removed = removed(past, current, visibleJiraProjects);
+        for (int day = 0; day < days.size(); day++) {
+            int d = day;
+            removed.get(day).stream().filter(p -> selectsThen(filter, p)).forEach(p -> trend.add(d, p));
+        }
         return trend;
+    }
+
+    /**
+     * The projects removed from the portfolio since the end of the day that existed then, as they
+     * stood then, of the visible Jira projects, by key: the mirror no longer holds them, the
+     * history does (the quarterly report's projects at a quarter's end).
+     */
+    public List<DigitalProject> removedSince(LocalDate day, Set<String> visibleJiraProjects) {
+        List<DigitalProject> removed = new java.util.ArrayList<>(removed(List.of(history.asOf(day)),
+                PortfolioFilter.ALL, visibleJiraProjects).get(0));
+        removed.sort(java.util.Comparator.comparing(DigitalProject::issueKey));
+        return removed;
+    }
+
+    /**
+     * Per moment, the projects removed after it that existed then and the mirror holds no more
+     * (one that came back is read from its row), selected by the filter's fields that are not the
+     * history's (as {@link #criteria} selects the mirror's rows; the Jira project is the one it
+     * lay in when it was removed): one query for all moments, over the few removed ones.
+     */
+    private List<List<DigitalProject>> removed(List<PastValues> past, PortfolioFilter current,
+                                               Set<String> visibleJiraProjects) {
+        List<List<PastValues.Removed>> candidates = past.stream().map(PastValues::removedSince).toList();
+        java.util.function.Predicate<Identity> gone = gone(candidates.stream().flatMap(List::stream)
+                .map(r -> new Identity(r.issueKey(), r.issueId())).toList());
+        String text = current.text() == null || current.text().isBlank() ? null : current.text().strip();
+        return candidates.stream().map(list -> list.stream()
+                .filter(r -> gone.test(new Identity(r.issueKey(), r.issueId())))
+                .map(PastValues.Removed::then)
+                .filter(p -> visibleJiraProjects.contains(IssueKey.projectOf(p.issueKey()))
+                        && (current.fieldKeys().isEmpty() || p.fieldOfActionKey() != null
+                        && current.fieldKeys().contains(p.fieldOfActionKey()))
+                        && (current.departmentKeys().isEmpty() || p.departmentKey() != null
+                        && current.departmentKeys().contains(p.departmentKey()))
+                        && (text == null || SearchText.contains(searchText(p.title(), p.issueKey(),
+                        p.profile().owners()), text)))
+                .toList()).toList();
+    }
+
+    /**
+     * The keys of the removed projects (history rows of {@link ChangeField#REMOVED}) that the mirror
+     * holds no more, neither under that key nor under their Jira id (one that came back, perhaps
+     * under a new key, is read from its row): one query.
+     */
+    public Set<String> stillRemoved(List<de.digitalstrategie.cockpit.portfolio.history.ProjectChange> removals) {
+        List<Identity> removed = removals.stream().map(r -> new Identity(r.issueKey(), r.issueId())).toList();
+        java.util.function.Predicate<Identity> gone = gone(removed);
+        return removed.stream().filter(gone).map(Identity::issueKey)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** A project as the history names it: its key and, where known, its Jira id. */
+    private record Identity(String issueKey, String issueId) {
+    }
+
+    /**
+     * Whether the mirror holds a project no more, neither under its key nor under its Jira id, for
+     * the given projects: one query for all of them.
+     */
+    private java.util.function.Predicate<Identity> gone(List<Identity> projects) {
+        Set<String> keys = new java.util.TreeSet<>();
+        Set<String> ids = new java.util.TreeSet<>();
+        projects.forEach(p -> {
+            keys.add(p.issueKey());
+            if (p.issueId() != null) {
+                ids.add(p.issueId());
+            }
+        });
+        Set<String> heldKeys = new java.util.HashSet<>();
+        Set<String> heldIds = new java.util.HashSet<>();
+        if (!keys.isEmpty()) {
+            List<Object> params = new java.util.ArrayList<>(keys);
+            params.addAll(ids);
+            String where = ProjectEntity.ISSUE_KEY + " IN (" + marks(keys.size()) + ")"
+                    + (ids.isEmpty() ? "" : " OR " + ProjectEntity.ISSUE_ID + " IN (" + marks(ids.size()) + ")");
+            ao.stream(ProjectEntity.class, Query.select("ID, " + ProjectEntity.ISSUE_KEY + ", "
+                    + ProjectEntity.ISSUE_ID).where(where, params.toArray()), e -> {
+                        heldKeys.add(e.getIssueKey());
+                        if (e.getIssueId() != null) {
+                            heldIds.add(e.getIssueId());
+                        }
+                    });
+        }
+        return p -> !heldKeys.contains(p.issueKey()) && (p.issueId() == null || !heldIds.contains(p.issueId()));
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     /** Whether the filter selects the project by the history's fields as they were then. */
@@ -705,13 +801,19 @@ public class ProjectStore {
                 .order(ProjectEntity.ISSUE_KEY));
     }
 
-    /** Removes the mirror of an issue that was deleted or moved out of the portfolio in Jira. */
+    /**
+     * Removes the mirror of an issue that was deleted or moved out of the portfolio in Jira, and
+     * records the removal with the project's last state in its history, in the same transaction.
+     */
     public boolean remove(String issueKey) {
         return writeInTransaction(() -> {
             PortfolioSums.Change change = begin();
             for (ProjectEntity e : ao.find(ProjectEntity.class, Query.select(ALL_COLUMNS)
                     .where(ProjectEntity.ISSUE_KEY + " = ?", issueKey))) {
-                change.minus(toProject(e));
+                DigitalProject last = toProject(e);
+                change.minus(last);
+                // The days it existed still show it, as it stood then: the history keeps its last state.
+                history.recordRemoval(last, e.getIssueId());
             }
             change.apply();
             boolean removed = ao.deleteWithSQL(ProjectEntity.class, ProjectEntity.ISSUE_KEY + " = ?", issueKey) > 0;

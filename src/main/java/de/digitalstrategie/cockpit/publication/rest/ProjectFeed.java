@@ -76,12 +76,16 @@ final class ProjectFeed {
         return xml.append("</feed>\n").toString();
     }
 
-    /** The history as writes (rows of one time and source), newest first, the publication's rows left out. */
+    /**
+     * The history as writes (rows of one time and source), newest first, the publication's rows and
+     * removals from the portfolio left out: the feed tells how the project stands, not what the
+     * cockpit did with it (a project that comes back is unpublished until the staff unit says so).
+     */
     static List<List<ProjectChange>> entries(List<ProjectChange> history) {
         List<List<ProjectChange>> writes = new ArrayList<>();
         List<ProjectChange> current = null;
         for (ProjectChange c : history) {
-            if (c.field() == ChangeField.PUBLIC) {
+            if (!c.field().mirrored()) {
                 continue;
             }
             if (current == null || !current.get(0).at().equals(c.at()) || current.get(0).source() != c.source()) {

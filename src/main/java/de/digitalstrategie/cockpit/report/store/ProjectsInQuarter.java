@@ -4,8 +4,8 @@ import de.digitalstrategie.cockpit.export.ColumnType;
 import de.digitalstrategie.cockpit.export.ExportColumn;
 import de.digitalstrategie.cockpit.meeting.Sight;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
-import de.digitalstrategie.cockpit.portfolio.Health;
 import de.digitalstrategie.cockpit.portfolio.PortfolioFilter;
+import de.digitalstrategie.cockpit.portfolio.history.PastValues;
 import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.report.Quarter;
@@ -23,6 +23,8 @@ import java.util.Map;
 /**
  * The projects the viewer may see that existed at the quarter's end, in key order: how they stand
  * now, their health at the quarter's end and now, and how many changes the quarter brought them.
+ * A project removed from the portfolio since stands as it did at the quarter's end, its health now
+ * saying that it was removed.
  */
 public class ProjectsInQuarter implements ReportSection {
     private final ProjectStore projects;
@@ -44,23 +46,18 @@ public class ProjectsInQuarter implements ReportSection {
         for (ProjectChange c : changes.within(quarter, zone, sight.projects().projects())) {
             counts.merge(c.issueKey(), 1, Integer::sum);
         }
-        Map<String, String> atEnd = changes.healthAtEnd(quarter, zone);
-        List<DigitalProject> shown = new ArrayList<>();
-        projects.forEach(PortfolioFilter.ALL, sight.projects().projects(), p -> {
-            // First mirrored after the quarter: the project was not part of it.
-            if (!atEnd.containsKey(p.issueKey()) || atEnd.get(p.issueKey()) != null) {
-                shown.add(p);
-            }
-        });
-        shown.sort(Comparator.comparing(DigitalProject::issueKey));
+        PastValues atEnd = changes.atEnd(quarter);
         List<List<Object>> rows = new ArrayList<>();
-        for (DigitalProject p : shown) {
-            String end = atEnd.containsKey(p.issueKey()) ? texts.plain(Health.valueOf(atEnd.get(p.issueKey())))
-                    : texts.plain(p.health());
-            rows.add(java.util.Arrays.asList(p.issueKey(), p.title(), texts.plain(p.status()), texts.plain(p.phase()),
-                    end, texts.plain(p.health()), p.budgetCents(), p.fundingCents(),
-                    counts.getOrDefault(p.issueKey(), 0)));
+        projects.forEach(PortfolioFilter.ALL, sight.projects().projects(), p ->
+                // First mirrored after the quarter (or away then): the project was not part of it.
+                atEnd.of(p, null).ifPresent(then -> rows.add(row(p.issueKey(), p, texts.plain(then.health()),
+                        texts.plain(p.health()), texts, counts))));
+        for (DigitalProject then : changes.removedSinceEnd(quarter, sight.projects().projects())) {
+            // No longer in the portfolio: as it stood at the quarter's end.
+            rows.add(row(then.issueKey(), then, texts.plain(then.health()), texts.plain("cockpit.history.removed"),
+                    texts, counts));
         }
+        rows.sort(Comparator.comparing(r -> (String) r.get(0)));
         return new ReportTable(key(), texts.plain("cockpit.report.projects"), List.of(
                 new ExportColumn(texts.plain("cockpit.report.column.key"), ColumnType.TEXT),
                 new ExportColumn(texts.plain("cockpit.report.column.project"), ColumnType.TEXT),
@@ -71,5 +68,11 @@ public class ProjectsInQuarter implements ReportSection {
                 new ExportColumn(texts.plain("cockpit.report.column.budget"), ColumnType.MONEY_CENTS),
                 new ExportColumn(texts.plain("cockpit.report.column.funding"), ColumnType.MONEY_CENTS),
                 new ExportColumn(texts.plain("cockpit.report.column.changes"), ColumnType.INTEGER)), rows);
+    }
+
+    private static List<Object> row(String key, DigitalProject p, String healthEnd, String healthNow, Texts texts,
+                                    Map<String, Integer> counts) {
+        return java.util.Arrays.asList(key, p.title(), texts.plain(p.status()), texts.plain(p.phase()), healthEnd,
+                healthNow, p.budgetCents(), p.fundingCents(), counts.getOrDefault(key, 0));
     }
 }

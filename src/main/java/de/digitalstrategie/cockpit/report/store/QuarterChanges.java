@@ -1,7 +1,9 @@
 package de.digitalstrategie.cockpit.report.store;
 
 import de.digitalstrategie.cockpit.jira.issue.IssueKey;
+import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 import de.digitalstrategie.cockpit.portfolio.history.ChangeField;
+import de.digitalstrategie.cockpit.portfolio.history.PastValues;
 import de.digitalstrategie.cockpit.portfolio.history.ProjectChange;
 import de.digitalstrategie.cockpit.portfolio.history.store.ProjectHistory;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
@@ -11,9 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,11 +24,11 @@ import java.util.Set;
 public class QuarterChanges {
     /**
      * What the report counts as a change of a project: how it is reported (status, phase, health),
-     * its money and its time frame. Whether the city publishes its profile is the staff unit's
-     * setting, not news about the project.
+     * its money, its time frame, and that it left the portfolio. Whether the city publishes its
+     * profile is the staff unit's setting, not news about the project.
      */
     static final List<ChangeField> REPORTED = List.of(ChangeField.STATUS, ChangeField.PHASE, ChangeField.HEALTH,
-            ChangeField.BUDGET, ChangeField.FUNDING, ChangeField.START, ChangeField.END);
+            ChangeField.BUDGET, ChangeField.FUNDING, ChangeField.START, ChangeField.END, ChangeField.REMOVED);
 
     private final ProjectHistory history;
     private final ProjectStore projects;
@@ -43,12 +43,15 @@ public class QuarterChanges {
      * holds under that key today. A history row keeps the key it was written under: the rows of an
      * issue since moved to another Jira project (or removed) name a key the viewer's Jira projects
      * would let through although the project now lies where the viewer may not look, so they are
-     * left out rather than shown by their old key.
+     * left out rather than shown by their old key. A project removed from the portfolio since the
+     * quarter began keeps its rows under the key it was removed under, where the mirror holds it
+     * no more (one that came back is followed as any other).
      */
     public List<ProjectChange> within(Quarter quarter, ZoneId zone, Set<String> visibleJiraProjects) {
         Instant start = quarter.start(zone);
         Instant end = quarter.end(zone);
-        Set<String> current = projects.keys();
+        Set<String> current = new java.util.HashSet<>(projects.keys());
+        current.addAll(projects.stillRemoved(history.changesSince(ChangeField.REMOVED, start)));
         List<ProjectChange> changes = new ArrayList<>();
         for (ChangeField field : REPORTED) {
             for (ProjectChange c : history.changesSince(field, start)) {
@@ -63,16 +66,19 @@ public class QuarterChanges {
     }
 
     /**
-     * The health each project had at the quarter's end, by issue key, for the projects whose health
-     * changed since: the value before the first change after it. A project first mirrored after
-     * the quarter maps to null (it had none then); a project absent from the map has had the
-     * health it has now since before the quarter ended.
+     * The portfolio as it stood at the quarter's end (see {@link PastValues}); a project is asked
+     * for by its key alone, so the rows of an issue moved since stay with the key they were written
+     * under, as in {@link #within}.
      */
-    public Map<String, String> healthAtEnd(Quarter quarter, ZoneId zone) {
-        Map<String, String> before = new LinkedHashMap<>();
-        for (ProjectChange c : history.changesSince(ChangeField.HEALTH, quarter.end(zone))) {
-            before.putIfAbsent(c.issueKey(), c.before());
-        }
-        return before;
+    public PastValues atEnd(Quarter quarter) {
+        return history.asOf(quarter.last());
+    }
+
+    /**
+     * The projects that existed at the quarter's end and were removed from the portfolio since, as
+     * they stood then, of the Jira projects the viewer may see (where each lay when it was removed).
+     */
+    public List<DigitalProject> removedSinceEnd(Quarter quarter, Set<String> visibleJiraProjects) {
+        return projects.removedSince(quarter.last(), visibleJiraProjects);
     }
 }

@@ -22,7 +22,8 @@ import java.time.LocalDate;
  * The quarterly report for the council: {@code ?quarter=2026-Q3} (by default the quarter today
  * lies in) as a printable page, and with {@code &format=xlsx} as a workbook. Signed-in users only,
  * each seeing only what the registers and the portfolio show them; a quarter or format that is not
- * one is refused (400) with the reason in the reader's language, on the page with its chooser.
+ * one, or a quarter that has not begun, is refused (400) with the reason in the reader's language,
+ * on the page with its chooser.
  */
 public class QuarterlyReportServlet extends HttpServlet {
     static final String XLSX = "xlsx";
@@ -52,8 +53,7 @@ public class QuarterlyReportServlet extends HttpServlet {
             if (format != null && !XLSX.equals(format)) {
                 throw ValidationException.of("cockpit.report.error.format", format);
             }
-            String asked = request.getParameter("quarter");
-            quarter = asked == null ? reports.current() : Quarter.parse(asked);
+            quarter = reports.quarter(request.getParameter("quarter"));
         } catch (ValidationException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             pages.send(response, ReportPage.TEMPLATE, page.refused(texts.plain(e.userMessage()), texts), texts);

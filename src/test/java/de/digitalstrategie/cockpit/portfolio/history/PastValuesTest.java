@@ -27,7 +27,13 @@ class PastValuesTest {
     }
 
     private static ProjectChange change(long id, String key, ChangeField field, String before, String after) {
-        return new ProjectChange(id, key, LATER.plusSeconds(id), ChangeSource.JIRA_SYNC, null, field, before, after);
+        return change(id, key, null, field, before, after);
+    }
+
+    private static ProjectChange change(long id, String key, String issueId, ChangeField field, String before,
+                                        String after) {
+        return new ProjectChange(id, key, issueId, LATER.plusSeconds(id), ChangeSource.JIRA_SYNC, null, field, before,
+                after);
     }
 
     @Test
@@ -51,11 +57,46 @@ class PastValuesTest {
         PastValues past = new PastValues(List.of(
                 change(1, "DIGI-3", ChangeField.STATUS, null, "PLANNED"),
                 change(2, "DIGI-3", ChangeField.HEALTH, null, "GREEN"),
-                change(3, "DIGI-4", ChangeField.PHASE, "PLANNING", "IMPLEMENTATION"),
-                change(4, "ALT-1", ChangeField.HEALTH, "AMBER", "RED")), Map.of(3L, "10004", 4L, "10004"));
+                change(3, "DIGI-4", "10004", ChangeField.PHASE, "PLANNING", "IMPLEMENTATION"),
+                change(4, "ALT-1", "10004", ChangeField.HEALTH, "AMBER", "RED")), Map.of());
         assertEquals(Optional.empty(), past.of(now("DIGI-3"), null));
         DigitalProject moved = past.of(now("ALT-1"), "10004").orElseThrow();
         assertEquals(Phase.PLANNING, moved.phase(), "written under its old key");
         assertEquals(Health.AMBER, moved.health(), "written under its new key");
+    }
+
+    @Test
+    void changesCountInTheOrderTheyWereWrittenWhicheverIdentifierTheyCarry() {
+        // An edit in the cockpit before Jira knew the issue's id, then Jira's change with the id.
+        PastValues past = new PastValues(List.of(
+                change(1, "DIGI-5", ChangeField.HEALTH, "GREEN", "AMBER"),
+                change(2, "DIGI-5", "10005", ChangeField.HEALTH, "AMBER", "RED")), Map.of());
+        assertEquals(Health.GREEN, past.of(now("DIGI-5"), "10005").orElseThrow().health(),
+                "the earlier change under the key alone, not the later one under the id");
+    }
+
+    @Test
+    void aRemovedProjectExistedUntilItsRemovalAndOneThatCameBackKeepsItsEarlierLife() {
+        DigitalProject last = new DigitalProject("DIGI-6", "Entferntes Projekt", ProjectProfile.EMPTY,
+                new TimeFrame(LocalDate.of(2025, 1, 1), null), 700_00, 0, ProjectStatus.RUNNING, Phase.PLANNING,
+                Health.AMBER, "it", "2.1", null);
+        List<ProjectChange> changes = List.of(
+                change(1, "DIGI-6", "10006", ChangeField.HEALTH, "GREEN", "AMBER"),
+                change(2, "DIGI-6", "10006", ChangeField.REMOVED, null, null),
+                change(3, "DIGI-6", "10006", ChangeField.STATUS, null, "PLANNED"),
+                change(4, "DIGI-6", "10006", ChangeField.HEALTH, null, "RED"));
+        PastValues before = new PastValues(changes, Map.of(2L, last));
+        DigitalProject then = before.of(now("DIGI-6"), "10006").orElseThrow();
+        assertEquals(Health.GREEN, then.health(), "before its earlier change");
+        assertEquals(Phase.PLANNING, then.phase(), "as it was left when removed, not as it came back");
+        assertEquals(700_00, then.budgetCents());
+        PastValues.Removed removed = before.removedSince().get(0);
+        assertEquals("10006", removed.issueId());
+        assertEquals("Entferntes Projekt", removed.then().title(), "its last state stands in for now");
+        assertEquals(Health.GREEN, removed.then().health());
+
+        PastValues between = new PastValues(changes.subList(2, 4), Map.of());
+        assertEquals(Optional.empty(), between.of(now("DIGI-6"), "10006"), "between removal and return: none");
+        assertEquals(List.of(), between.removedSince());
     }
 }

@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.portfolio.history.store;
 import net.java.ao.Entity;
 import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
 
 import java.util.Date;
@@ -21,6 +22,7 @@ public interface ProjectChangeEntity extends Entity {
     String FIELD_NAME = "FIELD_NAME";
     String OLD_VALUE = "OLD_VALUE";
     String NEW_VALUE = "NEW_VALUE";
+    String LAST_STATE = "LAST_STATE";
 
     @NotNull
     @Indexed
@@ -61,4 +63,14 @@ public interface ProjectChangeEntity extends Entity {
     String getNewValue();
 
     void setNewValue(String value);
+
+    /**
+     * On a removal row only ({@code ChangeField.REMOVED}): the whole project as it stood when it
+     * left the portfolio, its title, unit and field of action too, which no other row keeps, so
+     * that the days it existed can still show it.
+     */
+    @StringLength(StringLength.UNLIMITED)
+    String getLastState();
+
+    void setLastState(String state);
 }

@@ -33,8 +33,9 @@ import static de.digitalstrategie.cockpit.store.StoredDates.toInstant;
  */
 public class ProjectHistory {
     private static final String COLUMNS = String.join(", ", "ID", ProjectChangeEntity.ISSUE_KEY,
-            ProjectChangeEntity.CHANGED_AT, ProjectChangeEntity.CHANGE_SOURCE, ProjectChangeEntity.ACTOR,
-            ProjectChangeEntity.FIELD_NAME, ProjectChangeEntity.OLD_VALUE, ProjectChangeEntity.NEW_VALUE);
+            ProjectChangeEntity.ISSUE_ID, ProjectChangeEntity.CHANGED_AT, ProjectChangeEntity.CHANGE_SOURCE,
+            ProjectChangeEntity.ACTOR, ProjectChangeEntity.FIELD_NAME, ProjectChangeEntity.OLD_VALUE,
+            ProjectChangeEntity.NEW_VALUE);
     private final ActiveObjects ao;
     private final Clock clock;
 
@@ -52,8 +53,8 @@ public class ProjectHistory {
         Date at = Date.from(clock.instant());
         int changed = 0;
         for (ChangeField field : ChangeField.values()) {
-            if (field != ChangeField.PUBLIC && field.changed(before, after)) {
-                append(after.issueKey(), issueId, at, source, actor, field, field.of(before), field.of(after));
+            if (field.mirrored() && field.changed(before, after)) {
+                append(after.issueKey(), issueId, at, source, actor, field, field.of(before), field.of(after), null);
                 changed++;
             }
         }
@@ -63,11 +64,21 @@ public class ProjectHistory {
     /** Appends one change of a field the cockpit itself keeps (see {@link ChangeField#PUBLIC}). */
     public void recordSetting(String issueKey, String issueId, String actor, ChangeField field, String before,
                               String after) {
-        append(issueKey, issueId, Date.from(clock.instant()), ChangeSource.EDIT, actor, field, before, after);
+        append(issueKey, issueId, Date.from(clock.instant()), ChangeSource.EDIT, actor, field, before, after, null);
+    }
+
+    /**
+     * Appends that the project left the portfolio (its issue deleted in Jira or no longer part of
+     * it), with its last state: without it the days it existed would lose it. Only for the store's
+     * write path, inside the transaction that removes it.
+     */
+    public void recordRemoval(DigitalProject last, String issueId) {
+        append(last.issueKey(), issueId, Date.from(clock.instant()), ChangeSource.JIRA_SYNC, null,
+                ChangeField.REMOVED, null, null, LastState.write(last));
     }
 
     private void append(String issueKey, String issueId, Date at, ChangeSource source, String actor,
-                        ChangeField field, String before, String after) {
+                        ChangeField field, String before, String after, String lastState) {
         ao.create(ProjectChangeEntity.class,
                 new DBParam(ProjectChangeEntity.ISSUE_KEY, issueKey),
                 new DBParam(ProjectChangeEntity.ISSUE_ID, issueId),
@@ -76,7 +87,8 @@ public class ProjectHistory {
                 new DBParam(ProjectChangeEntity.ACTOR, actor),
                 new DBParam(ProjectChangeEntity.FIELD_NAME, field.name()),
                 new DBParam(ProjectChangeEntity.OLD_VALUE, before),
-                new DBParam(ProjectChangeEntity.NEW_VALUE, after));
+                new DBParam(ProjectChangeEntity.NEW_VALUE, after),
+                new DBParam(ProjectChangeEntity.LAST_STATE, lastState));
     }
 
     /** A project's most recent changes, newest first, at most {@code limit}. */
@@ -205,15 +217,16 @@ public class ProjectHistory {
         }
         LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
         List<ProjectChange> after = new ArrayList<>();
-        Map<Long, String> issueIds = new HashMap<>();
-        ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS + ", " + ProjectChangeEntity.ISSUE_ID)
+        Map<Long, DigitalProject> removed = new HashMap<>();
+        // By time, then id: the order the changes were made in, whichever identifier a row carries.
+        ao.stream(ProjectChangeEntity.class, Query.select(COLUMNS + ", " + ProjectChangeEntity.LAST_STATE)
                         .where(ProjectChangeEntity.CHANGED_AT + " >= ?", Date.from(endOf(first)))
                         .order(ProjectChangeEntity.CHANGED_AT + ", ID"),
                 e -> {
                     ProjectChange c = toChange(e);
                     after.add(c);
-                    if (e.getIssueId() != null) {
-                        issueIds.put(c.id(), e.getIssueId());
+                    if (c.field() == ChangeField.REMOVED && e.getLastState() != null) {
+                        removed.put(c.id(), LastState.read(e.getLastState()));
                     }
                 });
         List<PastValues> states = new ArrayList<>();
@@ -223,7 +236,7 @@ public class ProjectHistory {
             while (from < after.size() && after.get(from).at().isBefore(end)) {
                 from++;
             }
-            states.add(new PastValues(after.subList(from, after.size()), issueIds));
+            states.add(new PastValues(after.subList(from, after.size()), removed));
         }
         return states;
     }
@@ -233,7 +246,7 @@ public class ProjectHistory {
     }
 
     private static ProjectChange toChange(ProjectChangeEntity e) {
-        return new ProjectChange(e.getID(), e.getIssueKey(), toInstant(e.getChangedAt()),
+        return new ProjectChange(e.getID(), e.getIssueKey(), e.getIssueId(), toInstant(e.getChangedAt()),
                 ChangeSource.valueOf(e.getChangeSource()), e.getActor(), ChangeField.valueOf(e.getFieldName()),
                 e.getOldValue(), e.getNewValue());
     }
