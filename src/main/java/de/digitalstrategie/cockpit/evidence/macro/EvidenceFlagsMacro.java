@@ -10,10 +10,10 @@ import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.evidence.Rule;
 import de.digitalstrategie.cockpit.evidence.store.EvidenceFlags;
+import de.digitalstrategie.cockpit.evidence.store.FlagFilter;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.AccessDeniedException;
-import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.render.Formats;
@@ -90,16 +90,14 @@ public class EvidenceFlagsMacro extends CockpitMacro {
         }
         Texts t = request.texts();
         Formats f = request.formats();
-        String rule = request.own("rule").orElse(parameters.text("rule", ""));
-        if (!rule.isEmpty() && Rule.ofCode(rule).isEmpty()) {
-            throw ValidationException.of("cockpit.evidence.error.rule", rule);
-        }
-        String field = request.own("field").orElse(parameters.text("field", ""));
+        FlagFilter filter = new FlagFilter(request.own("rule").orElse(parameters.text("rule", "")),
+                request.own("field").orElse(parameters.text("field", "")));
+        String rule = filter.rule();
+        String field = filter.field();
         Visibility visibility = projectAccess.visibility();
         List<FlagRows.Row> rows = new ArrayList<>();
         for (EvidenceFlags.Shown s : flags.open(visibility.projects())) {
-            if ((rule.isEmpty() || s.flag().rule().code().equals(rule))
-                    && (field.isEmpty() || (s.project() != null && field.equals(s.project().fieldOfActionKey())))) {
+            if (filter.test(s)) {
                 rows.add(FlagRows.row(s, t, f, clock.getZone(), true));
             }
         }

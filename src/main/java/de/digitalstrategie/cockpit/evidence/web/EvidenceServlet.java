@@ -10,6 +10,7 @@ import de.digitalstrategie.cockpit.evidence.Rule;
 import de.digitalstrategie.cockpit.evidence.macro.FlagRows;
 import de.digitalstrategie.cockpit.evidence.store.Acknowledgements;
 import de.digitalstrategie.cockpit.evidence.store.EvidenceFlags;
+import de.digitalstrategie.cockpit.evidence.store.FlagFilter;
 import de.digitalstrategie.cockpit.export.ColumnType;
 import de.digitalstrategie.cockpit.export.ExportColumn;
 import de.digitalstrategie.cockpit.export.ExportFormat;
@@ -85,9 +86,10 @@ public class EvidenceServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        String rule = value(request, "rule");
-        String field = value(request, "field");
-        if (!rule.isEmpty() && Rule.ofCode(rule).isEmpty()) {
+        FlagFilter filter;
+        try {
+            filter = new FlagFilter(request.getParameter("rule"), request.getParameter("field"));
+        } catch (ValidationException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
@@ -102,10 +104,7 @@ public class EvidenceServlet extends HttpServlet {
         }
         Texts t = texts.texts();
         Formats f = new Formats(t.locale());
-        List<EvidenceFlags.Shown> shown = flags.open(visible).stream()
-                .filter(s -> rule.isEmpty() || s.flag().rule().code().equals(rule))
-                .filter(s -> field.isEmpty() || (s.project() != null && field.equals(s.project().fieldOfActionKey())))
-                .toList();
+        List<EvidenceFlags.Shown> shown = flags.open(visible).stream().filter(filter).toList();
         ExportTable table = new ExportTable(t.plain("cockpit.evidence.title"), List.of(
                 new ExportColumn(t.plain("cockpit.portfolio.column.key"), ColumnType.TEXT),
                 new ExportColumn(t.plain("cockpit.portfolio.column.title"), ColumnType.TEXT),
