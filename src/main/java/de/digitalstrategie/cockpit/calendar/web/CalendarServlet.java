@@ -11,6 +11,7 @@ import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.web.FormPage;
 import de.digitalstrategie.cockpit.web.FormTokens;
+import de.digitalstrategie.cockpit.web.Notice;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -33,10 +34,6 @@ public class CalendarServlet extends FormPage {
 
     /** A feed to subscribe to: its name, its webcal: and its https address. */
     public record Feed(String nameHtml, String webcalHtml, String httpsHtml) {
-    }
-
-    /** A line of feedback after a post. */
-    public record Notice(String textHtml, String kindHtml, String roleHtml) {
     }
 
     /**
@@ -82,12 +79,12 @@ public class CalendarServlet extends FormPage {
             for (Body b : committee.bodies()) {
                 created.add(feed(b.name(), links.personalFeed(secret, b.key())));
             }
-            render(request, response, user, List.of(new Notice(Html.text(t.plain("cockpit.calendar.personal.created")),
-                    "warning", "alert")), created);
+            render(request, response, user, List.of(Notice.of(t.plain("cockpit.calendar.personal.created"),
+                    "warning")), created);
         } else if ("revoke".equals(action)) {
             tokens.revoke(user);
-            render(request, response, user, List.of(new Notice(Html.text(t.plain("cockpit.calendar.personal.revoked")),
-                    "success", "status")), List.of());
+            render(request, response, user, List.of(Notice.of(t.plain("cockpit.calendar.personal.revoked"),
+                    "success")), List.of());
         } else {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         }

@@ -20,6 +20,7 @@ import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.render.AdminPages;
 import de.digitalstrategie.cockpit.web.FormPage;
 import de.digitalstrategie.cockpit.web.FormTokens;
+import de.digitalstrategie.cockpit.web.Notice;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -39,10 +40,6 @@ public class JiraAdminServlet extends FormPage {
     private final transient JiraConnector connector;
     private final transient ProjectSync sync;
     private final transient OutboxDelivery delivery;
-
-    /** A line of feedback after an action: what happened, in the administrator's words. */
-    public record Notice(String textHtml, String kindHtml) {
-    }
 
     /** A record that has not reached Jira (yet), with what Jira said. */
     public record Pending(String recordHtml, String attemptsHtml, String nextHtml, String errorHtml) {
@@ -121,7 +118,7 @@ public class JiraAdminServlet extends FormPage {
     }
 
     private static Notice notice(String text, String kind) {
-        return new Notice(Html.text(text), Html.text(kind));
+        return Notice.of(text, kind);
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, List<Notice> notices)

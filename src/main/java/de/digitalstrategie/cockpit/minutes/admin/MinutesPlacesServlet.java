@@ -14,6 +14,7 @@ import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.web.FormPage;
 import de.digitalstrategie.cockpit.web.FormTokens;
+import de.digitalstrategie.cockpit.web.Notice;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -35,10 +36,6 @@ public class MinutesPlacesServlet extends FormPage {
     private final transient CommitteeStore committee;
     private final transient MinutesPlacesStore places;
     private final transient PageManager confluencePages;
-
-    /** A line of feedback after saving. */
-    public record Notice(String textHtml, String kindHtml, String roleHtml) {
-    }
 
     /**
      * One input of the form, as templates/admin/minutes.vm prints it.
@@ -106,15 +103,13 @@ public class MinutesPlacesServlet extends FormPage {
             parsed.put(key, new Places(keys, ids));
         }
         if (!errors.isEmpty()) {
-            render(request, response, entered, errors, List.of(new Notice(Html.text(t.plain("cockpit.places.not-saved")),
-                    "error", "alert")));
+            render(request, response, entered, errors, List.of(Notice.of(t.plain("cockpit.places.not-saved"), "error")));
             return;
         }
         parsed.forEach(places::save);
         Map<String, String[]> saved = new LinkedHashMap<>();
         parsed.forEach((key, p) -> saved.put(key, new String[]{p.spacesText(), p.pagesText()}));
-        render(request, response, saved, Map.of(), List.of(new Notice(Html.text(t.plain("cockpit.admin.saved")),
-                "success", "status")));
+        render(request, response, saved, Map.of(), List.of(Notice.of(t.plain("cockpit.admin.saved"), "success")));
     }
 
     /** A form value, bounded: a place list longer than this is no list of places. */
