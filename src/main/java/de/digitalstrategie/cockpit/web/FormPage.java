@@ -32,6 +32,11 @@ public abstract class FormPage extends HttpServlet {
             return of(users, pages, users::isAdmin, HttpServletResponse.SC_FORBIDDEN, "cockpit.admin.error.admin-only");
         }
 
+        /** Every signed-in user; anonymous visitors get a 403 saying they must sign in. */
+        static Guard signedIn(UserManager users, AdminPages pages) {
+            return of(users, pages, user -> true, HttpServletResponse.SC_FORBIDDEN, "cockpit.access.error.sign-in");
+        }
+
         /**
          * The signed-in users {@code may} lets in; anyone else (anonymous visitors first) gets
          * {@code status} with the reason under {@code reasonKey}.

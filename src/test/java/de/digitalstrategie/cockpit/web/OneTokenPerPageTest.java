@@ -4,14 +4,12 @@ import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.ImplementationState;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.testing.SandboxBrowser;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * last cookie only, and every earlier form refused.)
  */
 class OneTokenPerPageTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]+)\"(.*?)</form>", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile("name=\"atl_token\" value=\"([^\"]*)\"");
     private static SandboxFixture fixture;
@@ -59,9 +56,8 @@ class OneTokenPerPageTest {
 
     @Test
     void everyFormOfAPageCarriesTheOneTokenItsAnswerSets() throws Exception {
-        HttpResponse<String> view = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/pages/viewpage.action?pageId=" + page.getId() + "&as=cdo")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        SandboxBrowser browser = new SandboxBrowser(server);
+        HttpResponse<String> view = browser.get("/pages/viewpage.action?pageId=" + page.getId(), "cdo", "de");
         assertEquals(200, view.statusCode());
         List<String> cookies = view.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("atl.xsrf.token=")).toList();
@@ -83,19 +79,15 @@ class OneTokenPerPageTest {
         assertTrue(actions.size() > 3, "several forms: " + actions);
         assertEquals(Set.of(token), tokens, "every form carries the cookie's token");
 
-        // The first form of the page, sent back with the browser's one cookie, is taken.
+        // The first form of the page, sent back with the cookie the browser kept, is taken.
         String first = actions.get(0);
         assertTrue(first.contains("/decision-implementation?decision="), first);
         long id = Long.parseLong(first.substring(first.indexOf("decision=") + "decision=".length()));
         Decision d = fixture.sandbox.decisions.all().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         ImplementationState to = d.implementation() == ImplementationState.DONE ? ImplementationState.IN_PROGRESS
                 : ImplementationState.DONE;
-        HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                        + first + "&as=cdo"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "atl.xsrf.token=" + token)
-                .POST(HttpRequest.BodyPublishers.ofString("state=" + to.code() + "&pageId=" + page.getId()
-                        + "&atl_token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sent = browser.post(first, SandboxBrowser.form("state", to.code(),
+                "pageId", Long.toString(page.getId()), "atl_token", token));
         assertEquals(303, sent.statusCode(), sent.body());
         assertTrue(sent.headers().firstValue("Location").orElse("").contains("cockpit-implementation=saved"),
                 sent.headers().toString());

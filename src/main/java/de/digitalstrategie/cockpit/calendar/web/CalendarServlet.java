@@ -56,8 +56,7 @@ public class CalendarServlet extends FormPage {
     /** Anonymous visitors are refused: they have the public feeds on the pages. */
     public CalendarServlet(UserManager users, CommitteeStore committee, FeedTokens tokens, CalendarLinks links,
                            AdminPages pages, FormTokens formTokens) {
-        super(pages, Guard.of(users, pages, user -> true, HttpServletResponse.SC_FORBIDDEN,
-                "cockpit.access.error.sign-in"), formTokens);
+        super(pages, Guard.signedIn(users, pages), formTokens);
         this.committee = committee;
         this.tokens = tokens;
         this.links = links;
