@@ -2,8 +2,6 @@ package de.digitalstrategie.cockpit.render;
 
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.message.LocaleResolver;
-import com.atlassian.sal.api.user.UserKey;
-import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
 
 import javax.servlet.http.HttpServletResponse;
@@ -15,21 +13,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What every administration page of the plugin does the same way: only administrators, asked
- * before anything of the request is read; the viewer's texts; and the page sent as Confluence's
- * admin decorator ({@code atl.admin}, named in each template) expects it, with the plugin's styles
- * required through the host and nothing kept by caches (it shows settings and tokens' traces).
+ * What every page of the plugin's own (the administration pages, a person's settings, the report)
+ * does the same way: the viewer's texts, and the page sent as Confluence's decorator (named in each
+ * template) expects it, with the plugin's styles required through the host and nothing kept by
+ * caches (it shows settings and tokens' traces). Who may see a page is its servlet's to ask
+ * ({@code web.FormPage.Guard}).
  */
 public class AdminPages {
-    private final UserManager users;
     private final TemplateRenderer templates;
     private final I18nResolver i18n;
     private final LocaleResolver locales;
     private final WebResources resources;
 
-    public AdminPages(UserManager users, TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
+    public AdminPages(TemplateRenderer templates, I18nResolver i18n, LocaleResolver locales,
                       WebResources resources) {
-        this.users = users;
         this.templates = templates;
         this.i18n = i18n;
         this.locales = locales;
@@ -42,16 +39,6 @@ public class AdminPages {
 
     public Texts texts() {
         return new Texts(i18n, locales.getLocale());
-    }
-
-    /** Anyone but an administrator gets a 403, anonymous visitors too; true when refused. */
-    public boolean refused(HttpServletResponse response) throws IOException {
-        UserKey user = users.getRemoteUserKey();
-        if (user == null || !users.isAdmin(user)) {
-            response.sendError(403, texts().plain("cockpit.admin.error.admin-only"));
-            return true;
-        }
-        return false;
     }
 
     /** Renders the page's template with its view and texts and sends it. */

@@ -4,27 +4,20 @@ import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.sandbox.demo.WormsDemo;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.testing.SandboxBrowser;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import static de.digitalstrategie.cockpit.testing.SandboxBrowser.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +32,7 @@ class MinutesPlacesAdminPageTest {
     private static final String PATH = "/plugins/servlet/cockpit/admin/minutes";
     private static SandboxFixture fixture;
     private static SandboxServer server;
-    private HttpClient http;
+    private final SandboxBrowser browser = new SandboxBrowser(server);
 
     @BeforeAll
     static void start() {
@@ -60,32 +53,6 @@ class MinutesPlacesAdminPageTest {
         fixture.sandbox.minutesPlaces.save(WormsDemo.ADVISORY, new Places(Set.of(WormsDemo.ADVISORY_SPACE), Set.of()));
     }
 
-    private HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        }
-        return http;
-    }
-
-    private HttpResponse<String> get(String as, String lang) throws Exception {
-        return client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + PATH + "?lang="
-                + lang + "&as=" + as)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + PATH))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String token(String page) {
-        Matcher m = Pattern.compile("name=\"atl_token\" value=\"([0-9a-f]+)\"").matcher(page);
-        assertTrue(m.find(), "no XSRF token on the page");
-        return m.group(1);
-    }
-
     private static Map<String, String> form(String xsrf, String steeringSpaces, String steeringPages, String boardSpaces) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("atl_token", xsrf);
@@ -103,32 +70,32 @@ class MinutesPlacesAdminPageTest {
     @Test
     void onlyAdministratorsGetThePage() throws Exception {
         for (String user : List.of("mitarbeiterin", "cdo", "schriftfuehrung", "anonymous")) {
-            assertEquals(403, get(user, "de").statusCode(), user);
+            assertEquals(403, browser.get(PATH, user, "de").statusCode(), user);
         }
-        HttpResponse<String> admin = get("admin", "de");
+        HttpResponse<String> admin = browser.get(PATH, "admin", "de");
         assertEquals(200, admin.statusCode());
         assertTrue(admin.body().contains("<h1>Digitalstrategie-Cockpit: Orte der Protokolle</h1>"), admin.body());
         assertTrue(admin.body().contains("<legend>Lenkungskreis Digitalstrategie (Lenkungskreis)</legend>"));
         assertTrue(admin.body().contains("value=\"LK\""), "the demo's places as seeded");
         assertTrue(admin.body().contains("<label for=\"places-spaces-lenkungskreis\">Bereiche</label>"));
         assertEquals("no-store", admin.headers().firstValue("Cache-Control").orElse(""));
-        assertTrue(get("admin", "en").body().contains("Digitalstrategie-Cockpit: where the minutes live"));
+        assertTrue(browser.get(PATH, "admin", "en").body().contains("Digitalstrategie-Cockpit: where the minutes live"));
     }
 
     @Test
     void aPostWithoutTheFormsTokenOrFromSomeoneElseIsRefusedAndSavesNothing() throws Exception {
-        get("admin", "de");
-        assertEquals(403, post(form("0123456789abcdef", "EVIL", "", "EVIL")).statusCode());
-        String xsrf = token(get("admin", "de").body());
-        get("mitarbeiterin", "de");
-        assertEquals(403, post(form(xsrf, "EVIL", "", "EVIL")).statusCode(), "a staff member with a valid token");
+        browser.get(PATH, "admin", "de");
+        assertEquals(403, browser.post(PATH, form("0123456789abcdef", "EVIL", "", "EVIL")).statusCode());
+        String xsrf = token(browser.get(PATH, "admin", "de").body());
+        browser.get(PATH, "mitarbeiterin", "de");
+        assertEquals(403, browser.post(PATH, form(xsrf, "EVIL", "", "EVIL")).statusCode(), "a staff member with a valid token");
         assertEquals(Set.of(WormsDemo.STEERING_SPACE), steering().spaceKeys(), "nothing was saved");
     }
 
     @Test
     void invalidEntriesAreShownAtTheirFieldsInTheViewersLanguageAndNothingIsSaved() throws Exception {
-        String xsrf = token(get("admin", "de").body());
-        HttpResponse<String> refused = post(form(xsrf, "LK, \"><script>alert(1)</script>", "12x", "BR"));
+        String xsrf = token(browser.get(PATH, "admin", "de").body());
+        HttpResponse<String> refused = browser.post(PATH, form(xsrf, "LK, \"><script>alert(1)</script>", "12x", "BR"));
         assertEquals(200, refused.statusCode());
         String page = refused.body();
         assertTrue(page.contains("role=\"alert\"><p>Nichts wurde gespeichert: bitte die markierten Felder prüfen."),
@@ -145,8 +112,8 @@ class MinutesPlacesAdminPageTest {
                 + "aria-describedby=\"places-spaces-beirat-help places-spaces-beirat-error\""), "a valid field has no error");
         assertEquals(Set.of(WormsDemo.STEERING_SPACE), steering().spaceKeys(), "nothing was saved");
 
-        get("admin", "en");
-        String english = post(form(xsrf, "LK", "999999", "BR")).body();
+        browser.get(PATH, "admin", "en");
+        String english = browser.post(PATH, form(xsrf, "LK", "999999", "BR")).body();
         assertTrue(english.contains("Nothing was saved: please check the fields marked."), english);
         assertTrue(english.contains("id=\"places-pages-lenkungskreis-error\">There is no page 999999."), english);
         assertEquals(Set.of(), steering().pageTrees());
@@ -156,8 +123,8 @@ class MinutesPlacesAdminPageTest {
     void whatIsSavedDecidesAtOnceWhichPagesRecord() throws Exception {
         SandboxPage top = fixture.sandbox.pages.create(fixture.sandbox.pages.reserveId(), "TEAM", 0, "Protokolle",
                 "<p>Protokolle</p>", Set.of(), "page", WormsDemo.SECRETARY);
-        String xsrf = token(get("admin", "de").body());
-        HttpResponse<String> saved = post(form(xsrf, "LK  ;  LK2", String.valueOf(top.getId()), "BR"));
+        String xsrf = token(browser.get(PATH, "admin", "de").body());
+        HttpResponse<String> saved = browser.post(PATH, form(xsrf, "LK  ;  LK2", String.valueOf(top.getId()), "BR"));
         assertTrue(saved.body().contains("Die Einstellungen sind gespeichert."), saved.body());
         assertTrue(saved.body().contains("value=\"LK, LK2\""), "shown as stored");
         assertEquals(new Places(Set.of("LK", "LK2"), Set.of(top.getId())), steering());
@@ -168,7 +135,7 @@ class MinutesPlacesAdminPageTest {
         fixture.sandbox.settle();
         assertEquals(1, fixture.sandbox.decisions.ofPage(minutes.getId()).size(), "recorded from the named tree");
 
-        post(form(xsrf, "LK", "", "BR"));
+        browser.post(PATH, form(xsrf, "LK", "", "BR"));
         fixture.sandbox.pages.update(minutes.getId(), MinutesSyncTest.decision("admin-1", "LK-2027-51", "proposed", "")
                 + MinutesSyncTest.decision("admin-2", "LK-2027-52", "proposed", ""), WormsDemo.SECRETARY);
         fixture.sandbox.settle();

@@ -4,26 +4,18 @@ import de.digitalstrategie.cockpit.reminder.send.ReminderJob;
 import de.digitalstrategie.cockpit.reminder.store.ReminderClaims;
 import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.sandbox.web.SandboxServer;
+import de.digitalstrategie.cockpit.testing.SandboxBrowser;
 import de.digitalstrategie.cockpit.testing.SandboxFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import static de.digitalstrategie.cockpit.testing.SandboxBrowser.token;
+import static de.digitalstrategie.cockpit.testing.SandboxBrowser.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +31,7 @@ class ReminderPagesTest {
     private static SandboxFixture fixture;
     private static SandboxServer server;
     private static ReminderSettingsStore settings;
-    private HttpClient http;
+    private final SandboxBrowser browser = new SandboxBrowser(server);
 
     @BeforeAll
     static void start() {
@@ -62,103 +54,69 @@ class ReminderPagesTest {
         settings.save(ReminderSettings.DEFAULTS);
     }
 
-    private HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        }
-        return http;
-    }
-
-    private HttpResponse<String> get(String path, String as, String lang) throws Exception {
-        return client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path + "?lang="
-                + lang + "&as=" + as)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String token(String page) {
-        Matcher m = Pattern.compile("name=\"atl_token\" value=\"([0-9a-f]+)\"").matcher(page);
-        assertTrue(m.find(), "no XSRF token on the page: " + page);
-        return m.group(1);
-    }
-
-    private static Map<String, String> form(String... pairs) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            form.put(pairs[i], pairs[i + 1]);
-        }
-        return form;
-    }
-
     @Test
     void aPersonSwitchesTheirOwnRemindersOffAndOnAgain() throws Exception {
-        HttpResponse<String> page = get(PREFERENCES, "cdo", "de");
+        HttpResponse<String> page = browser.get(PREFERENCES, "cdo", "de");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<p id=\"reminder-state\">Sie erhalten Erinnerungen.</p>"), page.body());
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
 
-        HttpResponse<String> off = post(PREFERENCES, form("atl_token", token(page.body()), "receive", "false"));
+        HttpResponse<String> off = browser.post(PREFERENCES, form("atl_token", token(page.body()), "receive", "false"));
         assertEquals(200, off.statusCode());
         assertTrue(off.body().contains("Sie haben die Erinnerungen abbestellt."), off.body());
         assertTrue(settings.optedOut("cdo"));
         assertFalse(settings.optedOut("schriftfuehrung"), "only the requester's own switch");
 
-        String english = get(PREFERENCES, "cdo", "en").body();
+        String english = browser.get(PREFERENCES, "cdo", "en").body();
         assertTrue(english.contains("You have switched reminders off."), english);
-        post(PREFERENCES, form("atl_token", token(english), "receive", "true"));
+        browser.post(PREFERENCES, form("atl_token", token(english), "receive", "true"));
         assertFalse(settings.optedOut("cdo"));
     }
 
     @Test
     void withoutSignInOrTheFormsTokenNothingChanges() throws Exception {
-        assertEquals(401, get(PREFERENCES, "anonymous", "de").statusCode());
-        String xsrf = token(get(PREFERENCES, "mitarbeiterin", "de").body());
-        assertEquals(403, post(PREFERENCES, form("atl_token", "0123456789abcdef", "receive", "false")).statusCode());
-        assertEquals(400, post(PREFERENCES, form("atl_token", xsrf, "receive", "maybe")).statusCode());
+        assertEquals(401, browser.get(PREFERENCES, "anonymous", "de").statusCode());
+        String xsrf = token(browser.get(PREFERENCES, "mitarbeiterin", "de").body());
+        assertEquals(403, browser.post(PREFERENCES, form("atl_token", "0123456789abcdef", "receive", "false")).statusCode());
+        assertEquals(400, browser.post(PREFERENCES, form("atl_token", xsrf, "receive", "maybe")).statusCode());
         assertFalse(settings.optedOut("mitarbeiterin"));
         // A form aimed at someone else changes the requester's own switch only: the form names no user.
-        post(PREFERENCES, form("atl_token", xsrf, "receive", "false", "user", "cdo"));
+        browser.post(PREFERENCES, form("atl_token", xsrf, "receive", "false", "user", "cdo"));
         assertTrue(settings.optedOut("mitarbeiterin"));
         assertFalse(settings.optedOut("cdo"));
-        get(PREFERENCES, "anonymous", "de");
-        assertEquals(401, post(PREFERENCES, form("atl_token", xsrf, "receive", "true")).statusCode());
+        browser.get(PREFERENCES, "anonymous", "de");
+        assertEquals(401, browser.post(PREFERENCES, form("atl_token", xsrf, "receive", "true")).statusCode());
         assertTrue(settings.optedOut("mitarbeiterin"));
     }
 
     @Test
     void administratorsSetTheWindowsAndSendWhatTodayHasNotSent() throws Exception {
         for (String user : List.of("mitarbeiterin", "cdo", "anonymous")) {
-            assertEquals(403, get(ADMIN, user, "de").statusCode(), user);
+            assertEquals(403, browser.get(ADMIN, user, "de").statusCode(), user);
         }
-        String page = get(ADMIN, "admin", "de").body();
+        String page = browser.get(ADMIN, "admin", "de").body();
         assertTrue(page.contains("name=\"dueWithinDays\" value=\"14\""), page);
         String xsrf = token(page);
 
-        String refused = post(ADMIN, form("atl_token", xsrf, "action", "save", "dueWithinDays", "\"><b>x</b>",
+        String refused = browser.post(ADMIN, form("atl_token", xsrf, "action", "save", "dueWithinDays", "\"><b>x</b>",
                 "unansweredAfterDays", "10")).body();
         assertTrue(refused.contains("[&quot;&gt;&lt;b&gt;x&lt;/b&gt;] ist keine Zahl von Tagen zwischen 0 und 365."), refused);
         assertFalse(refused.contains("<b>x"), refused);
         assertEquals(ReminderSettings.DEFAULTS, settings.load(), "nothing saved");
-        post(ADMIN, form("atl_token", xsrf, "action", "save", "dueWithinDays", "30", "unansweredAfterDays", "10"));
+        browser.post(ADMIN, form("atl_token", xsrf, "action", "save", "dueWithinDays", "30", "unansweredAfterDays", "10"));
         assertEquals(new ReminderSettings(30, 10), settings.load());
 
-        String sent = post(ADMIN, form("atl_token", xsrf, "action", "send")).body();
+        String sent = browser.post(ADMIN, form("atl_token", xsrf, "action", "send")).body();
         assertTrue(sent.contains("Erinnerungen gesendet: "), sent);
         int today = fixture.sandbox.plugin.bean(ReminderClaims.class).count(ReminderScenario.TODAY);
         assertTrue(today > 0, "the demo has reminders to send");
         assertEquals(today, fixture.sandbox.host.mail.sent().size(), "one message per person");
-        String again = post(ADMIN, form("atl_token", xsrf, "action", "send")).body();
+        String again = browser.post(ADMIN, form("atl_token", xsrf, "action", "send")).body();
         assertTrue(again.contains("Erinnerungen gesendet: 0; heute schon früher gesendet: " + today + ";"), again);
         assertEquals(today, fixture.sandbox.host.mail.sent().size(), "nothing sent twice");
 
-        get(ADMIN, "mitarbeiterin", "de");
-        assertEquals(403, post(ADMIN, form("atl_token", xsrf, "action", "save", "dueWithinDays", "1",
+        browser.get(ADMIN, "mitarbeiterin", "de");
+        assertEquals(403, browser.post(ADMIN, form("atl_token", xsrf, "action", "save", "dueWithinDays", "1",
                 "unansweredAfterDays", "1")).statusCode());
         assertEquals(new ReminderSettings(30, 10), settings.load());
     }
@@ -167,8 +125,8 @@ class ReminderPagesTest {
     void theSandboxShowsEachPersonTheMailSentToThem() throws Exception {
         fixture.sandbox.plugin.bean(ReminderJob.class).sendToday();
         assertTrue(fixture.sandbox.host.mail.sent().size() > 0, "the demo has reminders to send");
-        assertEquals(403, get("/sandbox/mail", "anonymous", "de").statusCode());
-        HttpResponse<String> page = get("/sandbox/mail", "cdo", "de");
+        assertEquals(403, browser.get("/sandbox/mail", "anonymous", "de").statusCode());
+        HttpResponse<String> page = browser.get("/sandbox/mail", "cdo", "de");
         assertEquals(200, page.statusCode());
         String html = page.body();
         assertTrue(html.contains("<h1>Versandte Mails</h1>"), html);
@@ -179,7 +137,7 @@ class ReminderPagesTest {
         // The message's HTML only inside its frame's srcdoc, escaped there, never as the page's markup.
         assertTrue(html.contains("srcdoc=\"&lt;!DOCTYPE html&gt;&lt;html lang=&quot;de&quot;&gt;"), html);
         assertFalse(html.contains("<li><a href=\"http"), html);
-        String none = get("/sandbox/mail", "mitarbeiterin", "en").body();
+        String none = browser.get("/sandbox/mail", "mitarbeiterin", "en").body();
         assertTrue(none.contains("Nothing has been sent yet."), none);
     }
 }

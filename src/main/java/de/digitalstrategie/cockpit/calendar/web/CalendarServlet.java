@@ -1,9 +1,6 @@
 package de.digitalstrategie.cockpit.calendar.web;
 
-import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.calendar.CalendarLinks;
 import de.digitalstrategie.cockpit.calendar.store.FeedTokens;
 import de.digitalstrategie.cockpit.committee.Body;
@@ -12,8 +9,10 @@ import de.digitalstrategie.cockpit.render.AdminPages;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.web.FormPage;
+import de.digitalstrategie.cockpit.web.FormTokens;
+import de.digitalstrategie.cockpit.web.Notice;
 
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,21 +27,13 @@ import java.util.Optional;
  * answer to the post that made it, and never again: only its digest is kept. The page is never
  * cached ({@code no-store}) and tells no referrer.
  */
-public class CalendarServlet extends HttpServlet {
-    private final transient UserManager users;
+public class CalendarServlet extends FormPage {
     private final transient CommitteeStore committee;
     private final transient FeedTokens tokens;
     private final transient CalendarLinks links;
-    private final transient AdminPages pages;
-    private final transient XsrfTokenAccessor xsrfTokens;
-    private final transient XsrfTokenValidator xsrf;
 
     /** A feed to subscribe to: its name, its webcal: and its https address. */
     public record Feed(String nameHtml, String webcalHtml, String httpsHtml) {
-    }
-
-    /** A line of feedback after a post. */
-    public record Notice(String textHtml, String kindHtml, String roleHtml) {
     }
 
     /**
@@ -62,63 +53,40 @@ public class CalendarServlet extends HttpServlet {
         }
     }
 
+    /** Anonymous visitors are refused: they have the public feeds on the pages. */
     public CalendarServlet(UserManager users, CommitteeStore committee, FeedTokens tokens, CalendarLinks links,
-                           AdminPages pages, XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
-        this.users = users;
+                           AdminPages pages, FormTokens formTokens) {
+        super(pages, Guard.signedIn(users, pages), formTokens);
         this.committee = committee;
         this.tokens = tokens;
         this.links = links;
-        this.pages = pages;
-        this.xsrfTokens = xsrfTokens;
-        this.xsrf = xsrf;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> user = signedIn(response);
-        if (user.isPresent()) {
-            render(request, response, user.get(), List.of(), List.of());
-        }
+    protected void show(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
+        render(request, response, user, List.of(), List.of());
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> user = signedIn(response);
-        if (user.isEmpty()) {
-            return;
-        }
+    protected void take(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
         Texts t = pages.texts();
-        if (!xsrf.validateFormEncodedToken(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, t.plain("cockpit.admin.error.xsrf"));
-            return;
-        }
         String action = request.getParameter("action");
         if ("create".equals(action)) {
-            String secret = tokens.create(user.get());
+            String secret = tokens.create(user);
             List<Feed> created = new ArrayList<>();
             created.add(feed(t.plain("cockpit.calendar.all-bodies"), links.personalFeed(secret, null)));
             for (Body b : committee.bodies()) {
                 created.add(feed(b.name(), links.personalFeed(secret, b.key())));
             }
-            render(request, response, user.get(), List.of(new Notice(Html.text(t.plain("cockpit.calendar.personal.created")),
-                    "warning", "alert")), created);
+            render(request, response, user, List.of(Notice.of(t.plain("cockpit.calendar.personal.created"),
+                    "warning")), created);
         } else if ("revoke".equals(action)) {
-            tokens.revoke(user.get());
-            render(request, response, user.get(), List.of(new Notice(Html.text(t.plain("cockpit.calendar.personal.revoked")),
-                    "success", "status")), List.of());
+            tokens.revoke(user);
+            render(request, response, user, List.of(Notice.of(t.plain("cockpit.calendar.personal.revoked"),
+                    "success")), List.of());
         } else {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         }
-    }
-
-    /** The signed-in user's key; anonymous visitors are refused (they have the public feeds on the pages). */
-    private Optional<String> signedIn(HttpServletResponse response) throws IOException {
-        UserKey key = users.getRemoteUserKey();
-        if (key == null) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, pages.texts().plain("cockpit.access.error.sign-in"));
-            return Optional.empty();
-        }
-        return Optional.of(key.getStringValue());
     }
 
     private static Feed feed(String name, String https) {
@@ -138,8 +106,8 @@ public class CalendarServlet extends HttpServlet {
         String state = issued.isEmpty() ? t.plain("cockpit.calendar.personal.none") : t.plain(
                 "cockpit.calendar.personal.since", new Formats(t.locale()).date(
                 issued.get().atZone(java.time.ZoneId.systemDefault()).toLocalDate()));
-        View view = new View(Html.text(xsrf.getXsrfParameterName()),
-                Html.text(xsrfTokens.getXsrfToken(request, response, true)), publicFeeds, notices, created,
+        FormTokens.Field token = token(request, response);
+        View view = new View(token.nameHtml(), token.valueHtml(), publicFeeds, notices, created,
                 Html.text(state), issued.isPresent());
         response.setHeader("Referrer-Policy", "no-referrer");
         pages.send(response, "templates/calendar/page.vm", view, t);

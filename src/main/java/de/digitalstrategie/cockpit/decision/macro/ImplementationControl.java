@@ -1,10 +1,7 @@
 package de.digitalstrategie.cockpit.decision.macro;
 
-import com.atlassian.core.filters.ServletContextThreadLocal;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.decision.Decision;
 import de.digitalstrategie.cockpit.decision.ImplementationState;
@@ -14,9 +11,8 @@ import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.render.Views.Option;
+import de.digitalstrategie.cockpit.web.FormTokens;
 
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -35,8 +31,7 @@ import java.util.Optional;
 public class ImplementationControl {
     private final UserManager users;
     private final Roles roles;
-    private final XsrfTokenAccessor tokens;
-    private final XsrfTokenValidator xsrf;
+    private final FormTokens tokens;
 
     /**
      * A form as the templates show it (every value escaped).
@@ -61,7 +56,7 @@ public class ImplementationControl {
         private final String viewer;
         private final boolean sendable;
         private final Map<String, Boolean> owners = new HashMap<>();
-        private String token;
+        private FormTokens.Field token;
 
         private Forms(MacroRequest request, String viewer, boolean sendable) {
             this.request = request;
@@ -82,8 +77,7 @@ public class ImplementationControl {
             }
             if (token == null) {
                 // Asked for only once a form needs it: the host sets its cookie on the first ask.
-                token = tokens.getXsrfToken(ServletContextThreadLocal.getRequest(),
-                        ServletContextThreadLocal.getResponse(), true);
+                token = tokens.field(request).orElseThrow();
             }
             Texts t = request.texts();
             String id = "implementation-" + request.instanceKey() + "-" + d.id();
@@ -93,8 +87,8 @@ public class ImplementationControl {
             String notice = outcome.map(o -> Html.text(t.plain("cockpit.decision.implementation.notice." + o.code(),
                     d.number()))).orElse("");
             return Optional.of(new Form(Html.text(id), Html.url(request.contextPath() + ImplementationServlet.PATH
-                    + "?" + ImplementationServlet.DECISION + "=" + d.id()), Html.text(xsrf.getXsrfParameterName()),
-                    Html.text(token), Html.text(Long.toString(request.pageId())), Html.text(anchor),
+                    + "?" + ImplementationServlet.DECISION + "=" + d.id()), token.nameHtml(),
+                    token.valueHtml(), Html.text(Long.toString(request.pageId())), Html.text(anchor),
                     Html.text(selection()),
                     Html.text(t.plain("cockpit.decision.implementation.state", d.number())), states,
                     Html.text(t.plain("cockpit.decision.implementation.comment")),
@@ -130,19 +124,16 @@ public class ImplementationControl {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    public ImplementationControl(UserManager users, Roles roles, XsrfTokenAccessor tokens, XsrfTokenValidator xsrf) {
+    public ImplementationControl(UserManager users, Roles roles, FormTokens tokens) {
         this.users = users;
         this.roles = roles;
         this.tokens = tokens;
-        this.xsrf = xsrf;
     }
 
     /** The forms for the viewer of this rendering; none at all for an anonymous viewer or an export. */
     public Forms forms(MacroRequest request) {
         UserKey viewer = users.getRemoteUserKey();
-        HttpServletRequest http = ServletContextThreadLocal.getRequest();
-        HttpServletResponse response = ServletContextThreadLocal.getResponse();
         return new Forms(request, viewer == null ? "" : viewer.getStringValue(),
-                viewer != null && request.interactive() && http != null && response != null);
+                viewer != null && tokens.sendable(request));
     }
 }

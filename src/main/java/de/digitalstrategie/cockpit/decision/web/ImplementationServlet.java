@@ -1,8 +1,6 @@
 package de.digitalstrategie.cockpit.decision.web;
 
-import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
@@ -12,12 +10,12 @@ import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.message.Text;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.render.PageLinks;
+import de.digitalstrategie.cockpit.web.FormPost;
+import de.digitalstrategie.cockpit.web.FormTokens;
 import de.digitalstrategie.cockpit.workflow.IllegalTransitionException;
 
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,7 +29,7 @@ import java.util.regex.Pattern;
  * XSRF token; the change goes through the same store call as the REST path and lands in the
  * decision's audit trail.
  */
-public class ImplementationServlet extends HttpServlet {
+public class ImplementationServlet extends FormPost<Long> {
     /** Where the servlet module mounts it, under {@code /plugins/servlet}. */
     public static final String PATH = "/plugins/servlet/cockpit/decision-implementation";
     /** The address parameter naming the decision (its id), read without reading the form. */
@@ -46,12 +44,10 @@ public class ImplementationServlet extends HttpServlet {
      */
     private static final Pattern SELECTION = Pattern.compile(
             "(?:[A-Za-z0-9_-]{1,60}\\.[A-Za-z0-9_-]{1,40}=[A-Za-z0-9%._~+*-]{0,400}(?:&|$)){1,20}(?<!&)");
-    private final transient UserManager users;
     private final transient Roles roles;
     private final transient DecisionStore decisions;
     private final transient CommitteeStore committee;
     private final transient PageAccess pages;
-    private final transient XsrfTokenValidator xsrf;
     private final transient PageLinks links;
 
     /** What became of a sent form, as the notice on the page names it. */
@@ -68,83 +64,53 @@ public class ImplementationServlet extends HttpServlet {
     }
 
     public ImplementationServlet(UserManager users, Roles roles, DecisionStore decisions, CommitteeStore committee,
-                                 PageAccess pages, XsrfTokenValidator xsrf, PageLinks links) {
-        this.users = users;
+                                 PageAccess pages, FormTokens tokens, PageLinks links) {
+        super(users, tokens);
         this.roles = roles;
         this.decisions = decisions;
         this.committee = committee;
         this.pages = pages;
-        this.xsrf = xsrf;
         this.links = links;
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UserKey actor = users.getRemoteUserKey();
-        if (actor == null) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
-        long id = number(query(request.getQueryString(), DECISION));
+    protected Admission<Long> admit(HttpServletRequest request, String actor) {
+        long id = number(fromAddress(request, DECISION));
         // A decision the viewer may not see answers like one that does not exist.
         Optional<Decision> decision = id <= 0 ? Optional.empty() : decisions.one(id,
                 pages.viewable(committee.minutesPageIds())).map(p -> p.page().items().get(0));
         if (decision.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+            return Admission.notFound();
         }
-        if (!roles.mayImplement(actor.getStringValue(), decision.get().owner())) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
-        if (!xsrf.validateFormEncodedToken(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
+        return roles.mayImplement(actor, decision.get().owner()) ? Admission.of(id) : Admission.forbidden();
+    }
+
+    @Override
+    protected Answer take(HttpServletRequest request, String actor, Long id) {
         Outcome outcome;
         try {
             // What the REST path checks and calls, in the same order: one way to set it.
             decisions.setImplementation(id, ImplementationState.parse(request.getParameter("state")),
-                    actor.getStringValue(), Text.optional(request.getParameter("comment"), "cockpit.rest.field.comment",
-                            MAX_COMMENT));
+                    actor, Text.optional(request.getParameter("comment"), "cockpit.rest.field.comment", MAX_COMMENT));
             outcome = Outcome.SAVED;
         } catch (ValidationException e) {
             outcome = Outcome.INVALID;
         } catch (IllegalTransitionException e) {
             outcome = Outcome.CONFLICT;
         }
-        long pageId = number(request.getParameter("pageId"));
-        String anchor = request.getParameter("anchor");
-        if (pageId > 0) {
-            // Back to the form, built from the page id, the register's own selection and a plain
-            // anchor: the form names no address to go to.
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            String selection = request.getParameter("selection");
-            boolean plain = selection != null && selection.length() <= 4000 && SELECTION.matcher(selection).matches();
-            response.setHeader("Location", links.page(pageId) + (plain ? "&" + selection : "") + "&" + NOTICE + "="
-                    + outcome.code() + "&" + NOTICE_DECISION + "=" + id
-                    + (anchor != null && anchor.matches("[A-Za-z0-9_.-]{1,120}") ? "#" + anchor : ""));
-        } else {
-            response.setStatus(outcome == Outcome.SAVED ? HttpServletResponse.SC_NO_CONTENT
+        long pageId = pageId(request);
+        if (pageId <= 0) {
+            return Answer.status(outcome == Outcome.SAVED ? HttpServletResponse.SC_NO_CONTENT
                     : outcome == Outcome.CONFLICT ? HttpServletResponse.SC_CONFLICT
                     : HttpServletResponse.SC_BAD_REQUEST);
         }
-    }
-
-    /** One parameter of the address, read without touching the request's body. */
-    private static String query(String query, String name) {
-        if (query == null) {
-            return null;
+        // Back to the form, with the register's own selection: the same rows, the notice in sight.
+        Back back = new Back(links.page(pageId));
+        String selection = request.getParameter("selection");
+        if (selection != null && selection.length() <= 4000 && SELECTION.matcher(selection).matches()) {
+            back.query(selection);
         }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
-            }
-        }
-        return null;
-    }
-
-    private static long number(String value) {
-        return value != null && value.matches("[1-9][0-9]{0,17}") ? Long.parseLong(value) : 0;
+        return back.notice(NOTICE, outcome.code()).notice(NOTICE_DECISION, Long.toString(id))
+                .anchor(request.getParameter("anchor")).answer();
     }
 }

@@ -1,19 +1,16 @@
 package de.digitalstrategie.cockpit.evidence.macro;
 
-import com.atlassian.core.filters.ServletContextThreadLocal;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.access.Visibility;
 import de.digitalstrategie.cockpit.evidence.Rule;
 import de.digitalstrategie.cockpit.evidence.store.EvidenceFlags;
+import de.digitalstrategie.cockpit.evidence.store.FlagFilter;
 import de.digitalstrategie.cockpit.macro.CockpitMacro;
 import de.digitalstrategie.cockpit.macro.MacroParameters;
 import de.digitalstrategie.cockpit.message.AccessDeniedException;
-import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.organisation.store.OrganisationStore;
 import de.digitalstrategie.cockpit.render.Formats;
@@ -21,14 +18,14 @@ import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRenderer;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.web.FormTokens;
 
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code evidence-flags}: every open flag for the staff unit (the CDO and the secretaries), of the
@@ -42,8 +39,7 @@ public class EvidenceFlagsMacro extends CockpitMacro {
     private final UserManager users;
     private final ProjectAccess projectAccess;
     private final OrganisationStore organisation;
-    private final XsrfTokenAccessor tokens;
-    private final XsrfTokenValidator xsrf;
+    private final FormTokens tokens;
     private final Clock clock;
 
     public record Option(String valueHtml, String labelHtml, boolean selected) {
@@ -69,8 +65,8 @@ public class EvidenceFlagsMacro extends CockpitMacro {
     }
 
     public EvidenceFlagsMacro(MacroRenderer renderer, EvidenceFlags flags, Roles roles, UserManager users,
-                              ProjectAccess projectAccess, OrganisationStore organisation, XsrfTokenAccessor tokens,
-                              XsrfTokenValidator xsrf, Clock clock) {
+                              ProjectAccess projectAccess, OrganisationStore organisation, FormTokens tokens,
+                              Clock clock) {
         super(renderer);
         this.flags = flags;
         this.roles = roles;
@@ -78,7 +74,6 @@ public class EvidenceFlagsMacro extends CockpitMacro {
         this.projectAccess = projectAccess;
         this.organisation = organisation;
         this.tokens = tokens;
-        this.xsrf = xsrf;
         this.clock = clock;
     }
 
@@ -90,16 +85,14 @@ public class EvidenceFlagsMacro extends CockpitMacro {
         }
         Texts t = request.texts();
         Formats f = request.formats();
-        String rule = request.own("rule").orElse(parameters.text("rule", ""));
-        if (!rule.isEmpty() && Rule.ofCode(rule).isEmpty()) {
-            throw ValidationException.of("cockpit.evidence.error.rule", rule);
-        }
-        String field = request.own("field").orElse(parameters.text("field", ""));
+        FlagFilter filter = new FlagFilter(request.own("rule").orElse(parameters.text("rule", "")),
+                request.own("field").orElse(parameters.text("field", "")));
+        String rule = filter.rule();
+        String field = filter.field();
         Visibility visibility = projectAccess.visibility();
         List<FlagRows.Row> rows = new ArrayList<>();
         for (EvidenceFlags.Shown s : flags.open(visibility.projects())) {
-            if ((rule.isEmpty() || s.flag().rule().code().equals(rule))
-                    && (field.isEmpty() || (s.project() != null && field.equals(s.project().fieldOfActionKey())))) {
+            if (filter.test(s)) {
                 rows.add(FlagRows.row(s, t, f, clock.getZone(), true));
             }
         }
@@ -117,21 +110,17 @@ public class EvidenceFlagsMacro extends CockpitMacro {
         Map<String, String> csv = new LinkedHashMap<>();
         csv.put("rule", rule);
         csv.put("field", field);
-        HttpServletRequest http = ServletContextThreadLocal.getRequest();
-        HttpServletResponse response = ServletContextThreadLocal.getResponse();
-        // Asked for only when a form needs it: the host sets a cookie on every ask without one, and a
-        // page of many lists with nothing open must not pile up cookies in the answer's headers.
-        String token = request.interactive() && http != null && response != null && acknowledged < rows.size()
-                ? tokens.getXsrfToken(http, response, true) : null;
+        // Asked for only when a form needs it: a page of lists with nothing open sets no cookie.
+        Optional<FormTokens.Field> token = acknowledged < rows.size() ? tokens.field(request) : Optional.empty();
         String id = request.instanceKey();
         return renderer.render("templates/evidence/evidence-flags.vm", request, new View(Html.text(id),
                 Html.text(t.plain("cockpit.evidence.title")),
                 Html.text(t.plain("cockpit.evidence.caption", f.number(rows.size()), f.number(acknowledged))),
                 visibility.complete() ? "" : Html.text(t.plain("cockpit.access.unchecked", visibility.unchecked())),
                 hidden(request), ruleOptions, fieldOptions, Html.text(request.ownName("rule")), Html.text(request.ownName("field")),
-                rows, Html.url(FlagLinks.csv(request.contextPath(), csv)), token != null,
-                Html.url(request.contextPath() + FlagLinks.PATH), Html.text(xsrf.getXsrfParameterName()),
-                Html.text(token), Html.text(Long.toString(request.pageId()))));
+                rows, Html.url(FlagLinks.csv(request.contextPath(), csv)), token.isPresent(),
+                Html.url(request.contextPath() + FlagLinks.PATH), token.map(FormTokens.Field::nameHtml).orElse(""),
+                token.map(FormTokens.Field::valueHtml).orElse(""), Html.text(Long.toString(request.pageId()))));
     }
 
     private static List<Hidden> hidden(MacroRequest request) {

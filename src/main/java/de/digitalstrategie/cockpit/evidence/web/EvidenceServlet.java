@@ -2,7 +2,6 @@ package de.digitalstrategie.cockpit.evidence.web;
 
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.access.ProjectAccess;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.evidence.Acknowledgement;
@@ -10,6 +9,7 @@ import de.digitalstrategie.cockpit.evidence.Rule;
 import de.digitalstrategie.cockpit.evidence.macro.FlagRows;
 import de.digitalstrategie.cockpit.evidence.store.Acknowledgements;
 import de.digitalstrategie.cockpit.evidence.store.EvidenceFlags;
+import de.digitalstrategie.cockpit.evidence.store.FlagFilter;
 import de.digitalstrategie.cockpit.export.ColumnType;
 import de.digitalstrategie.cockpit.export.ExportColumn;
 import de.digitalstrategie.cockpit.export.ExportFormat;
@@ -22,8 +22,9 @@ import de.digitalstrategie.cockpit.render.AdminPages;
 import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.PageLinks;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.web.FormPost;
+import de.digitalstrategie.cockpit.web.FormTokens;
 
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,26 +44,25 @@ import java.util.Set;
  * may not see, answers 404), then back to the page the form was on. Mounted at
  * {@link de.digitalstrategie.cockpit.evidence.macro.FlagLinks#PATH}.
  */
-public class EvidenceServlet extends HttpServlet {
+public class EvidenceServlet extends FormPost<String> {
     private final transient UserManager users;
     private final transient Roles roles;
     private final transient ProjectAccess access;
     private final transient EvidenceFlags flags;
     private final transient Acknowledgements acknowledgements;
-    private final transient XsrfTokenValidator xsrf;
     private final transient PageLinks pages;
     private final transient AdminPages texts;
     private final transient Clock clock;
 
     public EvidenceServlet(UserManager users, Roles roles, ProjectAccess access, EvidenceFlags flags,
-                           Acknowledgements acknowledgements, XsrfTokenValidator xsrf, PageLinks pages,
+                           Acknowledgements acknowledgements, FormTokens tokens, PageLinks pages,
                            AdminPages texts, Clock clock) {
+        super(users, tokens);
         this.users = users;
         this.roles = roles;
         this.access = access;
         this.flags = flags;
         this.acknowledgements = acknowledgements;
-        this.xsrf = xsrf;
         this.pages = pages;
         this.texts = texts;
         this.clock = clock;
@@ -85,9 +84,10 @@ public class EvidenceServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        String rule = value(request, "rule");
-        String field = value(request, "field");
-        if (!rule.isEmpty() && Rule.ofCode(rule).isEmpty()) {
+        FlagFilter filter;
+        try {
+            filter = new FlagFilter(request.getParameter("rule"), request.getParameter("field"));
+        } catch (ValidationException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
@@ -102,10 +102,7 @@ public class EvidenceServlet extends HttpServlet {
         }
         Texts t = texts.texts();
         Formats f = new Formats(t.locale());
-        List<EvidenceFlags.Shown> shown = flags.open(visible).stream()
-                .filter(s -> rule.isEmpty() || s.flag().rule().code().equals(rule))
-                .filter(s -> field.isEmpty() || (s.project() != null && field.equals(s.project().fieldOfActionKey())))
-                .toList();
+        List<EvidenceFlags.Shown> shown = flags.open(visible).stream().filter(filter).toList();
         ExportTable table = new ExportTable(t.plain("cockpit.evidence.title"), List.of(
                 new ExportColumn(t.plain("cockpit.portfolio.column.key"), ColumnType.TEXT),
                 new ExportColumn(t.plain("cockpit.portfolio.column.title"), ColumnType.TEXT),
@@ -134,52 +131,35 @@ public class EvidenceServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> actor = staff();
-        if (actor.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
-        if (!xsrf.validateFormEncodedToken(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
+    protected Admission<String> admit(HttpServletRequest request, String actor) {
+        return staff().isPresent() ? Admission.of(actor) : Admission.forbidden();
+    }
+
+    @Override
+    protected Answer take(HttpServletRequest request, String actor, String staff) {
         String rule = value(request, "rule");
         String key = value(request, "key");
         String occurrence = request.getParameter("occurrence") == null ? "" : request.getParameter("occurrence");
         String comment = value(request, "comment");
         if (!IssueKey.isValid(key) || Arrays.stream(Rule.values()).noneMatch(r -> r.name().equals(rule))) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
+            return Answer.status(HttpServletResponse.SC_BAD_REQUEST);
         }
         try {
             Text.required(comment, "cockpit.evidence.comment", Text.LINE);
         } catch (ValidationException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, texts.texts().plain(e.userMessage()));
-            return;
+            return Answer.refused(HttpServletResponse.SC_BAD_REQUEST, texts.texts().plain(e.userMessage()));
         }
         // Only an open flag the viewer may see can be acknowledged; anything else reads as unknown.
         if (flags.find(access.visibility().projects(), rule, key, occurrence).isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+            return Answer.status(HttpServletResponse.SC_NOT_FOUND);
         }
-        acknowledgements.acknowledge(Rule.valueOf(rule), key, occurrence, comment, actor.get());
-        long pageId = pageId(request.getParameter("pageId"));
-        if (pageId > 0) {
-            // Back to the list, built from the page id alone: the form names no address to go to.
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", pages.page(pageId));
-        } else {
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-        }
+        acknowledgements.acknowledge(Rule.valueOf(rule), key, occurrence, comment, staff);
+        long pageId = pageId(request);
+        return pageId > 0 ? new Back(pages.page(pageId)).answer() : Answer.status(HttpServletResponse.SC_NO_CONTENT);
     }
 
     private static String value(HttpServletRequest request, String name) {
         String v = request.getParameter(name);
         return v == null ? "" : v.strip();
-    }
-
-    private static long pageId(String value) {
-        return value != null && value.matches("[1-9][0-9]{0,17}") ? Long.parseLong(value) : 0;
     }
 }

@@ -1,7 +1,6 @@
 package de.digitalstrategie.cockpit.jira.admin;
 
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.sal.api.user.UserManager;
 import de.digitalstrategie.cockpit.jira.ConnectionCheck;
 import de.digitalstrategie.cockpit.jira.JiraConnector;
 import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
@@ -19,8 +18,10 @@ import de.digitalstrategie.cockpit.render.Formats;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.render.AdminPages;
+import de.digitalstrategie.cockpit.web.FormPage;
+import de.digitalstrategie.cockpit.web.FormTokens;
+import de.digitalstrategie.cockpit.web.Notice;
 
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,18 +35,11 @@ import java.util.List;
  * now; the sync's progress and every record Jira has not taken yet, with Jira's message. Only for
  * administrators; every change is a form post with SAL's XSRF token.
  */
-public class JiraAdminServlet extends HttpServlet {
+public class JiraAdminServlet extends FormPage {
     private final transient JiraSettingsStore settings;
     private final transient JiraConnector connector;
     private final transient ProjectSync sync;
     private final transient OutboxDelivery delivery;
-    private final transient AdminPages pages;
-    private final transient XsrfTokenAccessor xsrfTokens;
-    private final transient XsrfTokenValidator xsrf;
-
-    /** A line of feedback after an action: what happened, in the administrator's words. */
-    public record Notice(String textHtml, String kindHtml) {
-    }
 
     /** A record that has not reached Jira (yet), with what Jira said. */
     public record Pending(String recordHtml, String attemptsHtml, String nextHtml, String errorHtml) {
@@ -71,35 +65,22 @@ public class JiraAdminServlet extends HttpServlet {
     }
 
     public JiraAdminServlet(JiraSettingsStore settings, JiraConnector connector, ProjectSync sync,
-                            OutboxDelivery delivery, AdminPages pages, XsrfTokenAccessor xsrfTokens,
-                            XsrfTokenValidator xsrf) {
+                            OutboxDelivery delivery, AdminPages pages, UserManager users, FormTokens tokens) {
+        super(pages, Guard.administrators(users, pages), tokens);
         this.settings = settings;
         this.connector = connector;
         this.sync = sync;
         this.delivery = delivery;
-        this.pages = pages;
-        this.xsrfTokens = xsrfTokens;
-        this.xsrf = xsrf;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (refused(response)) {
-            return;
-        }
+    protected void show(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
         render(request, response, List.of());
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (refused(response)) {
-            return;
-        }
+    protected void take(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
         Texts t = pages.texts();
-        if (!xsrf.validateFormEncodedToken(request)) {
-            response.sendError(403, t.plain("cockpit.admin.error.xsrf"));
-            return;
-        }
         List<Notice> notices = new ArrayList<>();
         try {
             switch (String.valueOf(request.getParameter("action"))) {
@@ -137,12 +118,7 @@ public class JiraAdminServlet extends HttpServlet {
     }
 
     private static Notice notice(String text, String kind) {
-        return new Notice(Html.text(text), Html.text(kind));
-    }
-
-    /** Anyone but an administrator gets a 403, anonymous visitors too. */
-    private boolean refused(HttpServletResponse response) throws IOException {
-        return pages.refused(response);
+        return Notice.of(text, kind);
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, List<Notice> notices)
@@ -163,11 +139,12 @@ public class JiraAdminServlet extends HttpServlet {
             pending.add(new Pending(Html.text(record), Html.text(f.number(e.attempts())),
                     Html.text(e.nextAttempt() == null ? "" : e.nextAttempt().toString()), Html.text(e.lastError())));
         }
+        FormTokens.Field token = token(request, response);
         View view = new View(s.configured(), Html.text(s.baseUrl() == null ? "" : s.baseUrl().toString()),
                 Html.text(s.maskedToken().isEmpty() ? t.plain("cockpit.admin.token.none")
                         : t.plain("cockpit.admin.token.stored", s.maskedToken())),
                 Html.text(s.projectJql()), Html.text(s.targetProject()),
-                Html.text(xsrf.getXsrfParameterName()), Html.text(xsrfTokens.getXsrfToken(request, response, true)),
+                token.nameHtml(), token.valueHtml(),
                 notices, Html.text(syncLine), Html.text(status.lastError()), pending,
                 backlog.demo().values().stream().allMatch(n -> n == 0) ? "" : Html.text(t.plain(
                         "cockpit.admin.outbox.demo", backlog.demo().get(RecordKind.DECISION),

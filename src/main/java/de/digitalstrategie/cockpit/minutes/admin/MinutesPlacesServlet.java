@@ -2,8 +2,7 @@ package de.digitalstrategie.cockpit.minutes.admin;
 
 import com.atlassian.confluence.pages.Page;
 import com.atlassian.confluence.pages.PageManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.sal.api.user.UserManager;
 import de.digitalstrategie.cockpit.committee.Body;
 import de.digitalstrategie.cockpit.committee.store.CommitteeStore;
 import de.digitalstrategie.cockpit.message.ValidationException;
@@ -13,8 +12,10 @@ import de.digitalstrategie.cockpit.minutes.place.Places;
 import de.digitalstrategie.cockpit.render.AdminPages;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.web.FormPage;
+import de.digitalstrategie.cockpit.web.FormTokens;
+import de.digitalstrategie.cockpit.web.Notice;
 
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,17 +32,10 @@ import java.util.Set;
  * administrators, who are refused nothing else here before the form is read; a change is a form
  * post with SAL's XSRF token, saved only when every field is valid, each error shown at its field.
  */
-public class MinutesPlacesServlet extends HttpServlet {
+public class MinutesPlacesServlet extends FormPage {
     private final transient CommitteeStore committee;
     private final transient MinutesPlacesStore places;
-    private final transient PageManager pages;
-    private final transient AdminPages admin;
-    private final transient XsrfTokenAccessor xsrfTokens;
-    private final transient XsrfTokenValidator xsrf;
-
-    /** A line of feedback after saving. */
-    public record Notice(String textHtml, String kindHtml, String roleHtml) {
-    }
+    private final transient PageManager confluencePages;
 
     /**
      * One input of the form, as templates/admin/minutes.vm prints it.
@@ -67,20 +61,15 @@ public class MinutesPlacesServlet extends HttpServlet {
     }
 
     public MinutesPlacesServlet(CommitteeStore committee, MinutesPlacesStore places, PageManager pages,
-                                AdminPages admin, XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
+                                AdminPages admin, UserManager users, FormTokens tokens) {
+        super(admin, Guard.administrators(users, admin), tokens);
         this.committee = committee;
         this.places = places;
-        this.pages = pages;
-        this.admin = admin;
-        this.xsrfTokens = xsrfTokens;
-        this.xsrf = xsrf;
+        this.confluencePages = pages;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (refused(response)) {
-            return;
-        }
+    protected void show(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
         Map<String, String[]> stored = new LinkedHashMap<>();
         for (String key : placeKeys()) {
             Places p = places.load(key);
@@ -90,16 +79,8 @@ public class MinutesPlacesServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // Who asks is checked before a byte of the form is read.
-        if (refused(response)) {
-            return;
-        }
+    protected void take(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
         Texts t = texts();
-        if (!xsrf.validateFormEncodedToken(request)) {
-            response.sendError(403, t.plain("cockpit.admin.error.xsrf"));
-            return;
-        }
         Map<String, String[]> entered = new LinkedHashMap<>();
         Map<String, String> errors = new HashMap<>();
         Map<String, Places> parsed = new LinkedHashMap<>();
@@ -115,22 +96,20 @@ public class MinutesPlacesServlet extends HttpServlet {
                 errors.put(spacesName(key), t.plain(e.userMessage()));
             }
             try {
-                ids = Places.pageIds(trees, id -> pages.getAbstractPage(id) instanceof Page);
+                ids = Places.pageIds(trees, id -> confluencePages.getAbstractPage(id) instanceof Page);
             } catch (ValidationException e) {
                 errors.put(pagesName(key), t.plain(e.userMessage()));
             }
             parsed.put(key, new Places(keys, ids));
         }
         if (!errors.isEmpty()) {
-            render(request, response, entered, errors, List.of(new Notice(Html.text(t.plain("cockpit.places.not-saved")),
-                    "error", "alert")));
+            render(request, response, entered, errors, List.of(Notice.of(t.plain("cockpit.places.not-saved"), "error")));
             return;
         }
         parsed.forEach(places::save);
         Map<String, String[]> saved = new LinkedHashMap<>();
         parsed.forEach((key, p) -> saved.put(key, new String[]{p.spacesText(), p.pagesText()}));
-        render(request, response, saved, Map.of(), List.of(new Notice(Html.text(t.plain("cockpit.admin.saved")),
-                "success", "status")));
+        render(request, response, saved, Map.of(), List.of(Notice.of(t.plain("cockpit.admin.saved"), "success")));
     }
 
     /** A form value, bounded: a place list longer than this is no list of places. */
@@ -158,11 +137,7 @@ public class MinutesPlacesServlet extends HttpServlet {
     }
 
     private Texts texts() {
-        return admin.texts();
-    }
-
-    private boolean refused(HttpServletResponse response) throws IOException {
-        return admin.refused(response);
+        return pages.texts();
     }
 
     private Field field(String name, String labelKey, String helpKey, String value, Map<String, String> errors,
@@ -193,8 +168,8 @@ public class MinutesPlacesServlet extends HttpServlet {
         if (!bodies.isEmpty()) {
             bodies.add(places(MinutesPlaces.STRATEGY, t.plain("cockpit.places.strategy"), values, errors, t));
         }
-        View view = new View(Html.text(xsrf.getXsrfParameterName()),
-                Html.text(xsrfTokens.getXsrfToken(request, response, true)), notices, bodies);
-        admin.send(response, "templates/admin/minutes.vm", view, t);
+        FormTokens.Field token = token(request, response);
+        View view = new View(token.nameHtml(), token.valueHtml(), notices, bodies);
+        pages.send(response, "templates/admin/minutes.vm", view, t);
     }
 }

@@ -1,19 +1,15 @@
 package de.digitalstrategie.cockpit.publication.macro;
 
-import com.atlassian.core.filters.ServletContextThreadLocal;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.portfolio.store.ProjectStore;
 import de.digitalstrategie.cockpit.publication.web.PublicationServlet;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.MacroRequest;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.web.FormTokens;
 
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +22,7 @@ public class PublicationControl {
     private final UserManager users;
     private final Roles roles;
     private final ProjectStore projects;
-    private final XsrfTokenAccessor tokens;
-    private final XsrfTokenValidator xsrf;
+    private final FormTokens tokens;
 
     /**
      * What the profile template shows (every value escaped).
@@ -44,13 +39,11 @@ public class PublicationControl {
         }
     }
 
-    public PublicationControl(UserManager users, Roles roles, ProjectStore projects, XsrfTokenAccessor tokens,
-                              XsrfTokenValidator xsrf) {
+    public PublicationControl(UserManager users, Roles roles, ProjectStore projects, FormTokens tokens) {
         this.users = users;
         this.roles = roles;
         this.projects = projects;
         this.tokens = tokens;
-        this.xsrf = xsrf;
     }
 
     /** The control for the viewer of this rendering; empty for anyone who may not change the setting. */
@@ -62,15 +55,13 @@ public class PublicationControl {
         Texts t = request.texts();
         boolean published = projects.isPublished(issueKey);
         String profile = published ? request.restUrl("/public/projects/" + issueKey + "/profile", Map.of()) : "";
-        HttpServletRequest http = ServletContextThreadLocal.getRequest();
-        HttpServletResponse response = ServletContextThreadLocal.getResponse();
-        String token = request.interactive() && http != null && response != null
-                ? tokens.getXsrfToken(http, response, true) : null;
+        Optional<FormTokens.Field> token = tokens.field(request);
         return Optional.of(new View(Html.text("publication-" + issueKey),
                 Html.text(t.plain(published ? "cockpit.publication.state.public" : "cockpit.publication.state.internal")),
-                profile.isEmpty() ? "" : Html.url(profile), token != null,
-                Html.url(request.contextPath() + PublicationServlet.PATH), Html.text(xsrf.getXsrfParameterName()),
-                Html.text(token), Html.text(issueKey), Html.text(Boolean.toString(!published)),
+                profile.isEmpty() ? "" : Html.url(profile), token.isPresent(),
+                Html.url(request.contextPath() + PublicationServlet.PATH),
+                token.map(FormTokens.Field::nameHtml).orElse(""), token.map(FormTokens.Field::valueHtml).orElse(""),
+                Html.text(issueKey), Html.text(Boolean.toString(!published)),
                 Html.text(Long.toString(request.pageId())),
                 Html.text(t.plain(published ? "cockpit.publication.withdraw" : "cockpit.publication.publish"))));
     }

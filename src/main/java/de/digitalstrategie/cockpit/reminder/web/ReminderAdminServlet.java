@@ -1,7 +1,6 @@
 package de.digitalstrategie.cockpit.reminder.web;
 
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.sal.api.user.UserManager;
 import de.digitalstrategie.cockpit.message.ValidationException;
 import de.digitalstrategie.cockpit.reminder.send.ReminderJob;
 import de.digitalstrategie.cockpit.reminder.ReminderSettings;
@@ -9,8 +8,9 @@ import de.digitalstrategie.cockpit.reminder.store.ReminderSettingsStore;
 import de.digitalstrategie.cockpit.render.AdminPages;
 import de.digitalstrategie.cockpit.render.Html;
 import de.digitalstrategie.cockpit.render.Texts;
+import de.digitalstrategie.cockpit.web.FormPage;
+import de.digitalstrategie.cockpit.web.FormTokens;
 
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,12 +21,9 @@ import java.util.Optional;
  * the two windows, and a button that sends what today's run has not sent yet (nothing twice).
  * Administrators only, asked before the form is read; every change with SAL's XSRF token.
  */
-public class ReminderAdminServlet extends HttpServlet {
+public class ReminderAdminServlet extends FormPage {
     private final transient ReminderSettingsStore settings;
     private final transient ReminderJob job;
-    private final transient AdminPages admin;
-    private final transient XsrfTokenAccessor xsrfTokens;
-    private final transient XsrfTokenValidator xsrf;
 
     /**
      * What templates/admin/reminders.vm shows: the values as entered (or stored), the error of the
@@ -43,35 +40,23 @@ public class ReminderAdminServlet extends HttpServlet {
         }
     }
 
-    public ReminderAdminServlet(ReminderSettingsStore settings, ReminderJob job, AdminPages admin,
-                                XsrfTokenAccessor xsrfTokens, XsrfTokenValidator xsrf) {
+    public ReminderAdminServlet(ReminderSettingsStore settings, ReminderJob job, AdminPages admin, UserManager users,
+                                FormTokens tokens) {
+        super(admin, Guard.administrators(users, admin), tokens);
         this.settings = settings;
         this.job = job;
-        this.admin = admin;
-        this.xsrfTokens = xsrfTokens;
-        this.xsrf = xsrf;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (admin.refused(response)) {
-            return;
-        }
+    protected void show(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
         ReminderSettings stored = settings.load();
         render(request, response, String.valueOf(stored.dueWithinDays()), String.valueOf(stored.unansweredAfterDays()),
                 "", "", "");
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (admin.refused(response)) {
-            return;
-        }
-        Texts t = admin.texts();
-        if (!xsrf.validateFormEncodedToken(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, t.plain("cockpit.admin.error.xsrf"));
-            return;
-        }
+    protected void take(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
+        Texts t = pages.texts();
         String action = request.getParameter("action");
         ReminderSettings stored = settings.load();
         if ("send".equals(action)) {
@@ -86,8 +71,8 @@ public class ReminderAdminServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, t.plain("cockpit.admin.error.action"));
             return;
         }
-        String due = value(request, "dueWithinDays");
-        String unanswered = value(request, "unansweredAfterDays");
+        String due = value(request, "dueWithinDays", 40);
+        String unanswered = value(request, "unansweredAfterDays", 40);
         try {
             ReminderSettings entered = new ReminderSettings(days(due), days(unanswered));
             settings.save(entered);
@@ -96,11 +81,6 @@ public class ReminderAdminServlet extends HttpServlet {
         } catch (ValidationException e) {
             render(request, response, due, unanswered, "", "", t.plain(e.userMessage()));
         }
-    }
-
-    private static String value(HttpServletRequest request, String name) {
-        String v = request.getParameter(name);
-        return v == null ? "" : v.strip().substring(0, Math.min(v.strip().length(), 40));
     }
 
     private static int days(String value) {
@@ -112,9 +92,9 @@ public class ReminderAdminServlet extends HttpServlet {
 
     private void render(HttpServletRequest request, HttpServletResponse response, String due, String unanswered,
                         String notice, String kind, String error) throws IOException {
-        View view = new View(Html.text(xsrf.getXsrfParameterName()),
-                Html.text(xsrfTokens.getXsrfToken(request, response, true)), Html.text(notice), Html.text(kind),
+        FormTokens.Field token = token(request, response);
+        View view = new View(token.nameHtml(), token.valueHtml(), Html.text(notice), Html.text(kind),
                 Html.text(due), Html.text(unanswered), Html.text(error));
-        admin.send(response, "templates/admin/reminders.vm", view, admin.texts());
+        pages.send(response, "templates/admin/reminders.vm", view, pages.texts());
     }
 }

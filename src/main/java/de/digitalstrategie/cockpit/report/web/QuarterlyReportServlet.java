@@ -10,6 +10,7 @@ import de.digitalstrategie.cockpit.render.Texts;
 import de.digitalstrategie.cockpit.report.Quarter;
 import de.digitalstrategie.cockpit.report.QuarterlyReport;
 import de.digitalstrategie.cockpit.report.QuarterlyReports;
+import de.digitalstrategie.cockpit.web.FormPage;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -31,22 +32,21 @@ public class QuarterlyReportServlet extends HttpServlet {
     private final transient QuarterlyReports reports;
     private final transient ReportPage page;
     private final transient AdminPages pages;
-    private final transient UserManager users;
+    private final transient FormPage.Guard signedIn;
 
     public QuarterlyReportServlet(QuarterlyReports reports, AdminPages pages, UserManager users) {
         this.reports = reports;
         this.page = new ReportPage(reports);
         this.pages = pages;
-        this.users = users;
+        this.signedIn = FormPage.Guard.signedIn(users, pages);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Texts texts = pages.texts();
-        if (users.getRemoteUserKey() == null) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, texts.plain("cockpit.access.error.sign-in"));
+        if (signedIn.admit(response).isEmpty()) {
             return;
         }
+        Texts texts = pages.texts();
         String format = request.getParameter("format");
         Quarter quarter;
         try {

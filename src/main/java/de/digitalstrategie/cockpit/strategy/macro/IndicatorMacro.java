@@ -12,17 +12,13 @@ import de.digitalstrategie.cockpit.strategy.Indicator;
 import de.digitalstrategie.cockpit.strategy.IndicatorParameters;
 import de.digitalstrategie.cockpit.strategy.Values;
 
-import com.atlassian.core.filters.ServletContextThreadLocal;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.strategy.store.Indicators;
 import de.digitalstrategie.cockpit.strategy.web.ValuesServlet;
+import de.digitalstrategie.cockpit.web.FormTokens;
 
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,17 +72,15 @@ public class IndicatorMacro extends CockpitMacro {
     private final Indicators indicators;
     private final Roles roles;
     private final UserManager users;
-    private final XsrfTokenAccessor tokens;
-    private final XsrfTokenValidator xsrf;
+    private final FormTokens tokens;
 
     public IndicatorMacro(MacroRenderer renderer, Indicators indicators, Roles roles, UserManager users,
-                          XsrfTokenAccessor tokens, XsrfTokenValidator xsrf) {
+                          FormTokens tokens) {
         super(renderer);
         this.indicators = indicators;
         this.roles = roles;
         this.users = users;
         this.tokens = tokens;
-        this.xsrf = xsrf;
     }
 
     @Override
@@ -141,13 +135,12 @@ public class IndicatorMacro extends CockpitMacro {
      */
     private Optional<Form> form(Indicator recorded, MacroRequest request) {
         UserKey viewer = users.getRemoteUserKey();
-        HttpServletRequest http = ServletContextThreadLocal.getRequest();
-        HttpServletResponse response = ServletContextThreadLocal.getResponse();
-        if (viewer == null || !request.interactive() || http == null || response == null
+        if (viewer == null || !tokens.sendable(request)
                 || !roles.mayRecordValues(viewer.getStringValue(), recorded.responsibleUnit())) {
             return Optional.empty();
         }
         String key = recorded.key();
+        FormTokens.Field token = tokens.field(request).orElseThrow();
         Texts t = request.texts();
         List<String> which = request.parameters().get(ValuesServlet.NOTICE_INDICATOR);
         List<String> what = request.parameters().get(ValuesServlet.NOTICE);
@@ -155,7 +148,7 @@ public class IndicatorMacro extends CockpitMacro {
                 && key.equals(which.get(0)) && List.of("saved", "invalid").contains(what.get(0)) ? what.get(0) : "";
         return Optional.of(new Form(Html.url(request.contextPath() + ValuesServlet.PATH + "?"
                 + ValuesServlet.INDICATOR + "=" + URLEncoder.encode(key, StandardCharsets.UTF_8)),
-                Html.text(xsrf.getXsrfParameterName()), Html.text(tokens.getXsrfToken(http, response, true)),
+                token.nameHtml(), token.valueHtml(),
                 Html.text(t.plain("cockpit.measurement.form.heading", key)),
                 Html.text(t.plain("cockpit.measurement.value")), Html.text(t.plain("cockpit.measurement.date")),
                 Html.text(t.plain("cockpit.measurement.source")), Html.text(t.plain("cockpit.measurement.comment")),

@@ -1,8 +1,6 @@
 package de.digitalstrategie.cockpit.strategy.web;
 
-import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import de.digitalstrategie.cockpit.access.PageAccess;
 import de.digitalstrategie.cockpit.access.Roles;
 import de.digitalstrategie.cockpit.message.ValidationException;
@@ -13,13 +11,10 @@ import de.digitalstrategie.cockpit.strategy.Measurement;
 import de.digitalstrategie.cockpit.strategy.Values;
 import de.digitalstrategie.cockpit.strategy.store.Indicators;
 import de.digitalstrategie.cockpit.strategy.store.Measurements;
+import de.digitalstrategie.cockpit.web.FormPost;
+import de.digitalstrategie.cockpit.web.FormTokens;
 
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -31,7 +26,7 @@ import java.util.Optional;
  * (signed in, the indicator on a page visible to them, its responsible unit or the staff unit),
  * then SAL's XSRF token; the value is checked and stored as over REST.
  */
-public class ValuesServlet extends HttpServlet {
+public class ValuesServlet extends FormPost<Indicator> {
     /** Where the servlet module mounts it, under {@code /plugins/servlet}. */
     public static final String PATH = "/plugins/servlet/cockpit/indicator-values";
     /** The address parameter naming the indicator (its key), read without reading the form. */
@@ -39,80 +34,54 @@ public class ValuesServlet extends HttpServlet {
     /** The parameters of the notice the page shows after the redirect. */
     public static final String NOTICE = "cockpit-values";
     public static final String NOTICE_INDICATOR = "cockpit-values-indicator";
-    private final transient UserManager users;
     private final transient Roles roles;
     private final transient Indicators indicators;
     private final transient Measurements measurements;
     private final transient PageAccess pages;
-    private final transient XsrfTokenValidator xsrf;
     private final transient PageLinks links;
     private final transient Clock clock;
 
     public ValuesServlet(UserManager users, Roles roles, Indicators indicators, Measurements measurements,
-                         PageAccess pages, XsrfTokenValidator xsrf, PageLinks links, Clock clock) {
-        this.users = users;
+                         PageAccess pages, FormTokens tokens, PageLinks links, Clock clock) {
+        super(users, tokens);
         this.roles = roles;
         this.indicators = indicators;
         this.measurements = measurements;
         this.pages = pages;
-        this.xsrf = xsrf;
         this.links = links;
         this.clock = clock;
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UserKey actor = users.getRemoteUserKey();
-        if (actor == null) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
-        String key = query(request.getQueryString(), INDICATOR);
+    protected Admission<Indicator> admit(HttpServletRequest request, String actor) {
+        String key = fromAddress(request, INDICATOR);
         // An indicator the viewer may not see answers like one that does not exist.
         Optional<Indicator> indicator = key == null || key.length() > Indicator.KEY_LENGTH ? Optional.empty()
                 : indicators.find(key, pages.viewable(indicators.pageIds()));
         if (indicator.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+            return Admission.notFound();
         }
-        if (!roles.mayRecordValues(actor.getStringValue(), indicator.get().responsibleUnit())) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
-        if (!xsrf.validateFormEncodedToken(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
+        return roles.mayRecordValues(actor, indicator.get().responsibleUnit()) ? Admission.of(indicator.get())
+                : Admission.forbidden();
+    }
+
+    @Override
+    protected Answer take(HttpServletRequest request, String actor, Indicator indicator) {
         String outcome;
         try {
-            measurements.record(new Measurement(indicator.get().key(), Values.parse(request.getParameter("value")),
+            measurements.record(new Measurement(indicator.key(), Values.parse(request.getParameter("value")),
                     day(request.getParameter("date")), request.getParameter("source"), request.getParameter("comment"),
-                    actor.getStringValue(), clock.instant()));
+                    actor, clock.instant()));
             outcome = "saved";
         } catch (ValidationException e) {
             outcome = "invalid";
         }
-        // Back to the card, built from the indicator's own page: the form names no address to go to.
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", links.page(indicator.get().page().pageId()) + "&" + NOTICE + "=" + outcome
-                + "&" + NOTICE_INDICATOR + "=" + URLEncoder.encode(indicator.get().key(), StandardCharsets.UTF_8)
-                + "#indicator-" + indicator.get().key());
+        // Back to the card, built from the indicator's own page.
+        return new Back(links.page(indicator.page().pageId())).notice(NOTICE, outcome)
+                .notice(NOTICE_INDICATOR, indicator.key()).anchor("indicator-" + indicator.key()).answer();
     }
 
     private LocalDate day(String text) {
         return MeasuredDay.parse(text, LocalDate.now(clock));
-    }
-
-    /** One parameter of the address, read without touching the request's body. */
-    private static String query(String query, String name) {
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

@@ -121,11 +121,14 @@ class JiraAdminPageTest {
         HttpResponse<String> saved = post(form(xsrf, "save", jira.jira.baseUrl().toString(), JiraFixture.TOKEN));
         assertEquals(200, saved.statusCode());
         assertTrue(saved.body().contains("Die Einstellungen sind gespeichert"));
+        assertTrue(saved.body().contains("aui-message-success\" role=\"status\"><p>Die Einstellungen"),
+                "a success is announced politely");
         assertFalse(saved.body().contains(JiraFixture.TOKEN), "the token never comes back");
         assertTrue(saved.body().contains("****" + JiraFixture.TOKEN.substring(JiraFixture.TOKEN.length() - 4)));
 
         String before = post(form(xsrf, "test", "", "")).body();
         assertTrue(before.contains("fehlt der Vorgangstyp „" + Provisioning.PROJECT_TYPE + "“"), before);
+        assertTrue(before.contains("aui-message-error\" role=\"alert\">"), "an error is announced at once: " + before);
 
         String provisioned = post(form(xsrf, "provision", "", "")).body();
         assertTrue(provisioned.contains("Angelegt: " + Provisioning.DECISION_TYPE));
