@@ -6,11 +6,13 @@ import de.digitalstrategie.cockpit.register.RecordListener;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,8 @@ public class Outbox implements RecordListener {
     /** Retries back off from a minute to at most an hour: Jira outages last minutes, not days. */
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ActiveObjects ao;
     private final Clock clock;
@@ -71,6 +75,31 @@ public class Outbox implements RecordListener {
         e.setAttempts(0);
         e.setLastError("");
         e.setDeliveredAt(Date.from(clock.instant()));
+        e.save();
+    }
+
+    /**
+     * The secret part of the label of the record's issue ({@link OutboxEntity#getIssueRef}), made
+     * and stored on first use: stored before Jira is asked to create anything with it, so a retry
+     * always looks for the label an earlier attempt may have used.
+     */
+    String issueRef(OutboxEntity e) {
+        if (e.getIssueRef() == null || e.getIssueRef().isBlank()) {
+            byte[] secret = new byte[16];
+            RANDOM.nextBytes(secret);
+            e.setIssueRef(HexFormat.of().formatHex(secret));
+            e.save();
+        }
+        return e.getIssueRef();
+    }
+
+    /**
+     * Notes the issue Jira just created for the record, before anything else is asked of Jira:
+     * from now on a retry updates this issue and looks for none.
+     */
+    void created(OutboxEntity e, String jiraKey, String jiraId) {
+        e.setJiraKey(jiraKey);
+        e.setJiraId(jiraId);
         e.save();
     }
 

@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.jira.outbox;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
+import de.digitalstrategie.cockpit.jira.client.CreatedIssue;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
@@ -24,8 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pushes due outbox entries to Jira: find the record's issue (by its stored key, else by its
- * label in the target project), create or update it, link it to each project it concerns. Every step can be repeated
+ * Pushes due outbox entries to Jira: find the record's issue (by its stored key, else by the
+ * entry's secret label in the target project), create or update it, link it to each project it concerns. Every step can be repeated
  * without harm, so a crash between "created in Jira" and "marked delivered" yields no duplicate.
  * One node delivers at a time. Demo records ({@link DemoRecords}) are kept back before Jira is
  * asked anything about them: a sandbox connected to a city's Jira sends it only real records.
@@ -127,15 +128,20 @@ public final class OutboxDelivery {
         if (demo(r)) {
             return Optional.empty();
         }
+        String stored = Optional.ofNullable(entry.getJiraKey()).filter(k -> !k.isBlank()).orElse(null);
+        // The reference is stored before Jira is asked anything, so the label a retry looks for is
+        // the one an earlier attempt may have given an issue.
+        String ref = stored != null ? entry.getIssueRef() : outbox.issueRef(entry);
         Map<String, Object> fields = kind.fields(r, settings.targetProject(),
-                r.page().exists() ? pageUrls.apply(r.page().pageId()) : null);
-        String label = RecordIssues.label(kind.register().kind(), id);
-        // Found by label only where an earlier attempt created it: in the target project, the
-        // earliest. Anyone who may create issues elsewhere could put the label on one of theirs.
-        Optional<String> known = Optional.ofNullable(entry.getJiraKey()).filter(k -> !k.isBlank())
-                .or(() -> jira.search("project = \"" + settings.targetProject() + "\" AND labels = \"" + label
-                        + "\" ORDER BY created ASC", 0, 1, List.of("key")).issues().stream().findFirst()
-                        .map(JiraIssue::key));
+                r.page().exists() ? pageUrls.apply(r.page().pageId()) : null, ref);
+        // Found by label only where an earlier attempt created it and died before noting it: by
+        // the secret label, which nobody could put on an issue before that attempt, in the target
+        // project, the earliest. The record's public label proves nothing: anyone who may create
+        // issues there could have planted one carrying it before the first delivery.
+        Optional<String> known = Optional.ofNullable(stored)
+                .or(() -> jira.search("project = \"" + settings.targetProject() + "\" AND labels = \""
+                        + RecordIssues.refLabel(ref) + "\" ORDER BY created ASC", 0, 1, List.of("key")).issues()
+                        .stream().findFirst().map(JiraIssue::key));
         String key;
         if (known.isPresent()) {
             key = known.get();
@@ -144,7 +150,9 @@ public final class OutboxDelivery {
             update.remove("issuetype");
             jira.updateIssue(key, update);
         } else {
-            key = jira.createIssue(fields).key();
+            CreatedIssue created = jira.createIssue(fields);
+            key = created.key();
+            outbox.created(entry, created.key(), created.id());
         }
         JiraIssue issue = jira.issue(key, List.of("issuelinks"));
         Set<String> linked = new HashSet<>(issue.linkedKeys());

@@ -136,12 +136,44 @@ class OutboxDeliveryTest {
     @Test
     void anIssueCreatedBeforeACrashIsFoundAgainNotDuplicated() {
         Decision d = decision(7, List.of("DIGI-4"));
-        // The earlier attempt created the issue, then the node died before noting it.
-        jira.fixture.jira.createIssue("DIGI", Provisioning.DECISION_TYPE, Map.of("summary", "LK-2026-7: Beschluss 7",
-                "labels", List.of("cockpit-decision-" + d.id())));
-        services.deliver();
-        assertEquals(1, withLabel("cockpit-decision-" + d.id()).size());
+        // Jira creates the issue, but its answer never arrives: the outbox cannot note it.
+        jira.fixture.jira.failNext(1, Fault.late(), "/rest/api/2/issue");
+        assertEquals(0, services.deliver());
+        assertEquals(1, withLabel("cockpit-decision-" + d.id()).size(), "created in Jira");
+        assertEquals(1, services.outbox.countPending());
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, services.deliver());
+        assertEquals(1, withLabel("cockpit-decision-" + d.id()).size(), "found again, not duplicated");
         assertEquals(1, links(withLabel("cockpit-decision-" + d.id()).get(0).key(), "DIGI-4"));
+    }
+
+    /**
+     * Someone who may create issues in the target project puts the record's label on an issue of
+     * their own before the record's first delivery: the outbox creates the record's own issue and
+     * leaves theirs alone, and the decision follows its own issue.
+     */
+    @Test
+    void anIssuePlantedWithTheRecordsLabelBeforeDeliveryIsNotAdopted() {
+        Decision d = decision(8, List.of("DIGI-5"));
+        String planted = jira.fixture.jira.createIssue("DIGI", Provisioning.DECISION_TYPE, Map.of(
+                "summary", "Untergeschoben", "labels", List.of("cockpit-decision-" + d.id(), "lenkungskreis")));
+        assertEquals(1, services.deliver());
+
+        List<StoredIssue> labelled = withLabel("cockpit-decision-" + d.id());
+        assertEquals(2, labelled.size(), "its own issue beside the planted one");
+        StoredIssue own = labelled.stream().filter(i -> !i.key().equals(planted)).findFirst().orElseThrow();
+        assertEquals("LK-2026-8: Beschluss 8", own.text("summary"));
+        assertEquals(own.key(), services.decisions.find(d.id()).orElseThrow().jiraIssue());
+        assertEquals(1, links(own.key(), "DIGI-5"));
+        StoredIssue theirs = jira.fixture.jira.issue(planted);
+        assertEquals("Untergeschoben", theirs.text("summary"), "the planted issue is not updated");
+        assertEquals(0, links(planted, "DIGI-5"), "nor linked");
+
+        services.decisions.changeStatus(d.id(), DecisionStatus.DEFERRED, "cdo", null, null, "vertagt");
+        services.deliver();
+        assertEquals(2, withLabel("cockpit-decision-" + d.id()).size(), "a change updates its own issue");
+        assertTrue(jira.fixture.jira.issue(own.key()).labels().contains("status-deferred"));
+        assertEquals("Untergeschoben", jira.fixture.jira.issue(planted).text("summary"));
     }
 
     @Test
