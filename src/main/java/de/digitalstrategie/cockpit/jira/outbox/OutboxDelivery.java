@@ -1,5 +1,6 @@
 package de.digitalstrategie.cockpit.jira.outbox;
 
+import de.digitalstrategie.cockpit.access.PageRestrictions;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
@@ -41,10 +42,15 @@ public final class OutboxDelivery {
     private final ClusterLocks lock;
     private final LongFunction<String> pageUrls;
     private final DecisionStore decisions;
+    private final PageRestrictions restrictions;
 
-    /** @param pageUrls the absolute URL of a minutes page by id, for the issue's description */
+    /**
+     * @param pageUrls     the absolute URL of a minutes page by id, for the issue's description
+     * @param restrictions which minutes pages only some of their space's readers may read: what
+     *                     lies on them is held back, as everyone in the Jira project would read it
+     */
     public OutboxDelivery(Outbox outbox, DecisionStore decisions, AdvisoryStore advisory, ClusterLocks lock,
-                          LongFunction<String> pageUrls) {
+                          LongFunction<String> pageUrls, PageRestrictions restrictions) {
         this.outbox = outbox;
         this.decisions = decisions;
         for (RecordIssues<?> kind : List.of(RecordIssues.decisions(decisions), RecordIssues.inputs(advisory))) {
@@ -52,6 +58,7 @@ public final class OutboxDelivery {
         }
         this.lock = lock;
         this.pageUrls = pageUrls;
+        this.restrictions = restrictions;
     }
 
     /**
@@ -95,8 +102,12 @@ public final class OutboxDelivery {
             int delivered = 0;
             for (OutboxEntity entry : outbox.due(limit)) {
                 try {
-                    Optional<JiraIssue> issue = deliver(kinds.get(RecordKind.valueOf(entry.getRecordType())), jira,
-                            settings, entry);
+                    RecordIssues<?> kind = kinds.get(RecordKind.valueOf(entry.getRecordType()));
+                    if (held(kind, entry)) {
+                        outbox.held(entry);
+                        continue;
+                    }
+                    Optional<JiraIssue> issue = deliver(kind, jira, settings, entry);
                     if (issue.isPresent()) {
                         outbox.delivered(entry, issue.get().key(), issue.get().id());
                         if (RecordKind.valueOf(entry.getRecordType()) == RecordKind.DECISION) {
@@ -118,6 +129,16 @@ public final class OutboxDelivery {
             }
             return delivered;
         }).orElse(0);
+    }
+
+    /**
+     * Whether the record lies on a minutes page only some may read: a Jira issue would show it to
+     * everyone who may browse the Jira project, so it is not sent (nor an update of an issue made
+     * before the page was restricted) while the page is. Asked before Jira is asked anything.
+     */
+    private boolean held(RecordIssues<?> kind, OutboxEntity entry) {
+        return kind.find(entry.getRecordId()).filter(r -> !demo(r) && r.page().exists()
+                && restrictions.restricted(r.page().pageId())).isPresent();
     }
 
     /** @return the record's issue (its id and key), or empty for a demo record, which is kept back unsent */
