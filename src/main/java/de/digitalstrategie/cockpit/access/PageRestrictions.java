@@ -5,12 +5,14 @@ import com.atlassian.confluence.pages.AbstractPage;
 import com.atlassian.confluence.pages.PageManager;
 import com.atlassian.confluence.security.ContentPermission;
 
+import java.util.function.LongPredicate;
+
 /**
  * Whether a page is read by only some of those who may read its space: it carries view
  * restrictions of its own or inherits them from a page above it. What lies on such a page must not
  * travel to a place that shows it to everyone there (a Jira project), whoever asks.
  */
-public class PageRestrictions {
+public class PageRestrictions implements LongPredicate {
     private final PageManager pages;
     private final ContentPermissionManager contentPermissions;
 
@@ -24,5 +26,11 @@ public class PageRestrictions {
         AbstractPage page = pages.getAbstractPage(pageId);
         return page != null && contentPermissions.getContentPermissionSets(page, ContentPermission.VIEW_PERMISSION)
                 .stream().anyMatch(set -> !set.isEmpty());
+    }
+
+    /** As {@link #restricted}: for those who ask by page id only, outside the access package. */
+    @Override
+    public boolean test(long pageId) {
+        return restricted(pageId);
     }
 }

@@ -2,8 +2,8 @@ package de.digitalstrategie.cockpit.sandbox;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
-import com.atlassian.confluence.pages.PageManager;
 import com.atlassian.confluence.core.ContentPermissionManager;
+import com.atlassian.confluence.pages.PageManager;
 import com.atlassian.confluence.security.PermissionManager;
 import com.atlassian.confluence.user.UserAccessor;
 import com.atlassian.core.task.MultiQueueTaskManager;

@@ -1,6 +1,5 @@
 package de.digitalstrategie.cockpit.jira.outbox;
 
-import de.digitalstrategie.cockpit.access.PageRestrictions;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,15 +42,16 @@ public final class OutboxDelivery {
     private final ClusterLocks lock;
     private final LongFunction<String> pageUrls;
     private final DecisionStore decisions;
-    private final PageRestrictions restrictions;
+    private final LongPredicate restrictions;
 
     /**
      * @param pageUrls     the absolute URL of a minutes page by id, for the issue's description
-     * @param restrictions which minutes pages only some of their space's readers may read: what
-     *                     lies on them is held back, as everyone in the Jira project would read it
+     * @param restrictions which minutes pages only some of their space's readers may read (by page
+     *                     id, {@code access.PageRestrictions}): what lies on them is held back, as
+     *                     everyone in the Jira project would read it
      */
     public OutboxDelivery(Outbox outbox, DecisionStore decisions, AdvisoryStore advisory, ClusterLocks lock,
-                          LongFunction<String> pageUrls, PageRestrictions restrictions) {
+                          LongFunction<String> pageUrls, LongPredicate restrictions) {
         this.outbox = outbox;
         this.decisions = decisions;
         for (RecordIssues<?> kind : List.of(RecordIssues.decisions(decisions), RecordIssues.inputs(advisory))) {
@@ -138,7 +139,7 @@ public final class OutboxDelivery {
      */
     private boolean held(RecordIssues<?> kind, OutboxEntity entry) {
         return kind.find(entry.getRecordId()).filter(r -> !demo(r) && r.page().exists()
-                && restrictions.restricted(r.page().pageId())).isPresent();
+                && restrictions.test(r.page().pageId())).isPresent();
     }
 
     /** @return the record's issue (its id and key), or empty for a demo record, which is kept back unsent */

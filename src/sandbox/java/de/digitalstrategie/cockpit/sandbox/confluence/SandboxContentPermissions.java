@@ -2,10 +2,9 @@ package de.digitalstrategie.cockpit.sandbox.confluence;
 
 import com.atlassian.confluence.core.ContentEntityObject;
 import com.atlassian.confluence.core.ContentPermissionManager;
+import com.atlassian.confluence.pages.Page;
 import com.atlassian.confluence.security.ContentPermission;
 import com.atlassian.confluence.security.ContentPermissionSet;
-
-import com.atlassian.confluence.pages.Page;
 
 import java.util.ArrayList;
 import java.util.List;
