@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
+import de.digitalstrategie.cockpit.register.store.RecordEntity;
 import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.query.PageRequest;
@@ -111,7 +112,8 @@ final class RegisterBench {
         for (int p = 0; p < PAGES; p++) {
             minutes.add(pageId(p));
         }
-        return ViewablePages.of(new CoveringPages(RecordKind.DECISION.name(), minutes), id -> id % 10 != 7);
+        return ViewablePages.of(new CoveringPages(RecordKind.DECISION.name(), minutes, RecordEntity.PAGE_SEQ, 0),
+                id -> id % 10 != 7);
     }
 
     static long pageId(int page) {
@@ -123,7 +125,8 @@ final class RegisterBench {
      * out there: quoted upper-case names.
      */
     private static String where(ViewablePages viewable) {
-        return "\"PAGE_ID\" >= " + pageId(0) + " AND \"PAGE_ID\" <= " + pageId(PAGES - 1) + " AND \"PAGE_ID\" NOT IN ("
+        return "\"PAGE_ID\" >= " + pageId(0) + " AND \"PAGE_ID\" <= " + pageId(PAGES - 1)
+                + " AND (\"PAGE_SEQ\" IS NULL OR \"PAGE_SEQ\" <= 0) AND \"PAGE_ID\" NOT IN ("
                 + viewable.hidden().stream().map(v -> "?").collect(Collectors.joining(","))
                 + ") AND \"WITHDRAWN\" = ? AND \"STATUS\" IN (?)";
     }

@@ -34,6 +34,10 @@ public interface DecisionEntity extends RecordEntity {
     @Indexed
     long getMeetingId();
 
+    @Override
+    @Indexed
+    Long getPageSeq();
+
     @NotNull
     @Indexed
     String getDecisionNumber();

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -74,6 +75,8 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Rows an export reads at a time. */
     private static final int BATCH = 500;
+    /** The lock of writes that put a row on a page, per kind (before its anchor). */
+    private static final String PLACEMENT = "placement-";
 
     protected final ActiveObjects ao;
     protected final Clock clock;
@@ -222,12 +225,46 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * @return the stored record with its id
      */
     public R record(R record, LocalDate date, String actor) {
-        Supplier<R> work = () -> save(byMacroId(record.macroId()).orElseGet(() -> insert(record, actor)), record, date);
+        Supplier<R> work = () -> {
+            Optional<E> found = byMacroId(record.macroId());
+            return save(found.orElseGet(() -> insert(record, actor)), found.isEmpty(), record, date);
+        };
         // Two nodes may hear the same page event at once: one records, the other then updates.
-        return record.macroId().isEmpty() ? ao.executeInTransaction(work::get) : locked(record.macroId(), work);
+        return record.macroId().isEmpty() ? placing(() -> ao.executeInTransaction(work::get))
+                : locked(record.macroId(), () -> places(record), work);
     }
 
-    private R save(E e, R record, LocalDate date) {
+    /**
+     * Whether writing the record puts a row on a page: a new one, or one whose macro moved to
+     * another page. Asked under the record's lock, so the write then does what was asked.
+     */
+    private boolean places(R record) {
+        return byMacroId(record.macroId()).map(e -> e.getPageId() != record.page().pageId()).orElse(true);
+    }
+
+    /**
+     * Runs a write that puts a row of this kind on a page, one at a time across the cluster and
+     * committed before the next starts: so the placements' numbers ({@link RecordEntity#getPageSeq})
+     * are in the order they became visible, and a read that saw number n saw every row placed up to n.
+     */
+    private <V> V placing(Supplier<V> work) {
+        return locks.runWaiting(PLACEMENT + kind().anchor(), WAIT, work);
+    }
+
+    /** The highest placement number committed so far (0 before any): see {@link #pageIds()}. */
+    private long lastPlacement() {
+        List<Long> last = new ArrayList<>(1);
+        ao.stream(mapping.entity(), Query.select("ID, " + RecordEntity.PAGE_SEQ)
+                .where(RecordEntity.PAGE_SEQ + " IS NOT NULL").order(RecordEntity.PAGE_SEQ + " DESC").limit(1),
+                e -> last.add(e.getPageSeq()));
+        return last.isEmpty() || last.get(0) == null ? 0 : last.get(0);
+    }
+
+    private R save(E e, boolean fresh, R record, LocalDate date) {
+        if (fresh || e.getPageId() != record.page().pageId()) {
+            // Under the placement lock (see places): the next number, after every committed one.
+            e.setPageSeq(lastPlacement() + 1);
+        }
         write(e, record, date);
         e.setMacroId(record.macroId().isEmpty() ? null : record.macroId());
         e.setTitle(record.title());
@@ -273,7 +310,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      */
     public PageEdit.Outcome applyPage(PageEdit<R> edit, LongConsumer alongside) {
         R fromPage = edit.record();
-        return locked(fromPage.macroId(), () -> {
+        return locked(fromPage.macroId(), () -> places(fromPage), () -> {
             Optional<E> found = byMacroId(fromPage.macroId());
             R stored = found.map(e -> toRecord(e, List.of())).orElse(null);
             // Whatever comes with a status change (a vote, an answer) comes only from someone who may make one.
@@ -281,7 +318,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
                     && (edit.mayChange() || fromPage.status() == mapping.workflow().initial());
             R recorded = asOnPage ? fromPage : asFound(fromPage, stored);
             E e = found.orElseGet(() -> insert(recorded, edit.actor()));
-            R current = save(e, recorded, edit.date());
+            R current = save(e, found.isEmpty(), recorded, edit.date());
             boolean restored = stored != null && stored.withdrawn();
             if (restored) {
                 audit(e, status(e), status(e), "restored", edit.actor());
@@ -342,8 +379,14 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     }
 
     private <V> V locked(Object key, Supplier<V> work) {
+        return locked(key, () -> false, work);
+    }
+
+    /** As {@link #locked(Object, Supplier)}, also under the placement lock where {@code places} says so. */
+    private <V> V locked(Object key, BooleanSupplier places, Supplier<V> work) {
         return locks.runWaiting(ClusterLocks.stripe(kind().anchor(), key), WAIT,
-                () -> ao.executeInTransaction(work::get));
+                () -> places.getAsBoolean() ? placing(() -> ao.executeInTransaction(work::get))
+                        : ao.executeInTransaction(work::get));
     }
 
     /**
@@ -470,10 +513,12 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * outside it (a goal on a strategy page, a decision on a page that no longer minutes a meeting).
      */
     public CoveringPages pageIds() {
+        // Read first: every row placed up to it has committed, so the pages read next include its page.
+        long placedUpTo = lastPlacement();
         List<Long> pages = new ArrayList<>();
         ao.stream(mapping.entity(), Query.select(RecordEntity.PAGE_ID).distinct().order(RecordEntity.PAGE_ID),
                 e -> pages.add(e.getPageId()));
-        return new CoveringPages(kind().name(), pages);
+        return new CoveringPages(kind().name(), pages, RecordEntity.PAGE_SEQ, placedUpTo);
     }
 
     public Map<S, Integer> countByStatus() {
