@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -225,21 +224,25 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * @return the stored record with its id
      */
     public R record(R record, LocalDate date, String actor) {
-        Supplier<R> work = () -> {
-            Optional<E> found = byMacroId(record.macroId());
-            return save(found.orElseGet(() -> insert(record, actor)), found.isEmpty(), record, date);
-        };
+        Function<Optional<E>, R> work = found -> save(found.orElseGet(() -> insert(record, actor)), found.isEmpty(),
+                record, date);
         // Two nodes may hear the same page event at once: one records, the other then updates.
-        return record.macroId().isEmpty() ? placing(() -> ao.executeInTransaction(work::get))
-                : locked(record.macroId(), () -> places(record), work);
+        return record.macroId().isEmpty() ? placing(() -> ao.executeInTransaction(() -> work.apply(Optional.empty())))
+                : lockedByMacroId(record, work);
     }
 
     /**
-     * Whether writing the record puts a row on a page: a new one, or one whose macro moved to
-     * another page. Asked under the record's lock, so the write then does what was asked.
+     * Works on the record with the macro id of {@code record} (if there is one) under its lock, in
+     * one transaction, after one lookup: under the placement lock too where the work puts a row on
+     * a page (a new record, or one whose macro moved to another page). Looked up under the record's
+     * lock, so the row is as found when the work runs.
      */
-    private boolean places(R record) {
-        return byMacroId(record.macroId()).map(e -> e.getPageId() != record.page().pageId()).orElse(true);
+    private <V> V lockedByMacroId(R record, Function<Optional<E>, V> work) {
+        return locks.runWaiting(ClusterLocks.stripe(kind().anchor(), record.macroId()), WAIT, () -> {
+            Optional<E> found = byMacroId(record.macroId());
+            Supplier<V> write = () -> ao.executeInTransaction(() -> work.apply(found));
+            return found.map(e -> e.getPageId() != record.page().pageId()).orElse(true) ? placing(write) : write.get();
+        });
     }
 
     /**
@@ -310,8 +313,7 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      */
     public PageEdit.Outcome applyPage(PageEdit<R> edit, LongConsumer alongside) {
         R fromPage = edit.record();
-        return locked(fromPage.macroId(), () -> places(fromPage), () -> {
-            Optional<E> found = byMacroId(fromPage.macroId());
+        return lockedByMacroId(fromPage, found -> {
             R stored = found.map(e -> toRecord(e, List.of())).orElse(null);
             // Whatever comes with a status change (a vote, an answer) comes only from someone who may make one.
             boolean asOnPage = stored != null ? edit.mayChange() : startsAsClaimed()
@@ -379,14 +381,8 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     }
 
     private <V> V locked(Object key, Supplier<V> work) {
-        return locked(key, () -> false, work);
-    }
-
-    /** As {@link #locked(Object, Supplier)}, also under the placement lock where {@code places} says so. */
-    private <V> V locked(Object key, BooleanSupplier places, Supplier<V> work) {
         return locks.runWaiting(ClusterLocks.stripe(kind().anchor(), key), WAIT,
-                () -> places.getAsBoolean() ? placing(() -> ao.executeInTransaction(work::get))
-                        : ao.executeInTransaction(work::get));
+                () -> ao.executeInTransaction(work::get));
     }
 
     /**
