@@ -91,8 +91,9 @@ final class RegisterBench {
                 report.fact(WORKLOAD, "query", String.format(Locale.ROOT, "status DECIDED, not withdrawn, on "
                         + "%,d of %,d minutes pages, ORDER BY DECISION_NUMBER DESC, first page of 50. The plugin "
                         + "names the %,d pages the viewer may not see (`PAGE_ID >= lowest AND PAGE_ID <= highest AND "
-                        + "PAGE_ID NOT IN (%,d parameters)`: the checked pages' bounds written in, the hidden pages "
-                        + "bound; before, one parameter per viewable page); it also reads "
+                        + "(PAGE_SEQ IS NULL OR PAGE_SEQ <= last placement read) AND PAGE_ID NOT IN (%,d parameters)`: "
+                        + "the checked pages' bounds and the last placement written in, the hidden pages bound; "
+                        + "before, one parameter per viewable page); it also reads "
                         + "the page's project links and what supersedes its decisions (two more queries)",
                         viewablePages.size(), PAGES, viewablePages.hidden().size(), viewablePages.hidden().size()));
                 report.fact(WORKLOAD, "plan of the page query", plan(jdbc, table, viewablePages, false));
