@@ -8,6 +8,7 @@ import de.digitalstrategie.cockpit.register.RegisterQuery;
 import de.digitalstrategie.cockpit.decision.DecisionSort;
 import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionEntity;
+import de.digitalstrategie.cockpit.register.store.RecordEntity;
 import de.digitalstrategie.cockpit.register.store.RegisterPage;
 import de.digitalstrategie.cockpit.register.store.ProjectLinkEntity;
 import de.digitalstrategie.cockpit.query.PageRequest;
@@ -90,8 +91,9 @@ final class RegisterBench {
                 report.fact(WORKLOAD, "query", String.format(Locale.ROOT, "status DECIDED, not withdrawn, on "
                         + "%,d of %,d minutes pages, ORDER BY DECISION_NUMBER DESC, first page of 50. The plugin "
                         + "names the %,d pages the viewer may not see (`PAGE_ID >= lowest AND PAGE_ID <= highest AND "
-                        + "PAGE_ID NOT IN (%,d parameters)`: the checked pages' bounds written in, the hidden pages "
-                        + "bound; before, one parameter per viewable page); it also reads "
+                        + "(PAGE_SEQ IS NULL OR PAGE_SEQ <= last placement read) AND PAGE_ID NOT IN (%,d parameters)`: "
+                        + "the checked pages' bounds and the last placement written in, the hidden pages bound; "
+                        + "before, one parameter per viewable page); it also reads "
                         + "the page's project links and what supersedes its decisions (two more queries)",
                         viewablePages.size(), PAGES, viewablePages.hidden().size(), viewablePages.hidden().size()));
                 report.fact(WORKLOAD, "plan of the page query", plan(jdbc, table, viewablePages, false));
@@ -111,7 +113,8 @@ final class RegisterBench {
         for (int p = 0; p < PAGES; p++) {
             minutes.add(pageId(p));
         }
-        return ViewablePages.of(new CoveringPages(RecordKind.DECISION.name(), minutes), id -> id % 10 != 7);
+        return ViewablePages.of(new CoveringPages(RecordKind.DECISION.name(), minutes, RecordEntity.PAGE_SEQ, 0),
+                id -> id % 10 != 7);
     }
 
     static long pageId(int page) {
@@ -123,7 +126,8 @@ final class RegisterBench {
      * out there: quoted upper-case names.
      */
     private static String where(ViewablePages viewable) {
-        return "\"PAGE_ID\" >= " + pageId(0) + " AND \"PAGE_ID\" <= " + pageId(PAGES - 1) + " AND \"PAGE_ID\" NOT IN ("
+        return "\"PAGE_ID\" >= " + pageId(0) + " AND \"PAGE_ID\" <= " + pageId(PAGES - 1)
+                + " AND (\"PAGE_SEQ\" IS NULL OR \"PAGE_SEQ\" <= 0) AND \"PAGE_ID\" NOT IN ("
                 + viewable.hidden().stream().map(v -> "?").collect(Collectors.joining(","))
                 + ") AND \"WITHDRAWN\" = ? AND \"STATUS\" IN (?)";
     }

@@ -40,11 +40,12 @@ public final class Criteria {
     /**
      * Rows of {@code scope} on the given pages: {@code column IN (...)}, or, for {@link ViewablePages}
      * that cover the scope and hide fewer pages than they show, the rows within the checked pages' lowest and highest id that are
-     * on none of the hidden pages: nothing at all to name for a viewer who may see every checked
-     * page. See {@link ViewablePages} for why that is exact.
+     * on none of the hidden pages and were placed on their page before the pages were read: nothing
+     * at all to name for a viewer who may see every checked page. See {@link ViewablePages} for why
+     * that is exact.
      *
-     * <p>The hidden pages are bound, the two bounds written into the clause as numbers (page ids
-     * from the host, never user input). Bound bounds would let PostgreSQL, which cannot estimate a
+     * <p>The hidden pages are bound, the two bounds and the last placement written into the clause
+     * as numbers (page ids from the host and a sequence from the plugin's table, never user input). Bound bounds would let PostgreSQL, which cannot estimate a
      * range of parameters, take a plan made for any parameters as the cheaper one after five
      * executions: such a plan checks the list of hidden pages one by one against every row, where a
      * plan for the values at hand looks them up in a hash (a 100 times slower count at 1,000 hidden
@@ -57,6 +58,10 @@ public final class Criteria {
             return in(column, pages);
         }
         clauses.add(column + " >= " + viewable.lowest() + " AND " + column + " <= " + viewable.highest());
+        // A row placed after the pages were read may lie on a page that was not checked, within the
+        // bounds and not among the hidden ones: only rows placed before are filtered this way.
+        String placed = viewable.placedColumn();
+        clauses.add("(" + placed + " IS NULL OR " + placed + " <= " + viewable.placedUpTo() + ")");
         if (!viewable.hidden().isEmpty()) {
             clauses.add(column + " NOT IN (" + viewable.hidden().stream().map(v -> "?")
                     .collect(Collectors.joining(",")) + ")");

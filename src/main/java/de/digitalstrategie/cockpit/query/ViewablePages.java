@@ -20,8 +20,10 @@ import java.util.function.Predicate;
  * checked pages would pass. So {@link Criteria#onPages} filters by the hidden pages only where the
  * checked pages were every page the filtered rows lie on, read from those rows
  * ({@link CoveringPages}, e.g. a register's {@code pageIds()}): then it keeps the rows within the
- * lowest and highest checked page, which leaves out rows on no page at all. Pages checked from any
- * other list (the minutes pages, say, for goals that lie on strategy pages) are named one by one.
+ * lowest and highest checked page, which leaves out rows on no page at all, and only rows placed
+ * on their page before the pages were read, which leaves out rows placed since on a page nobody
+ * checked. Pages checked from any other list (the minutes pages, say, for goals that lie on strategy
+ * pages) are named one by one.
  */
 public final class ViewablePages extends AbstractSet<Long> {
     private final Set<Long> viewable;
@@ -30,13 +32,19 @@ public final class ViewablePages extends AbstractSet<Long> {
     private final long highest;
     /** The scope whose rows lie on checked pages only, or null. */
     private final String covered;
+    /** Where {@link #covered}'s rows say when they were placed, and the last placement checked. */
+    private final String placedColumn;
+    private final long placedUpTo;
 
-    private ViewablePages(Set<Long> viewable, Set<Long> hidden, long lowest, long highest, String covered) {
+    private ViewablePages(Set<Long> viewable, Set<Long> hidden, long lowest, long highest, String covered,
+                          String placedColumn, long placedUpTo) {
         this.viewable = Collections.unmodifiableSet(viewable);
         this.hidden = Collections.unmodifiableSet(hidden);
         this.lowest = lowest;
         this.highest = highest;
         this.covered = covered;
+        this.placedColumn = placedColumn;
+        this.placedUpTo = placedUpTo;
     }
 
     /**
@@ -53,8 +61,9 @@ public final class ViewablePages extends AbstractSet<Long> {
             lowest = Math.min(lowest, id);
             highest = Math.max(highest, id);
         }
-        return new ViewablePages(viewable, hidden, lowest, highest,
-                checked instanceof CoveringPages covering ? covering.scope() : null);
+        CoveringPages covering = checked instanceof CoveringPages c ? c : null;
+        return new ViewablePages(viewable, hidden, lowest, highest, covering == null ? null : covering.scope(),
+                covering == null ? null : covering.placedColumn(), covering == null ? 0 : covering.placedUpTo());
     }
 
     /** Whether the checked pages are every page the rows of {@code scope} lie on. */
@@ -74,6 +83,15 @@ public final class ViewablePages extends AbstractSet<Long> {
 
     long highest() {
         return highest;
+    }
+
+    /** The column that says when a covered row was placed on its page ({@link CoveringPages}). */
+    String placedColumn() {
+        return placedColumn;
+    }
+
+    long placedUpTo() {
+        return placedUpTo;
     }
 
     @Override

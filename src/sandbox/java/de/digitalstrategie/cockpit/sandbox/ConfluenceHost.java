@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.sandbox;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
+import com.atlassian.confluence.core.ContentPermissionManager;
 import com.atlassian.confluence.pages.PageManager;
 import com.atlassian.confluence.security.PermissionManager;
 import com.atlassian.confluence.user.UserAccessor;
@@ -26,6 +27,7 @@ import de.digitalstrategie.cockpit.sandbox.confluence.RequestScope;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxApplicationProperties;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxEvents;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxMailQueue;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxContentPermissions;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPermissions;
 import de.digitalstrategie.cockpit.sandbox.confluence.SandboxWebResources;
 import de.digitalstrategie.cockpit.sandbox.demo.DemoPeople;
@@ -65,6 +67,7 @@ public final class ConfluenceHost implements AutoCloseable {
     public final SandboxEvents events;
     public final PageRepository pages;
     public final SandboxPermissions permissions;
+    public final SandboxContentPermissions contentPermissions;
     public final CookieXsrf xsrf;
     public final SandboxClusterLockService clusterLocks;
     public final SandboxScheduler scheduler;
@@ -102,6 +105,7 @@ public final class ConfluenceHost implements AutoCloseable {
         this.events = new SandboxEvents();
         this.pages = new PageRepository(database, events, key -> users.user(key).orElse(null));
         this.permissions = new SandboxPermissions();
+        this.contentPermissions = new SandboxContentPermissions();
         this.xsrf = new CookieXsrf();
         this.clusterLocks = new SandboxClusterLockService(database);
         this.scheduler = new SandboxScheduler(database, clock);
@@ -123,6 +127,7 @@ public final class ConfluenceHost implements AutoCloseable {
                 .offer(ApplicationProperties.class, application)
                 .offer(PageManager.class, pages)
                 .offer(PermissionManager.class, permissions)
+                .offer(ContentPermissionManager.class, contentPermissions)
                 .offer(EventPublisher.class, events)
                 .offer(XsrfTokenAccessor.class, xsrf)
                 .offer(XsrfTokenValidator.class, xsrf)

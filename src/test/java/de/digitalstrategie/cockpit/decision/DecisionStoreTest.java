@@ -2,6 +2,7 @@ package de.digitalstrategie.cockpit.decision;
 
 import de.digitalstrategie.cockpit.register.AuditEntry;
 import de.digitalstrategie.cockpit.query.PageRequest;
+import de.digitalstrategie.cockpit.query.ViewablePages;
 import de.digitalstrategie.cockpit.query.SortOrder;
 import de.digitalstrategie.cockpit.register.RegisterFilter;
 import de.digitalstrategie.cockpit.register.RegisterQuery;
@@ -68,6 +69,50 @@ class DecisionStoreTest {
         assertEquals("cdo", last.actor());
         assertEquals("ersetzt durch Neufassung", last.comment());
         assertEquals(StoreFixture.CLOCK.instant(), last.at());
+    }
+
+    private Decision on(long pageId, String macroId, String number) {
+        return new Decision(0, macroId, number, "Beschluss " + number, "Der Lenkungskreis beschließt …",
+                DecisionStatus.PROPOSED, null, 0, 0, List.of(), "Stabsabteilung", null, "",
+                new PageRef(pageId, 1, "LK", "Protokoll " + pageId), false, true);
+    }
+
+    /**
+     * The register reads the pages its decisions lie on, has them checked, then reads the register
+     * naming only the hidden ones. A decision put in between on a page nobody checked, within the
+     * checked pages' bounds (the first decision on an older restricted page, or one whose macro
+     * moved there), is not read with the pages checked before; read again, its page is checked.
+     */
+    @Test
+    void aDecisionPutOnAnUncheckedPageAfterThePagesWereReadIsNotRead() {
+        store.decisions.record(on(100, "m-100", "LK-1"), "secretary");
+        store.decisions.record(on(103, "m-103", "LK-2"), "secretary");
+        store.decisions.record(on(105, "m-105", "LK-3"), "secretary");
+        store.decisions.record(on(110, "m-110", "LK-4"), "secretary");
+        Set<Long> restricted = Set.of(105L, 107L, 108L);
+        ViewablePages checked = ViewablePages.of(store.decisions.pageIds(), id -> !restricted.contains(id));
+        assertEquals(Set.of(105L), checked.hidden());
+
+        // Between the two reads: a first decision on the older restricted page 107, and the macro
+        // of LK-2 moved onto the restricted page 108.
+        store.decisions.record(on(107, "m-107", "LK-5"), "secretary");
+        store.decisions.record(on(108, "m-103", "LK-2"), "secretary");
+
+        RegisterQuery<DecisionStatus, DecisionCriteria, DecisionSort> all = new RegisterQuery<>(RegisterFilter.all(),
+                DecisionSort.NUMBER, SortOrder.ASC, new PageRequest(0, 50));
+        var read = store.decisions.query(all, checked).page();
+        assertEquals(List.of("LK-1", "LK-4"), read.items().stream().map(Decision::number).toList());
+        assertEquals(2, read.total(), "nor counted");
+        long moved = store.decisions.findByMacroId("m-103").orElseThrow().id();
+        assertTrue(store.decisions.one(moved, checked).isEmpty());
+
+        ViewablePages again = ViewablePages.of(store.decisions.pageIds(), id -> !restricted.contains(id));
+        assertEquals(Set.of(105L, 107L, 108L), again.hidden());
+        assertEquals(List.of("LK-1", "LK-4"), store.decisions.query(all, again).page().items().stream()
+                .map(Decision::number).toList());
+        ViewablePages everything = ViewablePages.of(store.decisions.pageIds(), id -> true);
+        assertEquals(List.of("LK-1", "LK-2", "LK-3", "LK-4", "LK-5"), store.decisions.query(all, everything).page()
+                .items().stream().map(Decision::number).toList());
     }
 
     @Test

@@ -180,7 +180,7 @@ class StreamAndIndexTest {
         String physical = store.ao.tableOf(DecisionEntity.class);
         String table = physical.toLowerCase(Locale.ROOT);
         Set<String> indexes = indexes(physical);
-        assertTrue(indexes.contains("index_" + table + "_status_withdrawn_page"), "@Indexes: " + indexes);
+        assertTrue(indexes.contains("index_" + table + "_status_withdrawn_page_seq"), "@Indexes: " + indexes);
         assertTrue(indexes.contains("index_" + table + "_successor"), "@Indexed: " + indexes);
         assertTrue(indexes.contains("index_" + table + "_meeting_date"), indexes.toString());
         // A database from before an index was declared gets it on the next migrate.

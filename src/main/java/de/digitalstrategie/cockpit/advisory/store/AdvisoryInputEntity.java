@@ -25,6 +25,10 @@ public interface AdvisoryInputEntity extends RecordEntity {
 
     @Override
     @Indexed
+    Long getPageSeq();
+
+    @Override
+    @Indexed
     long getMeetingId();
 
     @NotNull

@@ -14,11 +14,13 @@ import java.util.Date;
 /**
  * A steering-committee decision in the register; never deleted, only withdrawn. The register
  * counts the decisions of a status on the pages a viewer may see on every view: the composite
- * index answers that count from the index alone, without visiting the (wide) rows.
+ * index answers that count from the index alone, without visiting the (wide) rows, the placement
+ * the count is bounded by ({@link RecordEntity#getPageSeq}) included.
  */
 @Preload
 @Table("DECISION")
-@Indexes(@Index(name = "status_withdrawn_page", methodNames = {"getStatus", "isWithdrawn", "getPageId"}))
+@Indexes(@Index(name = "status_withdrawn_page_seq", methodNames = {"getStatus", "isWithdrawn", "getPageId",
+        "getPageSeq"}))
 public interface DecisionEntity extends RecordEntity {
     String DECISION_NUMBER = "DECISION_NUMBER";
     String STATUS = "STATUS";
@@ -33,6 +35,10 @@ public interface DecisionEntity extends RecordEntity {
     @Override
     @Indexed
     long getMeetingId();
+
+    @Override
+    @Indexed
+    Long getPageSeq();
 
     @NotNull
     @Indexed

@@ -137,7 +137,8 @@ public class JiraAdminServlet extends FormPage {
             String record = t.plain(e.kind() == RecordKind.DECISION
                     ? "cockpit.admin.outbox.record.decision" : "cockpit.admin.outbox.record.advisory_input", e.recordId());
             pending.add(new Pending(Html.text(record), Html.text(f.number(e.attempts())),
-                    Html.text(e.nextAttempt() == null ? "" : e.nextAttempt().toString()), Html.text(e.lastError())));
+                    Html.text(e.nextAttempt() == null ? "" : e.nextAttempt().toString()),
+                    Html.text(e.held() ? t.plain("cockpit.admin.outbox.held") : e.lastError())));
         }
         FormTokens.Field token = token(request, response);
         View view = new View(s.configured(), Html.text(s.baseUrl() == null ? "" : s.baseUrl().toString()),

@@ -6,11 +6,13 @@ import de.digitalstrategie.cockpit.register.RecordListener;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +27,17 @@ public class Outbox implements RecordListener {
     public static final String DELIVERED = "DELIVERED";
     /** Demo data: kept in the plugin, never sent ({@link de.digitalstrategie.cockpit.minutes.DemoRecords}). */
     public static final String DEMO = "DEMO";
+    /**
+     * Its minutes page is restricted: not sent while it is ({@link OutboxDelivery}), looked at again
+     * every {@link #HELD_RECHECK} and whenever the record changes.
+     */
+    public static final String HELD = "HELD";
+    static final Duration HELD_RECHECK = Duration.ofMinutes(10);
     /** Retries back off from a minute to at most an hour: Jira outages last minutes, not days. */
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ActiveObjects ao;
     private final Clock clock;
@@ -56,10 +66,10 @@ public class Outbox implements RecordListener {
         });
     }
 
-    /** The entries whose next attempt is due, oldest first. */
+    /** The entries whose next attempt is due, held ones to be looked at again among them, oldest first. */
     List<OutboxEntity> due(int limit) {
         return Arrays.asList(ao.find(OutboxEntity.class, Query.select()
-                .where(OutboxEntity.STATE + " = ? AND " + OutboxEntity.NEXT_ATTEMPT + " <= ?", PENDING,
+                .where(OutboxEntity.STATE + " IN (?,?) AND " + OutboxEntity.NEXT_ATTEMPT + " <= ?", PENDING, HELD,
                         Date.from(clock.instant()))
                 .order(OutboxEntity.NEXT_ATTEMPT + ", ID").limit(limit)));
     }
@@ -71,6 +81,31 @@ public class Outbox implements RecordListener {
         e.setAttempts(0);
         e.setLastError("");
         e.setDeliveredAt(Date.from(clock.instant()));
+        e.save();
+    }
+
+    /**
+     * The secret part of the label of the record's issue ({@link OutboxEntity#getIssueRef}), made
+     * and stored on first use: stored before Jira is asked to create anything with it, so a retry
+     * always looks for the label an earlier attempt may have used.
+     */
+    String issueRef(OutboxEntity e) {
+        if (e.getIssueRef() == null || e.getIssueRef().isBlank()) {
+            byte[] secret = new byte[16];
+            RANDOM.nextBytes(secret);
+            e.setIssueRef(HexFormat.of().formatHex(secret));
+            e.save();
+        }
+        return e.getIssueRef();
+    }
+
+    /**
+     * Notes the issue Jira just created for the record, before anything else is asked of Jira:
+     * from now on a retry updates this issue and looks for none.
+     */
+    void created(OutboxEntity e, String jiraKey, String jiraId) {
+        e.setJiraKey(jiraKey);
+        e.setJiraId(jiraId);
         e.save();
     }
 
@@ -101,6 +136,18 @@ public class Outbox implements RecordListener {
         e.save();
     }
 
+    /**
+     * The record lies on a restricted minutes page: it stays out of Jira until the page is open to
+     * all who may read its space (looked at again in {@link #HELD_RECHECK}) or the record changes.
+     */
+    void held(OutboxEntity e) {
+        e.setState(HELD);
+        e.setAttempts(0);
+        e.setLastError("");
+        e.setNextAttempt(Date.from(clock.instant().plus(HELD_RECHECK)));
+        e.save();
+    }
+
     /** How many records of this kind were kept back as demo data. */
     int countKeptBack(RecordKind kind) {
         return ao.count(OutboxEntity.class, OutboxEntity.STATE + " = ? AND " + OutboxEntity.RECORD_TYPE + " = ?", DEMO,
@@ -117,10 +164,10 @@ public class Outbox implements RecordListener {
         e.save();
     }
 
-    /** Every entry not yet delivered, for the admin page: none is ever dropped. */
+    /** Every entry not yet delivered, held ones included, for the admin page: none is ever dropped. */
     public List<OutboxEntry> pending() {
         return Arrays.stream(ao.find(OutboxEntity.class, Query.select()
-                        .where(OutboxEntity.STATE + " = ?", PENDING).order("ID")))
+                        .where(OutboxEntity.STATE + " IN (?,?)", PENDING, HELD).order("ID")))
                 .map(Outbox::entry).toList();
     }
 
@@ -128,14 +175,20 @@ public class Outbox implements RecordListener {
         return Arrays.stream(ao.find(OutboxEntity.class, Query.select().order("ID"))).map(Outbox::entry).toList();
     }
 
+    /** The entries waiting for delivery; held ones are not among them ({@link #countHeld}). */
     public int countPending() {
         return ao.count(OutboxEntity.class, OutboxEntity.STATE + " = ?", PENDING);
+    }
+
+    /** The entries held back because their minutes page is restricted. */
+    public int countHeld() {
+        return ao.count(OutboxEntity.class, OutboxEntity.STATE + " = ?", HELD);
     }
 
     private static OutboxEntry entry(OutboxEntity e) {
         Instant next = toInstant(e.getNextAttempt());
         return new OutboxEntry(RecordKind.valueOf(e.getRecordType()), e.getRecordId(), DELIVERED.equals(e.getState()),
-                e.getAttempts(), next, e.getJiraKey() == null ? "" : e.getJiraKey(),
+                HELD.equals(e.getState()), e.getAttempts(), next, e.getJiraKey() == null ? "" : e.getJiraKey(),
                 e.getLastError() == null ? "" : e.getLastError());
     }
 }

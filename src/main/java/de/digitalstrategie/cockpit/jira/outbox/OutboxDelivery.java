@@ -3,6 +3,7 @@ package de.digitalstrategie.cockpit.jira.outbox;
 import de.digitalstrategie.cockpit.advisory.store.AdvisoryStore;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.settings.JiraSettings;
+import de.digitalstrategie.cockpit.jira.client.CreatedIssue;
 import de.digitalstrategie.cockpit.jira.client.JiraClient;
 import de.digitalstrategie.cockpit.jira.client.JiraException;
 import de.digitalstrategie.cockpit.jira.client.JiraIssue;
@@ -20,12 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pushes due outbox entries to Jira: find the record's issue (by its stored key, else by its
- * label in the target project), create or update it, link it to each project it concerns. Every step can be repeated
+ * Pushes due outbox entries to Jira: find the record's issue (by its stored key, else by the
+ * entry's secret label in the target project), create or update it, link it to each project it concerns. Every step can be repeated
  * without harm, so a crash between "created in Jira" and "marked delivered" yields no duplicate.
  * One node delivers at a time. Demo records ({@link DemoRecords}) are kept back before Jira is
  * asked anything about them: a sandbox connected to a city's Jira sends it only real records.
@@ -40,10 +42,16 @@ public final class OutboxDelivery {
     private final ClusterLocks lock;
     private final LongFunction<String> pageUrls;
     private final DecisionStore decisions;
+    private final LongPredicate restrictions;
 
-    /** @param pageUrls the absolute URL of a minutes page by id, for the issue's description */
+    /**
+     * @param pageUrls     the absolute URL of a minutes page by id, for the issue's description
+     * @param restrictions which minutes pages only some of their space's readers may read (by page
+     *                     id, {@code access.PageRestrictions}): what lies on them is held back, as
+     *                     everyone in the Jira project would read it
+     */
     public OutboxDelivery(Outbox outbox, DecisionStore decisions, AdvisoryStore advisory, ClusterLocks lock,
-                          LongFunction<String> pageUrls) {
+                          LongFunction<String> pageUrls, LongPredicate restrictions) {
         this.outbox = outbox;
         this.decisions = decisions;
         for (RecordIssues<?> kind : List.of(RecordIssues.decisions(decisions), RecordIssues.inputs(advisory))) {
@@ -51,6 +59,7 @@ public final class OutboxDelivery {
         }
         this.lock = lock;
         this.pageUrls = pageUrls;
+        this.restrictions = restrictions;
     }
 
     /**
@@ -94,8 +103,12 @@ public final class OutboxDelivery {
             int delivered = 0;
             for (OutboxEntity entry : outbox.due(limit)) {
                 try {
-                    Optional<JiraIssue> issue = deliver(kinds.get(RecordKind.valueOf(entry.getRecordType())), jira,
-                            settings, entry);
+                    RecordIssues<?> kind = kinds.get(RecordKind.valueOf(entry.getRecordType()));
+                    if (held(kind, entry)) {
+                        outbox.held(entry);
+                        continue;
+                    }
+                    Optional<JiraIssue> issue = deliver(kind, jira, settings, entry);
                     if (issue.isPresent()) {
                         outbox.delivered(entry, issue.get().key(), issue.get().id());
                         if (RecordKind.valueOf(entry.getRecordType()) == RecordKind.DECISION) {
@@ -119,6 +132,16 @@ public final class OutboxDelivery {
         }).orElse(0);
     }
 
+    /**
+     * Whether the record lies on a minutes page only some may read: a Jira issue would show it to
+     * everyone who may browse the Jira project, so it is not sent (nor an update of an issue made
+     * before the page was restricted) while the page is. Asked before Jira is asked anything.
+     */
+    private boolean held(RecordIssues<?> kind, OutboxEntity entry) {
+        return kind.find(entry.getRecordId()).filter(r -> !demo(r) && r.page().exists()
+                && restrictions.test(r.page().pageId())).isPresent();
+    }
+
     /** @return the record's issue (its id and key), or empty for a demo record, which is kept back unsent */
     private <R extends PageRecord<?>> Optional<JiraIssue> deliver(RecordIssues<R> kind, JiraClient jira,
                                                                 JiraSettings settings, OutboxEntity entry) {
@@ -127,15 +150,20 @@ public final class OutboxDelivery {
         if (demo(r)) {
             return Optional.empty();
         }
+        String stored = Optional.ofNullable(entry.getJiraKey()).filter(k -> !k.isBlank()).orElse(null);
+        // The reference is stored before Jira is asked anything, so the label a retry looks for is
+        // the one an earlier attempt may have given an issue.
+        String ref = stored != null ? entry.getIssueRef() : outbox.issueRef(entry);
         Map<String, Object> fields = kind.fields(r, settings.targetProject(),
-                r.page().exists() ? pageUrls.apply(r.page().pageId()) : null);
-        String label = RecordIssues.label(kind.register().kind(), id);
-        // Found by label only where an earlier attempt created it: in the target project, the
-        // earliest. Anyone who may create issues elsewhere could put the label on one of theirs.
-        Optional<String> known = Optional.ofNullable(entry.getJiraKey()).filter(k -> !k.isBlank())
-                .or(() -> jira.search("project = \"" + settings.targetProject() + "\" AND labels = \"" + label
-                        + "\" ORDER BY created ASC", 0, 1, List.of("key")).issues().stream().findFirst()
-                        .map(JiraIssue::key));
+                r.page().exists() ? pageUrls.apply(r.page().pageId()) : null, ref);
+        // Found by label only where an earlier attempt created it and died before noting it: by
+        // the secret label, which nobody could put on an issue before that attempt, in the target
+        // project, the earliest. The record's public label proves nothing: anyone who may create
+        // issues there could have planted one carrying it before the first delivery.
+        Optional<String> known = Optional.ofNullable(stored)
+                .or(() -> jira.search("project = \"" + settings.targetProject() + "\" AND labels = \""
+                        + RecordIssues.refLabel(ref) + "\" ORDER BY created ASC", 0, 1, List.of("key")).issues()
+                        .stream().findFirst().map(JiraIssue::key));
         String key;
         if (known.isPresent()) {
             key = known.get();
@@ -144,7 +172,9 @@ public final class OutboxDelivery {
             update.remove("issuetype");
             jira.updateIssue(key, update);
         } else {
-            key = jira.createIssue(fields).key();
+            CreatedIssue created = jira.createIssue(fields);
+            key = created.key();
+            outbox.created(entry, created.key(), created.id());
         }
         JiraIssue issue = jira.issue(key, List.of("issuelinks"));
         Set<String> linked = new HashSet<>(issue.linkedKeys());

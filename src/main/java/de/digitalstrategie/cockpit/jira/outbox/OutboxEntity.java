@@ -22,6 +22,7 @@ public interface OutboxEntity extends Entity {
     String NEXT_ATTEMPT = "NEXT_ATTEMPT";
     String JIRA_KEY = "JIRA_KEY";
     String JIRA_ID = "JIRA_ID";
+    String ISSUE_REF = "ISSUE_REF";
 
     @NotNull
     String getRecordType();
@@ -62,6 +63,16 @@ public interface OutboxEntity extends Entity {
     String getJiraId();
 
     void setJiraId(String id);
+
+    /**
+     * The secret part of the label the outbox gives the issue it creates for the record, made
+     * before Jira is first asked: a retry after a crash between "created in Jira" and "noted
+     * here" finds that issue by it. Unlike the record's public label, nobody can put it on an issue
+     * of their own before the outbox's issue exists, so a planted issue is never adopted.
+     */
+    String getIssueRef();
+
+    void setIssueRef(String ref);
 
     @StringLength(StringLength.UNLIMITED)
     String getLastError();

@@ -7,8 +7,10 @@ import java.time.Instant;
 /**
  * A record's delivery to Jira as the admin page shows it.
  *
+ * @param held      not sent, as its minutes page is restricted
  * @param lastError what Jira (or the network) said the last time, or ""
  */
-public record OutboxEntry(RecordKind kind, long recordId, boolean delivered, int attempts, Instant nextAttempt,
+public record OutboxEntry(RecordKind kind, long recordId, boolean delivered, boolean held, int attempts,
+                          Instant nextAttempt,
                           String jiraKey, String lastError) {
 }

@@ -76,6 +76,14 @@ record RecordIssues<R extends PageRecord<?>>(RecordStore<R, ?, ?, ?, ?, ?> regis
         });
     }
 
+    /**
+     * The label that carries an outbox entry's secret reference ({@link OutboxEntity#getIssueRef}):
+     * the only label a retry looks an issue up by.
+     */
+    static String refLabel(String ref) {
+        return "cockpit-ref-" + ref;
+    }
+
     static String label(RecordKind kind, long id) {
         return labelPrefix(kind) + id;
     }
@@ -89,8 +97,12 @@ record RecordIssues<R extends PageRecord<?>>(RecordStore<R, ?, ?, ?, ?, ?> regis
         return register.find(id);
     }
 
-    /** The issue's fields, in project {@code project}; {@code pageUrl} is the minutes page's, or null. */
-    Map<String, Object> fields(R r, String project, String pageUrl) {
+    /**
+     * The issue's fields, in project {@code project}; {@code pageUrl} is the minutes page's, or
+     * null; {@code ref} the outbox entry's secret reference, or null for an entry delivered before
+     * references were made.
+     */
+    Map<String, Object> fields(R r, String project, String pageUrl, String ref) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("project", Map.of("key", project));
         fields.put("issuetype", Map.of("name", issueType));
@@ -102,8 +114,12 @@ record RecordIssues<R extends PageRecord<?>>(RecordStore<R, ?, ?, ?, ?, ?> regis
             description.append("\nProtokoll: ").append(pageUrl);
         }
         fields.put("description", WikiText.literal(description.toString()));
-        fields.put("labels", List.of(label(register.kind(), r.id()), bodyLabel,
+        List<String> labels = new ArrayList<>(List.of(label(register.kind(), r.id()), bodyLabel,
                 statusLabel + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        if (ref != null && !ref.isBlank()) {
+            labels.add(refLabel(ref));
+        }
+        fields.put("labels", labels);
         return fields;
     }
 }

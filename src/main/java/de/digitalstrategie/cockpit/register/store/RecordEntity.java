@@ -21,6 +21,7 @@ public interface RecordEntity extends Entity {
     String PAGE_ID = "PAGE_ID";
     String WITHDRAWN = "WITHDRAWN";
     String TITLE = "TITLE";
+    String PAGE_SEQ = "PAGE_SEQ";
 
     /** Indexed in each kind's entity: the minutes sync finds a record by its macro's id. */
     String getMacroId();
@@ -40,6 +41,16 @@ public interface RecordEntity extends Entity {
     long getPageId();
 
     void setPageId(long id);
+
+    /**
+     * When the row came to lie on its page, in the order such writes committed (one at a time per
+     * kind, {@link RecordStore}): a register read that checked the kind's pages earlier leaves out
+     * rows placed later, whose pages it did not check. Null for a row placed before it was kept.
+     * Indexed in each kind's entity: the read takes the highest.
+     */
+    Long getPageSeq();
+
+    void setPageSeq(Long seq);
 
     int getPageVersion();
 

@@ -74,6 +74,8 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Rows an export reads at a time. */
     private static final int BATCH = 500;
+    /** The lock of writes that put a row on a page, per kind (before its anchor). */
+    private static final String PLACEMENT = "placement-";
 
     protected final ActiveObjects ao;
     protected final Clock clock;
@@ -222,12 +224,50 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * @return the stored record with its id
      */
     public R record(R record, LocalDate date, String actor) {
-        Supplier<R> work = () -> save(byMacroId(record.macroId()).orElseGet(() -> insert(record, actor)), record, date);
+        Function<Optional<E>, R> work = found -> save(found.orElseGet(() -> insert(record, actor)), found.isEmpty(),
+                record, date);
         // Two nodes may hear the same page event at once: one records, the other then updates.
-        return record.macroId().isEmpty() ? ao.executeInTransaction(work::get) : locked(record.macroId(), work);
+        return record.macroId().isEmpty() ? placing(() -> ao.executeInTransaction(() -> work.apply(Optional.empty())))
+                : lockedByMacroId(record, work);
     }
 
-    private R save(E e, R record, LocalDate date) {
+    /**
+     * Works on the record with the macro id of {@code record} (if there is one) under its lock, in
+     * one transaction, after one lookup: under the placement lock too where the work puts a row on
+     * a page (a new record, or one whose macro moved to another page). Looked up under the record's
+     * lock, so the row is as found when the work runs.
+     */
+    private <V> V lockedByMacroId(R record, Function<Optional<E>, V> work) {
+        return locks.runWaiting(ClusterLocks.stripe(kind().anchor(), record.macroId()), WAIT, () -> {
+            Optional<E> found = byMacroId(record.macroId());
+            Supplier<V> write = () -> ao.executeInTransaction(() -> work.apply(found));
+            return found.map(e -> e.getPageId() != record.page().pageId()).orElse(true) ? placing(write) : write.get();
+        });
+    }
+
+    /**
+     * Runs a write that puts a row of this kind on a page, one at a time across the cluster and
+     * committed before the next starts: so the placements' numbers ({@link RecordEntity#getPageSeq})
+     * are in the order they became visible, and a read that saw number n saw every row placed up to n.
+     */
+    private <V> V placing(Supplier<V> work) {
+        return locks.runWaiting(PLACEMENT + kind().anchor(), WAIT, work);
+    }
+
+    /** The highest placement number committed so far (0 before any): see {@link #pageIds()}. */
+    private long lastPlacement() {
+        List<Long> last = new ArrayList<>(1);
+        ao.stream(mapping.entity(), Query.select("ID, " + RecordEntity.PAGE_SEQ)
+                .where(RecordEntity.PAGE_SEQ + " IS NOT NULL").order(RecordEntity.PAGE_SEQ + " DESC").limit(1),
+                e -> last.add(e.getPageSeq()));
+        return last.isEmpty() || last.get(0) == null ? 0 : last.get(0);
+    }
+
+    private R save(E e, boolean fresh, R record, LocalDate date) {
+        if (fresh || e.getPageId() != record.page().pageId()) {
+            // Under the placement lock (see places): the next number, after every committed one.
+            e.setPageSeq(lastPlacement() + 1);
+        }
         write(e, record, date);
         e.setMacroId(record.macroId().isEmpty() ? null : record.macroId());
         e.setTitle(record.title());
@@ -273,15 +313,14 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      */
     public PageEdit.Outcome applyPage(PageEdit<R> edit, LongConsumer alongside) {
         R fromPage = edit.record();
-        return locked(fromPage.macroId(), () -> {
-            Optional<E> found = byMacroId(fromPage.macroId());
+        return lockedByMacroId(fromPage, found -> {
             R stored = found.map(e -> toRecord(e, List.of())).orElse(null);
             // Whatever comes with a status change (a vote, an answer) comes only from someone who may make one.
             boolean asOnPage = stored != null ? edit.mayChange() : startsAsClaimed()
                     && (edit.mayChange() || fromPage.status() == mapping.workflow().initial());
             R recorded = asOnPage ? fromPage : asFound(fromPage, stored);
             E e = found.orElseGet(() -> insert(recorded, edit.actor()));
-            R current = save(e, recorded, edit.date());
+            R current = save(e, found.isEmpty(), recorded, edit.date());
             boolean restored = stored != null && stored.withdrawn();
             if (restored) {
                 audit(e, status(e), status(e), "restored", edit.actor());
@@ -470,10 +509,12 @@ public abstract class RecordStore<R extends PageRecord<S>, S extends Enum<S> & R
      * outside it (a goal on a strategy page, a decision on a page that no longer minutes a meeting).
      */
     public CoveringPages pageIds() {
+        // Read first: every row placed up to it has committed, so the pages read next include its page.
+        long placedUpTo = lastPlacement();
         List<Long> pages = new ArrayList<>();
         ao.stream(mapping.entity(), Query.select(RecordEntity.PAGE_ID).distinct().order(RecordEntity.PAGE_ID),
                 e -> pages.add(e.getPageId()));
-        return new CoveringPages(kind().name(), pages);
+        return new CoveringPages(kind().name(), pages, RecordEntity.PAGE_SEQ, placedUpTo);
     }
 
     public Map<S, Integer> countByStatus() {

@@ -27,6 +27,10 @@ public interface GoalEntity extends RecordEntity {
 
     @Override
     @Indexed
+    Long getPageSeq();
+
+    @Override
+    @Indexed
     long getMeetingId();
 
     /** Indexed: the goal's pages are read as the distinct pages of this column. */

@@ -8,8 +8,10 @@ import de.digitalstrategie.cockpit.decision.DecisionStatus;
 import de.digitalstrategie.cockpit.decision.store.DecisionStore;
 import de.digitalstrategie.cockpit.jira.outbox.Outbox;
 import de.digitalstrategie.cockpit.jira.outbox.OutboxDelivery;
+import de.digitalstrategie.cockpit.jira.outbox.OutboxEntry;
 import de.digitalstrategie.cockpit.jira.provision.Provisioning;
 import de.digitalstrategie.cockpit.minutes.PageRef;
+import de.digitalstrategie.cockpit.sandbox.confluence.SandboxPage;
 import de.digitalstrategie.cockpit.testing.DatabaseTarget;
 import de.digitalstrategie.cockpit.testing.MovableClock;
 import de.digitalstrategie.cockpit.testing.StoreFixture;
@@ -136,12 +138,89 @@ class OutboxDeliveryTest {
     @Test
     void anIssueCreatedBeforeACrashIsFoundAgainNotDuplicated() {
         Decision d = decision(7, List.of("DIGI-4"));
-        // The earlier attempt created the issue, then the node died before noting it.
-        jira.fixture.jira.createIssue("DIGI", Provisioning.DECISION_TYPE, Map.of("summary", "LK-2026-7: Beschluss 7",
-                "labels", List.of("cockpit-decision-" + d.id())));
-        services.deliver();
-        assertEquals(1, withLabel("cockpit-decision-" + d.id()).size());
+        // Jira creates the issue, but its answer never arrives: the outbox cannot note it.
+        jira.fixture.jira.failNext(1, Fault.late(), "/rest/api/2/issue");
+        assertEquals(0, services.deliver());
+        assertEquals(1, withLabel("cockpit-decision-" + d.id()).size(), "created in Jira");
+        assertEquals(1, services.outbox.countPending());
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, services.deliver());
+        assertEquals(1, withLabel("cockpit-decision-" + d.id()).size(), "found again, not duplicated");
         assertEquals(1, links(withLabel("cockpit-decision-" + d.id()).get(0).key(), "DIGI-4"));
+    }
+
+    /**
+     * Someone who may create issues in the target project puts the record's label on an issue of
+     * their own before the record's first delivery: the outbox creates the record's own issue and
+     * leaves theirs alone, and the decision follows its own issue.
+     */
+    @Test
+    void anIssuePlantedWithTheRecordsLabelBeforeDeliveryIsNotAdopted() {
+        Decision d = decision(8, List.of("DIGI-5"));
+        String planted = jira.fixture.jira.createIssue("DIGI", Provisioning.DECISION_TYPE, Map.of(
+                "summary", "Untergeschoben", "labels", List.of("cockpit-decision-" + d.id(), "lenkungskreis")));
+        assertEquals(1, services.deliver());
+
+        List<StoredIssue> labelled = withLabel("cockpit-decision-" + d.id());
+        assertEquals(2, labelled.size(), "its own issue beside the planted one");
+        StoredIssue own = labelled.stream().filter(i -> !i.key().equals(planted)).findFirst().orElseThrow();
+        assertEquals("LK-2026-8: Beschluss 8", own.text("summary"));
+        assertEquals(own.key(), services.decisions.find(d.id()).orElseThrow().jiraIssue());
+        assertEquals(1, links(own.key(), "DIGI-5"));
+        StoredIssue theirs = jira.fixture.jira.issue(planted);
+        assertEquals("Untergeschoben", theirs.text("summary"), "the planted issue is not updated");
+        assertEquals(0, links(planted, "DIGI-5"), "nor linked");
+
+        services.decisions.changeStatus(d.id(), DecisionStatus.DEFERRED, "cdo", null, null, "vertagt");
+        services.deliver();
+        assertEquals(2, withLabel("cockpit-decision-" + d.id()).size(), "a change updates its own issue");
+        assertTrue(jira.fixture.jira.issue(own.key()).labels().contains("status-deferred"));
+        assertEquals("Untergeschoben", jira.fixture.jira.issue(planted).text("summary"));
+    }
+
+    /**
+     * A decision on minutes only some may read would be read by everyone in the Jira project: it
+     * is held back, shown as held, and sent once the page is open to its space again; a change of
+     * a decision whose page was restricted after its delivery does not reach its issue either.
+     */
+    @Test
+    void decisionsOnRestrictedMinutesAreHeldBackUntilThePageIsOpen() {
+        SandboxPage confidential = store.host.pages.create("DIGI", "Protokoll (vertraulich)", "<p>vertraulich</p>",
+                Set.of("cdo", "schriftfuehrung"), "minutes");
+        Decision d = services.decisions.record(new Decision(0, "macro-secret", "LK-2026-11", "Vertraulich",
+                "Der Lenkungskreis beschließt Vertrauliches.", DecisionStatus.READY_FOR_VOTE, null, 0, 0,
+                List.of("DIGI-1"), "Stabsabteilung", null, "", new PageRef(confidential.getId(), 1, "DIGI",
+                "Protokoll (vertraulich)"), false, true), "schriftfuehrung");
+        Decision open = decision(12, List.of("DIGI-2"));
+        jira.fixture.jira.resetCounts();
+
+        assertEquals(1, services.deliver(), "only the decision on open minutes");
+        assertEquals(List.of(), withLabel("cockpit-decision-" + d.id()), "nothing of it in Jira");
+        assertEquals(1, withLabel("cockpit-decision-" + open.id()).size());
+        assertTrue(jira.fixture.jira.issues().stream().noneMatch(i -> i.text("description").contains("Vertrauliches")));
+        assertEquals(1, services.outbox.countHeld());
+        assertEquals(0, services.outbox.countPending());
+        OutboxEntry held = services.outbox.pending().stream().filter(e -> e.recordId() == d.id()).findFirst()
+                .orElseThrow();
+        assertTrue(held.held() && !held.delivered(), held.toString());
+        assertEquals("", services.decisions.find(d.id()).orElseThrow().jiraIssue());
+
+        clock.advance(Duration.ofHours(1));
+        assertEquals(0, services.deliver(), "still restricted: still held");
+        assertEquals(List.of(), withLabel("cockpit-decision-" + d.id()));
+
+        store.host.pages.restrict(confidential.getId(), Set.of());
+        clock.advance(Duration.ofMinutes(11));
+        assertEquals(1, services.deliver(), "sent once the page is open");
+        assertEquals(1, withLabel("cockpit-decision-" + d.id()).size());
+        assertEquals(0, services.outbox.countHeld());
+
+        store.host.pages.restrict(confidential.getId(), Set.of("cdo"));
+        services.decisions.changeStatus(d.id(), DecisionStatus.DEFERRED, "cdo", null, null, "vertagt");
+        assertEquals(0, services.deliver());
+        assertTrue(withLabel("cockpit-decision-" + d.id()).get(0).labels().contains("status-ready-for-vote"),
+                "the change made while the page is restricted does not reach the issue");
+        assertEquals(1, services.outbox.countHeld());
     }
 
     @Test

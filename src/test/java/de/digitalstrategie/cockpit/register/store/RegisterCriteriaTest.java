@@ -62,22 +62,24 @@ class RegisterCriteriaTest {
     @Test
     void aViewerWhoMaySeeMostPagesIsFilteredByTheHiddenOnes() {
         List<Long> checked = new CoveringPages("DECISION",
-                java.util.stream.LongStream.range(0, 10_000).map(i -> 500_000 + 7 * i).boxed().toList());
+                java.util.stream.LongStream.range(0, 10_000).map(i -> 500_000 + 7 * i).boxed().toList(), "PAGE_SEQ",
+                41);
         ViewablePages viewable = ViewablePages.of(checked, id -> id % 10 != 3);
         assertEquals(9_000, viewable.size());
         Query q = RecordStore.where(RegisterFilter.all(), viewable, "DECISION", "MEETING_DATE", "STATUS", key -> List.of())
                 .query();
         List<Long> hidden = checked.stream().filter(id -> id % 10 == 3).toList();
         assertEquals(1_000, hidden.size());
-        assertEquals("PAGE_ID >= 500000 AND PAGE_ID <= 569993 AND PAGE_ID NOT IN (" + "?,".repeat(999)
-                + "?) AND WITHDRAWN = ?", q.getWhereClause());
+        assertEquals("PAGE_ID >= 500000 AND PAGE_ID <= 569993 AND (PAGE_SEQ IS NULL OR PAGE_SEQ <= 41) AND PAGE_ID "
+                + "NOT IN (" + "?,".repeat(999) + "?) AND WITHDRAWN = ?", q.getWhereClause());
         List<Object> params = new java.util.ArrayList<>(hidden);
         params.add(false);
         assertEquals(params, List.of(q.getWhereParams()));
 
         Query everything = RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> true), "DECISION",
                 "MEETING_DATE", "STATUS", key -> List.of()).query();
-        assertEquals("PAGE_ID >= 500000 AND PAGE_ID <= 569993 AND WITHDRAWN = ?", everything.getWhereClause());
+        assertEquals("PAGE_ID >= 500000 AND PAGE_ID <= 569993 AND (PAGE_SEQ IS NULL OR PAGE_SEQ <= 41) AND "
+                + "WITHDRAWN = ?", everything.getWhereClause());
 
         Query few = RecordStore.where(RegisterFilter.all(), ViewablePages.of(checked, id -> id == 500_007L), "DECISION",
                 "MEETING_DATE", "STATUS", key -> List.of()).query();
@@ -96,11 +98,12 @@ class RegisterCriteriaTest {
         Query q = RecordStore.where(RegisterFilter.all(), ViewablePages.of(minutes, id -> true), "GOAL", "RECORDED_ON",
                 "GOAL_STATUS", key -> List.of()).query();
         assertEquals("PAGE_ID IN (?,?,?) AND WITHDRAWN = ?", q.getWhereClause());
-        Query other = RecordStore.where(RegisterFilter.all(), ViewablePages.of(new CoveringPages("DECISION", minutes),
+        Query other = RecordStore.where(RegisterFilter.all(), ViewablePages.of(new CoveringPages("DECISION", minutes, "PAGE_SEQ", 5),
                 id -> true), "GOAL", "RECORDED_ON", "GOAL_STATUS", key -> List.of()).query();
         assertEquals("PAGE_ID IN (?,?,?) AND WITHDRAWN = ?", other.getWhereClause(), "another kind's pages");
-        Query own = RecordStore.where(RegisterFilter.all(), ViewablePages.of(new CoveringPages("GOAL", minutes),
+        Query own = RecordStore.where(RegisterFilter.all(), ViewablePages.of(new CoveringPages("GOAL", minutes, "PAGE_SEQ", 5),
                 id -> true), "GOAL", "RECORDED_ON", "GOAL_STATUS", key -> List.of()).query();
-        assertEquals("PAGE_ID >= 100 AND PAGE_ID <= 103 AND WITHDRAWN = ?", own.getWhereClause());
+        assertEquals("PAGE_ID >= 100 AND PAGE_ID <= 103 AND (PAGE_SEQ IS NULL OR PAGE_SEQ <= 5) AND WITHDRAWN = ?",
+                own.getWhereClause());
     }
 }
