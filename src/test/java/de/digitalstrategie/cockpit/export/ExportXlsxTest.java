@@ -204,12 +204,20 @@ class ExportXlsxTest {
 
     @Test
     void aWronglyTypedValueBreaksTheExportOffAndLeavesNoTemporaryFile() throws IOException {
-        Path poiFiles = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
-        long before = temporaryFiles(poiFiles);
-        assertThrows(IllegalArgumentException.class, () -> written(Locale.GERMAN, "T",
-                row("LK-1", "t", 1.5, null, null, null)));
-        register().close();
-        assertEquals(before, temporaryFiles(poiFiles));
+        // POI's temporary files in a folder of this test's own: the machine's is shared with every
+        // other JVM running tests at the same time, whose exports come and go there.
+        Path poiFiles = Files.createTempDirectory("export-poifiles");
+        org.apache.poi.util.TempFile.setTempFileCreationStrategy(
+                new org.apache.poi.util.DefaultTempFileCreationStrategy(poiFiles.toFile()));
+        try {
+            assertThrows(IllegalArgumentException.class, () -> written(Locale.GERMAN, "T",
+                    row("LK-1", "t", 1.5, null, null, null)));
+            register().close();
+            assertEquals(0, temporaryFiles(poiFiles));
+        } finally {
+            org.apache.poi.util.TempFile.setTempFileCreationStrategy(
+                    new org.apache.poi.util.DefaultTempFileCreationStrategy());
+        }
     }
 
     private static long temporaryFiles(Path folder) throws IOException {
