@@ -102,12 +102,14 @@ final class Portfolio100k {
         long start = System.nanoTime();
         Postgres.Organisation organisation;
         String table;
+        String sums;
         String columns;
         try (HostActiveObjects ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE)) {
             ao.migrate(CockpitSchema.entityArray());
             organisation = Postgres.Organisation.seed(new OrganisationStore(ao, new de.digitalstrategie.cockpit.store.ChangeStamps(ao)), seedDir);
             // Written as the fork writes names: schema-qualified, quoted (upper case) on PostgreSQL.
             table = ao.qualifiedTable(ProjectEntity.class);
+            sums = ao.qualifiedTable(de.digitalstrategie.cockpit.portfolio.store.PortfolioSumEntity.class);
             columns = COLUMNS.stream().map(ao::identifier).collect(java.util.stream.Collectors.joining(", "));
         }
         List<Data.Project> projects = new ArrayList<>(n);
@@ -154,7 +156,10 @@ final class Portfolio100k {
         try (HostActiveObjects ao = HostActiveObjects.open(database, CockpitSchema.NAMESPACE)) {
             ProjectStore.rebuildSums(ao, Data.TODAY);
         }
+        // Statistics of both tables, as autovacuum gathers them after so many new rows (within a minute
+        // or so): without them the planner takes the summed rows for one and sorts where it would hash.
         Postgres.execute(database, "ANALYZE " + table);
+        Postgres.execute(database, "ANALYZE " + sums);
         System.out.printf("  %,d projects inserted in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
         return projects;
     }

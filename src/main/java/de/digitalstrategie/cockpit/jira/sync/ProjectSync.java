@@ -147,6 +147,12 @@ public final class ProjectSync {
     }
 
     private SyncStateEntity state() {
+        // Read on every portfolio view while Jira is not connected: a plain read, a transaction only
+        // for the one row's creation.
+        SyncStateEntity[] existing = ao.find(SyncStateEntity.class, "SYNC_NAME = ?", LOCK);
+        if (existing.length > 0) {
+            return existing[0];
+        }
         return ao.executeInTransaction(() -> {
             SyncStateEntity[] found = ao.find(SyncStateEntity.class, "SYNC_NAME = ?", LOCK);
             return found.length > 0 ? found[0]
