@@ -84,7 +84,8 @@ public class EvidenceRules {
         }
         Instant last = p.updated();
         for (ProjectChange c : own) {
-            if (c.at().isAfter(last)) {
+            // A change of the reported values counts as an update; publishing the profile does not.
+            if (c.field().mirrored() && c.at().isAfter(last)) {
                 last = c.at();
             }
         }
@@ -137,7 +138,7 @@ public class EvidenceRules {
         Instant created = own.stream().filter(c -> c.field() == ChangeField.STATUS && c.before() == null)
                 .map(ProjectChange::at).findFirst().orElse(null);
         for (ProjectChange c : own) {
-            if (c.id() != last.id() && c.field() != ChangeField.HEALTH && c.field() != ChangeField.PUBLIC
+            if (c.id() != last.id() && c.field() != ChangeField.HEALTH && c.field().mirrored()
                     && !c.at().equals(created) && within(day(c.at()), from, to)) {
                 return;
             }

@@ -952,8 +952,6 @@ class XssCorpusIT {
         ObjectNode spec = JSON.createObjectNode();
         spec.put("baseUrl", base);
         spec.put("timeoutSeconds", 900);
-        // The pages only read (their payloads were stored before): two at a time keep both cores busy.
-        spec.put("concurrency", 2);
         ArrayNode pages = spec.putArray("pages");
         List<Target> shown = targets.values().stream().filter(Target::browser).toList();
         for (Target t : shown) {

@@ -176,60 +176,6 @@ class EvidenceStoreTest {
         assertEquals(one, pageStatements(all), "statements grow with the rows of the page");
     }
 
-    /**
-     * A page of a portfolio view the node keeps has its flags read once: while neither the mirror
-     * nor the evidence (decisions, acknowledgements) changed, a view reads one stamp row for them;
-     * a decision, an acknowledgement or an edit is seen on the next view; the rules still judge by
-     * the time of each view.
-     */
-    @Test
-    void aKeptPagesFlagsAreReadAgainOnlyWhenTheEvidenceMoved() {
-        project("DIGI-1", ProjectStatus.RUNNING, Phase.IMPLEMENTATION, Health.GREEN, 100_000_00, null);
-        project("DIGI-2", ProjectStatus.RUNNING, Phase.IMPLEMENTATION, Health.AMBER, 100_000_00, null);
-        project("DIGI-4", ProjectStatus.RUNNING, Phase.IMPLEMENTATION, Health.RED, 100_000_00, null);
-        clock.advance(Duration.ofDays(1));
-        project("DIGI-2", ProjectStatus.RUNNING, Phase.IMPLEMENTATION, Health.AMBER, 150_000_00, null);
-        project("DIGI-4", ProjectStatus.RUNNING, Phase.IMPLEMENTATION, Health.GREEN, 100_000_00, null);
-        de.digitalstrategie.cockpit.portfolio.store.PortfolioView view = view();
-        assertEquals(List.of("BUDGET_UNBACKED DIGI-2", "HEALTH_UNBACKED DIGI-4"), shown(view));
-
-        try (SqlCounter sql = new SqlCounter()) {
-            assertEquals(List.of("BUDGET_UNBACKED DIGI-2", "HEALTH_UNBACKED DIGI-4"), shown(view));
-            assertEquals(1, sql.statements(), String.join("\n", sql.sql()));
-            assertTrue(sql.sql().get(0).contains("CHANGE_STAMP"), sql.sql().get(0));
-        }
-        // A decision about DIGI-4 on the day it turned green backs it: the mirror did not move, the evidence did.
-        decided("DIGI-4", LocalDate.ofInstant(clock.instant(), clock.getZone()));
-        assertEquals(List.of("BUDGET_UNBACKED DIGI-2"), shown(view));
-        assertEquals(view.stamp(), view().stamp(), "a decision is no change of the mirror");
-        EvidenceFlags.Shown budget = flags.among(view.page().items(), view.stamp()).get(0);
-        assertFalse(budget.acknowledged());
-        acknowledgements.acknowledge(Rule.BUDGET_UNBACKED, "DIGI-2", budget.flag().occurrence(), "Nachtrag folgt",
-                "cdo");
-        assertTrue(flags.among(view.page().items(), view.stamp()).get(0).acknowledged());
-        // Eight weeks later with nothing written: the rules judge by the day of the view.
-        clock.advance(Duration.ofDays(7 * 8 + 1));
-        assertEquals(List.of("STALE DIGI-1", "STALE DIGI-4"), shown(view).stream()
-                .filter(f -> f.startsWith("STALE")).toList());
-        // An edit moves the mirror: the next view has another stamp and its page's flags are read again.
-        project("DIGI-1", ProjectStatus.RUNNING, Phase.IMPLEMENTATION, Health.GREEN, 100_000_00, null);
-        de.digitalstrategie.cockpit.portfolio.store.PortfolioView edited = view();
-        assertFalse(edited.stamp().equals(view.stamp()));
-        assertEquals(List.of("STALE DIGI-4"), shown(edited).stream().filter(f -> f.startsWith("STALE")).toList());
-    }
-
-    private de.digitalstrategie.cockpit.portfolio.store.PortfolioView view() {
-        return store.projects.query(de.digitalstrategie.cockpit.portfolio.PortfolioFilter.ALL,
-                de.digitalstrategie.cockpit.portfolio.Grouping.NONE, de.digitalstrategie.cockpit.portfolio.PortfolioSort.KEY,
-                de.digitalstrategie.cockpit.query.SortOrder.ASC, de.digitalstrategie.cockpit.query.PageRequest.page(1, 25),
-                Set.of("DIGI"), LocalDate.ofInstant(clock.instant(), clock.getZone()), List.of());
-    }
-
-    private List<String> shown(de.digitalstrategie.cockpit.portfolio.store.PortfolioView view) {
-        return flags.among(view.page().items(), view.stamp()).stream()
-                .map(s -> s.flag().rule().name() + " " + s.flag().issueKey()).sorted().toList();
-    }
-
     private int pageStatements(List<DigitalProject> page) {
         try (SqlCounter sql = new SqlCounter()) {
             assertFalse(flags.among(page).isEmpty());

@@ -36,12 +36,11 @@ public class PortfolioFlags {
     /**
      * The markers of the projects a page shows, which the caller has found the viewer may see, per
      * issue key; a project without flags has none. Read for these projects only, in a fixed number
-     * of queries however many rows the page has, and kept with the view while neither the mirror's
-     * stamp ({@code mirrorStamp}, the view's; null: read afresh) nor the evidence's moved.
+     * of queries however many rows the page has.
      */
-    public Map<String, Marker> markers(List<DigitalProject> shown, String mirrorStamp, Texts t, Formats f) {
+    public Map<String, Marker> markers(List<DigitalProject> shown, Texts t, Formats f) {
         Map<String, List<FlagRows.Row>> rows = new LinkedHashMap<>();
-        for (EvidenceFlags.Shown s : flags.among(shown, mirrorStamp)) {
+        for (EvidenceFlags.Shown s : flags.among(shown)) {
             rows.computeIfAbsent(s.flag().issueKey(), k -> new ArrayList<>())
                     .add(FlagRows.row(s, t, f, clock.getZone(), false));
         }

@@ -20,12 +20,10 @@ public class Acknowledgements {
             AcknowledgementEntity.ACTOR, AcknowledgementEntity.ACKED_AT);
     private final ActiveObjects ao;
     private final Clock clock;
-    private final EvidenceChanges changes;
 
-    public Acknowledgements(ActiveObjects ao, Clock clock, EvidenceChanges changes) {
+    public Acknowledgements(ActiveObjects ao, Clock clock) {
         this.ao = ao;
         this.clock = clock;
-        this.changes = changes;
     }
 
     /** Records an acknowledgement; the caller has checked the role, the token and that the flag is open. */
@@ -40,7 +38,6 @@ public class Acknowledgements {
                     new DBParam(AcknowledgementEntity.ACK_COMMENT, a.comment()),
                     new DBParam(AcknowledgementEntity.ACTOR, actor),
                     new DBParam(AcknowledgementEntity.ACKED_AT, Date.from(a.at())));
-            changes.acknowledged();
             return null;
         });
         return a;

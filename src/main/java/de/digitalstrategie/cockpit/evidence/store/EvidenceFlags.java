@@ -8,12 +8,6 @@ import de.digitalstrategie.cockpit.evidence.Evidence;
 import de.digitalstrategie.cockpit.jira.issue.IssueKey;
 import de.digitalstrategie.cockpit.portfolio.DigitalProject;
 
-import de.digitalstrategie.cockpit.store.StampedCache;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,22 +23,6 @@ public class EvidenceFlags {
     private final EvidenceRules rules;
     private final EvidenceSettingsStore settings;
     private final Acknowledgements acknowledgements;
-    private final EvidenceChanges changes;
-    /**
-     * What a page of the portfolio's flags were read from, per page of projects, under the mirror's
-     * stamp and the evidence's: a view the node keeps reads one stamp row for its flags, not the
-     * history, the decisions and the acknowledgements. The rules run on every view (they judge by
-     * the time of day), over a history read from a day earlier than they need, so that it still
-     * covers what they need later that day.
-     */
-    private final StampedCache<PageKey, PageReads> pages = new StampedCache<>(64);
-
-    private record PageKey(List<DigitalProject> shown, EvidenceSettings thresholds, LocalDate readDay) {
-    }
-
-    private record PageReads(Evidence evidence, List<Acknowledgement> acknowledgements) {
-    }
-
     /** @param acknowledgement the latest acknowledgement of this occurrence; null while it has none */
     public record Shown(Flag flag, DigitalProject project, Acknowledgement acknowledgement) {
         public boolean acknowledged() {
@@ -53,12 +31,11 @@ public class EvidenceFlags {
     }
 
     public EvidenceFlags(EvidenceReader reader, EvidenceRules rules, EvidenceSettingsStore settings,
-                         Acknowledgements acknowledgements, EvidenceChanges changes) {
+                         Acknowledgements acknowledgements) {
         this.reader = reader;
         this.rules = rules;
         this.settings = settings;
         this.acknowledgements = acknowledgements;
-        this.changes = changes;
     }
 
     /** The open flags of the projects in the given Jira projects, in the rules' order. */
@@ -78,27 +55,12 @@ public class EvidenceFlags {
      * in the rules' order: evaluated over their own evidence only, in a fixed number of queries.
      */
     public List<Shown> among(List<DigitalProject> shown) {
-        return among(shown, null);
-    }
-
-    /**
-     * As {@link #among(List)} for a page of a portfolio view computed under the mirror's
-     * {@code mirrorStamp} (null: a view not of the current mirror, read afresh).
-     */
-    public List<Shown> among(List<DigitalProject> shown, String mirrorStamp) {
         EvidenceSettings thresholds = settings.load();
         java.util.Set<String> jiraProjects = shown.stream().map(p -> IssueKey.projectOf(p.issueKey()))
                 .collect(java.util.stream.Collectors.toSet());
-        if (mirrorStamp == null) {
-            return shown(reader.read(thresholds, shown), thresholds, jiraProjects);
-        }
-        // The stamps before the reads: a change committed in between is read again on the next view.
-        String stamp = mirrorStamp + "|" + changes.current();
-        Instant from = rules.readFrom(thresholds);
-        PageReads reads = pages.get(new PageKey(List.copyOf(shown), thresholds, LocalDate.ofInstant(from,
-                ZoneOffset.UTC)), stamp, () -> new PageReads(reader.read(from.minus(Duration.ofDays(1)), shown),
-                acknowledgements.of(shown.stream().map(DigitalProject::issueKey).toList())));
-        return shown(reads.evidence(), thresholds, jiraProjects, reads::acknowledgements);
+        // The page's own acknowledgements, and only once a flag is found.
+        return shown(reader.read(thresholds, shown), thresholds, jiraProjects,
+                () -> acknowledgements.of(shown.stream().map(DigitalProject::issueKey).toList()));
     }
 
     /** The issue keys of the projects in the given Jira projects that have an open flag (the filter "only flagged"). */

@@ -6,6 +6,7 @@ import de.digitalstrategie.cockpit.organisation.DepartmentKind;
 import de.digitalstrategie.cockpit.organisation.FieldOfAction;
 import de.digitalstrategie.cockpit.organisation.Organisation;
 import de.digitalstrategie.cockpit.store.ChangeStamps;
+import de.digitalstrategie.cockpit.store.SerializableWrites;
 import de.digitalstrategie.cockpit.store.StampedCache;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
@@ -35,7 +36,8 @@ public class OrganisationStore {
 
     /** Creates or updates the department with the same key. */
     public void save(Department department) {
-        ao.executeInTransaction(() -> {
+        // The organisation's one stamp row: two saves at once meet there and one is tried again.
+        SerializableWrites.inTransaction(ao, () -> {
             DepartmentEntity[] found = ao.find(DepartmentEntity.class, DepartmentEntity.DEPARTMENT_KEY + " = ?",
                     department.key());
             DepartmentEntity entity = found.length > 0 ? found[0]
@@ -54,7 +56,8 @@ public class OrganisationStore {
 
     /** Creates or updates the field of action with the same key. */
     public void save(FieldOfAction field) {
-        ao.executeInTransaction(() -> {
+        // The organisation's one stamp row: two saves at once meet there and one is tried again.
+        SerializableWrites.inTransaction(ao, () -> {
             FieldOfActionEntity[] found = ao.find(FieldOfActionEntity.class, FieldOfActionEntity.FIELD_KEY + " = ?",
                     field.key());
             FieldOfActionEntity entity = found.length > 0 ? found[0]

@@ -140,7 +140,7 @@ public final class PortfolioViewBuilder {
         // Today's flags of the rows shown, outside the view this node keeps: they follow decisions and
         // acknowledgements too, which do not move the mirror's stamp. A past day shows none.
         Map<String, PortfolioFlags.Marker> markers = asOf.isPresent() ? Map.of()
-                : flags.markers(view.page().items(), view.stamp(), t, f);
+                : flags.markers(view.page().items(), t, f);
         Function<String, String> groupName = selection::groupName;
 
         PortfolioSummary summary = view.summary();

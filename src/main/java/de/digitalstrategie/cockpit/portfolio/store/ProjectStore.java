@@ -72,41 +72,10 @@ public class ProjectStore {
         new PortfolioSums(ao).rebuild(today);
     }
 
-    /** How often a write of the mirror is tried when writers meet (see {@link #writeInTransaction}). */
-    private static final int WRITE_ATTEMPTS = 10;
 
-    /**
-     * A write of the mirror in one transaction, tried again (afresh, reading everything again) when
-     * the database refuses it as a serialization failure (SQLSTATE 40001): Active Objects runs
-     * transactions serializable, and two writers of the stamp row at the same moment are then one
-     * too many. What was refused was rolled back whole, so trying again loses and doubles nothing.
-     */
+    /** A write of the mirror in one transaction, tried again when writers of the stamp row meet. */
     private <T> T writeInTransaction(com.atlassian.sal.api.transaction.TransactionCallback<T> write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return ao.executeInTransaction(write);
-            } catch (RuntimeException e) {
-                if (attempt == WRITE_ATTEMPTS || !serializationFailure(e)) {
-                    throw e;
-                }
-                try {
-                    // Apart again at a random moment, so that the same writers do not meet again.
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean serializationFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "40001".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return de.digitalstrategie.cockpit.store.SerializableWrites.inTransaction(ao, write);
     }
 
     /**
@@ -385,14 +354,14 @@ public class ProjectStore {
                 today, groupOrder, stamp));
     }
 
-    /** @param stamp the mirror's stamp and the sums' day as read before anything of the view */
+    /** @param stamp the sums' day as read with the mirror's stamp, before anything of the view */
     private PortfolioView compute(PortfolioFilter filter, Grouping grouping, PortfolioSort sort, SortOrder order,
                                   PageRequest page, Set<String> visibleJiraProjects, LocalDate today,
                                   List<String> groupOrder, StampAndDay stamp) {
         Criteria criteria = criteria(filter, visibleJiraProjects);
         if (criteria.matchesNothing()) {
             return new PortfolioView(new PortfolioAggregator(grouping, today).summary(groupOrder),
-                    new ResultPage<>(List.of(), 0, page.offset(), page.limit()), stamp.stamp());
+                    new ResultPage<>(List.of(), 0, page.offset(), page.limit()));
         }
         PortfolioAggregator aggregator;
         if (filter.text() == null || filter.text().isBlank()) {
@@ -420,7 +389,7 @@ public class ProjectStore {
                     default -> "";
                 }, sort, order, page.limit(), page.offset());
         return new PortfolioView(summary, new ResultPage<>(projects, summary.total().projects(), page.offset(),
-                page.limit()), stamp.stamp());
+                page.limit()));
     }
 
     private List<DigitalProject> page(Criteria criteria, String groupColumn, PortfolioSort sort, SortOrder order,
@@ -533,7 +502,7 @@ public class ProjectStore {
         List<DigitalProject> shown = selected.subList(Math.min(page.offset(), selected.size()),
                 Math.min(page.offset() + page.limit(), selected.size()));
         return new PortfolioView(summary, new ResultPage<>(List.copyOf(shown), selected.size(), page.offset(),
-                page.limit()), null);
+                page.limit()));
     }
 
     /**
@@ -679,6 +648,15 @@ public class ProjectStore {
     /** Every project the filter selects among the visible Jira projects, a batch at a time (exports). */
     public void forEach(PortfolioFilter filter, Set<String> visibleJiraProjects,
                         java.util.function.Consumer<DigitalProject> each) {
+        forEach(filter, visibleJiraProjects, (p, issueId) -> each.accept(p));
+    }
+
+    /**
+     * As {@link #forEach(PortfolioFilter, Set, java.util.function.Consumer)}, each project with the
+     * id Jira gave its issue (null before one is known): what its history is found by after a move.
+     */
+    public void forEach(PortfolioFilter filter, Set<String> visibleJiraProjects,
+                        java.util.function.BiConsumer<DigitalProject, String> each) {
         long after = 0;
         while (true) {
             Criteria criteria = criteria(filter, visibleJiraProjects);
@@ -690,7 +668,9 @@ public class ProjectStore {
             if (batch.length == 0) {
                 return;
             }
-            Arrays.stream(batch).map(ProjectStore::toProject).forEach(each);
+            for (ProjectEntity e : batch) {
+                each.accept(toProject(e), e.getIssueId());
+            }
             after = batch[batch.length - 1].getID();
         }
     }

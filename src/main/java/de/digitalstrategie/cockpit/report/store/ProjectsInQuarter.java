@@ -48,9 +48,10 @@ public class ProjectsInQuarter implements ReportSection {
         }
         PastValues atEnd = changes.atEnd(quarter);
         List<List<Object>> rows = new ArrayList<>();
-        projects.forEach(PortfolioFilter.ALL, sight.projects().projects(), p ->
-                // First mirrored after the quarter (or away then): the project was not part of it.
-                atEnd.of(p, null).ifPresent(then -> rows.add(row(p.issueKey(), p, texts.plain(then.health()),
+        projects.forEach(PortfolioFilter.ALL, sight.projects().projects(), (DigitalProject p, String issueId) ->
+                // First mirrored after the quarter (or away then): the project was not part of it. Its
+                // history found by its Jira id, as the as-of portfolio finds it, so a move is followed.
+                atEnd.of(p, issueId).ifPresent(then -> rows.add(row(p.issueKey(), p, texts.plain(then.health()),
                         texts.plain(p.health()), texts, counts))));
         for (DigitalProject then : changes.removedSinceEnd(quarter, sight.projects().projects())) {
             // No longer in the portfolio: as it stood at the quarter's end.
