@@ -12,8 +12,6 @@
  *   {
  *     "baseUrl": "http://127.0.0.1:8080",      required; page paths are resolved against it
  *     "timeoutSeconds": 180,                   optional bound for the whole run (default 180)
- *     "concurrency": 2,                        optional: pages loaded at once (default 1); only for
- *                                              pages whose checks change nothing on the server
  *     "pages": [ {
  *       "name": "portfolio",                   required, unique; [A-Za-z0-9._-] (screenshot file name)
  *       "path": "/pages/123?as=cdo",           required
@@ -351,24 +349,13 @@ async function main() {
       timeout: 60_000,
     });
     console.log(`chromium ${browser.version()} against ${spec.baseUrl}`);
-    // Pages in their own browser contexts, "concurrency" at a time (default one after another): a
-    // spec whose pages change nothing may load several at once; results keep the spec's order.
-    const concurrency = Math.max(1, Math.min(spec.concurrency || 1, spec.pages.length));
-    let next = 0;
-    const worker = async () => {
-      while (next < spec.pages.length) {
-        const index = next++;
-        const started = Date.now();
-        const r = await runPage(browser, spec, spec.pages[index], outDir, axeSource);
-        r.ms = Date.now() - started;
-        r.index = index;
-        results.push(r);
-        console.log(describe(r));
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    results.sort((a, b) => a.index - b.index);
-    results.forEach((r) => delete r.index);
+    for (const p of spec.pages) {
+      const started = Date.now();
+      const r = await runPage(browser, spec, p, outDir, axeSource);
+      r.ms = Date.now() - started;
+      results.push(r);
+      console.log(describe(r));
+    }
   } catch (e) {
     console.log(`FAIL browser: ${errMsg(e)}`);
     writeResults({ error: errMsg(e) });

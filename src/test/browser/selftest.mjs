@@ -67,7 +67,6 @@ const payload = '<script>window.__xss=1</script>';
 const spec = {
   baseUrl,
   timeoutSeconds: 120,
-  concurrency: 2,
   pages: [
     { name: 'ok', path: '/ok', axe: true, checks: [
       { type: 'text', selector: 'h1', equals: 'Portfolio overview' },

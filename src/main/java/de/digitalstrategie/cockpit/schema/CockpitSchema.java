@@ -68,7 +68,7 @@ public final class CockpitSchema {
             GoalEntity.class,
             IndicatorEntity.class,
             MeasurementEntity.class,
-            // Stamps of the organisation and of the evidence behind the flags: what a node may keep
+            // Stamps of the organisation and of the mirror's Jira projects: what a node may keep
             ChangeStampEntity.class);
 
     private CockpitSchema() {

@@ -6,7 +6,7 @@ import net.java.ao.schema.NotNull;
 import net.java.ao.schema.Table;
 
 /**
- * A fresh random token per area of stored data (the organisation, the evidence behind the flags),
+ * A fresh random token per area of stored data (the organisation, the Jira projects the mirror holds),
  * written in the same transaction as every change of that area on whichever node makes it. A token,
  * not a counter, so that two writers that read the same value cannot both write the same next one.
  */

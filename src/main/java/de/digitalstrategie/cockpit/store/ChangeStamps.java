@@ -11,7 +11,9 @@ import java.util.UUID;
  * short read: every write of the area gives it a new stamp in its own transaction
  * ({@link #touch}), and what a node keeps ({@link StampedCache}) is handed out again only under the
  * stamp it was computed under. Cluster-wide without messages between nodes: the stamp is in the
- * database every node reads.
+ * database every node reads. An area's writers all update its one row, so serializable
+ * transactions let only one of them through at a time: only for areas written rarely (with
+ * {@link SerializableWrites}) or by writers that run one after another anyway.
  */
 public class ChangeStamps {
     private final ActiveObjects ao;
